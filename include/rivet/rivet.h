@@ -1,0 +1,33 @@
+/* rivet: an ELF linker. Public API of the core library.
+ *
+ * A link is one RvContext: parse a GNU ld command line into it, then link.
+ * The driver ld.rivet is exactly rv_context_new + rv_parse_args + rv_link. */
+#ifndef RIVET_RIVET_H
+#define RIVET_RIVET_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct Ctx RvContext;
+
+/* Allocates a context with GNU ld's defaults. Never returns NULL (aborts on OOM). */
+RvContext *rv_context_new(void);
+
+/* Parses a GNU ld command line (argv[0] is the program name).
+ * Returns RV_ARGS_LINK to go on with rv_link, RV_ARGS_DONE when an informational
+ * option (--version, --help) was fully handled, RV_ARGS_ERROR after printing an error. */
+enum { RV_ARGS_LINK = 0, RV_ARGS_ERROR = 1, RV_ARGS_DONE = 2 };
+int rv_parse_args(RvContext *ctx, int argc, char **argv);
+
+/* Runs the whole link. Returns the process exit status: 0 on success, 1 on error
+ * (in which case no output file was created or replaced). */
+int rv_link(RvContext *ctx);
+
+/* "rivet X.Y.Z" */
+const char *rv_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,472 @@
+/* x86-64 (AMD64 psABI). Relocation classification, the arithmetic of each relocation
+ * type, the instruction rewrites the psABI allows (GOTPCRELX relaxation, TLS model
+ * transitions, Table "TLS transitions"), and .iplt entry bytes. */
+#include "arch.h"
+#include "rivet.h"
+
+static const char *const reloc_names[] = {
+    [R_X86_64_NONE] = "R_X86_64_NONE",
+    [R_X86_64_64] = "R_X86_64_64",
+    [R_X86_64_PC32] = "R_X86_64_PC32",
+    [R_X86_64_GOT32] = "R_X86_64_GOT32",
+    [R_X86_64_PLT32] = "R_X86_64_PLT32",
+    [R_X86_64_COPY] = "R_X86_64_COPY",
+    [R_X86_64_GLOB_DAT] = "R_X86_64_GLOB_DAT",
+    [R_X86_64_JUMP_SLOT] = "R_X86_64_JUMP_SLOT",
+    [R_X86_64_RELATIVE] = "R_X86_64_RELATIVE",
+    [R_X86_64_GOTPCREL] = "R_X86_64_GOTPCREL",
+    [R_X86_64_32] = "R_X86_64_32",
+    [R_X86_64_32S] = "R_X86_64_32S",
+    [R_X86_64_16] = "R_X86_64_16",
+    [R_X86_64_PC16] = "R_X86_64_PC16",
+    [R_X86_64_8] = "R_X86_64_8",
+    [R_X86_64_PC8] = "R_X86_64_PC8",
+    [R_X86_64_DTPMOD64] = "R_X86_64_DTPMOD64",
+    [R_X86_64_DTPOFF64] = "R_X86_64_DTPOFF64",
+    [R_X86_64_TPOFF64] = "R_X86_64_TPOFF64",
+    [R_X86_64_TLSGD] = "R_X86_64_TLSGD",
+    [R_X86_64_TLSLD] = "R_X86_64_TLSLD",
+    [R_X86_64_DTPOFF32] = "R_X86_64_DTPOFF32",
+    [R_X86_64_GOTTPOFF] = "R_X86_64_GOTTPOFF",
+    [R_X86_64_TPOFF32] = "R_X86_64_TPOFF32",
+    [R_X86_64_PC64] = "R_X86_64_PC64",
+    [R_X86_64_GOTOFF64] = "R_X86_64_GOTOFF64",
+    [R_X86_64_GOTPC32] = "R_X86_64_GOTPC32",
+    [R_X86_64_GOT64] = "R_X86_64_GOT64",
+    [R_X86_64_GOTPCREL64] = "R_X86_64_GOTPCREL64",
+    [R_X86_64_GOTPC64] = "R_X86_64_GOTPC64",
+    [R_X86_64_GOTPLT64] = "R_X86_64_GOTPLT64",
+    [R_X86_64_PLTOFF64] = "R_X86_64_PLTOFF64",
+    [R_X86_64_SIZE32] = "R_X86_64_SIZE32",
+    [R_X86_64_SIZE64] = "R_X86_64_SIZE64",
+    [R_X86_64_GOTPC32_TLSDESC] = "R_X86_64_GOTPC32_TLSDESC",
+    [R_X86_64_TLSDESC_CALL] = "R_X86_64_TLSDESC_CALL",
+    [R_X86_64_TLSDESC] = "R_X86_64_TLSDESC",
+    [R_X86_64_IRELATIVE] = "R_X86_64_IRELATIVE",
+    [R_X86_64_GOTPCRELX] = "R_X86_64_GOTPCRELX",
+    [R_X86_64_REX_GOTPCRELX] = "R_X86_64_REX_GOTPCRELX",
+};
+
+static const char *x86_reloc_name(u32 type) {
+  if (type < (u32)ARRAY_SIZE(reloc_names) && reloc_names[type])
+    return reloc_names[type];
+  return "unknown relocation";
+}
+
+static RelKind x86_classify(u32 type) {
+  switch (type) {
+  case R_X86_64_NONE:
+    return RK_NONE;
+  case R_X86_64_64:
+    return RK_ABS_WORD;
+  case R_X86_64_32:
+  case R_X86_64_32S:
+  case R_X86_64_16:
+  case R_X86_64_8:
+    return RK_ABS_NARROW;
+  case R_X86_64_PC32:
+  case R_X86_64_PC64:
+  case R_X86_64_PC16:
+  case R_X86_64_PC8:
+    return RK_PC;
+  case R_X86_64_PLT32:
+    return RK_CALL;
+  case R_X86_64_GOTPCREL:
+  case R_X86_64_GOTPCRELX:
+  case R_X86_64_REX_GOTPCRELX:
+  case R_X86_64_GOTPCREL64:
+    return RK_GOT;
+  case R_X86_64_GOT32:
+  case R_X86_64_GOT64:
+  case R_X86_64_GOTPLT64:
+    return RK_GOT_OFFSET;
+  case R_X86_64_GOTOFF64:
+    return RK_GOTOFF;
+  case R_X86_64_GOTPC32:
+  case R_X86_64_GOTPC64:
+    return RK_GOTPC;
+  case R_X86_64_PLTOFF64:
+    return RK_PLTOFF;
+  case R_X86_64_SIZE32:
+  case R_X86_64_SIZE64:
+    return RK_SIZE;
+  case R_X86_64_TLSGD:
+    return RK_TLS_GD;
+  case R_X86_64_TLSLD:
+    return RK_TLS_LD;
+  case R_X86_64_DTPOFF32:
+  case R_X86_64_DTPOFF64:
+    return RK_TLS_DTPOFF;
+  case R_X86_64_GOTTPOFF:
+    return RK_TLS_IE;
+  case R_X86_64_TPOFF32:
+  case R_X86_64_TPOFF64:
+    return RK_TLS_LE;
+  case R_X86_64_GOTPC32_TLSDESC:
+    return RK_TLS_DESC;
+  case R_X86_64_TLSDESC_CALL:
+    return RK_TLS_DESC_CALL;
+  default:
+    return RK_UNKNOWN;
+  }
+}
+
+/* psABI B.2 "Optimize GOTPCRELX Relocations": mov foo@GOTPCREL(%rip),%reg becomes
+ * lea foo(%rip),%reg; call/jmp *foo@GOTPCREL(%rip) become direct call/jmp. */
+static bool x86_can_relax_got(const u8 *loc, u32 type) {
+  if (type == R_X86_64_REX_GOTPCRELX)
+    return loc[-2] == 0x8b && (loc[-3] & 0xf8) == 0x48;
+  if (type == R_X86_64_GOTPCRELX)
+    return loc[-2] == 0x8b || (loc[-2] == 0xff && (loc[-1] == 0x15 || loc[-1] == 0x25));
+  return false;
+}
+
+/* Rewrites the GOT load at loc to address the symbol directly and returns where the
+ * new 32-bit displacement goes and the place it is relative to. */
+static u8 *relax_got(u8 *loc, u64 *place) {
+  if (loc[-2] == 0x8b) {
+    loc[-2] = 0x8d; /* mov foo@GOTPCREL(%rip),%reg -> lea foo(%rip),%reg */
+    return loc;
+  }
+  if (loc[-1] == 0x15) {
+    loc[-2] = 0x67; /* call *foo@GOTPCREL(%rip) -> addr32 call foo */
+    loc[-1] = 0xe8;
+    return loc;
+  }
+  /* jmp *foo@GOTPCREL(%rip) -> jmp foo; nop: the displacement moves one byte back. */
+  loc[-2] = 0xe9;
+  loc[3] = 0x90;
+  *place -= 1;
+  return loc - 1;
+}
+
+/* Initial-exec to local-exec: the instruction forms of psABI Table "IE -> LE". */
+static bool x86_can_relax_ie(const u8 *loc, u32 type) {
+  if (type != R_X86_64_GOTTPOFF)
+    return false;
+  u8 rex = loc[-3], op = loc[-2];
+  if (rex != 0x48 && rex != 0x4c)
+    return false;
+  return op == 0x8b || op == 0x03;
+}
+
+static void relax_ie_to_le(u8 *loc) {
+  u8 *inst = loc - 3;
+  u8 reg = (loc[-1] >> 3) & 7;
+  if (inst[1] == 0x03) {
+    /* addq x@gottpoff(%rip),%reg: rsp and r12 need addq $imm (lea would need a SIB byte). */
+    if (reg == 4) {
+      inst[0] = inst[0] == 0x4c ? 0x49 : 0x48;
+      inst[1] = 0x81;
+      inst[2] = 0xc0 | reg;
+    } else {
+      inst[0] = inst[0] == 0x4c ? 0x4d : 0x48;
+      inst[1] = 0x8d;
+      inst[2] = 0x80 | (u8)(reg << 3) | reg;
+    }
+  } else {
+    /* movq x@gottpoff(%rip),%reg -> movq $x,%reg */
+    inst[0] = inst[0] == 0x4c ? 0x49 : 0x48;
+    inst[1] = 0xc7;
+    inst[2] = 0xc0 | reg;
+  }
+}
+
+static void x86_write_iplt_entry(Ctx *ctx, u8 *buf, u64 entry_addr, u64 slot_addr) {
+  /* jmp *slot(%rip); padded with int3 to 16 bytes. */
+  (void)ctx;
+  static const u8 insn[16] = {0xff, 0x25, 0, 0, 0, 0, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc};
+  memcpy(buf, insn, 16);
+  wr32(buf + 2, (u32)(slot_addr - (entry_addr + 6)));
+}
+
+typedef struct RelocSite {
+  Ctx *ctx;
+  InputSection *isec;
+  const Elf64_Rela *rel;
+  Symbol *sym;
+  u64 place;
+} RelocSite;
+
+static void report_overflow(RelocSite *s, i64 value, i64 lo, i64 hi) {
+  error(s->ctx, "%s:(%s+0x%lx): relocation %s out of range: %ld is not in [%ld, %ld]; references '%s'",
+        s->isec->file->name, s->isec->name, (unsigned long)s->rel->r_offset,
+        x86_reloc_name(ELF64_R_TYPE(s->rel->r_info)), (long)value, (long)lo, (long)hi,
+        s->sym->name);
+}
+
+static void write_signed32(RelocSite *s, u8 *loc, i64 v) {
+  if (v != (i32)v)
+    report_overflow(s, v, INT32_MIN, INT32_MAX);
+  wr32(loc, (u32)v);
+}
+
+static void write_unsigned32(RelocSite *s, u8 *loc, i64 v) {
+  if ((u64)v > UINT32_MAX)
+    report_overflow(s, v, 0, UINT32_MAX);
+  wr32(loc, (u32)v);
+}
+
+static u64 got_base(Ctx *ctx) { return ctx->gotplt ? ctx->gotplt->shdr.sh_addr : 0; }
+
+/* Address of symbol + addend, with the section-symbol rule for merged sections: the
+ * addend selects the piece, so it is folded in before the piece is looked up. */
+static u64 target_address(Ctx *ctx, Symbol *sym, i64 *addend) {
+  if (sym->is_local && sym->type == STT_SECTION && sym->isec && sym->isec->pieces) {
+    u64 a = isec_address(ctx, sym->isec, sym->value + (u64)*addend);
+    *addend = 0;
+    return a;
+  }
+  return symbol_address(ctx, sym);
+}
+
+static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
+  InputFile *f = isec->file;
+  u64 base = isec->osec->shdr.sh_addr + isec->offset;
+  u64 tp = tls_tp_address(ctx);
+  for (i64 i = 0; i < isec->nrels; i++) {
+    const Elf64_Rela *rel = &isec->rels[i];
+    u32 type = ELF64_R_TYPE(rel->r_info);
+    if (type == R_X86_64_NONE)
+      continue;
+    u64 off = rel->r_offset;
+    if (isec->eh_records) {
+      bool dropped;
+      off = eh_frame_output_offset(isec, off, &dropped);
+      if (dropped)
+        continue;
+    }
+    Symbol *sym = f->syms[ELF64_R_SYM(rel->r_info)];
+    u8 *loc = out + off;
+    u64 P = base + off;
+    i64 A = rel->r_addend;
+    u64 S = target_address(ctx, sym, &A);
+    RelocSite site = {ctx, isec, rel, sym, P};
+
+    switch (type) {
+    case R_X86_64_64:
+      wr64(loc, S + (u64)A);
+      break;
+    case R_X86_64_32:
+      write_unsigned32(&site, loc, (i64)(S + (u64)A));
+      break;
+    case R_X86_64_32S:
+      write_signed32(&site, loc, (i64)(S + (u64)A));
+      break;
+    case R_X86_64_16: {
+      i64 v = (i64)(S + (u64)A);
+      if (v < INT16_MIN || v > UINT16_MAX)
+        report_overflow(&site, v, INT16_MIN, UINT16_MAX);
+      wr16(loc, (u16)v);
+      break;
+    }
+    case R_X86_64_8: {
+      i64 v = (i64)(S + (u64)A);
+      if (v < INT8_MIN || v > UINT8_MAX)
+        report_overflow(&site, v, INT8_MIN, UINT8_MAX);
+      *loc = (u8)v;
+      break;
+    }
+    case R_X86_64_PC32:
+    case R_X86_64_PLT32:
+      write_signed32(&site, loc, (i64)(S + (u64)A - P));
+      break;
+    case R_X86_64_PC16: {
+      i64 v = (i64)(S + (u64)A - P);
+      if (v != (i16)v)
+        report_overflow(&site, v, INT16_MIN, INT16_MAX);
+      wr16(loc, (u16)v);
+      break;
+    }
+    case R_X86_64_PC8: {
+      i64 v = (i64)(S + (u64)A - P);
+      if (v != (i8)v)
+        report_overflow(&site, v, INT8_MIN, INT8_MAX);
+      *loc = (u8)v;
+      break;
+    }
+    case R_X86_64_PC64:
+      wr64(loc, S + (u64)A - P);
+      break;
+    case R_X86_64_GOTPCREL:
+    case R_X86_64_GOTPCRELX:
+    case R_X86_64_REX_GOTPCRELX:
+      if (sym->got_idx < 0) {
+        /* The scan decided this load can address the symbol directly. */
+        u64 place = P;
+        u8 *field = relax_got(loc, &place);
+        write_signed32(&site, field, (i64)(S + (u64)A - place));
+      } else {
+        write_signed32(&site, loc, (i64)(symbol_got_address(ctx, sym) + (u64)A - P));
+      }
+      break;
+    case R_X86_64_GOTPCREL64:
+      wr64(loc, symbol_got_address(ctx, sym) + (u64)A - P);
+      break;
+    case R_X86_64_GOT32:
+      write_signed32(&site, loc, (i64)(symbol_got_address(ctx, sym) + (u64)A - got_base(ctx)));
+      break;
+    case R_X86_64_GOT64:
+    case R_X86_64_GOTPLT64:
+      wr64(loc, symbol_got_address(ctx, sym) + (u64)A - got_base(ctx));
+      break;
+    case R_X86_64_GOTOFF64:
+      wr64(loc, S + (u64)A - got_base(ctx));
+      break;
+    case R_X86_64_GOTPC32:
+      write_signed32(&site, loc, (i64)(got_base(ctx) + (u64)A - P));
+      break;
+    case R_X86_64_GOTPC64:
+      wr64(loc, got_base(ctx) + (u64)A - P);
+      break;
+    case R_X86_64_PLTOFF64:
+      wr64(loc, S + (u64)A - got_base(ctx));
+      break;
+    case R_X86_64_SIZE32:
+      write_unsigned32(&site, loc, (i64)(sym->size + (u64)A));
+      break;
+    case R_X86_64_SIZE64:
+      wr64(loc, sym->size + (u64)A);
+      break;
+    case R_X86_64_TPOFF32:
+      write_signed32(&site, loc, (i64)(S + (u64)A - tp));
+      break;
+    case R_X86_64_TPOFF64:
+      wr64(loc, S + (u64)A - tp);
+      break;
+    case R_X86_64_DTPOFF32:
+      /* Only reached after LD -> LE: the offset is from the thread pointer. */
+      write_signed32(&site, loc, (i64)(S + (u64)A - tp));
+      break;
+    case R_X86_64_DTPOFF64:
+      wr64(loc, S + (u64)A - tp);
+      break;
+    case R_X86_64_TLSGD: {
+      /* GD -> LE: .byte 0x66; lea x@tlsgd(%rip),%rdi; .word 0x6666; rex64; call
+       * __tls_get_addr (or the -fno-plt form with call *GOT) become
+       * mov %fs:0,%rax; lea x@tpoff(%rax),%rax. Both forms are 16 bytes. */
+      static const u8 le[] = {0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0, 0, 0x48, 0x8d, 0x80, 0, 0, 0, 0};
+      if (off < 4 || off + 12 > isec->size || i + 1 >= isec->nrels ||
+          isec->rels[i + 1].r_offset != rel->r_offset + 8) {
+        error(ctx, "%s:(%s+0x%lx): R_X86_64_TLSGD is not followed by a call to __tls_get_addr",
+              f->name, isec->name, (unsigned long)rel->r_offset);
+        break;
+      }
+      memcpy(loc - 4, le, sizeof(le));
+      write_signed32(&site, loc + 8, (i64)(S + (u64)A + 4 - tp));
+      i++; /* the call's relocation is gone with the call */
+      break;
+    }
+    case R_X86_64_TLSLD: {
+      /* LD -> LE: lea x@tlsld(%rip),%rdi; call __tls_get_addr becomes
+       * data16 data16 data16 mov %fs:0,%rax (and the same with call *GOT, one byte longer). */
+      static const u8 le[] = {0x66, 0x66, 0x66, 0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0, 0};
+      bool next_ok = i + 1 < isec->nrels;
+      if (next_ok && off >= 3 && off + 5 <= isec->size && loc[4] == 0xe8 &&
+          isec->rels[i + 1].r_offset == rel->r_offset + 5) {
+        memcpy(loc - 3, le, sizeof(le));
+      } else if (next_ok && off >= 3 && off + 10 <= isec->size && loc[4] == 0xff &&
+                 loc[5] == 0x15 && isec->rels[i + 1].r_offset == rel->r_offset + 6) {
+        loc[-3] = 0x66;
+        memcpy(loc - 2, le, sizeof(le));
+      } else {
+        error(ctx, "%s:(%s+0x%lx): R_X86_64_TLSLD is not followed by a call to __tls_get_addr",
+              f->name, isec->name, (unsigned long)rel->r_offset);
+        break;
+      }
+      i++;
+      break;
+    }
+    case R_X86_64_GOTTPOFF:
+      if (sym->gottp_idx < 0) {
+        relax_ie_to_le(loc);
+        write_signed32(&site, loc, (i64)(S + (u64)A + 4 - tp));
+      } else {
+        write_signed32(&site, loc,
+                       (i64)(ctx->got->shdr.sh_addr + (u64)sym->gottp_idx * 8 + (u64)A - P));
+      }
+      break;
+    case R_X86_64_GOTPC32_TLSDESC:
+      /* lea x@tlsdesc(%rip),%reg -> mov $x@tpoff,%reg */
+      loc[-3] = 0x48 | ((loc[-3] >> 2) & 1);
+      loc[-2] = 0xc7;
+      loc[-1] = 0xc0 | ((loc[-1] >> 3) & 7);
+      write_signed32(&site, loc, (i64)(S + (u64)A + 4 - tp));
+      break;
+    case R_X86_64_TLSDESC_CALL:
+      /* call *(%rax) -> xchg %ax,%ax */
+      loc[0] = 0x66;
+      loc[1] = 0x90;
+      break;
+    default:
+      error(ctx, "%s:(%s+0x%lx): unsupported relocation %s (type %u) against '%s'", f->name,
+            isec->name, (unsigned long)rel->r_offset, x86_reloc_name(type), type, sym->name);
+      break;
+    }
+  }
+}
+
+/* Debug sections: absolute values only. A reference to a dropped section (COMDAT
+ * loser) becomes a tombstone: 0, or 1 in .debug_ranges/.debug_loc where 0 would end
+ * the list early (lld does the same). */
+static void x86_apply_nonalloc_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
+  InputFile *f = isec->file;
+  bool is_list = !strcmp(isec->name, ".debug_ranges") || !strcmp(isec->name, ".debug_loc");
+  for (i64 i = 0; i < isec->nrels; i++) {
+    const Elf64_Rela *rel = &isec->rels[i];
+    u32 type = ELF64_R_TYPE(rel->r_info);
+    Symbol *sym = f->syms[ELF64_R_SYM(rel->r_info)];
+    u8 *loc = out + rel->r_offset;
+    i64 A = rel->r_addend;
+    bool dead = sym->isec ? !sym->isec->is_alive
+                          : (sym->is_local && !sym->is_abs && sym->type == STT_SECTION);
+    u64 S = dead ? 0 : target_address(ctx, sym, &A);
+    u64 tombstone = is_list ? 1 : 0;
+    switch (type) {
+    case R_X86_64_NONE:
+      break;
+    case R_X86_64_64:
+      wr64(loc, dead ? tombstone : S + (u64)A);
+      break;
+    case R_X86_64_32:
+    case R_X86_64_32S:
+      wr32(loc, dead ? (u32)tombstone : (u32)(S + (u64)A));
+      break;
+    case R_X86_64_DTPOFF32:
+      wr32(loc, dead ? 0 : (u32)(S + (u64)A - ctx->tls_begin));
+      break;
+    case R_X86_64_DTPOFF64:
+      wr64(loc, dead ? 0 : S + (u64)A - ctx->tls_begin);
+      break;
+    case R_X86_64_SIZE32:
+      wr32(loc, (u32)(sym->size + (u64)A));
+      break;
+    case R_X86_64_SIZE64:
+      wr64(loc, sym->size + (u64)A);
+      break;
+    case R_X86_64_PC32:
+      wr32(loc, (u32)(S + (u64)A - (isec->osec->shdr.sh_addr + isec->offset + rel->r_offset)));
+      break;
+    default:
+      error(ctx, "%s:(%s+0x%lx): unsupported relocation %s in non-allocated section", f->name,
+            isec->name, (unsigned long)rel->r_offset, x86_reloc_name(type));
+    }
+  }
+}
+
+const Arch arch_x86_64 = {
+    .name = "elf_x86_64",
+    .e_machine = EM_X86_64,
+    .word_size = 8,
+    .max_page_size = 4096,
+    .image_base = 0x400000,
+    .iplt_entry_size = 16,
+    .r_irelative = R_X86_64_IRELATIVE,
+    .classify = x86_classify,
+    .reloc_name = x86_reloc_name,
+    .can_relax_got = x86_can_relax_got,
+    .can_relax_ie = x86_can_relax_ie,
+    .apply_relocs = x86_apply_relocs,
+    .apply_nonalloc_relocs = x86_apply_nonalloc_relocs,
+    .write_iplt_entry = x86_write_iplt_entry,
+};

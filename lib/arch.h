@@ -1,0 +1,57 @@
+/* The architecture interface. Generic code sees relocations only as RelKinds and
+ * asks the Arch for bytes (PLT entries) and for the arithmetic of one relocation.
+ * Adding an architecture is one arch-NAME.c file plus one line in arch.c. */
+#ifndef RIVET_ARCH_H
+#define RIVET_ARCH_H
+
+#include "rivet.h"
+
+/* What a relocation asks of the linker, independent of the instruction set. */
+typedef enum {
+  RK_NONE,          /* R_*_NONE */
+  RK_ABS_WORD,      /* absolute, pointer-sized: may become a dynamic relocation */
+  RK_ABS_NARROW,    /* absolute, narrower than a pointer */
+  RK_PC,            /* PC-relative data or code reference */
+  RK_CALL,          /* PC-relative via PLT when needed */
+  RK_GOT,           /* PC-relative to a GOT slot holding the address */
+  RK_GOT_OFFSET,    /* offset of the slot from the GOT base (GOT64) */
+  RK_GOTOFF,        /* S + A - GOT base */
+  RK_GOTPC,         /* GOT base + A - P */
+  RK_PLTOFF,        /* PLT entry (or S) + A - GOT base */
+  RK_SIZE,          /* symbol size + A */
+  RK_TLS_GD,        /* general dynamic: two GOT slots, call __tls_get_addr */
+  RK_TLS_LD,        /* local dynamic: module-id slot */
+  RK_TLS_DTPOFF,    /* offset within the module's TLS block */
+  RK_TLS_IE,        /* initial exec: GOT slot with the TP offset */
+  RK_TLS_LE,        /* local exec: TP offset as an immediate */
+  RK_TLS_DESC,      /* TLS descriptor address (GOTPC32_TLSDESC) */
+  RK_TLS_DESC_CALL, /* the call through the descriptor */
+  RK_UNKNOWN,
+} RelKind;
+
+struct Arch {
+  const char *name;
+  u16 e_machine;
+  i64 word_size;
+  u64 max_page_size;
+  u64 image_base;
+  i64 iplt_entry_size;
+  u32 r_irelative;
+  RelKind (*classify)(u32 r_type);
+  const char *(*reloc_name)(u32 r_type);
+  /* May the GOT load at loc (with this r_type) be rewritten to address S directly? */
+  bool (*can_relax_got)(const u8 *loc, u32 r_type);
+  /* May the initial-exec access at loc be rewritten to local-exec? */
+  bool (*can_relax_ie)(const u8 *loc, u32 r_type);
+  /* Copies are already in place: apply every relocation of isec at out. */
+  void (*apply_relocs)(Ctx *ctx, InputSection *isec, u8 *out);
+  /* Non-alloc sections (debug info): only absolute-style relocations. */
+  void (*apply_nonalloc_relocs)(Ctx *ctx, InputSection *isec, u8 *out);
+  void (*write_iplt_entry)(Ctx *ctx, u8 *buf, u64 entry_addr, u64 slot_addr);
+};
+
+extern const Arch arch_x86_64;
+const Arch *arch_for_machine(u16 e_machine);
+const Arch *arch_for_emulation(const char *emulation);
+
+#endif

@@ -1,0 +1,166 @@
+/* ar archives: regular and thin, GNU/SysV long names, the "/" (32-bit) and "/SYM64/"
+ * symbol indexes. Members of a thin archive live in their own files, named relative to
+ * the archive's directory. Only headers are parsed; member contents stay in the mapping. */
+#include "rivet.h"
+
+#include <stdlib.h>
+
+enum { AR_HEADER_SIZE = 60 };
+
+bool is_archive(const u8 *data, i64 size) {
+  return size >= 8 && (!memcmp(data, "!<arch>\n", 8) || !memcmp(data, "!<thin>\n", 8));
+}
+
+static bool parse_decimal(const u8 *p, i64 len, i64 *out) {
+  i64 v = 0;
+  i64 i = 0;
+  while (i < len && p[i] == ' ')
+    i++;
+  if (i == len)
+    return false;
+  for (; i < len && p[i] != ' '; i++) {
+    if (p[i] < '0' || p[i] > '9' || v > (INT64_MAX - 9) / 10)
+      return false;
+    v = v * 10 + (p[i] - '0');
+  }
+  for (; i < len; i++)
+    if (p[i] != ' ')
+      return false;
+  *out = v;
+  return true;
+}
+
+static u64 read_be(const u8 *p, int n) {
+  u64 v = 0;
+  for (int i = 0; i < n; i++)
+    v = (v << 8) | p[i];
+  return v;
+}
+
+static bool read_symbol_index(Ctx *ctx, MappedFile *mf, const u8 *p, i64 size, int word,
+                              ArchiveIndexVec *index) {
+  if (size < word)
+    goto bad;
+  u64 count = read_be(p, word);
+  if (count > (u64)(size / word) - 1)
+    goto bad;
+  const u8 *offsets = p + word;
+  const char *names = (const char *)(offsets + count * (u64)word);
+  const char *end = (const char *)p + size;
+  for (u64 i = 0; i < count; i++) {
+    const char *nul = memchr(names, 0, (size_t)(end - names));
+    if (!nul)
+      goto bad;
+    ArchiveIndexEntry e = {.name = names, .member_offset = (i64)read_be(offsets + i * (u64)word, word)};
+    vec_push(index, e);
+    names = nul + 1;
+  }
+  return true;
+bad:
+  error(ctx, "%s: malformed archive symbol index", mf->path);
+  return false;
+}
+
+static const char *dir_of(Ctx *ctx, const char *path) {
+  const char *slash = strrchr(path, '/');
+  if (!slash)
+    return ".";
+  char *d = arena_alloc(&ctx->arena, slash - path + 1, 1);
+  memcpy(d, path, (size_t)(slash - path));
+  return d;
+}
+
+bool read_archive(Ctx *ctx, MappedFile *mf, ArchiveMemberVec *members, ArchiveIndexVec *index) {
+  const u8 *d = mf->data;
+  i64 size = mf->size;
+  bool thin = !memcmp(d, "!<thin>\n", 8);
+  const char *long_names = NULL;
+  i64 long_names_size = 0;
+  i64 off = 8;
+  while (off < size) {
+    if (off & 1)
+      off++;
+    if (off >= size)
+      break;
+    if (size - off < AR_HEADER_SIZE || memcmp(d + off + 58, "`\n", 2)) {
+      error(ctx, "%s: malformed archive member header at offset %ld", mf->path, (long)off);
+      return false;
+    }
+    const u8 *hdr = d + off;
+    i64 body_size;
+    if (!parse_decimal(hdr + 48, 10, &body_size)) {
+      error(ctx, "%s: malformed archive member size at offset %ld", mf->path, (long)off);
+      return false;
+    }
+    const u8 *body = hdr + AR_HEADER_SIZE;
+    i64 body_off = off + AR_HEADER_SIZE;
+    bool is_special = hdr[0] == '/' && (hdr[1] == ' ' || hdr[1] == '/' || !memcmp(hdr, "/SYM64/", 7));
+    /* A thin archive stores only the special members' bodies. */
+    bool stored = !thin || is_special;
+    if (stored && body_size > size - body_off) {
+      error(ctx, "%s: archive member at offset %ld extends past the end of the file", mf->path,
+            (long)off);
+      return false;
+    }
+    if (!memcmp(hdr, "/               ", 16)) {
+      if (!read_symbol_index(ctx, mf, body, body_size, 4, index))
+        return false;
+    } else if (!memcmp(hdr, "/SYM64/         ", 16)) {
+      if (!read_symbol_index(ctx, mf, body, body_size, 8, index))
+        return false;
+    } else if (!memcmp(hdr, "//              ", 16)) {
+      long_names = (const char *)body;
+      long_names_size = body_size;
+    } else if (!memcmp(hdr, "__.SYMDEF", 9)) {
+      /* BSD index: ignored, members are scanned instead. */
+    } else {
+      const char *name;
+      const u8 *data = body;
+      i64 data_size = body_size;
+      if (hdr[0] == '/' && hdr[1] >= '0' && hdr[1] <= '9') {
+        i64 name_off;
+        if (!parse_decimal(hdr + 1, 15, &name_off) || !long_names || name_off >= long_names_size) {
+          error(ctx, "%s: malformed long member name at offset %ld", mf->path, (long)off);
+          return false;
+        }
+        const char *s = long_names + name_off;
+        const char *e = s;
+        while (e < long_names + long_names_size && *e != '\n' && !(*e == '/' && (e + 1 == long_names + long_names_size || e[1] == '\n')))
+          e++;
+        char *n = arena_alloc(&ctx->arena, e - s + 1, 1);
+        memcpy(n, s, (size_t)(e - s));
+        name = n;
+      } else if (!memcmp(hdr, "#1/", 3)) {
+        i64 n;
+        if (!parse_decimal(hdr + 3, 13, &n) || n > body_size) {
+          error(ctx, "%s: malformed BSD member name at offset %ld", mf->path, (long)off);
+          return false;
+        }
+        char *s = arena_alloc(&ctx->arena, n + 1, 1);
+        memcpy(s, body, (size_t)n);
+        name = s;
+        data += n;
+        data_size -= n;
+      } else {
+        i64 n = 0;
+        while (n < 16 && hdr[n] != '/' && hdr[n] != ' ')
+          n++;
+        char *s = arena_alloc(&ctx->arena, n + 1, 1);
+        memcpy(s, hdr, (size_t)n);
+        name = s;
+      }
+      if (thin) {
+        const char *path = name[0] == '/' ? name : arena_sprintf(&ctx->arena, "%s/%s", dir_of(ctx, mf->path), name);
+        MappedFile *m = map_file_or_error(ctx, path);
+        if (!m)
+          return false;
+        data = m->data;
+        data_size = m->size;
+      }
+      ArchiveMember m = {.name = name, .data = data, .size = data_size, .header_offset = off};
+      vec_push(members, m);
+    }
+    off = body_off + (stored ? body_size : 0);
+  }
+  return true;
+}

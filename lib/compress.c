@@ -1,0 +1,54 @@
+/* SHF_COMPRESSED input sections (gABI "Compressed Sections"): an Elf64_Chdr, then
+ * zlib or zstd data. They are inflated once, into the arena, when the object is read. */
+#include "rivet.h"
+
+#include <zlib.h>
+#ifdef RIVET_HAVE_ZSTD
+#include <zstd.h>
+#endif
+
+bool decompress_section(Ctx *ctx, InputSection *isec) {
+  InputFile *f = isec->file;
+  if (isec->size < sizeof(Elf64_Chdr)) {
+    error(ctx, "%s: section %s: compressed section is too short", f->name, isec->name);
+    return false;
+  }
+  Elf64_Chdr chdr;
+  memcpy(&chdr, isec->contents, sizeof(chdr));
+  const u8 *src = isec->contents + sizeof(chdr);
+  u64 src_size = isec->size - sizeof(chdr);
+  if (chdr.ch_size > ((u64)1 << 40) || (chdr.ch_addralign > 1 && !is_pow2(chdr.ch_addralign))) {
+    error(ctx, "%s: section %s: corrupt compression header", f->name, isec->name);
+    return false;
+  }
+  u8 *dst = arena_alloc(&ctx->arena, (i64)chdr.ch_size + 1, 16);
+  if (chdr.ch_type == ELFCOMPRESS_ZLIB) {
+    uLongf out = (uLongf)chdr.ch_size;
+    int rc = uncompress(dst, &out, src, (uLong)src_size);
+    if (rc != Z_OK || out != chdr.ch_size) {
+      error(ctx, "%s: section %s: zlib decompression failed", f->name, isec->name);
+      return false;
+    }
+  } else if (chdr.ch_type == 2 /* ELFCOMPRESS_ZSTD */) {
+#ifdef RIVET_HAVE_ZSTD
+    size_t n = ZSTD_decompress(dst, chdr.ch_size, src, src_size);
+    if (ZSTD_isError(n) || n != chdr.ch_size) {
+      error(ctx, "%s: section %s: zstd decompression failed", f->name, isec->name);
+      return false;
+    }
+#else
+    error(ctx, "%s: section %s: zstd-compressed sections are not supported by this build",
+          f->name, isec->name);
+    return false;
+#endif
+  } else {
+    error(ctx, "%s: section %s: unknown compression type %u", f->name, isec->name, chdr.ch_type);
+    return false;
+  }
+  isec->contents = dst;
+  isec->size = chdr.ch_size;
+  isec->flags &= ~(u64)SHF_COMPRESSED;
+  u64 align = chdr.ch_addralign ? chdr.ch_addralign : 1;
+  isec->p2align = (u8)__builtin_ctzll(align);
+  return true;
+}

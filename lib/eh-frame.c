@@ -1,0 +1,189 @@
+/* .eh_frame is a sequence of CIE and FDE records (LSB "Exception Frames"). FDEs whose
+ * function lives in a dropped section (a COMDAT copy that lost, or a GC'd section) are
+ * removed, and the CIE pointers of the FDEs that stay are rewritten for the new
+ * offsets. Records keep their input order so that crtbegin's __EH_FRAME_BEGIN__ and
+ * crtend's zero terminator still bracket the table for __register_frame_info.
+ * .eh_frame_hdr holds a binary-search table of (initial location, FDE address),
+ * sorted, for the unwinder (PT_GNU_EH_FRAME). */
+#include "rivet.h"
+
+#include <stdlib.h>
+
+static bool split_one(Ctx *ctx, InputSection *isec) {
+  InputFile *f = isec->file;
+  const u8 *d = isec->contents;
+  u64 size = isec->size;
+  VEC(EhRecord) recs = {0};
+  u64 off = 0;
+  i64 rel = 0;
+  while (off < size) {
+    if (size - off < 4)
+      goto bad;
+    u32 len = rd32(d + off);
+    if (len == 0xffffffff) {
+      error(ctx, "%s: .eh_frame: 64-bit DWARF records are not supported", f->name);
+      free(recs.data);
+      return false;
+    }
+    u64 rec_size = (u64)len + 4;
+    if (rec_size > size - off || (len != 0 && len < 4))
+      goto bad;
+    EhRecord r = {.in_offset = (u32)off, .size = (u32)rec_size, .cie = -1, .is_alive = true};
+    r.is_cie = len == 0 || rd32(d + off + 4) == 0;
+    if (!r.is_cie) {
+      u32 id = rd32(d + off + 4);
+      u64 cie_off = off + 4 - id;
+      if (id > off + 4)
+        goto bad;
+      for (i64 k = 0; k < recs.len; k++)
+        if (recs.data[k].in_offset == cie_off && recs.data[k].is_cie)
+          r.cie = (i32)k;
+      if (r.cie < 0)
+        goto bad;
+    }
+    while (rel < isec->nrels && isec->rels[rel].r_offset < off)
+      rel++;
+    r.rel_begin = (u32)rel;
+    while (rel < isec->nrels && isec->rels[rel].r_offset < off + rec_size)
+      rel++;
+    r.rel_end = (u32)rel;
+    if (!r.is_cie && r.rel_begin < r.rel_end) {
+      const Elf64_Rela *pc = &isec->rels[r.rel_begin];
+      Symbol *target = f->syms[ELF64_R_SYM(pc->r_info)];
+      InputSection *tsec = target->isec;
+      if (target->is_local ? (!tsec || !tsec->is_alive) : (tsec && !tsec->is_alive))
+        r.is_alive = false;
+    }
+    vec_push(&recs, r);
+    off += rec_size;
+  }
+  /* Relocations must be sorted for the range split above; compilers emit them so. */
+  for (i64 k = 1; k < isec->nrels; k++)
+    if (isec->rels[k].r_offset < isec->rels[k - 1].r_offset) {
+      error(ctx, "%s: .eh_frame relocations are not sorted by offset", f->name);
+      free(recs.data);
+      return false;
+    }
+  u64 out = 0;
+  for (i64 k = 0; k < recs.len; k++) {
+    if (!recs.data[k].is_alive)
+      continue;
+    recs.data[k].out_offset = (u32)out;
+    out += recs.data[k].size;
+  }
+  isec->eh_records = ARENA_ARRAY(&ctx->arena, EhRecord, recs.len ? recs.len : 1);
+  memcpy(isec->eh_records, recs.data, sizeof(EhRecord) * (size_t)recs.len);
+  isec->neh_records = recs.len;
+  isec->size = out;
+  isec->is_eh_frame = true;
+  free(recs.data);
+  return true;
+bad:
+  error(ctx, "%s: malformed .eh_frame record at offset 0x%lx", f->name, (unsigned long)off);
+  free(recs.data);
+  return false;
+}
+
+void split_eh_frames(Ctx *ctx) {
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = 0; i < f->nshdrs; i++) {
+      InputSection *isec = f->sections[i];
+      if (isec && isec->is_alive && !strcmp(isec->name, ".eh_frame"))
+        if (!split_one(ctx, isec))
+          return;
+    }
+  }
+}
+
+static const EhRecord *find_record(const InputSection *isec, u64 offset) {
+  i64 lo = 0, hi = isec->neh_records - 1;
+  while (lo <= hi) {
+    i64 mid = (lo + hi) / 2;
+    const EhRecord *r = &isec->eh_records[mid];
+    if (offset < r->in_offset)
+      hi = mid - 1;
+    else if (offset >= (u64)r->in_offset + r->size)
+      lo = mid + 1;
+    else
+      return r;
+  }
+  return NULL;
+}
+
+u64 eh_frame_output_offset(const InputSection *isec, u64 offset, bool *dropped) {
+  const EhRecord *r = find_record(isec, offset);
+  if (!r) {
+    *dropped = offset != isec->shdr->sh_size;
+    return isec->size; /* the end of the section */
+  }
+  *dropped = !r->is_alive;
+  return r->out_offset + (offset - r->in_offset);
+}
+
+void write_eh_frame_section(Ctx *ctx, InputSection *isec, u8 *out) {
+  (void)ctx;
+  for (i64 k = 0; k < isec->neh_records; k++) {
+    const EhRecord *r = &isec->eh_records[k];
+    if (!r->is_alive)
+      continue;
+    memcpy(out + r->out_offset, isec->contents + r->in_offset, r->size);
+    if (!r->is_cie) {
+      const EhRecord *cie = &isec->eh_records[r->cie];
+      wr32(out + r->out_offset + 4, r->out_offset + 4 - cie->out_offset);
+    }
+  }
+}
+
+i64 count_eh_frame_fdes(Ctx *ctx) {
+  i64 n = 0;
+  if (!ctx->eh_frame)
+    return 0;
+  for (i64 i = 0; i < ctx->eh_frame->members.len; i++) {
+    InputSection *isec = ctx->eh_frame->members.data[i];
+    for (i64 k = 0; k < isec->neh_records; k++) {
+      const EhRecord *r = &isec->eh_records[k];
+      n += r->is_alive && !r->is_cie && r->rel_begin < r->rel_end &&
+           isec->rels[r->rel_begin].r_offset == (u64)r->in_offset + 8;
+    }
+  }
+  return n;
+}
+
+typedef struct HdrEntry {
+  i32 pc, fde;
+} HdrEntry;
+
+static int compare_hdr_entry(const void *a, const void *b) {
+  const HdrEntry *x = a, *y = b;
+  return (x->pc > y->pc) - (x->pc < y->pc);
+}
+
+void write_eh_frame_hdr(Ctx *ctx, Chunk *hdr, u8 *buf) {
+  u64 hdr_addr = hdr->shdr.sh_addr;
+  u64 eh_addr = ctx->eh_frame ? ctx->eh_frame->shdr.sh_addr : hdr_addr;
+  buf[0] = 1;    /* version */
+  buf[1] = 0x1b; /* eh_frame_ptr: DW_EH_PE_pcrel | DW_EH_PE_sdata4 */
+  buf[2] = 0x03; /* fde_count: DW_EH_PE_udata4 */
+  buf[3] = 0x3b; /* table: DW_EH_PE_datarel | DW_EH_PE_sdata4 */
+  wr32(buf + 4, (u32)(eh_addr - (hdr_addr + 4)));
+  HdrEntry *table = (HdrEntry *)(buf + 12);
+  i64 n = 0;
+  for (i64 i = 0; ctx->eh_frame && i < ctx->eh_frame->members.len; i++) {
+    InputSection *isec = ctx->eh_frame->members.data[i];
+    for (i64 k = 0; k < isec->neh_records; k++) {
+      const EhRecord *r = &isec->eh_records[k];
+      if (!r->is_alive || r->is_cie || r->rel_begin >= r->rel_end ||
+          isec->rels[r->rel_begin].r_offset != (u64)r->in_offset + 8)
+        continue;
+      const Elf64_Rela *rel = &isec->rels[r->rel_begin];
+      Symbol *sym = isec->file->syms[ELF64_R_SYM(rel->r_info)];
+      u64 pc = symbol_address(ctx, sym) + (u64)rel->r_addend;
+      u64 fde = eh_addr + isec->offset + r->out_offset;
+      HdrEntry e = {(i32)(pc - hdr_addr), (i32)(fde - hdr_addr)};
+      memcpy(&table[n++], &e, sizeof(e));
+    }
+  }
+  wr32(buf + 8, (u32)n);
+  qsort(table, (size_t)n, sizeof(HdrEntry), compare_hdr_entry);
+}

@@ -1,0 +1,417 @@
+/* Relocatable objects (ET_REL). Headers, the symbol table and relocation arrays are
+ * used in place in the mapping after bounds checks; a table that is not 8-byte
+ * aligned (archive members are only 2-byte aligned) is copied once so that struct
+ * access stays defined behaviour. COMDAT groups are claimed here, in load order:
+ * the first file to load a group keeps it, the later copies are dropped. */
+#include "rivet.h"
+#include "arch.h"
+
+#include <stdlib.h>
+
+#define SHT_LLVM_ADDRSIG 0x6fff4c03
+#define GNU_PROPERTY_X86_FEATURE_1_AND 0xc0000002
+#define GNU_PROPERTY_X86_ISA_1_NEEDED 0xc0008002
+
+bool is_elf_object(const u8 *data, i64 size) {
+  return size >= 4 && memcmp(data, ELFMAG, SELFMAG) == 0;
+}
+
+static const void *aligned_table(Ctx *ctx, const u8 *p, i64 size) {
+  if (((uintptr_t)p & 7) == 0)
+    return p;
+  void *copy = arena_alloc(&ctx->arena, size, 8);
+  memcpy(copy, p, (size_t)size);
+  return copy;
+}
+
+InputFile *new_object_file(Ctx *ctx, MappedFile *mf, const char *archive_name) {
+  InputFile *f = ARENA_NEW(&ctx->arena, InputFile);
+  f->kind = FILE_OBJ;
+  f->mf = mf;
+  f->archive_name = archive_name;
+  f->name = archive_name ? arena_sprintf(&ctx->arena, "%s(%s)", archive_name, mf->path) : mf->path;
+  f->priority = ctx->next_priority++;
+  f->gnu_property_and = ~0u;
+  vec_push(&ctx->all_files, f);
+  return f;
+}
+
+u32 esym_shndx(InputFile *f, i64 idx) {
+  const Elf64_Sym *s = &f->esyms[idx];
+  if (s->st_shndx == SHN_XINDEX && f->symtab_shndx)
+    return f->symtab_shndx[idx];
+  return s->st_shndx;
+}
+
+const char *esym_name(InputFile *f, const Elf64_Sym *esym) { return f->strtab + esym->st_name; }
+
+static const char *section_name(InputFile *f, const Elf64_Shdr *sh) {
+  return f->shstrtab + sh->sh_name;
+}
+
+/* A string table must lie inside the file and end in NUL, so every name read from
+ * it through an in-range offset is terminated. */
+static bool check_strtab(Ctx *ctx, InputFile *f, const Elf64_Shdr *sh, const char *what) {
+  if (sh->sh_type != SHT_STRTAB || sh->sh_size == 0 || sh->sh_offset > (u64)f->mf->size ||
+      sh->sh_size > (u64)f->mf->size - sh->sh_offset ||
+      f->mf->data[sh->sh_offset + sh->sh_size - 1] != 0) {
+    error(ctx, "%s: malformed %s", f->name, what);
+    return false;
+  }
+  return true;
+}
+
+static bool section_in_file(InputFile *f, const Elf64_Shdr *sh) {
+  if (sh->sh_type == SHT_NOBITS)
+    return true;
+  return sh->sh_offset <= (u64)f->mf->size && sh->sh_size <= (u64)f->mf->size - sh->sh_offset;
+}
+
+static bool read_headers(Ctx *ctx, InputFile *f) {
+  const u8 *d = f->mf->data;
+  i64 size = f->mf->size;
+  if (size < (i64)sizeof(Elf64_Ehdr) || !is_elf_object(d, size)) {
+    error(ctx, "%s: file is too short to be an ELF object", f->name);
+    return false;
+  }
+  if (d[EI_CLASS] != ELFCLASS64 || d[EI_DATA] != ELFDATA2LSB) {
+    error(ctx, "%s: incompatible ELF class or byte order (rivet links ELF64 little-endian)",
+          f->name);
+    return false;
+  }
+  f->ehdr = aligned_table(ctx, d, sizeof(Elf64_Ehdr));
+  const Elf64_Ehdr *eh = f->ehdr;
+  if (eh->e_machine != ctx->arch->e_machine) {
+    error(ctx, "%s: incompatible machine type %u (output is %s)", f->name, eh->e_machine,
+          ctx->arch->name);
+    return false;
+  }
+  if (eh->e_type != ET_REL) {
+    error(ctx, "%s: not a relocatable object (e_type %u)", f->name, eh->e_type);
+    return false;
+  }
+  if (eh->e_shoff == 0 || eh->e_shentsize != sizeof(Elf64_Shdr) || eh->e_shoff > (u64)size ||
+      (u64)size - eh->e_shoff < sizeof(Elf64_Shdr)) {
+    error(ctx, "%s: malformed section header table", f->name);
+    return false;
+  }
+  const Elf64_Shdr *sh0 = (const Elf64_Shdr *)aligned_table(ctx, d + eh->e_shoff, sizeof(Elf64_Shdr));
+  u64 nshdrs = eh->e_shnum ? eh->e_shnum : sh0->sh_size;
+  if (nshdrs == 0 || nshdrs > ((u64)size - eh->e_shoff) / sizeof(Elf64_Shdr)) {
+    error(ctx, "%s: section header table extends past the end of the file", f->name);
+    return false;
+  }
+  f->nshdrs = (i64)nshdrs;
+  f->shdrs = aligned_table(ctx, d + eh->e_shoff, f->nshdrs * (i64)sizeof(Elf64_Shdr));
+  u64 shstrndx = eh->e_shstrndx == SHN_XINDEX ? f->shdrs[0].sh_link : eh->e_shstrndx;
+  if (shstrndx == 0 || shstrndx >= nshdrs) {
+    error(ctx, "%s: invalid section name table index %lu", f->name, (unsigned long)shstrndx);
+    return false;
+  }
+  if (!check_strtab(ctx, f, &f->shdrs[shstrndx], "section name table"))
+    return false;
+  f->shstrtab = (const char *)d + f->shdrs[shstrndx].sh_offset;
+  f->shstrtab_size = (i64)f->shdrs[shstrndx].sh_size;
+  for (i64 i = 0; i < f->nshdrs; i++) {
+    const Elf64_Shdr *sh = &f->shdrs[i];
+    if (sh->sh_name >= (u64)f->shstrtab_size) {
+      error(ctx, "%s: section %ld: name offset out of range", f->name, (long)i);
+      return false;
+    }
+    if (!section_in_file(f, sh)) {
+      error(ctx, "%s: section %s extends past the end of the file", f->name, section_name(f, sh));
+      return false;
+    }
+    if (sh->sh_addralign > ((u64)1 << 32) || (sh->sh_addralign > 1 && !is_pow2(sh->sh_addralign))) {
+      error(ctx, "%s: section %s: invalid alignment %lu", f->name, section_name(f, sh),
+            (unsigned long)sh->sh_addralign);
+      return false;
+    }
+  }
+  return true;
+}
+
+static bool read_symtab(Ctx *ctx, InputFile *f) {
+  const u8 *d = f->mf->data;
+  for (i64 i = 0; i < f->nshdrs; i++) {
+    const Elf64_Shdr *sh = &f->shdrs[i];
+    if (sh->sh_type == SHT_SYMTAB_SHNDX) {
+      f->symtab_shndx = aligned_table(ctx, d + sh->sh_offset, (i64)sh->sh_size);
+    }
+    if (sh->sh_type != SHT_SYMTAB)
+      continue;
+    if (sh->sh_entsize != sizeof(Elf64_Sym) || sh->sh_size % sizeof(Elf64_Sym)) {
+      error(ctx, "%s: malformed symbol table", f->name);
+      return false;
+    }
+    if (sh->sh_link >= (u64)f->nshdrs || !check_strtab(ctx, f, &f->shdrs[sh->sh_link], "symbol string table"))
+      return false;
+    f->strtab = (const char *)d + f->shdrs[sh->sh_link].sh_offset;
+    f->strtab_size = (i64)f->shdrs[sh->sh_link].sh_size;
+    f->nsyms = (i64)(sh->sh_size / sizeof(Elf64_Sym));
+    f->esyms = aligned_table(ctx, d + sh->sh_offset, (i64)sh->sh_size);
+    f->first_global = sh->sh_info;
+    if (f->first_global > f->nsyms || (f->nsyms > 0 && f->first_global == 0)) {
+      error(ctx, "%s: symbol table: invalid index of the first global symbol", f->name);
+      return false;
+    }
+  }
+  if (f->symtab_shndx) {
+    for (i64 i = 0; i < f->nshdrs; i++)
+      if (f->shdrs[i].sh_type == SHT_SYMTAB_SHNDX && f->shdrs[i].sh_size / 4 < (u64)f->nsyms) {
+        error(ctx, "%s: SHT_SYMTAB_SHNDX is shorter than the symbol table", f->name);
+        return false;
+      }
+  }
+  for (i64 i = 0; i < f->nsyms; i++) {
+    const Elf64_Sym *s = &f->esyms[i];
+    if (s->st_name >= (u64)f->strtab_size) {
+      error(ctx, "%s: symbol %ld: name offset out of range", f->name, (long)i);
+      return false;
+    }
+    u32 shndx = esym_shndx(f, i);
+    if (shndx != SHN_UNDEF && shndx < SHN_LORESERVE && shndx >= (u64)f->nshdrs) {
+      error(ctx, "%s: symbol %s: section index %u out of range", f->name, esym_name(f, s), shndx);
+      return false;
+    }
+    if (i >= f->first_global && ELF64_ST_BIND(s->st_info) == STB_LOCAL) {
+      error(ctx, "%s: symbol %s: local symbol after the first global", f->name, esym_name(f, s));
+      return false;
+    }
+  }
+  return true;
+}
+
+/* A group signature claims its sections for this file unless an earlier-loaded file
+ * holds the same group (gABI "Section Groups": one copy of a COMDAT group is kept). */
+static bool claim_comdat(Ctx *ctx, InputFile *f, const char *signature) {
+  if (ctx->comdats_cap == 0) {
+    ctx->comdats_cap = 4096;
+    ctx->comdats = calloc((size_t)ctx->comdats_cap, sizeof(ComdatGroup *));
+  }
+  u64 h = hash_string(signature, (i64)strlen(signature)) & (u64)(ctx->comdats_cap - 1);
+  for (ComdatGroup *g = ctx->comdats[h]; g; g = g->next)
+    if (!strcmp(g->signature, signature))
+      return g->owner == f;
+  ComdatGroup *g = ARENA_NEW(&ctx->arena, ComdatGroup);
+  g->signature = signature;
+  g->owner = f;
+  g->next = ctx->comdats[h];
+  ctx->comdats[h] = g;
+  return true;
+}
+
+static void read_gnu_property(Ctx *ctx, InputFile *f, const u8 *p, u64 size) {
+  /* Elf64_Nhdr; name "GNU\0"; descriptor: array of {u32 type, u32 datasz, data, pad to 8} */
+  u64 off = 0;
+  while (off + 12 <= size) {
+    u32 namesz = rd32(p + off), descsz = rd32(p + off + 4), type = rd32(p + off + 8);
+    u64 name_off = off + 12, desc_off = name_off + align_to(namesz, 4);
+    if (desc_off > size || descsz > size - desc_off)
+      break;
+    if (type == NT_GNU_PROPERTY_TYPE_0 && namesz == 4 && !memcmp(p + name_off, "GNU", 4)) {
+      const u8 *desc = p + desc_off;
+      u64 q = 0;
+      while (q + 8 <= descsz) {
+        u32 ptype = rd32(desc + q), datasz = rd32(desc + q + 4);
+        if (q + 8 + datasz > descsz)
+          break;
+        if (ptype == GNU_PROPERTY_X86_FEATURE_1_AND && datasz == 4) {
+          f->gnu_property_and &= rd32(desc + q + 8);
+          f->has_feature_note = true;
+        }
+        if (ptype == GNU_PROPERTY_X86_ISA_1_NEEDED && datasz == 4)
+          f->isa_needed |= rd32(desc + q + 8);
+        q += 8 + align_to(datasz, 8);
+      }
+    }
+    off = desc_off + align_to(descsz, 4);
+  }
+  (void)ctx;
+}
+
+/* Init/fini priority from a section name: ".init_array.N" and ".ctors.N". */
+static i32 init_priority_of(const char *name) {
+  const char *dot = strrchr(name, '.');
+  if (!dot || dot == name)
+    return 65536;
+  if (!starts_with(name, ".init_array.") && !starts_with(name, ".fini_array.") &&
+      !starts_with(name, ".ctors.") && !starts_with(name, ".dtors."))
+    return 65536;
+  char *end;
+  long v = strtol(dot + 1, &end, 10);
+  if (*end || v < 0 || v > 65535)
+    return 65536;
+  return (i32)v;
+}
+
+void parse_object_file(Ctx *ctx, InputFile *f) {
+  if (f->is_parsed)
+    return;
+  f->is_parsed = true;
+  if (!read_headers(ctx, f) || !read_symtab(ctx, f))
+    return;
+  const u8 *d = f->mf->data;
+  f->sections = ARENA_ARRAY(&ctx->arena, InputSection *, f->nshdrs);
+  bool *discarded = ARENA_ARRAY(&ctx->arena, bool, f->nshdrs);
+
+  /* COMDAT groups first: they decide which sections exist. */
+  bool has_code = false, has_lto = false;
+  for (i64 i = 0; i < f->nshdrs; i++) {
+    const Elf64_Shdr *sh = &f->shdrs[i];
+    if (sh->sh_type != SHT_GROUP)
+      continue;
+    if (sh->sh_size < 4 || sh->sh_size % 4 || sh->sh_info >= (u64)f->nsyms) {
+      error(ctx, "%s: malformed section group %s", f->name, section_name(f, sh));
+      return;
+    }
+    const u8 *g = d + sh->sh_offset;
+    if (!(rd32(g) & GRP_COMDAT))
+      continue;
+    const char *sig = esym_name(f, &f->esyms[sh->sh_info]);
+    if (ELF64_ST_TYPE(f->esyms[sh->sh_info].st_info) == STT_SECTION) {
+      u32 idx = esym_shndx(f, sh->sh_info);
+      sig = idx < (u64)f->nshdrs ? section_name(f, &f->shdrs[idx]) : sig;
+    }
+    if (claim_comdat(ctx, f, sig))
+      continue;
+    for (u64 k = 1; k < sh->sh_size / 4; k++) {
+      u32 member = rd32(g + 4 * k);
+      if (member >= (u64)f->nshdrs) {
+        error(ctx, "%s: section group %s: member index out of range", f->name, sig);
+        return;
+      }
+      discarded[member] = true;
+    }
+  }
+
+  for (i64 i = 1; i < f->nshdrs; i++) {
+    const Elf64_Shdr *sh = &f->shdrs[i];
+    const char *name = section_name(f, sh);
+    if (starts_with(name, ".gnu.lto_") || !strcmp(name, ".llvm.lto")) {
+      has_lto = true;
+      continue;
+    }
+    switch (sh->sh_type) {
+    case SHT_NULL:
+    case SHT_SYMTAB:
+    case SHT_STRTAB:
+    case SHT_RELA:
+    case SHT_GROUP:
+    case SHT_SYMTAB_SHNDX:
+    case SHT_LLVM_ADDRSIG:
+      continue;
+    case SHT_REL:
+      error(ctx, "%s: section %s: SHT_REL relocations are not valid for %s", f->name, name,
+            ctx->arch->name);
+      return;
+    }
+    if (!strcmp(name, ".note.GNU-stack")) {
+      f->has_gnu_stack = true;
+      f->gnu_stack_exec = (sh->sh_flags & SHF_EXECINSTR) != 0;
+      continue;
+    }
+    if (!strcmp(name, ".note.gnu.property")) {
+      read_gnu_property(ctx, f, d + sh->sh_offset, sh->sh_size);
+      continue;
+    }
+    if ((sh->sh_flags & SHF_EXCLUDE) || discarded[i])
+      continue;
+    if (sh->sh_flags & SHF_EXECINSTR)
+      has_code = true;
+    InputSection *isec = ARENA_NEW(&ctx->arena, InputSection);
+    isec->file = f;
+    isec->shdr = sh;
+    isec->name = name;
+    isec->shndx = (u32)i;
+    isec->type = sh->sh_type;
+    isec->flags = sh->sh_flags & ~(u64)SHF_GROUP;
+    isec->size = sh->sh_size;
+    isec->contents = sh->sh_type == SHT_NOBITS ? NULL : d + sh->sh_offset;
+    u64 align = sh->sh_addralign ? sh->sh_addralign : 1;
+    isec->p2align = (u8)__builtin_ctzll(align);
+    isec->is_alive = true;
+    isec->init_priority = init_priority_of(name);
+    if (isec->flags & SHF_COMPRESSED) {
+      if (!decompress_section(ctx, isec))
+        return;
+    }
+    f->sections[i] = isec;
+  }
+  if (has_lto && !has_code && f->nsyms > 0) {
+    bool has_real_definitions = false;
+    for (i64 i = f->first_global; i < f->nsyms; i++) {
+      u32 shndx = esym_shndx(f, i);
+      if (shndx != SHN_UNDEF && shndx < (u64)f->nshdrs && f->sections[shndx] &&
+          !starts_with(f->sections[shndx]->name, "__gnu_lto"))
+        has_real_definitions = true;
+    }
+    if (!has_real_definitions) {
+      f->has_lto_only = true;
+      error(ctx, "%s: object contains only LTO bytecode (no machine code); rivet does not "
+                 "run the LTO plugin yet: compile with -ffat-lto-objects or without -flto",
+            f->name);
+      return;
+    }
+  }
+
+  /* Relocations attach to the section they patch. */
+  for (i64 i = 1; i < f->nshdrs; i++) {
+    const Elf64_Shdr *sh = &f->shdrs[i];
+    if (sh->sh_type != SHT_RELA)
+      continue;
+    if (sh->sh_info >= (u64)f->nshdrs) {
+      error(ctx, "%s: relocation section %s: target index out of range", f->name,
+            section_name(f, sh));
+      return;
+    }
+    InputSection *target = f->sections[sh->sh_info];
+    if (!target)
+      continue;
+    if (sh->sh_entsize != sizeof(Elf64_Rela) || sh->sh_size % sizeof(Elf64_Rela)) {
+      error(ctx, "%s: relocation section %s: bad entry size", f->name, section_name(f, sh));
+      return;
+    }
+    target->rels = aligned_table(ctx, d + sh->sh_offset, (i64)sh->sh_size);
+    target->nrels = (i64)(sh->sh_size / sizeof(Elf64_Rela));
+    for (i64 k = 0; k < target->nrels; k++) {
+      const Elf64_Rela *r = &target->rels[k];
+      if (ELF64_R_SYM(r->r_info) >= (u64)f->nsyms) {
+        error(ctx, "%s: relocation %ld in %s: symbol index %lu out of range", f->name, (long)k,
+              section_name(f, sh), (unsigned long)ELF64_R_SYM(r->r_info));
+        return;
+      }
+      if (target->type != SHT_NOBITS && (r->r_offset > target->size || target->size - r->r_offset < 1)) {
+        error(ctx, "%s: relocation %ld in %s: offset 0x%lx is outside section %s", f->name,
+              (long)k, section_name(f, sh), (unsigned long)r->r_offset, target->name);
+        return;
+      }
+    }
+  }
+
+  /* Symbols: locals belong to the file; globals are interned and resolved later. */
+  f->syms = ARENA_ARRAY(&ctx->arena, Symbol *, f->nsyms);
+  Symbol *locals = ARENA_ARRAY(&ctx->arena, Symbol, f->first_global);
+  for (i64 i = 0; i < f->first_global; i++) {
+    const Elf64_Sym *es = &f->esyms[i];
+    Symbol *s = &locals[i];
+    s->name = esym_name(f, es);
+    s->file = f;
+    s->sym_idx = i;
+    s->is_local = true;
+    s->binding = STB_LOCAL;
+    s->type = ELF64_ST_TYPE(es->st_info);
+    s->visibility = ELF64_ST_VISIBILITY(es->st_other);
+    s->value = es->st_value;
+    s->size = es->st_size;
+    s->got_idx = s->gottp_idx = s->tlsgd_idx = s->plt_idx = s->symtab_idx = -1;
+    u32 shndx = esym_shndx(f, i);
+    if (shndx == SHN_ABS)
+      s->is_abs = true;
+    else if (shndx != SHN_UNDEF && shndx < (u64)f->nshdrs)
+      s->isec = f->sections[shndx];
+    f->syms[i] = s;
+  }
+  for (i64 i = f->first_global; i < f->nsyms; i++)
+    f->syms[i] = intern_symbol(ctx, esym_name(f, &f->esyms[i]));
+}

@@ -1,0 +1,382 @@
+/* Layout: order the chunks, give each an address and a file offset, and describe the
+ * result in program headers. Segments, in address order (GNU ld's x86-64 default with
+ * -z separate-code): headers and notes (R), code (RX), read-only data (R), RELRO data
+ * (RW, made read-only after relocation), other data and .bss (RW). Each PT_LOAD starts
+ * on a page boundary in the file and in memory, so p_offset == p_vaddr mod page size
+ * (gABI "Program Loading") and no page maps two segments. */
+#include "arch.h"
+#include "rivet.h"
+
+#include <stdlib.h>
+
+enum { CLASS_HEADERS, CLASS_CODE, CLASS_RODATA, CLASS_RELRO, CLASS_DATA, CLASS_NONALLOC };
+
+static bool is_relro_name(const char *name) {
+  return !strcmp(name, ".tdata") || !strcmp(name, ".tbss") || !strcmp(name, ".init_array") ||
+         !strcmp(name, ".fini_array") || !strcmp(name, ".preinit_array") ||
+         !strcmp(name, ".data.rel.ro") || !strcmp(name, ".got") || !strcmp(name, ".bss.rel.ro");
+}
+
+/* Rank = class * 100 + position within the class. */
+static i32 chunk_rank(Ctx *ctx, Chunk *c) {
+  const char *n = c->name;
+  u64 fl = c->shdr.sh_flags;
+  u32 type = c->shdr.sh_type;
+  switch (c->kind) {
+  case CK_EHDR:
+    return 0;
+  case CK_PHDR:
+    return 1;
+  case CK_SHDR:
+    return CLASS_NONALLOC * 100 + 99;
+  case CK_SYMTAB:
+    return CLASS_NONALLOC * 100 + 90;
+  case CK_STRTAB:
+    return CLASS_NONALLOC * 100 + 91;
+  case CK_SHSTRTAB:
+    return CLASS_NONALLOC * 100 + 92;
+  default:
+    break;
+  }
+  if (!(fl & SHF_ALLOC))
+    return CLASS_NONALLOC * 100 + 10;
+  if (type == SHT_NOTE)
+    return CLASS_HEADERS * 100 + (c->kind == CK_GNU_PROPERTY ? 10 : 11);
+  if (type == SHT_RELA)
+    return CLASS_HEADERS * 100 + 20;
+  if (fl & SHF_EXECINSTR) {
+    if (!strcmp(n, ".init"))
+      return CLASS_CODE * 100 + 0;
+    if (c->kind == CK_IPLT)
+      return CLASS_CODE * 100 + 2;
+    if (!strcmp(n, ".text"))
+      return CLASS_CODE * 100 + 3;
+    if (!strcmp(n, ".fini"))
+      return CLASS_CODE * 100 + 9;
+    return CLASS_CODE * 100 + 5;
+  }
+  if (!(fl & SHF_WRITE)) {
+    if (c->kind == CK_EH_FRAME_HDR)
+      return CLASS_RODATA * 100 + 20;
+    if (!strcmp(n, ".eh_frame"))
+      return CLASS_RODATA * 100 + 21;
+    if (!strcmp(n, ".gcc_except_table"))
+      return CLASS_RODATA * 100 + 22;
+    if (!strcmp(n, ".rodata"))
+      return CLASS_RODATA * 100 + 0;
+    return CLASS_RODATA * 100 + 10;
+  }
+  bool relro = ctx->opt.z_relro && (c->is_relro || is_relro_name(n));
+  if (relro) {
+    c->is_relro = true;
+    if (fl & SHF_TLS)
+      return CLASS_RELRO * 100 + (type == SHT_NOBITS ? 1 : 0);
+    if (!strcmp(n, ".preinit_array"))
+      return CLASS_RELRO * 100 + 10;
+    if (!strcmp(n, ".init_array"))
+      return CLASS_RELRO * 100 + 11;
+    if (!strcmp(n, ".fini_array"))
+      return CLASS_RELRO * 100 + 12;
+    if (!strcmp(n, ".data.rel.ro"))
+      return CLASS_RELRO * 100 + 20;
+    if (c->kind == CK_GOT)
+      return CLASS_RELRO * 100 + 30;
+    if (type == SHT_NOBITS)
+      return CLASS_RELRO * 100 + 40;
+    return CLASS_RELRO * 100 + 25;
+  }
+  if (fl & SHF_TLS)
+    return CLASS_DATA * 100 + (type == SHT_NOBITS ? 1 : 0);
+  if (c->kind == CK_GOT)
+    return CLASS_DATA * 100 + 4;
+  if (c->kind == CK_GOTPLT)
+    return CLASS_DATA * 100 + 5;
+  if (type == SHT_NOBITS)
+    return CLASS_DATA * 100 + (!strcmp(n, ".bss") ? 60 : 70);
+  if (!strcmp(n, ".data"))
+    return CLASS_DATA * 100 + 10;
+  return CLASS_DATA * 100 + 20;
+}
+
+static int compare_chunks(const void *a, const void *b) {
+  const Chunk *x = *(Chunk *const *)a, *y = *(Chunk *const *)b;
+  if (x->rank != y->rank)
+    return x->rank < y->rank ? -1 : 1;
+  return (x->order > y->order) - (x->order < y->order);
+}
+
+void sort_output_sections(Ctx *ctx) {
+  for (i64 i = 0; i < ctx->chunks.len; i++) {
+    Chunk *c = ctx->chunks.data[i];
+    c->rank = chunk_rank(ctx, c);
+    c->is_tbss = (c->shdr.sh_flags & SHF_TLS) && c->shdr.sh_type == SHT_NOBITS;
+  }
+  qsort(ctx->chunks.data, (size_t)ctx->chunks.len, sizeof(Chunk *), compare_chunks);
+}
+
+static bool is_emitted(Chunk *c) {
+  switch (c->kind) {
+  case CK_EHDR:
+  case CK_PHDR:
+  case CK_SHDR:
+    return false;
+  case CK_SYMTAB:
+  case CK_STRTAB:
+  case CK_SHSTRTAB:
+    return true;
+  default:
+    return c->shdr.sh_size > 0;
+  }
+}
+
+static i32 segment_class(Chunk *c) { return c->rank / 100; }
+
+static u32 class_flags(i32 cls) {
+  switch (cls) {
+  case CLASS_CODE:
+    return PF_R | PF_X;
+  case CLASS_RELRO:
+  case CLASS_DATA:
+    return PF_R | PF_W;
+  default:
+    return PF_R;
+  }
+}
+
+u64 tls_tp_address(Ctx *ctx) {
+  /* Variant II (x86-64): the thread pointer is just past the TLS block, rounded up to
+   * its alignment; static TLS offsets are negative from it. */
+  return ctx->tls_begin + align_to(ctx->tls_end - ctx->tls_begin, ctx->tls_align);
+}
+
+static void push_phdr(Ctx *ctx, u32 type, u32 flags, u64 off, u64 addr, u64 filesz, u64 memsz,
+                      u64 align) {
+  Elf64_Phdr p = {.p_type = type, .p_flags = flags, .p_offset = off, .p_vaddr = addr,
+                  .p_paddr = addr, .p_filesz = filesz, .p_memsz = memsz, .p_align = align};
+  vec_push(&ctx->phdrs, p);
+}
+
+static u64 chunk_end(Chunk *c) { return c->shdr.sh_addr + (c->is_tbss ? 0 : c->shdr.sh_size); }
+static u64 chunk_file_end(Chunk *c) {
+  return c->shdr.sh_offset + (c->shdr.sh_type == SHT_NOBITS ? 0 : c->shdr.sh_size);
+}
+
+static void build_phdrs(Ctx *ctx) {
+  ctx->phdrs.len = 0;
+  u64 page = ctx->opt.max_page_size;
+  /* PT_LOAD per run of emitted alloc chunks of one class. */
+  i64 n = ctx->chunks.len;
+  for (i64 i = 0; i < n;) {
+    Chunk *c = ctx->chunks.data[i];
+    if (!(c->shdr.sh_flags & SHF_ALLOC) || (!is_emitted(c) && c->kind != CK_EHDR && c->kind != CK_PHDR)) {
+      i++;
+      continue;
+    }
+    i32 cls = segment_class(c);
+    u64 start = c->shdr.sh_addr, off = c->shdr.sh_offset, end = chunk_end(c), fend = chunk_file_end(c);
+    i64 j = i + 1;
+    for (; j < n; j++) {
+      Chunk *d = ctx->chunks.data[j];
+      if (!(d->shdr.sh_flags & SHF_ALLOC))
+        break;
+      if (!is_emitted(d))
+        continue;
+      if (segment_class(d) != cls)
+        break;
+      end = MAX(end, chunk_end(d));
+      if (d->shdr.sh_type != SHT_NOBITS)
+        fend = MAX(fend, chunk_file_end(d));
+    }
+    push_phdr(ctx, PT_LOAD, class_flags(cls), off, start, fend > off ? fend - off : 0, end - start, page);
+    i = j;
+  }
+  /* PT_NOTE per run of adjacent notes with one alignment. */
+  for (i64 i = 0; i < n; i++) {
+    Chunk *c = ctx->chunks.data[i];
+    if (c->shdr.sh_type != SHT_NOTE || !(c->shdr.sh_flags & SHF_ALLOC) || !is_emitted(c))
+      continue;
+    u64 start = c->shdr.sh_addr, off = c->shdr.sh_offset, end = chunk_end(c), align = c->shdr.sh_addralign;
+    while (i + 1 < n) {
+      Chunk *d = ctx->chunks.data[i + 1];
+      if (d->shdr.sh_type != SHT_NOTE || !is_emitted(d) || d->shdr.sh_addralign != align)
+        break;
+      end = chunk_end(d);
+      i++;
+    }
+    push_phdr(ctx, PT_NOTE, PF_R, off, start, end - start, end - start, align);
+  }
+  if (ctx->has_tls) {
+    Chunk *first = NULL;
+    for (i64 i = 0; i < n; i++)
+      if (ctx->chunks.data[i]->shdr.sh_flags & SHF_TLS && is_emitted(ctx->chunks.data[i])) {
+        first = ctx->chunks.data[i];
+        break;
+      }
+    u64 filesz = 0;
+    for (i64 i = 0; i < n; i++) {
+      Chunk *c = ctx->chunks.data[i];
+      if ((c->shdr.sh_flags & SHF_TLS) && c->shdr.sh_type != SHT_NOBITS && is_emitted(c))
+        filesz = c->shdr.sh_addr + c->shdr.sh_size - ctx->tls_begin;
+    }
+    push_phdr(ctx, PT_TLS, PF_R, first->shdr.sh_offset, ctx->tls_begin, filesz,
+              ctx->tls_end - ctx->tls_begin, ctx->tls_align);
+  }
+  if (ctx->eh_frame_hdr && is_emitted(ctx->eh_frame_hdr)) {
+    Chunk *c = ctx->eh_frame_hdr;
+    push_phdr(ctx, PT_GNU_EH_FRAME, PF_R, c->shdr.sh_offset, c->shdr.sh_addr, c->shdr.sh_size,
+              c->shdr.sh_size, 4);
+  }
+  if (is_emitted(ctx->gnu_property)) {
+    Chunk *c = ctx->gnu_property;
+    push_phdr(ctx, PT_GNU_PROPERTY, PF_R, c->shdr.sh_offset, c->shdr.sh_addr, c->shdr.sh_size,
+              c->shdr.sh_size, 8);
+  }
+  push_phdr(ctx, PT_GNU_STACK, PF_R | PF_W | (ctx->opt.z_execstack ? PF_X : 0), 0, 0, 0, 0, 16);
+  /* PT_GNU_RELRO over the RELRO class. */
+  u64 rs = 0, re = 0, ro = 0;
+  bool any = false;
+  for (i64 i = 0; i < n; i++) {
+    Chunk *c = ctx->chunks.data[i];
+    if (segment_class(c) != CLASS_RELRO || !is_emitted(c) || !(c->shdr.sh_flags & SHF_ALLOC))
+      continue;
+    if (!any) {
+      rs = c->shdr.sh_addr;
+      ro = c->shdr.sh_offset;
+      any = true;
+    }
+    re = MAX(re, chunk_end(c));
+  }
+  if (any)
+    push_phdr(ctx, PT_GNU_RELRO, PF_R, ro, rs, re - rs, re - rs, 1);
+}
+
+/* Sizes of the synthetic chunks whose contents depend on earlier passes. */
+static void size_synthetic(Ctx *ctx) {
+  i64 nplt = ctx->plt_syms.len;
+  ctx->got->shdr.sh_size = (u64)ctx->got_slots * 8;
+  ctx->gotplt->shdr.sh_size = (u64)(3 + nplt) * 8;
+  ctx->iplt->shdr.sh_size = (u64)nplt * (u64)ctx->arch->iplt_entry_size;
+  ctx->rela_iplt->shdr.sh_size = (u64)nplt * sizeof(Elf64_Rela);
+  if (ctx->eh_frame_hdr)
+    ctx->eh_frame_hdr->shdr.sh_size = 12 + 8 * (u64)count_eh_frame_fdes(ctx);
+  if (ctx->build_id) {
+    i64 len = 16;
+    switch (ctx->opt.build_id) {
+    case BUILD_ID_SHA1:
+      len = 20;
+      break;
+    case BUILD_ID_HEX:
+      len = ctx->opt.build_id_hex_len;
+      break;
+    default:
+      break;
+    }
+    ctx->build_id->shdr.sh_size = 16 + align_to((u64)len, 4);
+    ctx->build_id->nentries = len;
+  }
+  if (ctx->comment) {
+    layout_merged_chunk(ctx->comment);
+    ctx->comment->shdr.sh_size += strlen(rv_version()) + 1;
+  }
+  for (i64 i = 0; i < ctx->chunks.len; i++)
+    if (ctx->chunks.data[i]->kind == CK_MERGED)
+      layout_merged_chunk(ctx->chunks.data[i]);
+}
+
+static void assign_section_indices(Ctx *ctx) {
+  i64 idx = 1;
+  u64 names = 1;
+  for (i64 i = 0; i < ctx->chunks.len; i++) {
+    Chunk *c = ctx->chunks.data[i];
+    c->shndx = is_emitted(c) ? idx++ : 0;
+    if (c->shndx)
+      names += strlen(c->name) + 1;
+  }
+  ctx->shstrtab->shdr.sh_size = names;
+  ctx->shdr->shdr.sh_size = (u64)idx * sizeof(Elf64_Shdr);
+  if (ctx->symtab_chunk) {
+    ctx->symtab_chunk->shdr.sh_link = (u32)ctx->strtab->shndx;
+    ctx->symtab_chunk->shdr.sh_info = (u32)ctx->symtab_nlocal;
+  }
+  ctx->rela_iplt->shdr.sh_info = (u32)ctx->gotplt->shndx;
+  ctx->rela_iplt->shdr.sh_link = ctx->symtab_chunk ? (u32)ctx->symtab_chunk->shndx : 0;
+}
+
+static void assign_addresses(Ctx *ctx) {
+  u64 page = ctx->opt.max_page_size;
+  u64 addr = ctx->opt.image_base, off = 0;
+  i32 cur = -1;
+  ctx->has_tls = false;
+  ctx->tls_align = 1;
+  for (i64 i = 0; i < ctx->chunks.len; i++) {
+    Chunk *c = ctx->chunks.data[i];
+    if ((c->shdr.sh_flags & SHF_TLS) && is_emitted(c)) {
+      ctx->has_tls = true;
+      ctx->tls_align = MAX(ctx->tls_align, c->shdr.sh_addralign);
+    }
+  }
+  bool first_tls = true;
+  ctx->tls_begin = ctx->tls_end = 0;
+  for (i64 i = 0; i < ctx->chunks.len; i++) {
+    Chunk *c = ctx->chunks.data[i];
+    if (!(c->shdr.sh_flags & SHF_ALLOC))
+      break;
+    bool emitted = is_emitted(c) || c->kind == CK_EHDR || c->kind == CK_PHDR;
+    i32 cls = segment_class(c);
+    if (emitted && cls != cur) {
+      if (cur >= 0) {
+        addr = align_to(addr, page);
+        off = align_to(off, page);
+      }
+      cur = cls;
+    }
+    u64 align = MAX(c->shdr.sh_addralign, 1);
+    if ((c->shdr.sh_flags & SHF_TLS) && emitted && first_tls) {
+      align = ctx->tls_align;
+      first_tls = false;
+    }
+    u64 aligned = align_to(addr, align);
+    off += aligned - addr;
+    addr = aligned;
+    c->shdr.sh_addr = addr;
+    c->shdr.sh_offset = off;
+    if ((c->shdr.sh_flags & SHF_TLS) && emitted) {
+      if (!ctx->tls_begin)
+        ctx->tls_begin = addr;
+      ctx->tls_end = MAX(ctx->tls_end, addr + c->shdr.sh_size);
+    }
+    if (c->is_tbss)
+      continue; /* .tbss lives only in the TLS template, not in the address space */
+    addr += c->shdr.sh_size;
+    if (c->shdr.sh_type != SHT_NOBITS)
+      off += c->shdr.sh_size;
+  }
+  /* Non-allocated sections follow the last file byte. */
+  for (i64 i = 0; i < ctx->chunks.len; i++) {
+    Chunk *c = ctx->chunks.data[i];
+    if (c->shdr.sh_flags & SHF_ALLOC)
+      continue;
+    off = align_to(off, MAX(c->shdr.sh_addralign, 1));
+    c->shdr.sh_offset = off;
+    c->shdr.sh_addr = 0;
+    off += c->shdr.sh_size;
+  }
+  ctx->filesize = (i64)off;
+}
+
+void layout_sections(Ctx *ctx) {
+  size_synthetic(ctx);
+  size_symtab(ctx);
+  assign_section_indices(ctx);
+  /* The program header count is known only after a layout; it does not change the
+   * set of segments, so two rounds settle it. */
+  for (int round = 0; round < 4; round++) {
+    i64 before = ctx->phdrs.len;
+    ctx->phdr->shdr.sh_size = (u64)before * sizeof(Elf64_Phdr);
+    assign_addresses(ctx);
+    build_phdrs(ctx);
+    if (ctx->phdrs.len == before)
+      return;
+  }
+  fatal(ctx, "layout did not converge");
+}

@@ -1,0 +1,134 @@
+/* rv_link: the whole link, one pass per line. This is the only place where the order
+ * of the passes is written. */
+#include "arch.h"
+#include "rivet.h"
+
+#include <stdlib.h>
+#include <time.h>
+
+/* A common symbol becomes a .bss definition in the file whose common won. */
+static void convert_common_symbols(Ctx *ctx) {
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = f->first_global; i < f->nsyms; i++) {
+      Symbol *s = f->syms[i];
+      if (s->rank != RANK_COMMON || s->file != f || s->sym_idx != i)
+        continue;
+      InputSection *isec = ARENA_NEW(&ctx->arena, InputSection);
+      Elf64_Shdr *sh = ARENA_NEW(&ctx->arena, Elf64_Shdr);
+      sh->sh_type = SHT_NOBITS;
+      sh->sh_flags = SHF_ALLOC | SHF_WRITE;
+      sh->sh_size = s->size;
+      isec->file = f;
+      isec->shdr = sh;
+      isec->name = ".bss";
+      isec->type = SHT_NOBITS;
+      isec->flags = sh->sh_flags;
+      isec->size = s->size;
+      isec->p2align = s->common_p2align;
+      isec->is_alive = true;
+      isec->init_priority = 65536;
+      s->isec = isec;
+      s->value = 0;
+      s->rank = RANK_DEFINED;
+      s->type = STT_OBJECT;
+      vec_push(&ctx->common_sections, isec);
+    }
+  }
+}
+
+/* GNU ld: the stack is executable if asked (-z execstack) or if some object does not
+ * say it needs no executable stack (.note.GNU-stack missing or marked SHF_EXECINSTR). */
+static void decide_stack(Ctx *ctx) {
+  if (ctx->opt.z_execstack_set)
+    return;
+  for (i64 i = 0; i < ctx->objs.len; i++) {
+    InputFile *f = ctx->objs.data[i];
+    if (f->nshdrs == 0)
+      continue;
+    if (!f->has_gnu_stack || f->gnu_stack_exec) {
+      ctx->opt.z_execstack = true;
+      warn(ctx, "%s: %s", f->name,
+           f->has_gnu_stack ? "requires executable stack (because the .note.GNU-stack section is executable)"
+                            : "missing .note.GNU-stack section implies executable stack");
+      return;
+    }
+  }
+}
+
+static void check_output_kind(Ctx *ctx) {
+  if (ctx->opt.kind != OUT_EXEC)
+    error(ctx, "%s output is not supported by this rivet yet (static executables only)",
+          ctx->opt.kind == OUT_PIE ? "position-independent executable (-pie)" : "shared object (-shared)");
+}
+
+static void resolve_entry(Ctx *ctx) {
+  if (!ctx->opt.entry)
+    ctx->opt.entry = "_start";
+  Symbol *sym = find_symbol(ctx, ctx->opt.entry);
+  if (sym && symbol_is_defined(sym)) {
+    ctx->entry_addr = symbol_address(ctx, sym);
+    return;
+  }
+  char *end;
+  unsigned long long v = strtoull(ctx->opt.entry, &end, 0);
+  if (!*end) {
+    ctx->entry_addr = v;
+    return;
+  }
+  u64 text = 0;
+  for (i64 i = 0; i < ctx->chunks.len; i++)
+    if (!strcmp(ctx->chunks.data[i]->name, ".text"))
+      text = ctx->chunks.data[i]->shdr.sh_addr;
+  warn(ctx, "cannot find entry symbol %s; defaulting to 0x%lx", ctx->opt.entry, (unsigned long)text);
+  ctx->entry_addr = text;
+}
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+#define PASS(call)                                                                          \
+  do {                                                                                      \
+    double t0_ = now();                                                                     \
+    call;                                                                                   \
+    if (ctx->opt.time_report)                                                               \
+      fprintf(stderr, "%8.3f ms  %s\n", (now() - t0_) * 1e3, #call);                        \
+  } while (0)
+
+int rv_link(Ctx *ctx) {
+  PASS(check_output_kind(ctx));              // what this build can write
+  PASS(read_inputs(ctx));                    // map files, load objects, extract archive members
+  if (checkpoint(ctx))                       // unreadable inputs, duplicates: stop here
+    return 1;
+  PASS(add_linker_defined_symbols(ctx));     // __ehdr_start, _end, ... if referenced
+  PASS(convert_common_symbols(ctx));         // COMMON -> .bss definitions
+  PASS(decide_stack(ctx));                   // PT_GNU_STACK from .note.GNU-stack
+  PASS(split_eh_frames(ctx));                // .eh_frame records; drop FDEs of dead code
+  PASS(create_early_chunks(ctx));            // .comment, merged with the inputs' strings
+  PASS(split_mergeable_sections(ctx));       // SHF_MERGE pieces, de-duplicated
+  PASS(bin_input_sections(ctx));             // input sections -> output sections
+  PASS(add_section_bracket_symbols(ctx));    // __start_SEC/__stop_SEC now that names are known
+  PASS(create_synthetic_sections(ctx));      // headers, GOT, .iplt, notes, symbol tables
+  PASS(scan_relocations(ctx));               // decide GOT/.iplt/TLS needs; undefined symbols
+  if (checkpoint(ctx))
+    return 1;
+  PASS(allocate_got_and_plt(ctx));           // serial: slot numbers in input order
+  PASS(sort_output_sections(ctx));           // final section order
+  PASS(layout_sections(ctx));                // addresses, offsets, program headers
+  PASS(fix_linker_symbols(ctx));             // linker-defined symbols get their addresses
+  PASS(resolve_entry(ctx));                  // e_entry
+  if (checkpoint(ctx))
+    return 1;
+  if (!open_output(ctx)) {                   // temp file beside -o, ftruncate, mmap
+    checkpoint(ctx);
+    return 1;
+  }
+  PASS(write_chunks(ctx));                   // copy and relocate every chunk in place
+  PASS(write_build_id(ctx));                 // hashes the finished image
+  PASS(print_why_extract(ctx));
+  PASS(print_map_file(ctx));
+  return commit_output(ctx);                 // rename into place, or remove on error
+}

@@ -1,0 +1,188 @@
+/* SHF_MERGE sections: split into pieces (NUL-terminated strings, or fixed-size
+ * constants of sh_entsize bytes), and keep one copy of each distinct piece per output
+ * section (gABI: "the data in the section may be merged to eliminate duplication").
+ * References into a piece are redirected to its kept copy. */
+#include "rivet.h"
+
+#include <stdlib.h>
+
+typedef struct MergeKey {
+  const char *name;
+  u64 flags;
+  u64 entsize;
+  Chunk *chunk;
+} MergeKey;
+
+typedef VEC(MergeKey) MergeKeyVec;
+
+static Chunk *merged_chunk_for(Ctx *ctx, MergeKeyVec *keys, InputSection *isec) {
+  const char *name = output_section_name(ctx, isec->name, isec->flags, isec->type);
+  u64 flags = isec->flags & (SHF_ALLOC | SHF_WRITE | SHF_MERGE | SHF_STRINGS);
+  u64 entsize = isec->shdr->sh_entsize;
+  for (i64 i = 0; i < keys->len; i++) {
+    MergeKey *k = &keys->data[i];
+    if (k->flags == flags && k->entsize == entsize && !strcmp(k->name, name))
+      return k->chunk;
+  }
+  Chunk *c = new_chunk(ctx, CK_MERGED, name, SHT_PROGBITS, flags, 1);
+  c->merge_entsize = entsize;
+  c->shdr.sh_entsize = entsize;
+  c->table_cap = 1 << 12;
+  c->table = calloc((size_t)c->table_cap, sizeof(MergeSlot *));
+  MergeKey k = {name, flags, entsize, c};
+  vec_push(keys, k);
+  return c;
+}
+
+static MergeSlot *intern_piece(Ctx *ctx, Chunk *c, const u8 *data, u32 size, u32 p2align) {
+  if (c->slots.len * 2 >= c->table_cap) {
+    i64 ncap = c->table_cap * 2;
+    MergeSlot **nt = calloc((size_t)ncap, sizeof(MergeSlot *));
+    for (i64 i = 0; i < c->table_cap; i++)
+      for (MergeSlot *s = c->table[i], *next; s; s = next) {
+        next = s->next;
+        u64 h = s->hash & (u64)(ncap - 1);
+        s->next = nt[h];
+        nt[h] = s;
+      }
+    free(c->table);
+    c->table = nt;
+    c->table_cap = ncap;
+  }
+  u64 hash = hash_bytes(data, size);
+  u64 h = hash & (u64)(c->table_cap - 1);
+  for (MergeSlot *s = c->table[h]; s; s = s->next)
+    if (s->hash == hash && s->size == size && !memcmp(s->data, data, size)) {
+      if (p2align > s->p2align)
+        s->p2align = p2align;
+      return s;
+    }
+  MergeSlot *s = ARENA_NEW(&ctx->arena, MergeSlot);
+  s->data = data;
+  s->size = size;
+  s->hash = hash;
+  s->p2align = p2align;
+  s->next = c->table[h];
+  c->table[h] = s;
+  vec_push(&c->slots, s);
+  return s;
+}
+
+static bool split_section(Ctx *ctx, Chunk *c, InputSection *isec) {
+  u64 entsize = isec->shdr->sh_entsize;
+  const u8 *d = isec->contents;
+  u64 size = isec->size;
+  VEC(MergePiece) pieces = {0};
+  if (isec->flags & SHF_STRINGS) {
+    u64 off = 0;
+    while (off < size) {
+      u64 end = off;
+      for (;;) {
+        if (end + entsize > size) {
+          error(ctx, "%s: section %s: string is not terminated", isec->file->name, isec->name);
+          free(pieces.data);
+          return false;
+        }
+        bool zero = true;
+        for (u64 k = 0; k < entsize; k++)
+          zero &= d[end + k] == 0;
+        end += entsize;
+        if (zero)
+          break;
+      }
+      MergePiece p = {.in_offset = (u32)off, .size = (u32)(end - off)};
+      vec_push(&pieces, p);
+      off = end;
+    }
+  } else {
+    if (size % entsize) {
+      error(ctx, "%s: section %s: size is not a multiple of the entry size", isec->file->name,
+            isec->name);
+      return false;
+    }
+    for (u64 off = 0; off < size; off += entsize) {
+      MergePiece p = {.in_offset = (u32)off, .size = (u32)entsize};
+      vec_push(&pieces, p);
+    }
+  }
+  /* Only the first piece inherits the section's alignment guarantee; with fixed-size
+   * entries every piece is aligned to min(entsize, section alignment). */
+  for (i64 i = 0; i < pieces.len; i++) {
+    MergePiece *p = &pieces.data[i];
+    u32 p2 = isec->p2align;
+    if (p->in_offset)
+      p2 = MIN(p2, (u32)__builtin_ctzll(p->in_offset));
+    p->slot = intern_piece(ctx, c, d + p->in_offset, p->size, p2);
+  }
+  isec->npieces = pieces.len;
+  isec->pieces = ARENA_ARRAY(&ctx->arena, MergePiece, pieces.len ? pieces.len : 1);
+  memcpy(isec->pieces, pieces.data, sizeof(MergePiece) * (size_t)pieces.len);
+  isec->osec = c;
+  free(pieces.data);
+  return true;
+}
+
+void split_mergeable_sections(Ctx *ctx) {
+  MergeKeyVec keys = {0};
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = 0; i < f->nshdrs; i++) {
+      InputSection *isec = f->sections[i];
+      if (!isec || !isec->is_alive || !(isec->flags & SHF_MERGE) || isec->type != SHT_PROGBITS ||
+          isec->shdr->sh_entsize == 0 || isec->size == 0 || isec->size > UINT32_MAX)
+        continue;
+      if (ctx->opt.strip_debug && !(isec->flags & SHF_ALLOC) && starts_with(isec->name, ".debug"))
+        continue;
+      if (!strcmp(isec->name, ".comment")) {
+        if (!ctx->comment)
+          continue;
+        if (!split_section(ctx, ctx->comment, isec))
+          return;
+        continue;
+      }
+      Chunk *c = merged_chunk_for(ctx, &keys, isec);
+      if (!split_section(ctx, c, isec))
+        return;
+    }
+  }
+  free(keys.data);
+}
+
+/* Assigns each kept piece its offset in the merged chunk; called once, after all
+ * sections are split, so offsets follow first-occurrence order. */
+void layout_merged_chunk(Chunk *c) {
+  u64 off = 0, max_align = 1;
+  for (i64 i = 0; i < c->slots.len; i++) {
+    MergeSlot *s = c->slots.data[i];
+    u64 align = (u64)1 << s->p2align;
+    off = align_to(off, align);
+    s->offset = off;
+    off += s->size;
+    max_align = MAX(max_align, align);
+  }
+  c->shdr.sh_size = off;
+  c->shdr.sh_addralign = max_align;
+}
+
+bool merge_piece_offset(const InputSection *isec, u64 offset, u64 *out) {
+  i64 lo = 0, hi = isec->npieces - 1;
+  while (lo <= hi) {
+    i64 mid = (lo + hi) / 2;
+    const MergePiece *p = &isec->pieces[mid];
+    if (offset < p->in_offset)
+      hi = mid - 1;
+    else if (offset >= (u64)p->in_offset + p->size)
+      lo = mid + 1;
+    else {
+      *out = p->slot->offset + (offset - p->in_offset);
+      return true;
+    }
+  }
+  /* One past the end of the section: keep it one past the end of the last piece. */
+  if (isec->npieces && offset == isec->size) {
+    const MergePiece *p = &isec->pieces[isec->npieces - 1];
+    *out = p->slot->offset + p->size;
+    return true;
+  }
+  return false;
+}

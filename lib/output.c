@@ -1,0 +1,91 @@
+/* The output file is written through an mmap of a temporary file in the same
+ * directory, and renamed over the real name only when the link has succeeded, so a
+ * build system never sees a half-written output. On error, SIGINT, SIGTERM or SIGHUP
+ * the temporary file is removed. */
+#include "rivet.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char temp_path[4096];
+static volatile sig_atomic_t have_temp;
+
+void remove_temp_output(void) {
+  if (have_temp) {
+    unlink(temp_path);
+    have_temp = 0;
+  }
+}
+
+static void on_signal(int sig) {
+  if (have_temp)
+    unlink(temp_path);
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+bool open_output(Ctx *ctx) {
+  const char *out = ctx->opt.output;
+  const char *slash = strrchr(out, '/');
+  int dirlen = slash ? (int)(slash - out + 1) : 0;
+  if (snprintf(temp_path, sizeof temp_path, "%.*s.%s.rivet-XXXXXX", dirlen, out,
+               slash ? slash + 1 : out) >= (int)sizeof temp_path) {
+    error(ctx, "output path is too long: %s", out);
+    return false;
+  }
+  signal(SIGINT, on_signal);
+  signal(SIGTERM, on_signal);
+  signal(SIGHUP, on_signal);
+  int fd = mkstemp(temp_path);
+  if (fd < 0) {
+    error(ctx, "cannot create %s: %s", out, strerror(errno));
+    return false;
+  }
+  have_temp = 1;
+  if (ftruncate(fd, ctx->filesize) < 0) {
+    error(ctx, "cannot allocate %ld bytes for %s: %s", (long)ctx->filesize, out, strerror(errno));
+    close(fd);
+    remove_temp_output();
+    return false;
+  }
+  void *p = mmap(NULL, (size_t)MAX(ctx->filesize, 1), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  close(fd);
+  if (p == MAP_FAILED) {
+    error(ctx, "cannot map %s: %s", out, strerror(errno));
+    remove_temp_output();
+    return false;
+  }
+  ctx->buf = p;
+  ctx->tmp_output = temp_path;
+  return true;
+}
+
+int commit_output(Ctx *ctx) {
+  if (checkpoint(ctx)) {
+    remove_temp_output();
+    return 1;
+  }
+  if (munmap(ctx->buf, (size_t)MAX(ctx->filesize, 1)) < 0) {
+    error(ctx, "cannot write %s: %s", ctx->opt.output, strerror(errno));
+    checkpoint(ctx);
+    remove_temp_output();
+    return 1;
+  }
+  /* Executables get 0777 & ~umask, as with any file a compiler driver creates. */
+  mode_t mask = umask(0);
+  umask(mask);
+  chmod(temp_path, 0777 & ~mask);
+  if (rename(temp_path, ctx->opt.output) < 0) {
+    error(ctx, "cannot create %s: %s", ctx->opt.output, strerror(errno));
+    checkpoint(ctx);
+    remove_temp_output();
+    return 1;
+  }
+  have_temp = 0;
+  return 0;
+}

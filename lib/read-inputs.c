@@ -1,0 +1,288 @@
+/* Turns the command line into input files. Objects are loaded in order; archive
+ * members become lazy symbols and are extracted when a strong undefined reference
+ * meets them, wherever the archive stands on the command line (lld's rule; it makes
+ * --start-group unnecessary but keeps GNU ld's choice of member in ordinary links). */
+#include "rivet.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+typedef struct InputState {
+  bool whole_archive;
+  bool bstatic;
+  bool as_needed;
+} InputState;
+
+typedef struct Loader {
+  Ctx *ctx;
+  InputState st;
+  InputState stack[64];
+  i64 depth;
+  i64 script_depth;
+} Loader;
+
+static void load_path(Loader *ld, const char *path, bool from_script);
+
+static bool file_exists(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static const char *search_lib_dirs(Ctx *ctx, const char *filename) {
+  for (i64 i = 0; i < ctx->opt.lib_paths.len; i++) {
+    const char *dir = ctx->opt.lib_paths.data[i];
+    const char *path = arena_sprintf(&ctx->arena, "%s/%s", dir, filename);
+    if (file_exists(path))
+      return path;
+  }
+  return NULL;
+}
+
+static const char *find_library(Loader *ld, const char *name) {
+  Ctx *ctx = ld->ctx;
+  if (name[0] == ':')
+    return search_lib_dirs(ctx, name + 1);
+  for (i64 i = 0; i < ctx->opt.lib_paths.len; i++) {
+    const char *dir = ctx->opt.lib_paths.data[i];
+    if (!ld->st.bstatic) {
+      const char *so = arena_sprintf(&ctx->arena, "%s/lib%s.so", dir, name);
+      if (file_exists(so))
+        return so;
+    }
+    const char *a = arena_sprintf(&ctx->arena, "%s/lib%s.a", dir, name);
+    if (file_exists(a))
+      return a;
+  }
+  return NULL;
+}
+
+/* Parses a live object and resolves its symbols. Extractions it causes are queued
+ * in ctx->objs behind it and processed by drain(). */
+static void add_object(Ctx *ctx, InputFile *f) {
+  f->is_alive = true;
+  parse_object_file(ctx, f);
+  vec_push(&ctx->objs, f);
+}
+
+void extract_member(Ctx *ctx, InputFile *member, Symbol *why, InputFile *by) {
+  if (member->is_alive)
+    return;
+  member->extracted_by = why ? why->name : NULL;
+  member->extracted_from_file = by;
+  add_object(ctx, member);
+}
+
+static void drain(Ctx *ctx, i64 *cursor) {
+  while (*cursor < ctx->objs.len) {
+    InputFile *f = ctx->objs.data[(*cursor)++];
+    if (f->nsyms)
+      resolve_file_symbols(ctx, f);
+  }
+}
+
+static void load_archive(Loader *ld, MappedFile *mf) {
+  Ctx *ctx = ld->ctx;
+  ArchiveMemberVec members = {0};
+  ArchiveIndexVec index = {0};
+  if (!read_archive(ctx, mf, &members, &index))
+    goto out;
+  InputFile **files = ARENA_ARRAY(&ctx->arena, InputFile *, members.len);
+  for (i64 i = 0; i < members.len; i++) {
+    ArchiveMember *m = &members.data[i];
+    if (!is_elf_object(m->data, m->size)) {
+      if (ld->st.whole_archive)
+        error(ctx, "%s(%s): member is not an ELF object", mf->path, m->name);
+      continue;
+    }
+    MappedFile *mmf = ARENA_NEW(&ctx->arena, MappedFile);
+    mmf->path = m->name;
+    mmf->data = m->data;
+    mmf->size = m->size;
+    mmf->parent = mf;
+    files[i] = new_object_file(ctx, mmf, mf->path);
+    files[i]->in_whole_archive = ld->st.whole_archive;
+  }
+  if (ld->st.whole_archive) {
+    for (i64 i = 0; i < members.len; i++)
+      if (files[i])
+        add_object(ctx, files[i]);
+    goto out;
+  }
+  if (index.len == 0) {
+    /* No symbol index (ar without s): read each member's symbol table instead. */
+    for (i64 i = 0; i < members.len; i++) {
+      InputFile *f = files[i];
+      if (!f)
+        continue;
+      parse_object_file(ctx, f);
+      for (i64 k = f->first_global; k < f->nsyms; k++)
+        if (esym_shndx(f, k) != SHN_UNDEF && f->syms)
+          add_lazy_symbol(ctx, f->syms[k], f);
+    }
+    goto out;
+  }
+  for (i64 i = 0; i < index.len; i++) {
+    InputFile *member = NULL;
+    for (i64 lo = 0, hi = members.len - 1; lo <= hi;) {
+      i64 mid = (lo + hi) / 2;
+      if (members.data[mid].header_offset == index.data[i].member_offset) {
+        member = files[mid];
+        break;
+      }
+      if (members.data[mid].header_offset < index.data[i].member_offset)
+        lo = mid + 1;
+      else
+        hi = mid - 1;
+    }
+    if (!member)
+      continue;
+    add_lazy_symbol(ctx, intern_symbol(ctx, index.data[i].name), member);
+  }
+out:
+  free(members.data);
+  free(index.data);
+}
+
+static void load_script(Loader *ld, MappedFile *mf) {
+  Ctx *ctx = ld->ctx;
+  if (++ld->script_depth > 16) {
+    error(ctx, "%s: linker scripts nested too deeply (a script includes itself?)", mf->path);
+    ld->script_depth--;
+    return;
+  }
+  InputArgVec args = {0};
+  if (parse_linker_script(ctx, mf, &args)) {
+    for (i64 i = 0; i < args.len && ctx->nerrors == 0; i++) {
+      InputArg *a = &args.data[i];
+      switch (a->kind) {
+      case ARG_SCRIPT_FILE:
+      case ARG_FILE:
+        load_path(ld, a->str, true);
+        break;
+      case ARG_LIBRARY: {
+        const char *p = find_library(ld, a->str);
+        if (p)
+          load_path(ld, p, false);
+        else
+          error(ctx, "%s: unable to find library -l%s", mf->path, a->str);
+        break;
+      }
+      case ARG_AS_NEEDED:
+        ld->st.as_needed = true;
+        break;
+      case ARG_PUSH_STATE:
+        if (ld->depth < ARRAY_SIZE(ld->stack))
+          ld->stack[ld->depth++] = ld->st;
+        break;
+      case ARG_POP_STATE:
+        if (ld->depth > 0)
+          ld->st = ld->stack[--ld->depth];
+        break;
+      default:
+        break;
+      }
+    }
+  }
+  free(args.data);
+  ld->script_depth--;
+}
+
+static void load_path(Loader *ld, const char *path, bool from_script) {
+  Ctx *ctx = ld->ctx;
+  if (from_script && !file_exists(path) && path[0] != '/') {
+    const char *found = search_lib_dirs(ctx, path);
+    if (found)
+      path = found;
+  }
+  if (from_script && ctx->opt.sysroot && path[0] == '/' && !file_exists(path))
+    path = arena_sprintf(&ctx->arena, "%s%s", ctx->opt.sysroot, path);
+  MappedFile *mf = map_file_or_error(ctx, path);
+  if (!mf)
+    return;
+  if (is_archive(mf->data, mf->size)) {
+    load_archive(ld, mf);
+  } else if (is_elf_object(mf->data, mf->size)) {
+    if (mf->size >= (i64)sizeof(Elf64_Ehdr) && rd16(mf->data + 16) == ET_DYN) {
+      if (ld->st.bstatic || ctx->opt.is_static) {
+        error(ctx, "%s: attempted static link of dynamic object", path);
+        return;
+      }
+      error(ctx, "%s: linking against shared objects is not supported by this rivet yet "
+                 "(link with -static)",
+            path);
+      return;
+    }
+    add_object(ctx, new_object_file(ctx, mf, NULL));
+  } else if (looks_like_linker_script(mf->data, mf->size)) {
+    load_script(ld, mf);
+  } else {
+    error(ctx, "%s: file format not recognized: neither ELF, an archive, nor a linker script",
+          path);
+  }
+}
+
+void read_inputs(Ctx *ctx) {
+  Loader ld = {.ctx = ctx};
+  ld.st.bstatic = false;
+  i64 cursor = 0;
+  init_symbol_table(ctx, 1 << 16);
+  for (i64 i = 0; i < ctx->opt.undefined.len; i++) {
+    Symbol *s = intern_symbol(ctx, ctx->opt.undefined.data[i]);
+    s->has_strong_ref = true;
+  }
+  Options *o = &ctx->opt;
+  for (i64 i = 0; i < o->inputs.len; i++) {
+    InputArg *a = &o->inputs.data[i];
+    switch (a->kind) {
+    case ARG_FILE:
+    case ARG_SCRIPT_FILE:
+      load_path(&ld, a->str, a->kind == ARG_SCRIPT_FILE);
+      break;
+    case ARG_LIBRARY: {
+      const char *p = find_library(&ld, a->str);
+      if (p)
+        load_path(&ld, p, false);
+      else
+        error(ctx, "unable to find library -l%s", a->str);
+      break;
+    }
+    case ARG_GROUP_START:
+    case ARG_GROUP_END:
+      break; /* extraction does not depend on position, so groups need no rescans */
+    case ARG_WHOLE_ARCHIVE:
+      ld.st.whole_archive = true;
+      break;
+    case ARG_NO_WHOLE_ARCHIVE:
+      ld.st.whole_archive = false;
+      break;
+    case ARG_BSTATIC:
+      ld.st.bstatic = true;
+      break;
+    case ARG_BDYNAMIC:
+      ld.st.bstatic = false;
+      break;
+    case ARG_AS_NEEDED:
+      ld.st.as_needed = true;
+      break;
+    case ARG_NO_AS_NEEDED:
+      ld.st.as_needed = false;
+      break;
+    case ARG_PUSH_STATE:
+      if (ld.depth < ARRAY_SIZE(ld.stack))
+        ld.stack[ld.depth++] = ld.st;
+      else
+        error(ctx, "--push-state nested too deeply");
+      break;
+    case ARG_POP_STATE:
+      if (ld.depth > 0)
+        ld.st = ld.stack[--ld.depth];
+      else
+        error(ctx, "--pop-state without --push-state");
+      break;
+    }
+    drain(ctx, &cursor);
+  }
+  drain(ctx, &cursor);
+}

@@ -1,0 +1,515 @@
+/* rivet internal header: every type and every cross-file function of the core
+ * library, one section per .c file, in pipeline order (chibicc style).
+ * The pipeline itself is written once, in link.c. */
+#ifndef RIVET_INTERNAL_H
+#define RIVET_INTERNAL_H
+
+#include <elf.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rivet/rivet.h"
+
+typedef int8_t i8;
+typedef int16_t i16;
+typedef int32_t i32;
+typedef int64_t i64;
+typedef uint8_t u8;
+typedef uint16_t u16;
+typedef uint32_t u32;
+typedef uint64_t u64;
+
+typedef struct Ctx Ctx;
+typedef struct Arch Arch;
+typedef struct InputFile InputFile;
+typedef struct InputSection InputSection;
+typedef struct Symbol Symbol;
+typedef struct Chunk Chunk;
+typedef struct MappedFile MappedFile;
+
+#define MIN(a, b) ((a) < (b) ? (a) : (b))
+#define MAX(a, b) ((a) > (b) ? (a) : (b))
+#define ARRAY_SIZE(a) ((i64)(sizeof(a) / sizeof((a)[0])))
+
+static inline u64 align_to(u64 v, u64 align) {
+  return align <= 1 ? v : (v + align - 1) & ~(align - 1);
+}
+
+static inline bool is_pow2(u64 v) { return v && !(v & (v - 1)); }
+
+static inline bool starts_with(const char *s, const char *prefix) {
+  return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* Little-endian field access at unaligned places (x86-64 is LE; memcpy keeps UBSan quiet). */
+static inline u16 rd16(const u8 *p) { u16 v; memcpy(&v, p, 2); return v; }
+static inline u32 rd32(const u8 *p) { u32 v; memcpy(&v, p, 4); return v; }
+static inline u64 rd64(const u8 *p) { u64 v; memcpy(&v, p, 8); return v; }
+static inline void wr16(u8 *p, u16 v) { memcpy(p, &v, 2); }
+static inline void wr32(u8 *p, u32 v) { memcpy(p, &v, 4); }
+static inline void wr64(u8 *p, u64 v) { memcpy(p, &v, 8); }
+
+/* ---- arena.c: bump allocation, freed wholesale at exit ---- */
+typedef struct ArenaBlock ArenaBlock;
+typedef struct Arena {
+  ArenaBlock *head; /* newest block */
+  u8 *cur, *end;    /* free space in head */
+} Arena;
+
+void *arena_alloc(Arena *a, i64 size, i64 align); /* zero-filled */
+char *arena_strdup(Arena *a, const char *s);
+char *arena_sprintf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+#define ARENA_NEW(a, T) ((T *)arena_alloc((a), sizeof(T), _Alignof(T)))
+#define ARENA_ARRAY(a, T, n) ((T *)arena_alloc((a), (i64)sizeof(T) * (i64)(n), _Alignof(T)))
+
+/* Growable arrays. Storage is malloc'd (vectors are few and long-lived), never per item. */
+#define VEC(T) struct { T *data; i64 len, cap; }
+void vec_grow(void *data_ptr, i64 *cap, i64 need, i64 elem_size);
+#define vec_push(v, x)                                                         \
+  do {                                                                         \
+    if ((v)->len == (v)->cap)                                                  \
+      vec_grow(&(v)->data, &(v)->cap, (v)->len + 1, sizeof(*(v)->data));       \
+    (v)->data[(v)->len++] = (x);                                               \
+  } while (0)
+
+/* ---- error.c: diagnostics. error() collects, checkpoint() reports. ---- */
+void error(Ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void warn(Ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void message(Ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+_Noreturn void fatal(Ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+bool checkpoint(Ctx *ctx); /* true when errors were reported: stop the link */
+
+/* ---- mapped-file.c: read-only mappings of inputs ---- */
+struct MappedFile {
+  const char *path;   /* as found on disk */
+  const u8 *data;     /* mmap'd, or into the parent's mapping for archive members */
+  i64 size;
+  MappedFile *parent; /* archive holding this member, or NULL */
+};
+MappedFile *map_file(Ctx *ctx, const char *path); /* NULL if it cannot be opened */
+MappedFile *map_file_or_error(Ctx *ctx, const char *path);
+
+/* ---- options.c: the GNU ld command line ---- */
+typedef enum {
+  ARG_FILE,          /* a path as given */
+  ARG_SCRIPT_FILE,   /* a path named by a linker script: also searched in -L dirs */
+  ARG_LIBRARY,       /* -lNAME or -l:FILE */
+  ARG_GROUP_START,
+  ARG_GROUP_END,
+  ARG_WHOLE_ARCHIVE,
+  ARG_NO_WHOLE_ARCHIVE,
+  ARG_BSTATIC,
+  ARG_BDYNAMIC,
+  ARG_AS_NEEDED,
+  ARG_NO_AS_NEEDED,
+  ARG_PUSH_STATE,
+  ARG_POP_STATE,
+} InputArgKind;
+
+typedef struct InputArg {
+  InputArgKind kind;
+  const char *str;
+} InputArg;
+
+typedef enum { BUILD_ID_NONE, BUILD_ID_FAST, BUILD_ID_SHA1, BUILD_ID_MD5, BUILD_ID_UUID, BUILD_ID_HEX } BuildIdKind;
+typedef enum { OUT_EXEC, OUT_PIE, OUT_SHARED } OutputKind;
+
+typedef struct Options {
+  const char *output;          /* -o; "a.out" by default */
+  const char *entry;           /* -e; "_start" by default */
+  OutputKind kind;             /* -shared / -pie / default executable */
+  bool is_static;              /* -static / -Bstatic seen before any input: no dynamic sections */
+  bool eh_frame_hdr;           /* --eh-frame-hdr */
+  BuildIdKind build_id;
+  const u8 *build_id_hex;      /* --build-id=0xHEX bytes */
+  i64 build_id_hex_len;
+  bool hash_gnu, hash_sysv;    /* --hash-style */
+  bool z_relro, z_now, z_separate_code, z_execstack, z_text;
+  bool z_execstack_set;        /* -z execstack/noexecstack given explicitly */
+  u64 max_page_size;           /* -z max-page-size */
+  u64 image_base;              /* -Ttext-segment / --image-base */
+  bool gc_sections;
+  bool strip_all, strip_debug; /* -s, -S */
+  bool export_dynamic;         /* -E */
+  bool fatal_warnings;
+  bool verbose;
+  bool allow_multiple_definition;
+  bool print_gc_sections;
+  bool error_rwx_segments;     /* --error-rwx-segments (warning otherwise off) */
+  bool error_execstack;
+  i64 threads;                 /* --threads=N; 0 = number of cores */
+  const char *map_file;        /* -Map */
+  const char *why_extract;     /* --why-extract (path or "-") */
+  const char *sysroot;
+  const char *dynamic_linker;
+  VEC(const char *) trace_symbols; /* -y / --trace-symbol */
+  VEC(const char *) lib_paths;     /* -L, in order */
+  VEC(InputArg) inputs;            /* inputs and position-dependent flags, in order */
+  VEC(const char *) defsyms;       /* --defsym name=value (absolute values only) */
+  VEC(const char *) undefined;     /* -u NAME */
+  bool time_report;
+} Options;
+
+/* ---- arch.h / arch-x86-64.c: see arch.h ---- */
+
+/* ---- input-files.c: relocatable objects ---- */
+typedef enum { FILE_OBJ, FILE_DSO, FILE_INTERNAL } FileKind;
+
+struct InputFile {
+  FileKind kind;
+  MappedFile *mf;
+  const char *name;         /* for messages: "path" or "archive(member)" */
+  const char *archive_name; /* path of the archive, or NULL */
+  i64 priority;             /* command-line order; every tie-break uses it */
+  bool is_alive;            /* on the command line, or extracted from its archive */
+  bool is_parsed;           /* sections and symbols read */
+  bool in_whole_archive;
+  const Elf64_Ehdr *ehdr;
+  const Elf64_Shdr *shdrs;
+  i64 nshdrs;
+  const char *shstrtab;
+  i64 shstrtab_size;
+  const Elf64_Sym *esyms;   /* in the mapping */
+  i64 nsyms, first_global;
+  const char *strtab;
+  i64 strtab_size;
+  const u32 *symtab_shndx;  /* SHT_SYMTAB_SHNDX, or NULL */
+  Symbol **syms;            /* nsyms: locals are file-owned, globals interned */
+  InputSection **sections;  /* nshdrs: NULL when the section is not part of the link */
+  const char *extracted_by; /* symbol that pulled this member in (--why-extract) */
+  InputFile *extracted_from_file; /* file whose reference extracted it */
+  bool has_lto_only;        /* only .gnu.lto_* bytecode, no machine code */
+  u32 gnu_property_and;     /* GNU_PROPERTY_X86_FEATURE_1_AND, all-ones if absent */
+  u32 isa_needed;           /* GNU_PROPERTY_X86_ISA_1_NEEDED (OR-ed) */
+  bool has_feature_note;    /* has a .note.gnu.property with FEATURE_1_AND */
+  bool has_gnu_stack;       /* has .note.GNU-stack */
+  bool gnu_stack_exec;      /* .note.GNU-stack with SHF_EXECINSTR */
+};
+
+InputFile *new_object_file(Ctx *ctx, MappedFile *mf, const char *archive_name);
+bool is_elf_object(const u8 *data, i64 size);
+void parse_object_file(Ctx *ctx, InputFile *f);
+u32 esym_shndx(InputFile *f, i64 idx); /* resolves SHN_XINDEX */
+const char *esym_name(InputFile *f, const Elf64_Sym *esym);
+
+/* ---- archive.c: ar archives, GNU symbol index, thin archives ---- */
+typedef struct ArchiveMember {
+  const char *name;  /* member name (arena copy) */
+  const u8 *data;    /* contents */
+  i64 size;
+  i64 header_offset; /* offset of the member header, for the symbol index */
+} ArchiveMember;
+
+typedef struct ArchiveIndexEntry {
+  const char *name;  /* symbol */
+  i64 member_offset; /* header offset of the member that defines it */
+} ArchiveIndexEntry;
+
+bool is_archive(const u8 *data, i64 size);
+/* Lists members (thin members are mapped from disk) and the symbol index.
+ * Returns false after reporting an error naming the archive. */
+typedef VEC(ArchiveMember) ArchiveMemberVec;
+typedef VEC(ArchiveIndexEntry) ArchiveIndexVec;
+bool read_archive(Ctx *ctx, MappedFile *mf, ArchiveMemberVec *members, ArchiveIndexVec *index);
+
+/* ---- linker-script.c: the GROUP/INPUT scripts glibc ships ---- */
+/* Parses the script text; appends ARG_* items to out. Returns false after an error. */
+typedef VEC(InputArg) InputArgVec;
+bool parse_linker_script(Ctx *ctx, MappedFile *mf, InputArgVec *out);
+typedef struct ScriptToken {
+  const char *str; /* arena copy */
+  i64 line;
+} ScriptToken;
+typedef VEC(ScriptToken) ScriptTokenVec;
+bool tokenize_linker_script(Ctx *ctx, const char *path, const char *text, i64 size, ScriptTokenVec *out);
+bool looks_like_linker_script(const u8 *data, i64 size);
+
+/* ---- read-inputs.c: command line -> files, lazy archive members ---- */
+void read_inputs(Ctx *ctx);
+void extract_member(Ctx *ctx, InputFile *member, Symbol *why, InputFile *by);
+
+/* ---- symbols.c: the global symbol table and resolution rules ---- */
+enum {
+  NEEDS_GOT = 1 << 0,      /* a GOT slot holding the address */
+  NEEDS_PLT = 1 << 1,      /* a PLT entry (IFUNC in static links: .iplt) */
+  NEEDS_GOTTP = 1 << 2,    /* a GOT slot holding the TP offset (initial-exec) */
+  NEEDS_TLSGD = 1 << 3,    /* two GOT slots: module id + offset */
+  NEEDS_TLSDESC = 1 << 4,  /* two GOT slots for a TLS descriptor */
+  NEEDS_TLSLD = 1 << 5,    /* (on the context) the module-id GOT slot */
+};
+
+typedef enum {
+  RANK_DEFINED = 1, /* strong definition in an object */
+  RANK_COMMON = 2,  /* tentative definition */
+  RANK_WEAK = 3,    /* weak definition in an object */
+  RANK_DSO = 4,     /* definition in a shared object */
+  RANK_LAZY = 5,    /* defined by an archive member not extracted yet */
+  RANK_UNDEF = 6,   /* only referenced */
+} SymRank;
+
+struct Symbol {
+  const char *name;
+  InputFile *file;         /* definer (winner); for locals the owner */
+  InputSection *isec;      /* defining section; NULL: absolute, common or synthetic */
+  Chunk *chunk;            /* synthetic symbols defined relative to an output chunk */
+  u64 value;               /* st_value (relative to isec or chunk when set) */
+  u64 size;                /* st_size */
+  i64 sym_idx;             /* index in file->esyms; -1 for linker-made symbols */
+  InputFile *lazy_file;    /* archive member that defines it, while RANK_LAZY */
+  InputFile *first_ref;    /* first file that referenced it (errors, --why-extract) */
+  i32 got_idx;             /* GOT slot for the address, -1 if none */
+  i32 gottp_idx;           /* GOT slot for the TP offset, -1 if none */
+  i32 tlsgd_idx;           /* first of two GOT slots, -1 if none */
+  i32 plt_idx;             /* .iplt entry, -1 if none */
+  i32 symtab_idx;          /* index in the output .symtab, -1 if not written */
+  _Atomic u16 flags;       /* NEEDS_* set by scan_relocations */
+  u8 rank;                 /* SymRank of the current definition */
+  u8 type;                 /* STT_* */
+  u8 binding;              /* STB_* of the winner (STB_LOCAL for locals) */
+  u8 visibility;           /* merged STV_*: most constraining of all object files */
+  u8 common_p2align;       /* alignment of a common symbol */
+  bool is_local : 1;
+  bool is_abs : 1;         /* SHN_ABS, or an undefined weak bound to 0 */
+  bool has_strong_ref : 1; /* some object references it with STB_GLOBAL */
+  bool traced : 1;         /* named by --trace-symbol */
+  bool referenced : 1;     /* some live object references it */
+  bool is_defined_by_linker : 1;
+};
+
+void init_symbol_table(Ctx *ctx, i64 expected);
+Symbol *intern_symbol(Ctx *ctx, const char *name);
+Symbol *find_symbol(Ctx *ctx, const char *name);
+void resolve_file_symbols(Ctx *ctx, InputFile *f); /* insert definitions and references */
+void add_lazy_symbol(Ctx *ctx, Symbol *sym, InputFile *member);
+void check_undefined_symbols(Ctx *ctx);
+void report_duplicate(Ctx *ctx, Symbol *sym, InputFile *other);
+bool symbol_is_defined(const Symbol *sym);
+u64 symbol_address(Ctx *ctx, const Symbol *sym);
+u64 symbol_got_address(Ctx *ctx, const Symbol *sym);
+bool symbol_is_ifunc(const Symbol *sym);
+void trace_symbol_event(Ctx *ctx, Symbol *sym, InputFile *f, const Elf64_Sym *esym);
+
+/* ---- sections.c: input sections, binning into output sections ---- */
+enum { ISEC_MERGE_SPLIT = 1 };
+
+typedef struct MergePiece {
+  u32 in_offset;      /* offset of the piece in the input section */
+  u32 size;
+  struct MergeSlot *slot; /* the deduplicated copy */
+} MergePiece;
+
+struct InputSection {
+  InputFile *file;
+  const Elf64_Shdr *shdr;
+  const char *name;
+  const u8 *contents;    /* into the mapping, or arena after decompression */
+  u64 size;
+  u64 flags;             /* sh_flags (minus SHF_COMPRESSED) */
+  u32 type;              /* sh_type */
+  u32 shndx;
+  u8 p2align;
+  bool is_alive;         /* false: discarded COMDAT member or garbage-collected */
+  bool is_eh_frame;
+  Chunk *osec;           /* output section */
+  u64 offset;            /* within osec */
+  const Elf64_Rela *rels; /* in the mapping */
+  i64 nrels;
+  /* SHF_MERGE sections: pieces, sorted by in_offset */
+  MergePiece *pieces;
+  i64 npieces;
+  /* .eh_frame: records */
+  struct EhRecord *eh_records;
+  i64 neh_records;
+  i32 init_priority;     /* .init_array.N / .ctors.N priority, 65536 if none */
+};
+
+u64 isec_address(Ctx *ctx, const InputSection *isec, u64 offset); /* VA of isec+offset */
+void bin_input_sections(Ctx *ctx);
+const char *output_section_name(Ctx *ctx, const char *name, u64 flags, u32 type);
+
+/* ---- merge.c: SHF_MERGE pieces and their de-duplication ---- */
+typedef struct MergeSlot {
+  const u8 *data;         /* first occurrence's bytes */
+  u32 size;
+  u32 p2align;
+  u64 offset;             /* within the merged chunk */
+  struct MergeSlot *next; /* hash chain */
+  u64 hash;
+} MergeSlot;
+
+void split_mergeable_sections(Ctx *ctx);
+bool merge_piece_offset(const InputSection *isec, u64 offset, u64 *out); /* chunk-relative */
+void layout_merged_chunk(Chunk *c);
+
+/* ---- eh-frame.c: .eh_frame records and .eh_frame_hdr ---- */
+typedef struct EhRecord {
+  u32 in_offset;   /* within the input section */
+  u32 size;        /* including the length field */
+  u32 out_offset;  /* within the input section's output placement (after dropping) */
+  i32 cie;         /* for an FDE: index of its CIE in the same section's records */
+  u32 rel_begin, rel_end; /* range of this record's relocations in isec->rels */
+  bool is_cie;
+  bool is_alive;
+} EhRecord;
+
+void split_eh_frames(Ctx *ctx);
+u64 eh_frame_output_offset(const InputSection *isec, u64 offset, bool *dropped);
+i64 count_eh_frame_fdes(Ctx *ctx);
+void write_eh_frame_hdr(Ctx *ctx, Chunk *hdr, u8 *buf);
+void write_eh_frame_section(Ctx *ctx, InputSection *isec, u8 *out);
+
+/* ---- chunks: output sections, synthetic sections, headers (synthetic.c, layout.c) ---- */
+typedef enum {
+  CK_EHDR,
+  CK_PHDR,
+  CK_SHDR,
+  CK_OSEC,      /* regular output section made of input sections */
+  CK_MERGED,    /* SHF_MERGE output section */
+  CK_GOT,
+  CK_GOTPLT,    /* .got.plt: in static links, the IRELATIVE slots */
+  CK_IPLT,
+  CK_RELA_IPLT,
+  CK_EH_FRAME_HDR,
+  CK_BUILD_ID,
+  CK_GNU_PROPERTY,
+  CK_COMMENT,
+  CK_SYMTAB,
+  CK_STRTAB,
+  CK_SHSTRTAB,
+  CK_NOTE_ABI,  /* unused placeholder for future notes */
+} ChunkKind;
+
+struct Chunk {
+  ChunkKind kind;
+  const char *name;
+  Elf64_Shdr shdr;           /* sh_name filled by the .shstrtab writer */
+  i64 shndx;                 /* index in the output section header table, 0 if none */
+  i32 rank;                  /* sort key: segment class then order */
+  bool is_relro;
+  bool is_tbss;              /* SHT_NOBITS + SHF_TLS: occupies no address space */
+  VEC(InputSection *) members; /* CK_OSEC */
+  VEC(MergeSlot *) slots;    /* CK_MERGED, in first-seen order */
+  struct MergeSlot **table;  /* CK_MERGED hash table */
+  i64 table_cap;
+  u64 merge_entsize;         /* CK_MERGED sh_entsize */
+  i64 nentries;              /* synthetic sections: entry count */
+  i64 order;                 /* creation order, the final tie-break */
+};
+
+/* ---- synthetic.c ---- */
+void create_early_chunks(Ctx *ctx);
+void create_synthetic_sections(Ctx *ctx);
+void add_section_bracket_symbols(Ctx *ctx);
+void add_linker_defined_symbols(Ctx *ctx);
+void fix_linker_symbols(Ctx *ctx);
+Chunk *new_chunk(Ctx *ctx, ChunkKind kind, const char *name, u32 type, u64 flags, u64 align);
+
+/* ---- scan.c: relocation scan (decision table) ---- */
+void scan_relocations(Ctx *ctx);
+void allocate_got_and_plt(Ctx *ctx);
+
+/* ---- layout.c ---- */
+typedef struct Segment {
+  Elf64_Phdr phdr;
+} Segment;
+void sort_output_sections(Ctx *ctx);
+void layout_sections(Ctx *ctx);
+u64 tls_tp_address(Ctx *ctx);
+
+/* ---- output.c: the output file ---- */
+bool open_output(Ctx *ctx);
+int commit_output(Ctx *ctx);
+void remove_temp_output(void);
+
+/* ---- write.c ---- */
+void write_chunks(Ctx *ctx);
+void write_build_id(Ctx *ctx);
+void compute_build_id(Ctx *ctx, u8 *out, i64 len);
+
+/* ---- symtab.c ---- */
+void size_symtab(Ctx *ctx);
+void write_symtab(Ctx *ctx);
+
+/* ---- explain.c: --trace-symbol, --why-extract, -Map ---- */
+void print_why_extract(Ctx *ctx);
+void print_map_file(Ctx *ctx);
+
+/* ---- compress.c: SHF_COMPRESSED input sections ---- */
+bool decompress_section(Ctx *ctx, InputSection *isec);
+
+/* ---- thread-pool.c ---- */
+typedef void ParallelFn(Ctx *ctx, i64 i, void *arg);
+void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg);
+
+/* ---- strhash.c ---- */
+u64 hash_string(const char *s, i64 len);
+u64 hash_bytes(const u8 *p, i64 len);
+
+/* ---- the context ---- */
+typedef struct ComdatGroup {
+  const char *signature;
+  InputFile *owner;
+  struct ComdatGroup *next;
+} ComdatGroup;
+
+struct Ctx {
+  Options opt;
+  const Arch *arch;
+  Arena arena;
+
+  VEC(InputFile *) objs;      /* live object files in priority order */
+  VEC(InputFile *) all_files; /* every file, lazy members too */
+  i64 next_priority;
+  InputFile *internal_file;   /* owner of linker-defined symbols */
+
+  /* global symbol table: open addressing on Symbol* */
+  Symbol **symtab;
+  i64 symtab_cap, symtab_len;
+  ComdatGroup **comdats;
+  i64 comdats_cap;
+
+  /* output */
+  VEC(Chunk *) chunks;       /* in output order after sort_output_sections */
+  VEC(Elf64_Phdr) phdrs;
+  Chunk *ehdr, *phdr, *shdr;
+  Chunk *got, *gotplt, *iplt, *rela_iplt, *eh_frame, *eh_frame_hdr, *build_id;
+  Chunk *gnu_property, *comment, *symtab_chunk, *strtab, *shstrtab;
+  Chunk *tdata_first, *tls_last;
+  VEC(Symbol *) got_syms;     /* symbols with GOT-family slots, allocation order */
+  VEC(Symbol *) plt_syms;     /* symbols with .iplt entries */
+  i64 got_slots;              /* slots in .got */
+  i64 tlsld_got_idx;          /* -1 if none */
+  u64 tls_begin, tls_end, tls_align; /* PT_TLS range */
+  bool has_tls;
+  u32 gnu_property_and;       /* merged X86_FEATURE_1_AND */
+  u32 isa_needed;             /* merged ISA_1_NEEDED */
+  bool emit_feature_and, emit_isa_needed;
+
+  /* named symbols the linker defines or needs */
+  Symbol *sym_gotp;           /* _GLOBAL_OFFSET_TABLE_ */
+  VEC(Symbol *) linker_syms;  /* all linker-defined symbols */
+  VEC(InputSection *) common_sections; /* .bss homes of COMMON symbols */
+
+  /* errors */
+  i64 nerrors, nwarnings;
+  VEC(char *) pending_errors;
+
+  /* symtab writing */
+  i64 symtab_nlocal, symtab_count;
+  i64 strtab_size;
+
+  /* output buffer */
+  u8 *buf;
+  i64 filesize;
+  const char *tmp_output;
+  u64 entry_addr;
+
+  /* tracing */
+  FILE *why_extract_out;
+};
+
+#endif

@@ -1,0 +1,161 @@
+/* Input sections go into output sections by name, the way GNU ld's default script
+ * groups them (.text.* into .text, .rodata.* into .rodata, ...). Sections with other
+ * names keep them ("orphans"), so __start_NAME/__stop_NAME can bracket them.
+ * .init_array/.fini_array members are ordered by priority, then by input order. */
+#include "rivet.h"
+
+#include <stdlib.h>
+
+typedef struct NameRule {
+  const char *prefix; /* matches "prefix" and "prefix.*" */
+  const char *output;
+} NameRule;
+
+static const NameRule name_rules[] = {
+    {".text", ".text"},
+    {".rodata", ".rodata"},
+    {".data.rel.ro", ".data.rel.ro"},
+    {".data", ".data"},
+    {".bss.rel.ro", ".bss.rel.ro"},
+    {".bss", ".bss"},
+    {".tdata", ".tdata"},
+    {".tbss", ".tbss"},
+    {".init_array", ".init_array"},
+    {".fini_array", ".fini_array"},
+    {".preinit_array", ".preinit_array"},
+    {".gcc_except_table", ".gcc_except_table"},
+    {".ldata", ".ldata"},
+    {".lrodata", ".lrodata"},
+    {".lbss", ".lbss"},
+    {".gnu.linkonce.t", ".text"},
+    {".gnu.linkonce.r", ".rodata"},
+    {".gnu.linkonce.d", ".data"},
+    {".gnu.linkonce.b", ".bss"},
+    {".sdata", ".data"},
+    {".sbss", ".bss"},
+};
+
+static bool matches_prefix(const char *name, const char *prefix) {
+  size_t n = strlen(prefix);
+  return !strncmp(name, prefix, n) && (name[n] == 0 || name[n] == '.');
+}
+
+const char *output_section_name(Ctx *ctx, const char *name, u64 flags, u32 type) {
+  (void)ctx;
+  (void)type;
+  if (!(flags & SHF_ALLOC))
+    return name;
+  /* .data.rel.ro must be tested before .data, .tbss/.tdata before .t*: the table is ordered. */
+  for (i64 i = 0; i < ARRAY_SIZE(name_rules); i++)
+    if (matches_prefix(name, name_rules[i].prefix))
+      return name_rules[i].output;
+  return name;
+}
+
+u64 isec_address(Ctx *ctx, const InputSection *isec, u64 offset) {
+  (void)ctx;
+  if (isec->pieces) {
+    u64 out;
+    if (merge_piece_offset(isec, offset, &out))
+      return isec->osec->shdr.sh_addr + out;
+    return isec->osec->shdr.sh_addr;
+  }
+  if (isec->eh_records) {
+    bool dropped;
+    return isec->osec->shdr.sh_addr + isec->offset + eh_frame_output_offset(isec, offset, &dropped);
+  }
+  return isec->osec->shdr.sh_addr + isec->offset + offset;
+}
+
+typedef struct OsecKey {
+  const char *name;
+  u32 type;
+  u64 flags;
+  Chunk *chunk;
+} OsecKey;
+
+static int compare_init_priority(const void *a, const void *b) {
+  const InputSection *x = *(InputSection *const *)a, *y = *(InputSection *const *)b;
+  if (x->init_priority != y->init_priority)
+    return x->init_priority < y->init_priority ? -1 : 1;
+  if (x->file->priority != y->file->priority)
+    return x->file->priority < y->file->priority ? -1 : 1;
+  return x->shndx < y->shndx ? -1 : x->shndx > y->shndx;
+}
+
+void bin_input_sections(Ctx *ctx) {
+  VEC(OsecKey) keys = {0};
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = 0; i < f->nshdrs; i++) {
+      InputSection *isec = f->sections ? f->sections[i] : NULL;
+      if (!isec || !isec->is_alive || isec->pieces)
+        continue;
+      if (ctx->opt.strip_debug && !(isec->flags & SHF_ALLOC) && starts_with(isec->name, ".debug"))
+        continue;
+      if (!strcmp(isec->name, ".comment"))
+        continue; /* merged by the .comment chunk */
+      const char *name = output_section_name(ctx, isec->name, isec->flags, isec->type);
+      /* Old objects may use PROGBITS for init arrays; the output type follows the name. */
+      u32 type = isec->type;
+      if (!strcmp(name, ".init_array"))
+        type = SHT_INIT_ARRAY;
+      else if (!strcmp(name, ".fini_array"))
+        type = SHT_FINI_ARRAY;
+      else if (!strcmp(name, ".preinit_array"))
+        type = SHT_PREINIT_ARRAY;
+      u64 flags = isec->flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR | SHF_TLS);
+      Chunk *chunk = NULL;
+      for (i64 k = 0; k < keys.len; k++)
+        if (keys.data[k].type == type && keys.data[k].flags == flags &&
+            !strcmp(keys.data[k].name, name)) {
+          chunk = keys.data[k].chunk;
+          break;
+        }
+      if (!chunk) {
+        chunk = new_chunk(ctx, CK_OSEC, name, type, flags, 1);
+        OsecKey key = {name, type, flags, chunk};
+        vec_push(&keys, key);
+      }
+      isec->osec = chunk;
+      vec_push(&chunk->members, isec);
+    }
+  }
+  /* COMMON symbols, given sections by convert_common_symbols, go at the end of .bss. */
+  for (i64 i = 0; i < ctx->common_sections.len; i++) {
+    InputSection *isec = ctx->common_sections.data[i];
+    Chunk *chunk = NULL;
+    for (i64 k = 0; k < keys.len; k++)
+      if (keys.data[k].type == SHT_NOBITS && !strcmp(keys.data[k].name, ".bss") &&
+          keys.data[k].flags == (SHF_ALLOC | SHF_WRITE))
+        chunk = keys.data[k].chunk;
+    if (!chunk) {
+      chunk = new_chunk(ctx, CK_OSEC, ".bss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 1);
+      OsecKey key = {".bss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, chunk};
+      vec_push(&keys, key);
+    }
+    isec->osec = chunk;
+    vec_push(&chunk->members, isec);
+  }
+  for (i64 k = 0; k < keys.len; k++) {
+    Chunk *c = keys.data[k].chunk;
+    if (c->shdr.sh_type == SHT_INIT_ARRAY || c->shdr.sh_type == SHT_FINI_ARRAY ||
+        c->shdr.sh_type == SHT_PREINIT_ARRAY)
+      qsort(c->members.data, (size_t)c->members.len, sizeof(InputSection *), compare_init_priority);
+    /* Offsets within the output section; the chunk's own alignment is the largest. */
+    u64 off = 0;
+    for (i64 i = 0; i < c->members.len; i++) {
+      InputSection *isec = c->members.data[i];
+      u64 align = (u64)1 << isec->p2align;
+      off = align_to(off, align);
+      isec->offset = off;
+      off += isec->size;
+      if (align > c->shdr.sh_addralign)
+        c->shdr.sh_addralign = align;
+      if (!strcmp(c->name, ".eh_frame"))
+        ctx->eh_frame = c;
+    }
+    c->shdr.sh_size = off;
+  }
+  free(keys.data);
+}

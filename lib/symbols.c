@@ -1,0 +1,195 @@
+/* The global symbol table and the resolution rules. One Symbol per global name,
+ * interned once in an open-addressing table. Resolution follows GNU ld: a strong
+ * definition beats a common, which beats a weak definition; two strong definitions
+ * are an error; commons merge to the largest; an undefined strong reference extracts
+ * the archive member that defines the name. Visibility merges to the most
+ * constraining STV among object files (gABI "Symbol Visibility"). */
+#include "rivet.h"
+#include "arch.h"
+
+#include <stdlib.h>
+
+static u64 name_hash(const char *name) { return hash_string(name, (i64)strlen(name)); }
+
+void init_symbol_table(Ctx *ctx, i64 expected) {
+  i64 cap = 1024;
+  while (cap < expected * 2)
+    cap *= 2;
+  ctx->symtab_cap = cap;
+  ctx->symtab = calloc((size_t)cap, sizeof(Symbol *));
+  if (!ctx->symtab)
+    fatal(ctx, "out of memory");
+}
+
+static void grow_table(Ctx *ctx) {
+  Symbol **old = ctx->symtab;
+  i64 old_cap = ctx->symtab_cap;
+  init_symbol_table(ctx, old_cap);
+  for (i64 i = 0; i < old_cap; i++) {
+    if (!old[i])
+      continue;
+    u64 h = name_hash(old[i]->name) & (u64)(ctx->symtab_cap - 1);
+    while (ctx->symtab[h])
+      h = (h + 1) & (u64)(ctx->symtab_cap - 1);
+    ctx->symtab[h] = old[i];
+  }
+  free(old);
+}
+
+static Symbol *lookup(Ctx *ctx, const char *name, bool create) {
+  if (create && ctx->symtab_len * 2 >= ctx->symtab_cap)
+    grow_table(ctx);
+  u64 mask = (u64)ctx->symtab_cap - 1;
+  for (u64 h = name_hash(name) & mask;; h = (h + 1) & mask) {
+    Symbol *s = ctx->symtab[h];
+    if (!s) {
+      if (!create)
+        return NULL;
+      s = ARENA_NEW(&ctx->arena, Symbol);
+      s->name = name;
+      s->rank = RANK_UNDEF;
+      s->binding = STB_GLOBAL;
+      s->visibility = STV_DEFAULT;
+      s->sym_idx = -1;
+      s->got_idx = s->gottp_idx = s->tlsgd_idx = s->plt_idx = s->symtab_idx = -1;
+      for (i64 i = 0; i < ctx->opt.trace_symbols.len; i++)
+        if (!strcmp(ctx->opt.trace_symbols.data[i], name))
+          s->traced = true;
+      ctx->symtab[h] = s;
+      ctx->symtab_len++;
+      return s;
+    }
+    if (!strcmp(s->name, name))
+      return s;
+  }
+}
+
+Symbol *intern_symbol(Ctx *ctx, const char *name) { return lookup(ctx, name, true); }
+Symbol *find_symbol(Ctx *ctx, const char *name) { return lookup(ctx, name, false); }
+
+bool symbol_is_defined(const Symbol *sym) { return sym->rank <= RANK_DSO; }
+
+bool symbol_is_ifunc(const Symbol *sym) { return sym->type == STT_GNU_IFUNC; }
+
+/* STV_DEFAULT < STV_PROTECTED < STV_HIDDEN = STV_INTERNAL, in how much they constrain. */
+static int visibility_strength(u8 v) {
+  switch (v) {
+  case STV_PROTECTED:
+    return 1;
+  case STV_HIDDEN:
+  case STV_INTERNAL:
+    return 2;
+  default:
+    return 0;
+  }
+}
+
+void trace_symbol_event(Ctx *ctx, Symbol *sym, InputFile *f, const Elf64_Sym *esym) {
+  if (!sym->traced)
+    return;
+  u32 shndx = esym->st_shndx;
+  const char *what = shndx == SHN_UNDEF ? "reference to"
+                     : shndx == SHN_COMMON ? "common definition of"
+                     : ELF64_ST_BIND(esym->st_info) == STB_WEAK ? "weak definition of"
+                                                                 : "definition of";
+  (void)ctx;
+  printf("%s: %s %s\n", f->name, what, sym->name);
+}
+
+void add_lazy_symbol(Ctx *ctx, Symbol *sym, InputFile *member) {
+  if (sym->rank == RANK_UNDEF && sym->has_strong_ref) {
+    extract_member(ctx, member, sym, sym->first_ref);
+    return;
+  }
+  if (sym->rank == RANK_UNDEF) {
+    sym->rank = RANK_LAZY;
+    sym->lazy_file = member;
+  }
+}
+
+void report_duplicate(Ctx *ctx, Symbol *sym, InputFile *other) {
+  error(ctx, "duplicate symbol: %s\n>>> defined at %s\n>>> defined at %s", sym->name,
+        sym->file ? sym->file->name : "<internal>", other->name);
+}
+
+static void take_definition(Symbol *sym, InputFile *f, i64 idx, SymRank rank) {
+  const Elf64_Sym *es = &f->esyms[idx];
+  u32 shndx = esym_shndx(f, idx);
+  sym->file = f;
+  sym->sym_idx = idx;
+  sym->rank = (u8)rank;
+  sym->type = ELF64_ST_TYPE(es->st_info);
+  sym->binding = ELF64_ST_BIND(es->st_info) == STB_WEAK ? STB_WEAK : STB_GLOBAL;
+  sym->value = es->st_value;
+  sym->size = es->st_size;
+  sym->is_abs = shndx == SHN_ABS;
+  sym->isec = (shndx != SHN_ABS && shndx != SHN_COMMON && shndx < SHN_LORESERVE) ? f->sections[shndx] : NULL;
+  sym->lazy_file = NULL;
+  if (rank == RANK_COMMON)
+    sym->common_p2align = (u8)(es->st_value ? __builtin_ctzll(es->st_value) : 0);
+}
+
+void resolve_file_symbols(Ctx *ctx, InputFile *f) {
+  for (i64 i = f->first_global; i < f->nsyms; i++) {
+    const Elf64_Sym *es = &f->esyms[i];
+    Symbol *sym = f->syms[i];
+    u32 shndx = esym_shndx(f, i);
+    u8 vis = ELF64_ST_VISIBILITY(es->st_other);
+    if (visibility_strength(vis) > visibility_strength(sym->visibility))
+      sym->visibility = vis == STV_INTERNAL ? STV_HIDDEN : vis;
+    trace_symbol_event(ctx, sym, f, es);
+
+    if (shndx == SHN_UNDEF) {
+      sym->referenced = true;
+      if (!sym->first_ref)
+        sym->first_ref = f;
+      if (ELF64_ST_BIND(es->st_info) != STB_WEAK) {
+        sym->has_strong_ref = true;
+        if (sym->rank == RANK_LAZY)
+          extract_member(ctx, sym->lazy_file, sym, f);
+      }
+      continue;
+    }
+    SymRank rank = shndx == SHN_COMMON                          ? RANK_COMMON
+                   : ELF64_ST_BIND(es->st_info) == STB_WEAK ? RANK_WEAK
+                                                                 : RANK_DEFINED;
+    /* A definition inside a dropped COMDAT member (or an excluded section) is no
+     * definition: the kept copy of the group defines the name. */
+    if (shndx != SHN_ABS && shndx != SHN_COMMON && shndx < SHN_LORESERVE && !f->sections[shndx])
+      continue;
+    if (sym->rank == RANK_DEFINED && rank == RANK_DEFINED) {
+      if (!ctx->opt.allow_multiple_definition && sym->file != f)
+        report_duplicate(ctx, sym, f);
+      continue;
+    }
+    if (sym->rank == RANK_COMMON && rank == RANK_COMMON) {
+      u8 p2 = (u8)(es->st_value ? __builtin_ctzll(es->st_value) : 0);
+      u8 align = MAX(sym->common_p2align, p2);
+      if (es->st_size > sym->size)
+        take_definition(sym, f, i, rank);
+      sym->common_p2align = align;
+      continue;
+    }
+    if (rank < sym->rank)
+      take_definition(sym, f, i, rank);
+  }
+}
+
+u64 symbol_address(Ctx *ctx, const Symbol *sym) {
+  if (sym->plt_idx >= 0 && ctx->iplt)
+    return ctx->iplt->shdr.sh_addr + (u64)sym->plt_idx * (u64)ctx->arch->iplt_entry_size;
+  if (sym->isec) {
+    if (!sym->isec->is_alive)
+      return 0;
+    return isec_address(ctx, sym->isec, sym->value);
+  }
+  if (sym->chunk)
+    return sym->chunk->shdr.sh_addr + sym->value;
+  if (sym->is_abs)
+    return sym->value;
+  return 0;
+}
+
+u64 symbol_got_address(Ctx *ctx, const Symbol *sym) {
+  return ctx->got->shdr.sh_addr + (u64)sym->got_idx * 8;
+}

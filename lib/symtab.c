@@ -1,0 +1,119 @@
+/* .symtab and .strtab of the output: a null entry, the local symbols of every live
+ * object (file symbols and named locals; assembler temporaries ".L*" and section
+ * symbols are dropped, as GNU ld does by default), then one entry per global symbol.
+ * gABI: all STB_LOCAL entries precede the globals; sh_info is the first global. */
+#include "rivet.h"
+
+static bool keep_local(InputFile *f, Symbol *s, i64 idx) {
+  if (idx == 0 || s->type == STT_SECTION)
+    return false;
+  if (s->name[0] == 0 || starts_with(s->name, ".L"))
+    return false;
+  if (s->type == STT_FILE)
+    return true;
+  u32 shndx = esym_shndx(f, idx);
+  if (shndx == SHN_UNDEF)
+    return false;
+  if (s->is_abs)
+    return true;
+  return s->isec && s->isec->is_alive && s->isec->osec;
+}
+
+
+/* Is this file where the global is written? Once per symbol: at its definer, or, for
+ * an undefined symbol, at its first referencing file. */
+static bool owns_global(InputFile *f, Symbol *s, i64 idx) {
+  if (s->file)
+    return s->file == f && s->sym_idx == idx;
+  return s->first_ref == f && !s->is_defined_by_linker;
+}
+
+/* gABI: a hidden symbol in an executable or shared object is converted to STB_LOCAL. */
+static bool becomes_local(const Symbol *s) {
+  return s->file && (s->visibility == STV_HIDDEN || s->visibility == STV_INTERNAL);
+}
+
+typedef struct SymWriter {
+  Ctx *ctx;
+  Elf64_Sym *syms; /* NULL while only counting */
+  char *str;
+  i64 nsym, stroff;
+} SymWriter;
+
+static u16 output_shndx(const Symbol *s) {
+  const Chunk *c = s->isec ? s->isec->osec : s->chunk;
+  if (c)
+    return (u16)(c->shndx ? c->shndx : SHN_ABS);
+  return s->is_abs ? SHN_ABS : SHN_UNDEF;
+}
+
+static void put(SymWriter *w, Symbol *s, u8 bind) {
+  size_t len = strlen(s->name);
+  if (w->syms) {
+    Ctx *ctx = w->ctx;
+    Elf64_Sym es = {0};
+    memcpy(w->str + w->stroff, s->name, len + 1);
+    es.st_name = (u32)w->stroff;
+    es.st_info = ELF64_ST_INFO(bind, s->type);
+    es.st_other = s->visibility;
+    es.st_size = s->size;
+    es.st_shndx = s->type == STT_FILE ? SHN_ABS : output_shndx(s);
+    if (s->type != STT_FILE && es.st_shndx != SHN_UNDEF) {
+      u64 addr = symbol_address(ctx, s);
+      /* STT_TLS values in executables are offsets into the TLS template (ELF TLS). */
+      es.st_value = s->type == STT_TLS ? addr - ctx->tls_begin : addr;
+    }
+    memcpy(&w->syms[w->nsym], &es, sizeof(es));
+  }
+  w->nsym++;
+  w->stroff += (i64)len + 1;
+}
+
+/* One walk serves both counting (syms == NULL) and writing, so they cannot disagree. */
+static void walk_symbols(Ctx *ctx, SymWriter *w) {
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = 1; i < f->first_global; i++)
+      if (keep_local(f, f->syms[i], i))
+        put(w, f->syms[i], STB_LOCAL);
+  }
+  for (int pass = 0; pass < 2; pass++) {
+    bool locals = pass == 0;
+    for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+      InputFile *f = ctx->objs.data[fi];
+      for (i64 i = f->first_global; i < f->nsyms; i++) {
+        Symbol *s = f->syms[i];
+        if (!owns_global(f, s, i) || becomes_local(s) != locals)
+          continue;
+        bool weak = s->file ? s->binding == STB_WEAK : !s->has_strong_ref;
+        put(w, s, locals ? STB_LOCAL : weak ? STB_WEAK : STB_GLOBAL);
+      }
+    }
+    for (i64 i = 0; i < ctx->linker_syms.len; i++) {
+      Symbol *s = ctx->linker_syms.data[i];
+      if (becomes_local(s) == locals)
+        put(w, s, locals ? STB_LOCAL : STB_GLOBAL);
+    }
+    if (locals)
+      ctx->symtab_nlocal = w->nsym;
+  }
+}
+
+void size_symtab(Ctx *ctx) {
+  if (!ctx->symtab_chunk)
+    return;
+  SymWriter w = {ctx, NULL, NULL, 1, 1};
+  walk_symbols(ctx, &w);
+  ctx->symtab_count = w.nsym;
+  ctx->strtab_size = w.stroff;
+  ctx->symtab_chunk->shdr.sh_size = (u64)w.nsym * sizeof(Elf64_Sym);
+  ctx->strtab->shdr.sh_size = (u64)w.stroff;
+}
+
+void write_symtab(Ctx *ctx) {
+  SymWriter w = {ctx, (Elf64_Sym *)(ctx->buf + ctx->symtab_chunk->shdr.sh_offset),
+                 (char *)(ctx->buf + ctx->strtab->shdr.sh_offset), 1, 1};
+  memset(&w.syms[0], 0, sizeof(Elf64_Sym));
+  w.str[0] = 0;
+  walk_symbols(ctx, &w);
+}

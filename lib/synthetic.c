@@ -1,0 +1,275 @@
+/* Sections the linker makes itself (headers, GOT, .iplt, notes, .comment, symbol
+ * tables) and the symbols it defines (__ehdr_start, _end, __start_SEC, ...).
+ * Linker-defined symbols are only defined when some object references them and no
+ * object defines them, as GNU ld's PROVIDE does. */
+#include "arch.h"
+#include "rivet.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+
+Chunk *new_chunk(Ctx *ctx, ChunkKind kind, const char *name, u32 type, u64 flags, u64 align) {
+  Chunk *c = ARENA_NEW(&ctx->arena, Chunk);
+  c->kind = kind;
+  c->name = name;
+  c->shdr.sh_type = type;
+  c->shdr.sh_flags = flags;
+  c->shdr.sh_addralign = align;
+  c->order = ctx->chunks.len;
+  vec_push(&ctx->chunks, c);
+  return c;
+}
+
+/* Chunks that exist before input sections are binned, so that .comment pieces can be
+ * merged into ours. */
+void create_early_chunks(Ctx *ctx) {
+  ctx->comment = new_chunk(ctx, CK_COMMENT, ".comment", SHT_PROGBITS, SHF_MERGE | SHF_STRINGS, 1);
+  ctx->comment->shdr.sh_entsize = 1;
+  ctx->comment->merge_entsize = 1;
+  ctx->comment->table_cap = 64;
+  ctx->comment->table = calloc(64, sizeof(MergeSlot *));
+}
+
+void create_synthetic_sections(Ctx *ctx) {
+  ctx->ehdr = new_chunk(ctx, CK_EHDR, "", SHT_NULL, SHF_ALLOC, 8);
+  ctx->ehdr->shdr.sh_size = sizeof(Elf64_Ehdr);
+  ctx->phdr = new_chunk(ctx, CK_PHDR, "", SHT_NULL, SHF_ALLOC, 8);
+  ctx->got = new_chunk(ctx, CK_GOT, ".got", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 8);
+  ctx->got->is_relro = ctx->opt.z_relro;
+  ctx->gotplt = new_chunk(ctx, CK_GOTPLT, ".got.plt", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 8);
+  ctx->iplt = new_chunk(ctx, CK_IPLT, ".iplt", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16);
+  /* GNU ld names the static IRELATIVE table .rela.plt; glibc finds it through
+   * __rela_iplt_start/__rela_iplt_end. */
+  ctx->rela_iplt = new_chunk(ctx, CK_RELA_IPLT, ".rela.plt", SHT_RELA, SHF_ALLOC | SHF_INFO_LINK, 8);
+  ctx->rela_iplt->shdr.sh_entsize = sizeof(Elf64_Rela);
+  if (ctx->opt.eh_frame_hdr)
+    ctx->eh_frame_hdr = new_chunk(ctx, CK_EH_FRAME_HDR, ".eh_frame_hdr", SHT_PROGBITS, SHF_ALLOC, 4);
+  if (ctx->opt.build_id != BUILD_ID_NONE)
+    ctx->build_id = new_chunk(ctx, CK_BUILD_ID, ".note.gnu.build-id", SHT_NOTE, SHF_ALLOC, 4);
+  ctx->gnu_property = new_chunk(ctx, CK_GNU_PROPERTY, ".note.gnu.property", SHT_NOTE, SHF_ALLOC, 8);
+  if (!ctx->opt.strip_all) {
+    ctx->symtab_chunk = new_chunk(ctx, CK_SYMTAB, ".symtab", SHT_SYMTAB, 0, 8);
+    ctx->symtab_chunk->shdr.sh_entsize = sizeof(Elf64_Sym);
+    ctx->strtab = new_chunk(ctx, CK_STRTAB, ".strtab", SHT_STRTAB, 0, 1);
+  }
+  ctx->shstrtab = new_chunk(ctx, CK_SHSTRTAB, ".shstrtab", SHT_STRTAB, 0, 1);
+  ctx->shdr = new_chunk(ctx, CK_SHDR, "", SHT_NULL, 0, 8);
+
+  /* x86 feature bits: IBT/SHSTK only if every object has them (AND); ISA level needed
+   * is the OR of all objects (x86-64 psABI "Program Property"). */
+  u32 and_bits = ~0u, isa = 0;
+  bool all_have_and = ctx->objs.len > 0, any_isa = false;
+  for (i64 i = 0; i < ctx->objs.len; i++) {
+    InputFile *f = ctx->objs.data[i];
+    if (f->has_feature_note)
+      and_bits &= f->gnu_property_and;
+    else
+      all_have_and = false;
+    if (f->isa_needed) {
+      isa |= f->isa_needed;
+      any_isa = true;
+    }
+  }
+  ctx->gnu_property_and = all_have_and ? and_bits : 0;
+  ctx->emit_feature_and = all_have_and && and_bits != 0;
+  ctx->isa_needed = isa;
+  ctx->emit_isa_needed = any_isa;
+  ctx->gnu_property->shdr.sh_size =
+      (ctx->emit_feature_and || ctx->emit_isa_needed)
+          ? 16 + 16 * (u64)(ctx->emit_feature_and + ctx->emit_isa_needed)
+          : 0;
+}
+
+static bool is_c_identifier(const char *s) {
+  if (!*s || isdigit((unsigned char)*s))
+    return false;
+  for (; *s; s++)
+    if (!isalnum((unsigned char)*s) && *s != '_')
+      return false;
+  return true;
+}
+
+/* Defines NAME if it is referenced and not defined by any object. */
+static Symbol *provide(Ctx *ctx, const char *name, u8 type) {
+  Symbol *sym = find_symbol(ctx, name);
+  if (!sym || symbol_is_defined(sym))
+    return NULL;
+  sym->file = ctx->internal_file;
+  sym->rank = RANK_DEFINED;
+  sym->binding = STB_GLOBAL;
+  sym->type = type;
+  sym->lazy_file = NULL;
+  sym->is_defined_by_linker = true;
+  sym->sym_idx = -1;
+  /* GNU ld's PROVIDE_HIDDEN: these never leave the output. */
+  if (sym->visibility == STV_DEFAULT)
+    sym->visibility = STV_HIDDEN;
+  vec_push(&ctx->linker_syms, sym);
+  return sym;
+}
+
+static const char *const linker_symbol_names[] = {
+    "__ehdr_start", "__executable_start", "_etext", "etext", "__etext", "_edata", "edata",
+    "_end", "end", "__bss_start", "__init_array_start", "__init_array_end",
+    "__fini_array_start", "__fini_array_end", "__preinit_array_start", "__preinit_array_end",
+    "__rela_iplt_start", "__rela_iplt_end", "_GLOBAL_OFFSET_TABLE_", "__GNU_EH_FRAME_HDR",
+    "__dso_handle",
+};
+
+void add_linker_defined_symbols(Ctx *ctx) {
+  InputFile *f = ARENA_NEW(&ctx->arena, InputFile);
+  f->kind = FILE_INTERNAL;
+  f->name = "<internal>";
+  f->priority = ctx->next_priority++;
+  f->is_alive = true;
+  ctx->internal_file = f;
+  for (i64 i = 0; i < ARRAY_SIZE(linker_symbol_names); i++)
+    provide(ctx, linker_symbol_names[i], STT_NOTYPE);
+  provide(ctx, "_TLS_MODULE_BASE_", STT_TLS);
+  ctx->sym_gotp = find_symbol(ctx, "_GLOBAL_OFFSET_TABLE_");
+  for (i64 i = 0; i < ctx->opt.defsyms.len; i++) {
+    const char *d = ctx->opt.defsyms.data[i];
+    const char *eq = strchr(d, '=');
+    if (!eq) {
+      error(ctx, "--defsym: expected NAME=VALUE: %s", d);
+      continue;
+    }
+    char *name = arena_alloc(&ctx->arena, eq - d + 1, 1);
+    memcpy(name, d, (size_t)(eq - d));
+    char *end;
+    unsigned long long v = strtoull(eq + 1, &end, 0);
+    Symbol *sym = intern_symbol(ctx, name);
+    if (*end) {
+      Symbol *target = find_symbol(ctx, eq + 1);
+      if (!target) {
+        error(ctx, "--defsym: unsupported expression: %s", eq + 1);
+        continue;
+      }
+      *sym = *target;
+      sym->name = name;
+      continue;
+    }
+    sym->file = ctx->internal_file;
+    sym->rank = RANK_DEFINED;
+    sym->is_abs = true;
+    sym->value = v;
+    sym->isec = NULL;
+    sym->sym_idx = -1;
+    sym->is_defined_by_linker = true;
+    vec_push(&ctx->linker_syms, sym);
+  }
+}
+
+/* __start_SEC and __stop_SEC bracket an output section whose name is a C identifier,
+ * so that C code can walk a table the linker assembled from many objects. */
+void add_section_bracket_symbols(Ctx *ctx) {
+  for (i64 i = 0; i < ctx->chunks.len; i++) {
+    Chunk *c = ctx->chunks.data[i];
+    if ((c->kind == CK_OSEC || c->kind == CK_MERGED) && is_c_identifier(c->name)) {
+      provide(ctx, arena_sprintf(&ctx->arena, "__start_%s", c->name), STT_NOTYPE);
+      provide(ctx, arena_sprintf(&ctx->arena, "__stop_%s", c->name), STT_NOTYPE);
+    }
+  }
+}
+
+static Chunk *find_chunk(Ctx *ctx, const char *name) {
+  for (i64 i = 0; i < ctx->chunks.len; i++)
+    if (!strcmp(ctx->chunks.data[i]->name, name) && ctx->chunks.data[i]->kind != CK_EHDR)
+      return ctx->chunks.data[i];
+  return NULL;
+}
+
+static void set_sym(Ctx *ctx, const char *name, Chunk *c, u64 value) {
+  Symbol *sym = find_symbol(ctx, name);
+  if (!sym || !sym->is_defined_by_linker || sym->is_abs)
+    return;
+  sym->chunk = c;
+  sym->value = value;
+}
+
+static void set_bracket(Ctx *ctx, const char *start, const char *end, const char *section,
+                        Chunk *fallback) {
+  Chunk *c = find_chunk(ctx, section);
+  if (!c)
+    c = fallback;
+  set_sym(ctx, start, c, 0);
+  set_sym(ctx, end, c, c == fallback && !find_chunk(ctx, section) ? 0 : c->shdr.sh_size);
+}
+
+/* After layout: every linker-defined symbol gets a chunk and an offset in it. */
+void fix_linker_symbols(Ctx *ctx) {
+  Chunk *first_rw = NULL, *last_rx = NULL, *last_alloc = NULL, *first_bss = NULL,
+        *last_data = NULL;
+  for (i64 i = 0; i < ctx->chunks.len; i++) {
+    Chunk *c = ctx->chunks.data[i];
+    u64 fl = c->shdr.sh_flags;
+    if (!(fl & SHF_ALLOC) || c->is_tbss)
+      continue;
+    if (c->shdr.sh_size == 0 && c->kind != CK_EHDR)
+      continue;
+    last_alloc = c;
+    if (fl & SHF_EXECINSTR)
+      last_rx = c;
+    if ((fl & SHF_WRITE) && !first_rw)
+      first_rw = c;
+    if (c->shdr.sh_type == SHT_NOBITS) {
+      if ((fl & SHF_WRITE) && !first_bss)
+        first_bss = c;
+    } else {
+      last_data = c;
+    }
+  }
+  set_sym(ctx, "__ehdr_start", ctx->ehdr, 0);
+  set_sym(ctx, "__executable_start", ctx->ehdr, 0);
+  if (last_rx) {
+    set_sym(ctx, "_etext", last_rx, last_rx->shdr.sh_size);
+    set_sym(ctx, "etext", last_rx, last_rx->shdr.sh_size);
+    set_sym(ctx, "__etext", last_rx, last_rx->shdr.sh_size);
+  }
+  if (last_data) {
+    set_sym(ctx, "_edata", last_data, last_data->shdr.sh_size);
+    set_sym(ctx, "edata", last_data, last_data->shdr.sh_size);
+  }
+  if (last_alloc) {
+    set_sym(ctx, "_end", last_alloc, last_alloc->shdr.sh_size);
+    set_sym(ctx, "end", last_alloc, last_alloc->shdr.sh_size);
+  }
+  if (first_bss)
+    set_sym(ctx, "__bss_start", first_bss, 0);
+  else if (last_data)
+    set_sym(ctx, "__bss_start", last_data, last_data->shdr.sh_size);
+  Chunk *relro_anchor = ctx->got;
+  set_bracket(ctx, "__init_array_start", "__init_array_end", ".init_array", relro_anchor);
+  set_bracket(ctx, "__fini_array_start", "__fini_array_end", ".fini_array", relro_anchor);
+  set_bracket(ctx, "__preinit_array_start", "__preinit_array_end", ".preinit_array", relro_anchor);
+  set_sym(ctx, "__rela_iplt_start", ctx->rela_iplt, 0);
+  set_sym(ctx, "__rela_iplt_end", ctx->rela_iplt, ctx->rela_iplt->shdr.sh_size);
+  set_sym(ctx, "_GLOBAL_OFFSET_TABLE_", ctx->gotplt, 0);
+  if (ctx->eh_frame_hdr)
+    set_sym(ctx, "__GNU_EH_FRAME_HDR", ctx->eh_frame_hdr, 0);
+  /* A static executable has no DSO handle of its own; crtbegin normally defines it. */
+  set_sym(ctx, "__dso_handle", ctx->ehdr, 0);
+  Symbol *tmb = find_symbol(ctx, "_TLS_MODULE_BASE_");
+  if (tmb && tmb->is_defined_by_linker) {
+    tmb->is_abs = true;
+    tmb->value = ctx->tls_begin;
+  }
+  for (i64 i = 0; i < ctx->linker_syms.len; i++) {
+    Symbol *sym = ctx->linker_syms.data[i];
+    if (starts_with(sym->name, "__start_") || starts_with(sym->name, "__stop_")) {
+      bool is_start = starts_with(sym->name, "__start_");
+      Chunk *c = find_chunk(ctx, sym->name + (is_start ? 8 : 7));
+      if (c) {
+        sym->chunk = c;
+        sym->value = is_start ? 0 : c->shdr.sh_size;
+      }
+    }
+    if (!sym->chunk && !sym->is_abs) {
+      /* Referenced but with nothing to point at (an empty section): absolute 0, as
+       * GNU ld resolves an unmatched PROVIDE. */
+      sym->is_abs = true;
+      sym->value = 0;
+    }
+  }
+  (void)first_rw;
+}

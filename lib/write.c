@@ -1,0 +1,182 @@
+/* Writing: every chunk copies its bytes into the mmap'd output image and relocates
+ * them in place. Output sections are independent, so they are written in parallel;
+ * the few chunks that read other chunks' final bytes (.eh_frame_hdr, build-id) come
+ * after. */
+#include "arch.h"
+#include "rivet.h"
+
+static void write_ehdr(Ctx *ctx, u8 *buf) {
+  Elf64_Ehdr eh = {0};
+  memcpy(eh.e_ident, ELFMAG, SELFMAG);
+  eh.e_ident[EI_CLASS] = ELFCLASS64;
+  eh.e_ident[EI_DATA] = ELFDATA2LSB;
+  eh.e_ident[EI_VERSION] = EV_CURRENT;
+  eh.e_ident[EI_OSABI] = ELFOSABI_NONE;
+  eh.e_type = ctx->opt.kind == OUT_EXEC ? ET_EXEC : ET_DYN;
+  eh.e_machine = ctx->arch->e_machine;
+  eh.e_version = EV_CURRENT;
+  eh.e_entry = ctx->entry_addr;
+  eh.e_phoff = ctx->phdr->shdr.sh_offset;
+  eh.e_shoff = ctx->shdr->shdr.sh_offset;
+  eh.e_ehsize = sizeof(Elf64_Ehdr);
+  eh.e_phentsize = sizeof(Elf64_Phdr);
+  eh.e_phnum = (u16)ctx->phdrs.len;
+  eh.e_shentsize = sizeof(Elf64_Shdr);
+  eh.e_shnum = (u16)(ctx->shdr->shdr.sh_size / sizeof(Elf64_Shdr));
+  eh.e_shstrndx = (u16)ctx->shstrtab->shndx;
+  memcpy(buf, &eh, sizeof(eh));
+}
+
+static void write_shdrs_and_names(Ctx *ctx) {
+  u8 *shdrs = ctx->buf + ctx->shdr->shdr.sh_offset;
+  u8 *names = ctx->buf + ctx->shstrtab->shdr.sh_offset;
+  u32 name_off = 1;
+  memset(shdrs, 0, sizeof(Elf64_Shdr));
+  for (i64 i = 0; i < ctx->chunks.len; i++) {
+    Chunk *c = ctx->chunks.data[i];
+    if (!c->shndx)
+      continue;
+    size_t len = strlen(c->name);
+    memcpy(names + name_off, c->name, len + 1);
+    Elf64_Shdr sh = c->shdr;
+    sh.sh_name = name_off;
+    name_off += (u32)len + 1;
+    memcpy(shdrs + c->shndx * (i64)sizeof(Elf64_Shdr), &sh, sizeof(sh));
+  }
+}
+
+static void write_osec(Ctx *ctx, Chunk *c) {
+  u8 *base = ctx->buf + c->shdr.sh_offset;
+  bool alloc = (c->shdr.sh_flags & SHF_ALLOC) != 0;
+  for (i64 i = 0; i < c->members.len; i++) {
+    InputSection *isec = c->members.data[i];
+    if (isec->type == SHT_NOBITS)
+      continue;
+    u8 *out = base + isec->offset;
+    if (isec->eh_records)
+      write_eh_frame_section(ctx, isec, out);
+    else
+      memcpy(out, isec->contents, isec->size);
+    if (alloc)
+      ctx->arch->apply_relocs(ctx, isec, out);
+    else
+      ctx->arch->apply_nonalloc_relocs(ctx, isec, out);
+  }
+}
+
+static void write_merged(Ctx *ctx, Chunk *c) {
+  u8 *base = ctx->buf + c->shdr.sh_offset;
+  for (i64 i = 0; i < c->slots.len; i++) {
+    MergeSlot *s = c->slots.data[i];
+    memcpy(base + s->offset, s->data, s->size);
+  }
+}
+
+static void write_got(Ctx *ctx) {
+  u8 *base = ctx->buf + ctx->got->shdr.sh_offset;
+  u64 tp = tls_tp_address(ctx);
+  for (i64 i = 0; i < ctx->got_syms.len; i++) {
+    Symbol *sym = ctx->got_syms.data[i];
+    if (sym->got_idx >= 0)
+      wr64(base + sym->got_idx * 8, symbol_address(ctx, sym));
+    if (sym->gottp_idx >= 0)
+      wr64(base + sym->gottp_idx * 8, symbol_address(ctx, sym) - tp);
+  }
+}
+
+/* .got.plt: [0] = _DYNAMIC (0 in a static link), [1] and [2] reserved for the dynamic
+ * loader, then one slot per .iplt entry. .rela.plt says how the startup code fills
+ * each slot: IRELATIVE, the resolver's address as addend (psABI "IFUNC"). */
+static void write_iplt(Ctx *ctx) {
+  const Arch *arch = ctx->arch;
+  u8 *gotplt = ctx->buf + ctx->gotplt->shdr.sh_offset;
+  u8 *plt = ctx->buf + ctx->iplt->shdr.sh_offset;
+  u8 *rela = ctx->buf + ctx->rela_iplt->shdr.sh_offset;
+  for (i64 i = 0; i < ctx->plt_syms.len; i++) {
+    Symbol *sym = ctx->plt_syms.data[i];
+    u64 slot = ctx->gotplt->shdr.sh_addr + (u64)(3 + i) * 8;
+    u64 entry = ctx->iplt->shdr.sh_addr + (u64)i * (u64)arch->iplt_entry_size;
+    u64 resolver = sym->isec ? isec_address(ctx, sym->isec, sym->value) : sym->value;
+    arch->write_iplt_entry(ctx, plt + i * arch->iplt_entry_size, entry, slot);
+    wr64(gotplt + (3 + i) * 8, resolver);
+    Elf64_Rela r = {.r_offset = slot, .r_info = ELF64_R_INFO(0, arch->r_irelative),
+                    .r_addend = (i64)resolver};
+    memcpy(rela + i * (i64)sizeof(r), &r, sizeof(r));
+  }
+}
+
+static void write_gnu_property(Ctx *ctx) {
+  u8 *p = ctx->buf + ctx->gnu_property->shdr.sh_offset;
+  u32 descsz = 16 * (u32)(ctx->emit_feature_and + ctx->emit_isa_needed);
+  wr32(p, 4);
+  wr32(p + 4, descsz);
+  wr32(p + 8, NT_GNU_PROPERTY_TYPE_0);
+  memcpy(p + 12, "GNU", 4);
+  u8 *q = p + 16;
+  if (ctx->emit_feature_and) {
+    wr32(q, 0xc0000002); /* GNU_PROPERTY_X86_FEATURE_1_AND */
+    wr32(q + 4, 4);
+    wr32(q + 8, ctx->gnu_property_and);
+    q += 16;
+  }
+  if (ctx->emit_isa_needed) {
+    wr32(q, 0xc0008002); /* GNU_PROPERTY_X86_ISA_1_NEEDED */
+    wr32(q + 4, 4);
+    wr32(q + 8, ctx->isa_needed);
+  }
+}
+
+static void write_comment(Ctx *ctx) {
+  Chunk *c = ctx->comment;
+  write_merged(ctx, c);
+  const char *v = rv_version();
+  memcpy(ctx->buf + c->shdr.sh_offset + c->shdr.sh_size - strlen(v) - 1, v, strlen(v) + 1);
+}
+
+static void write_chunk_task(Ctx *ctx, i64 i, void *arg) {
+  (void)arg;
+  Chunk *c = ctx->chunks.data[i];
+  if (c->shdr.sh_type == SHT_NOBITS)
+    return;
+  switch (c->kind) {
+  case CK_OSEC:
+    write_osec(ctx, c);
+    break;
+  case CK_MERGED:
+    write_merged(ctx, c);
+    break;
+  default:
+    break;
+  }
+}
+
+void write_chunks(Ctx *ctx) {
+  write_ehdr(ctx, ctx->buf);
+  memcpy(ctx->buf + ctx->phdr->shdr.sh_offset, ctx->phdrs.data,
+         sizeof(Elf64_Phdr) * (size_t)ctx->phdrs.len);
+  parallel_for(ctx, ctx->chunks.len, write_chunk_task, NULL);
+  write_got(ctx);
+  write_iplt(ctx);
+  if (ctx->gnu_property->shdr.sh_size)
+    write_gnu_property(ctx);
+  if (ctx->comment && ctx->comment->shndx)
+    write_comment(ctx);
+  if (ctx->eh_frame_hdr && ctx->eh_frame_hdr->shndx)
+    write_eh_frame_hdr(ctx, ctx->eh_frame_hdr, ctx->buf + ctx->eh_frame_hdr->shdr.sh_offset);
+  if (ctx->symtab_chunk)
+    write_symtab(ctx);
+  write_shdrs_and_names(ctx);
+}
+
+/* The build-id note: hashed over the finished image with the descriptor still zero. */
+void write_build_id(Ctx *ctx) {
+  if (!ctx->build_id)
+    return;
+  u8 *p = ctx->buf + ctx->build_id->shdr.sh_offset;
+  i64 len = ctx->build_id->nentries;
+  wr32(p, 4);
+  wr32(p + 4, (u32)len);
+  wr32(p + 8, NT_GNU_BUILD_ID);
+  memcpy(p + 12, "GNU", 4);
+  compute_build_id(ctx, p + 16, len);
+}
