@@ -76,6 +76,9 @@ static bool split_one(Ctx *ctx, InputSection *isec) {
   isec->neh_records = recs.len;
   isec->size = out;
   isec->is_eh_frame = true;
+  /* Pack records 4-byte aligned: padding between two input sections would be a zero
+   * word, which readers of .eh_frame take for the terminator (crtend.o's). */
+  isec->p2align = MIN(isec->p2align, 2);
   free(recs.data);
   return true;
 bad:

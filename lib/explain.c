@@ -51,6 +51,17 @@ void print_map_file(Ctx *ctx) {
               (unsigned long)(c->shdr.sh_addr + isec->offset),
               (unsigned long)(c->shdr.sh_addr + isec->offset), (unsigned long)isec->size,
               1ul << isec->p2align, isec->file->name, isec->name);
+      /* The symbols defined in this input section, in file order. */
+      InputFile *f = isec->file;
+      for (i64 s = 1; f->syms && s < f->nsyms; s++) {
+        Symbol *sym = f->syms[s];
+        if (sym->isec != isec || sym->type == STT_SECTION || !sym->name[0] ||
+            (!sym->is_local && sym->file != f))
+          continue;
+        u64 addr = symbol_definition_address(ctx, sym);
+        fprintf(out, "%16lx %16lx %8lx %5d                 %s\n", (unsigned long)addr,
+                (unsigned long)addr, (unsigned long)sym->size, 1, sym->name);
+      }
     }
   }
   if (out != stdout)

@@ -317,7 +317,7 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
     }
     if ((sh->sh_flags & SHF_EXCLUDE) || discarded[i])
       continue;
-    if (sh->sh_flags & SHF_EXECINSTR)
+    if ((sh->sh_flags & SHF_EXECINSTR) && sh->sh_size > 0)
       has_code = true;
     InputSection *isec = ARENA_NEW(&ctx->arena, InputSection);
     isec->file = f;
@@ -414,4 +414,9 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
   }
   for (i64 i = f->first_global; i < f->nsyms; i++)
     f->syms[i] = intern_symbol(ctx, esym_name(f, &f->esyms[i]));
+  /* GNU extensions in the symbol table make the output ELFOSABI_GNU, as GNU ld marks it. */
+  for (i64 i = 0; i < f->nsyms; i++)
+    if (ELF64_ST_TYPE(f->esyms[i].st_info) == STT_GNU_IFUNC ||
+        ELF64_ST_BIND(f->esyms[i].st_info) == STB_GNU_UNIQUE)
+      ctx->has_gnu_extensions = true;
 }

@@ -77,7 +77,7 @@ void extract_member(Ctx *ctx, InputFile *member, Symbol *why, InputFile *by) {
 static void drain(Ctx *ctx, i64 *cursor) {
   while (*cursor < ctx->objs.len) {
     InputFile *f = ctx->objs.data[(*cursor)++];
-    if (f->nsyms)
+    if (f->syms)
       resolve_file_symbols(ctx, f);
   }
 }
@@ -215,12 +215,20 @@ static void load_path(Loader *ld, const char *path, bool from_script) {
       return;
     }
     add_object(ctx, new_object_file(ctx, mf, NULL));
+  } else if (mf->size >= 4 && !memcmp(mf->data, "BC\xc0\xde", 4)) {
+    error(ctx, "%s: LLVM bitcode (LTO) input is not supported by this rivet yet: compile "
+               "without -flto", path);
   } else if (looks_like_linker_script(mf->data, mf->size)) {
     load_script(ld, mf);
   } else {
     error(ctx, "%s: file format not recognized: neither ELF, an archive, nor a linker script",
           path);
   }
+}
+
+static int compare_priority(const void *a, const void *b) {
+  const InputFile *x = *(InputFile *const *)a, *y = *(InputFile *const *)b;
+  return (x->priority > y->priority) - (x->priority < y->priority);
 }
 
 void read_inputs(Ctx *ctx) {
@@ -285,4 +293,8 @@ void read_inputs(Ctx *ctx) {
     drain(ctx, &cursor);
   }
   drain(ctx, &cursor);
+  /* Archive members take the place of their archive on the command line (their
+   * priority was given when the archive was read), as with GNU ld: crtend.o's
+   * .eh_frame terminator must stay after every extracted member's frames. */
+  qsort(ctx->objs.data, (size_t)ctx->objs.len, sizeof(InputFile *), compare_priority);
 }

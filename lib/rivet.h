@@ -289,6 +289,7 @@ void check_undefined_symbols(Ctx *ctx);
 void report_duplicate(Ctx *ctx, Symbol *sym, InputFile *other);
 bool symbol_is_defined(const Symbol *sym);
 u64 symbol_address(Ctx *ctx, const Symbol *sym);
+u64 symbol_definition_address(Ctx *ctx, const Symbol *sym);
 u64 symbol_got_address(Ctx *ctx, const Symbol *sym);
 bool symbol_is_ifunc(const Symbol *sym);
 void trace_symbol_event(Ctx *ctx, Symbol *sym, InputFile *f, const Elf64_Sym *esym);
@@ -485,6 +486,7 @@ struct Ctx {
   i64 tlsld_got_idx;          /* -1 if none */
   u64 tls_begin, tls_end, tls_align; /* PT_TLS range */
   bool has_tls;
+  bool has_gnu_extensions;    /* IFUNC or GNU_UNIQUE symbols: EI_OSABI = ELFOSABI_GNU */
   u32 gnu_property_and;       /* merged X86_FEATURE_1_AND */
   u32 isa_needed;             /* merged ISA_1_NEEDED */
   bool emit_feature_and, emit_isa_needed;

@@ -83,6 +83,10 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
       break;
     case RK_TLS_GD:
     case RK_TLS_LD:
+      /* Relaxed to local-exec: the call to __tls_get_addr that follows disappears with
+       * its relocation, so it is no reference (psABI "TLS transitions"). */
+      i++;
+      break;
     case RK_TLS_DESC:
     case RK_TLS_DESC_CALL:
     case RK_TLS_DTPOFF:

@@ -119,7 +119,8 @@ static void take_definition(Symbol *sym, InputFile *f, i64 idx, SymRank rank) {
   sym->sym_idx = idx;
   sym->rank = (u8)rank;
   sym->type = ELF64_ST_TYPE(es->st_info);
-  sym->binding = ELF64_ST_BIND(es->st_info) == STB_WEAK ? STB_WEAK : STB_GLOBAL;
+  u8 bind = ELF64_ST_BIND(es->st_info);
+  sym->binding = bind == STB_WEAK || bind == STB_GNU_UNIQUE ? bind : STB_GLOBAL;
   sym->value = es->st_value;
   sym->size = es->st_size;
   sym->is_abs = shndx == SHN_ABS;
@@ -175,9 +176,8 @@ void resolve_file_symbols(Ctx *ctx, InputFile *f) {
   }
 }
 
-u64 symbol_address(Ctx *ctx, const Symbol *sym) {
-  if (sym->plt_idx >= 0 && ctx->iplt)
-    return ctx->iplt->shdr.sh_addr + (u64)sym->plt_idx * (u64)ctx->arch->iplt_entry_size;
+/* Where the symbol is defined; for an IFUNC, that is its resolver. */
+u64 symbol_definition_address(Ctx *ctx, const Symbol *sym) {
   if (sym->isec) {
     if (!sym->isec->is_alive)
       return 0;
@@ -188,6 +188,13 @@ u64 symbol_address(Ctx *ctx, const Symbol *sym) {
   if (sym->is_abs)
     return sym->value;
   return 0;
+}
+
+/* The address references see: an IFUNC's canonical .iplt entry, else the definition. */
+u64 symbol_address(Ctx *ctx, const Symbol *sym) {
+  if (sym->plt_idx >= 0 && ctx->iplt)
+    return ctx->iplt->shdr.sh_addr + (u64)sym->plt_idx * (u64)ctx->arch->iplt_entry_size;
+  return symbol_definition_address(ctx, sym);
 }
 
 u64 symbol_got_address(Ctx *ctx, const Symbol *sym) {

@@ -28,9 +28,11 @@ static bool owns_global(InputFile *f, Symbol *s, i64 idx) {
   return s->first_ref == f && !s->is_defined_by_linker;
 }
 
-/* gABI: a hidden symbol in an executable or shared object is converted to STB_LOCAL. */
+/* Globals stay STB_GLOBAL in .symtab whatever their visibility, as GNU ld writes them
+ * (the gABI's "converted to STB_LOCAL" matters for .dynsym, which never holds them). */
 static bool becomes_local(const Symbol *s) {
-  return s->file && (s->visibility == STV_HIDDEN || s->visibility == STV_INTERNAL);
+  (void)s;
+  return false;
 }
 
 typedef struct SymWriter {
@@ -59,7 +61,7 @@ static void put(SymWriter *w, Symbol *s, u8 bind) {
     es.st_size = s->size;
     es.st_shndx = s->type == STT_FILE ? SHN_ABS : output_shndx(s);
     if (s->type != STT_FILE && es.st_shndx != SHN_UNDEF) {
-      u64 addr = symbol_address(ctx, s);
+      u64 addr = symbol_definition_address(ctx, s);
       /* STT_TLS values in executables are offsets into the TLS template (ELF TLS). */
       es.st_value = s->type == STT_TLS ? addr - ctx->tls_begin : addr;
     }
@@ -85,8 +87,8 @@ static void walk_symbols(Ctx *ctx, SymWriter *w) {
         Symbol *s = f->syms[i];
         if (!owns_global(f, s, i) || becomes_local(s) != locals)
           continue;
-        bool weak = s->file ? s->binding == STB_WEAK : !s->has_strong_ref;
-        put(w, s, locals ? STB_LOCAL : weak ? STB_WEAK : STB_GLOBAL);
+        u8 bind = s->file ? s->binding : s->has_strong_ref ? STB_GLOBAL : STB_WEAK;
+        put(w, s, locals ? STB_LOCAL : bind);
       }
     }
     for (i64 i = 0; i < ctx->linker_syms.len; i++) {

@@ -251,8 +251,11 @@ void fix_linker_symbols(Ctx *ctx) {
   set_sym(ctx, "__dso_handle", ctx->ehdr, 0);
   Symbol *tmb = find_symbol(ctx, "_TLS_MODULE_BASE_");
   if (tmb && tmb->is_defined_by_linker) {
+    /* In an executable DTPOFF relocations become TP offsets (the module is the main
+     * program), so the module base a TLSDESC local-dynamic access adds them to must be
+     * the thread pointer itself: its TP offset is 0. */
     tmb->is_abs = true;
-    tmb->value = ctx->tls_begin;
+    tmb->value = tls_tp_address(ctx);
   }
   for (i64 i = 0; i < ctx->linker_syms.len; i++) {
     Symbol *sym = ctx->linker_syms.data[i];

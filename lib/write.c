@@ -11,7 +11,7 @@ static void write_ehdr(Ctx *ctx, u8 *buf) {
   eh.e_ident[EI_CLASS] = ELFCLASS64;
   eh.e_ident[EI_DATA] = ELFDATA2LSB;
   eh.e_ident[EI_VERSION] = EV_CURRENT;
-  eh.e_ident[EI_OSABI] = ELFOSABI_NONE;
+  eh.e_ident[EI_OSABI] = ctx->has_gnu_extensions ? ELFOSABI_GNU : ELFOSABI_NONE;
   eh.e_type = ctx->opt.kind == OUT_EXEC ? ET_EXEC : ET_DYN;
   eh.e_machine = ctx->arch->e_machine;
   eh.e_version = EV_CURRENT;
@@ -96,7 +96,7 @@ static void write_iplt(Ctx *ctx) {
     Symbol *sym = ctx->plt_syms.data[i];
     u64 slot = ctx->gotplt->shdr.sh_addr + (u64)(3 + i) * 8;
     u64 entry = ctx->iplt->shdr.sh_addr + (u64)i * (u64)arch->iplt_entry_size;
-    u64 resolver = sym->isec ? isec_address(ctx, sym->isec, sym->value) : sym->value;
+    u64 resolver = symbol_definition_address(ctx, sym);
     arch->write_iplt_entry(ctx, plt + i * arch->iplt_entry_size, entry, slot);
     wr64(gotplt + (3 + i) * 8, resolver);
     Elf64_Rela r = {.r_offset = slot, .r_info = ELF64_R_INFO(0, arch->r_irelative),

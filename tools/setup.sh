@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Quick start, step 1: install what is missing (Debian 12), build rivet into ./build,
+# then link a sample program with rivet and run it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(cmake make pkg-config gcc g++ clang binutils elfutils libelf-dev zlib1g-dev
+          libzstd-dev libcriterion-dev)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+BUILD=${RIVET_BUILD_DIR:-build}
+cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo ${RIVET_CMAKE_ARGS:-} >/dev/null
+cmake --build "$BUILD" -j"$(nproc)" >/dev/null
+
+if [ "${1:-}" != "--no-sample" ]; then
+  out=$(mktemp -d)
+  trap 'rm -rf "$out"' EXIT
+  gcc -static -B"$BUILD/libexec/rivet" test/sample/hello.c -o "$out/hello"
+  "$out/hello"
+fi
