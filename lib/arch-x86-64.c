@@ -172,6 +172,25 @@ static void relax_ie_to_le(u8 *loc) {
   }
 }
 
+static void x86_write_plt_header(Ctx *ctx, u8 *buf, u64 plt, u64 gotplt) {
+  /* pushq GOT+8(%rip); jmpq *GOT+16(%rip); nopl 0(%rax) */
+  (void)ctx;
+  static const u8 insn[16] = {0xff, 0x35, 0, 0, 0, 0, 0xff, 0x25, 0, 0, 0, 0, 0x0f, 0x1f, 0x40, 0};
+  memcpy(buf, insn, 16);
+  wr32(buf + 2, (u32)(gotplt + 8 - (plt + 6)));
+  wr32(buf + 8, (u32)(gotplt + 16 - (plt + 12)));
+}
+
+static void x86_write_plt_entry(Ctx *ctx, u8 *buf, u64 entry, u64 slot, i64 index, u64 plt) {
+  /* jmpq *slot(%rip); pushq $index; jmpq PLT0 */
+  (void)ctx;
+  static const u8 insn[16] = {0xff, 0x25, 0, 0, 0, 0, 0x68, 0, 0, 0, 0, 0xe9, 0, 0, 0, 0};
+  memcpy(buf, insn, 16);
+  wr32(buf + 2, (u32)(slot - (entry + 6)));
+  wr32(buf + 7, (u32)index);
+  wr32(buf + 12, (u32)(plt - (entry + 16)));
+}
+
 static void x86_write_iplt_entry(Ctx *ctx, u8 *buf, u64 entry_addr, u64 slot_addr) {
   /* jmp *slot(%rip); padded with int3 to 16 bytes. */
   (void)ctx;
@@ -209,16 +228,6 @@ static void write_unsigned32(RelocSite *s, u8 *loc, i64 v) {
 
 static u64 got_base(Ctx *ctx) { return ctx->gotplt ? ctx->gotplt->shdr.sh_addr : 0; }
 
-/* Address of symbol + addend, with the section-symbol rule for merged sections: the
- * addend selects the piece, so it is folded in before the piece is looked up. */
-static u64 target_address(Ctx *ctx, Symbol *sym, i64 *addend) {
-  if (sym->is_local && sym->type == STT_SECTION && sym->isec && sym->isec->pieces) {
-    u64 a = isec_address(ctx, sym->isec, sym->value + (u64)*addend);
-    *addend = 0;
-    return a;
-  }
-  return symbol_address(ctx, sym);
-}
 
 static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
   InputFile *f = isec->file;
@@ -240,7 +249,7 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
     u8 *loc = out + off;
     u64 P = base + off;
     i64 A = rel->r_addend;
-    u64 S = target_address(ctx, sym, &A);
+    u64 S = reloc_target_address(ctx, sym, &A);
     RelocSite site = {ctx, isec, rel, sym, P};
 
     switch (type) {
@@ -342,18 +351,27 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
       wr64(loc, S + (u64)A - tp);
       break;
     case R_X86_64_TLSGD: {
-      /* GD -> LE: .byte 0x66; lea x@tlsgd(%rip),%rdi; .word 0x6666; rex64; call
-       * __tls_get_addr (or the -fno-plt form with call *GOT) become
-       * mov %fs:0,%rax; lea x@tpoff(%rax),%rax. Both forms are 16 bytes. */
+      /* GD -> LE (or -> IE for a TLS variable of a shared object):
+       * .byte 0x66; lea x@tlsgd(%rip),%rdi; .word 0x6666; rex64; call __tls_get_addr
+       * (or the -fno-plt form with call *GOT), 16 bytes, become
+       * mov %fs:0,%rax; lea x@tpoff(%rax),%rax   or   mov %fs:0,%rax; add x@gottpoff(%rip),%rax */
       static const u8 le[] = {0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0, 0, 0x48, 0x8d, 0x80, 0, 0, 0, 0};
+      static const u8 ie[] = {0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0, 0, 0x48, 0x03, 0x05, 0, 0, 0, 0};
       if (off < 4 || off + 12 > isec->size || i + 1 >= isec->nrels ||
           isec->rels[i + 1].r_offset != rel->r_offset + 8) {
         error(ctx, "%s:(%s+0x%lx): R_X86_64_TLSGD is not followed by a call to __tls_get_addr",
               f->name, isec->name, (unsigned long)rel->r_offset);
         break;
       }
-      memcpy(loc - 4, le, sizeof(le));
-      write_signed32(&site, loc + 8, (i64)(S + (u64)A + 4 - tp));
+      if (sym->gottp_idx >= 0 && sym->is_preemptible) {
+        memcpy(loc - 4, ie, sizeof(ie));
+        /* The GOT reference moved 8 bytes forward: its PC-relative value shrinks by 8. */
+        u64 slot = ctx->got->shdr.sh_addr + (u64)sym->gottp_idx * 8;
+        write_signed32(&site, loc + 8, (i64)(slot + (u64)A - P - 8));
+      } else {
+        memcpy(loc - 4, le, sizeof(le));
+        write_signed32(&site, loc + 8, (i64)(S + (u64)A + 4 - tp));
+      }
       i++; /* the call's relocation is gone with the call */
       break;
     }
@@ -387,6 +405,13 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
       }
       break;
     case R_X86_64_GOTPC32_TLSDESC:
+      if (sym->gottp_idx >= 0 && sym->is_preemptible) {
+        /* lea x@tlsdesc(%rip),%reg -> mov x@gottpoff(%rip),%reg (TLSDESC -> IE) */
+        loc[-2] = 0x8b;
+        u64 slot = ctx->got->shdr.sh_addr + (u64)sym->gottp_idx * 8;
+        write_signed32(&site, loc, (i64)(slot + (u64)A - P));
+        break;
+      }
       /* lea x@tlsdesc(%rip),%reg -> mov $x@tpoff,%reg */
       loc[-3] = 0x48 | ((loc[-3] >> 2) & 1);
       loc[-2] = 0xc7;
@@ -420,7 +445,7 @@ static void x86_apply_nonalloc_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
     i64 A = rel->r_addend;
     bool dead = sym->isec ? !sym->isec->is_alive
                           : (sym->is_local && !sym->is_abs && sym->type == STT_SECTION);
-    u64 S = dead ? 0 : target_address(ctx, sym, &A);
+    u64 S = dead ? 0 : reloc_target_address(ctx, sym, &A);
     u64 tombstone = is_list ? 1 : 0;
     switch (type) {
     case R_X86_64_NONE:
@@ -461,6 +486,16 @@ const Arch arch_x86_64 = {
     .max_page_size = 4096,
     .image_base = 0x400000,
     .iplt_entry_size = 16,
+    .plt_header_size = 16,
+    .plt_entry_size = 16,
+    .r_relative = R_X86_64_RELATIVE,
+    .r_glob_dat = R_X86_64_GLOB_DAT,
+    .r_jump_slot = R_X86_64_JUMP_SLOT,
+    .r_copy = R_X86_64_COPY,
+    .r_abs_word = R_X86_64_64,
+    .r_tpoff = R_X86_64_TPOFF64,
+    .r_dtpmod = R_X86_64_DTPMOD64,
+    .r_dtpoff = R_X86_64_DTPOFF64,
     .r_irelative = R_X86_64_IRELATIVE,
     .classify = x86_classify,
     .reloc_name = x86_reloc_name,
@@ -469,4 +504,6 @@ const Arch arch_x86_64 = {
     .apply_relocs = x86_apply_relocs,
     .apply_nonalloc_relocs = x86_apply_nonalloc_relocs,
     .write_iplt_entry = x86_write_iplt_entry,
+    .write_plt_header = x86_write_plt_header,
+    .write_plt_entry = x86_write_plt_entry,
 };

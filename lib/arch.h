@@ -36,6 +36,8 @@ struct Arch {
   u64 max_page_size;
   u64 image_base;
   i64 iplt_entry_size;
+  i64 plt_header_size, plt_entry_size;
+  u32 r_relative, r_glob_dat, r_jump_slot, r_copy, r_abs_word, r_tpoff, r_dtpmod, r_dtpoff;
   u32 r_irelative;
   RelKind (*classify)(u32 r_type);
   const char *(*reloc_name)(u32 r_type);
@@ -48,6 +50,11 @@ struct Arch {
   /* Non-alloc sections (debug info): only absolute-style relocations. */
   void (*apply_nonalloc_relocs)(Ctx *ctx, InputSection *isec, u8 *out);
   void (*write_iplt_entry)(Ctx *ctx, u8 *buf, u64 entry_addr, u64 slot_addr);
+  /* Lazy PLT: header pushing GOT[1] and jumping through GOT[2]; entries jump through
+   * their slot, then push their index and jump to the header. */
+  void (*write_plt_header)(Ctx *ctx, u8 *buf, u64 plt_addr, u64 gotplt_addr);
+  void (*write_plt_entry)(Ctx *ctx, u8 *buf, u64 entry_addr, u64 slot_addr, i64 index,
+                          u64 plt_addr);
 };
 
 extern const Arch arch_x86_64;

@@ -40,10 +40,38 @@ static i32 chunk_rank(Ctx *ctx, Chunk *c) {
   }
   if (!(fl & SHF_ALLOC))
     return CLASS_NONALLOC * 100 + 10;
+  switch (c->kind) {
+  case CK_INTERP:
+    return CLASS_HEADERS * 100 + 5;
+  case CK_GNU_HASH:
+    return CLASS_HEADERS * 100 + 12;
+  case CK_HASH:
+    return CLASS_HEADERS * 100 + 13;
+  case CK_DYNSYM:
+    return CLASS_HEADERS * 100 + 14;
+  case CK_DYNSTR:
+    return CLASS_HEADERS * 100 + 15;
+  case CK_VERSYM:
+    return CLASS_HEADERS * 100 + 16;
+  case CK_VERNEED:
+    return CLASS_HEADERS * 100 + 17;
+  case CK_RELA_DYN:
+    return CLASS_HEADERS * 100 + 20;
+  case CK_RELA_IPLT:
+    return CLASS_HEADERS * 100 + 21;
+  case CK_PLT:
+    return CLASS_CODE * 100 + 1;
+  case CK_DYNAMIC:
+    return ctx->opt.z_relro ? CLASS_RELRO * 100 + 28 : CLASS_DATA * 100 + 3;
+  case CK_COPYREL:
+    if (c->is_relro && ctx->opt.z_relro)
+      return CLASS_RELRO * 100 + 41;
+    return CLASS_DATA * 100 + 65;
+  default:
+    break;
+  }
   if (type == SHT_NOTE)
     return CLASS_HEADERS * 100 + (c->kind == CK_GNU_PROPERTY ? 10 : 11);
-  if (type == SHT_RELA)
-    return CLASS_HEADERS * 100 + 20;
   if (fl & SHF_EXECINSTR) {
     if (!strcmp(n, ".init"))
       return CLASS_CODE * 100 + 0;
@@ -164,6 +192,14 @@ static u64 chunk_file_end(Chunk *c) {
 static void build_phdrs(Ctx *ctx) {
   ctx->phdrs.len = 0;
   u64 page = ctx->opt.max_page_size;
+  if (ctx->interp) {
+    /* PT_PHDR must precede any loadable segment entry (gABI "Program Header"). */
+    u64 size = ctx->phdr->shdr.sh_size;
+    push_phdr(ctx, PT_PHDR, PF_R, ctx->phdr->shdr.sh_offset, ctx->phdr->shdr.sh_addr, size, size, 8);
+    Chunk *c = ctx->interp;
+    push_phdr(ctx, PT_INTERP, PF_R, c->shdr.sh_offset, c->shdr.sh_addr, c->shdr.sh_size,
+              c->shdr.sh_size, 1);
+  }
   /* PT_LOAD per run of emitted alloc chunks of one class. */
   i64 n = ctx->chunks.len;
   for (i64 i = 0; i < n;) {
@@ -189,6 +225,11 @@ static void build_phdrs(Ctx *ctx) {
     }
     push_phdr(ctx, PT_LOAD, class_flags(cls), off, start, fend > off ? fend - off : 0, end - start, page);
     i = j;
+  }
+  if (ctx->dynamic) {
+    Chunk *c = ctx->dynamic;
+    push_phdr(ctx, PT_DYNAMIC, PF_R | PF_W, c->shdr.sh_offset, c->shdr.sh_addr, c->shdr.sh_size,
+              c->shdr.sh_size, 8);
   }
   /* PT_NOTE per run of adjacent notes with one alignment. */
   for (i64 i = 0; i < n; i++) {
@@ -252,11 +293,17 @@ static void build_phdrs(Ctx *ctx) {
 
 /* Sizes of the synthetic chunks whose contents depend on earlier passes. */
 static void size_synthetic(Ctx *ctx) {
-  i64 nplt = ctx->plt_syms.len;
+  const Arch *arch = ctx->arch;
+  i64 nplt = ctx->plt_syms.len, niplt = ctx->iplt_syms.len;
   ctx->got->shdr.sh_size = (u64)ctx->got_slots * 8;
-  ctx->gotplt->shdr.sh_size = (u64)(3 + nplt) * 8;
-  ctx->iplt->shdr.sh_size = (u64)nplt * (u64)ctx->arch->iplt_entry_size;
-  ctx->rela_iplt->shdr.sh_size = (u64)nplt * sizeof(Elf64_Rela);
+  ctx->gotplt->shdr.sh_size = (u64)(3 + nplt + niplt) * 8;
+  ctx->iplt->shdr.sh_size = (u64)niplt * (u64)arch->iplt_entry_size;
+  if (ctx->plt)
+    ctx->plt->shdr.sh_size = nplt ? (u64)arch->plt_header_size + (u64)nplt * (u64)arch->plt_entry_size : 0;
+  ctx->rela_iplt->shdr.sh_size = (u64)(nplt + niplt) * sizeof(Elf64_Rela);
+  size_dynamic_sections(ctx);
+  finalize_dynstr(ctx);
+  size_dynamic_table(ctx);
   if (ctx->eh_frame_hdr)
     ctx->eh_frame_hdr->shdr.sh_size = 12 + 8 * (u64)count_eh_frame_fdes(ctx);
   if (ctx->build_id) {
@@ -299,7 +346,21 @@ static void assign_section_indices(Ctx *ctx) {
     ctx->symtab_chunk->shdr.sh_info = (u32)ctx->symtab_nlocal;
   }
   ctx->rela_iplt->shdr.sh_info = (u32)ctx->gotplt->shndx;
-  ctx->rela_iplt->shdr.sh_link = ctx->symtab_chunk ? (u32)ctx->symtab_chunk->shndx : 0;
+  ctx->rela_iplt->shdr.sh_link = ctx->dynsym   ? (u32)ctx->dynsym->shndx
+                                 : ctx->symtab_chunk ? (u32)ctx->symtab_chunk->shndx
+                                                     : 0;
+  if (ctx->is_dynamic) {
+    ctx->rela_dyn->shdr.sh_link = (u32)ctx->dynsym->shndx;
+    ctx->dynsym->shdr.sh_link = (u32)ctx->dynstr->shndx;
+    ctx->dynamic->shdr.sh_link = (u32)ctx->dynstr->shndx;
+    ctx->versym->shdr.sh_link = (u32)ctx->dynsym->shndx;
+    ctx->verneed->shdr.sh_link = (u32)ctx->dynstr->shndx;
+    if (ctx->gnu_hash)
+      ctx->gnu_hash->shdr.sh_link = (u32)ctx->dynsym->shndx;
+    if (ctx->hash)
+      ctx->hash->shdr.sh_link = (u32)ctx->dynsym->shndx;
+    ctx->dynsym->shdr.sh_info = (u32)ctx->gnu_hash_symoffset > 0 ? 1 : 1;
+  }
 }
 
 static void assign_addresses(Ctx *ctx) {

@@ -57,9 +57,10 @@ static void decide_stack(Ctx *ctx) {
 }
 
 static void check_output_kind(Ctx *ctx) {
-  if (ctx->opt.kind != OUT_EXEC)
-    error(ctx, "%s output is not supported by this rivet yet (static executables only)",
-          ctx->opt.kind == OUT_PIE ? "position-independent executable (-pie)" : "shared object (-shared)");
+  if (ctx->opt.kind == OUT_SHARED)
+    error(ctx, "shared object output (-shared) is not supported by this rivet yet");
+  if (ctx->opt.kind == OUT_PIE)
+    ctx->is_dynamic = true;
 }
 
 static void resolve_entry(Ctx *ctx) {
@@ -103,7 +104,9 @@ int rv_link(Ctx *ctx) {
   PASS(read_inputs(ctx));                    // map files, load objects, extract archive members
   if (checkpoint(ctx))                       // unreadable inputs, duplicates: stop here
     return 1;
+  PASS(mark_needed_dsos(ctx));               // --as-needed libraries nobody uses get no DT_NEEDED
   PASS(add_linker_defined_symbols(ctx));     // __ehdr_start, _end, ... if referenced
+  PASS(compute_import_export(ctx));          // imported / exported / preemptible, once
   PASS(convert_common_symbols(ctx));         // COMMON -> .bss definitions
   PASS(decide_stack(ctx));                   // PT_GNU_STACK from .note.GNU-stack
   PASS(split_eh_frames(ctx));                // .eh_frame records; drop FDEs of dead code
@@ -115,7 +118,10 @@ int rv_link(Ctx *ctx) {
   PASS(scan_relocations(ctx));               // decide GOT/.iplt/TLS needs; undefined symbols
   if (checkpoint(ctx))
     return 1;
-  PASS(allocate_got_and_plt(ctx));           // serial: slot numbers in input order
+  PASS(allocate_got_and_plt(ctx));           // serial: GOT/PLT/COPY/canonical, input order
+  PASS(collect_dynamic_relocations(ctx));    // .rela.dyn contents, now that COPY/canonical exist
+  if (checkpoint(ctx))
+    return 1;
   PASS(sort_output_sections(ctx));           // final section order
   PASS(layout_sections(ctx));                // addresses, offsets, program headers
   PASS(fix_linker_symbols(ctx));             // linker-defined symbols get their addresses

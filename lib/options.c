@@ -259,7 +259,7 @@ static void add_input(Ctx *ctx, InputArgKind kind, const char *str) {
 static const char *ignored_flags[] = {
     "O0", "O1", "O2", "O3", "sort-common", "no-sort-common", "warn-common", "no-warn-common",
     "no-warn-mismatch", "color-diagnostics", "no-color-diagnostics", "enable-new-dtags",
-    "disable-new-dtags", "no-undefined", "allow-shlib-undefined", "no-allow-shlib-undefined",
+    "no-undefined", "allow-shlib-undefined", "no-allow-shlib-undefined",
     "nostdlib", "no-copy-dt-needed-entries", "copy-dt-needed-entries", "g", "x", "discard-all",
     "X", "discard-locals", "no-keep-memory", "reduce-memory-overheads", "warn-once",
     "no-undefined-version", "undefined-version", "relax", "no-relax", "fatal-warnings-off",
@@ -269,7 +269,7 @@ static const char *ignored_flags[] = {
     "no-warn-rwx-segments", "warn-rwx-segments", "no-warn-execstack", "warn-execstack",
     "eh-frame-hdr-dummy", "nmagic", "n", "build-id-dummy", "export-dynamic-dummy",
     "no-export-dynamic", "as-needed-dummy", "gdb-index", "no-gdb-index", "start-lib", "end-lib",
-    "no-dynamic-linker", "undefined-glob-dummy", "cref", "stats", "no-map-whole-files",
+    "undefined-glob-dummy", "cref", "stats", "no-map-whole-files",
     "detect-odr-violations", "no-ld-generated-unwind-info", "ld-generated-unwind-info",
     "no-rosegment", "rosegment", "check-sections", "no-check-sections", "eh-frame-hdr-only-dummy",
     "allow-multiple-definition-dummy", "no-fatal-warnings", "no-as-needed-dummy", "icf=none",
@@ -278,7 +278,7 @@ static const char *ignored_flags[] = {
 };
 
 static const char *ignored_with_arg[] = {
-    "plugin", "plugin-opt", "rpath", "R", "rpath-link", "soname", "h", "version-script",
+    "plugin", "plugin-opt", "rpath-link", "soname", "h", "version-script",
     "dynamic-list", "exclude-libs", "package-metadata", "export-dynamic-symbol",
     "compress-debug-sections", "icf", "emit-relocs-dummy", "dependency-file", "Ttext", "Tdata",
     "Tbss", "init", "fini", "wrap-dummy", "unresolved-symbols", "orphan-handling", "audit",
@@ -435,6 +435,18 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
       o->error_execstack = true;
       continue;
     }
+    if (read_flag(&r, "disable-new-dtags")) {
+      o->disable_new_dtags = true;
+      continue;
+    }
+    if (read_flag(&r, "enable-new-dtags")) {
+      o->disable_new_dtags = false;
+      continue;
+    }
+    if (read_flag(&r, "no-dynamic-linker")) {
+      o->no_dynamic_linker = true;
+      continue;
+    }
     if (read_flag(&r, "no-threads")) {
       o->threads = 1;
       continue;
@@ -509,6 +521,10 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
       o->dynamic_linker = r.arg;
       continue;
     }
+    if (read_arg(&r, "rpath") || read_arg(&r, "R")) {
+      o->rpath = o->rpath ? arena_sprintf(&ctx->arena, "%s:%s", o->rpath, r.arg) : r.arg;
+      continue;
+    }
     if (read_arg(&r, "sysroot")) {
       o->sysroot = r.arg;
       continue;
@@ -575,8 +591,10 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
         add_input(ctx, ARG_FILE, r.arg); /* a linker script given with -T */
         continue;
       }
-      if (c == 'R' && read_short_arg(&r, 'R'))
-        continue; /* -rpath */
+      if (c == 'R' && read_short_arg(&r, 'R')) {
+        o->rpath = o->rpath ? arena_sprintf(&ctx->arena, "%s:%s", o->rpath, r.arg) : r.arg;
+        continue;
+      }
       if (c == 'F' && read_short_arg(&r, 'F'))
         continue;
     }
@@ -588,10 +606,12 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
     return RV_ARGS_ERROR;
   if (version_only && o->inputs.len == 0)
     return RV_ARGS_DONE;
-  if (!o->entry)
-    o->entry = "_start";
   if (!o->max_page_size)
     o->max_page_size = ctx->arch->max_page_size;
+  if (!o->dynamic_linker && !o->no_dynamic_linker)
+    o->dynamic_linker = "/lib64/ld-linux-x86-64.so.2";
+  if (o->no_dynamic_linker)
+    o->dynamic_linker = NULL;
   if (!o->image_base)
     o->image_base = o->kind == OUT_EXEC ? ctx->arch->image_base : 0;
   if (o->inputs.len == 0) {

@@ -204,14 +204,16 @@ static void load_path(Loader *ld, const char *path, bool from_script) {
   if (is_archive(mf->data, mf->size)) {
     load_archive(ld, mf);
   } else if (is_elf_object(mf->data, mf->size)) {
-    if (mf->size >= (i64)sizeof(Elf64_Ehdr) && rd16(mf->data + 16) == ET_DYN) {
-      if (ld->st.bstatic || ctx->opt.is_static) {
+    if (is_shared_object(mf->data, mf->size)) {
+      if (ld->st.bstatic) {
         error(ctx, "%s: attempted static link of dynamic object", path);
         return;
       }
-      error(ctx, "%s: linking against shared objects is not supported by this rivet yet "
-                 "(link with -static)",
-            path);
+      InputFile *dso = new_shared_file(ctx, mf, path, ld->st.as_needed);
+      if (dso) {
+        ctx->is_dynamic = true;
+        resolve_dso_symbols(ctx, dso);
+      }
       return;
     }
     add_object(ctx, new_object_file(ctx, mf, NULL));

@@ -145,7 +145,10 @@ typedef struct Options {
   const char *map_file;        /* -Map */
   const char *why_extract;     /* --why-extract (path or "-") */
   const char *sysroot;
-  const char *dynamic_linker;
+  const char *dynamic_linker;  /* .interp contents */
+  bool no_dynamic_linker;      /* --no-dynamic-linker (static PIE) */
+  const char *rpath;           /* -rpath entries joined with ':' */
+  bool disable_new_dtags;      /* DT_RPATH instead of DT_RUNPATH */
   VEC(const char *) trace_symbols; /* -y / --trace-symbol */
   VEC(const char *) lib_paths;     /* -L, in order */
   VEC(InputArg) inputs;            /* inputs and position-dependent flags, in order */
@@ -186,6 +189,14 @@ struct InputFile {
   u32 gnu_property_and;     /* GNU_PROPERTY_X86_FEATURE_1_AND, all-ones if absent */
   u32 isa_needed;           /* GNU_PROPERTY_X86_ISA_1_NEEDED (OR-ed) */
   bool has_feature_note;    /* has a .note.gnu.property with FEATURE_1_AND */
+  /* shared objects */
+  const char *soname;       /* DT_SONAME, or the name it was found by */
+  const u16 *versym;        /* .gnu.version, or NULL */
+  const char **verdef_names; /* version index -> name; NULL entries for none */
+  i64 nverdefs;
+  bool as_needed;           /* --as-needed was in effect when it was read */
+  bool is_needed;           /* gets a DT_NEEDED entry */
+  i32 verneed_count;        /* versions of it the output needs */
   bool has_gnu_stack;       /* has .note.GNU-stack */
   bool gnu_stack_exec;      /* .note.GNU-stack with SHF_EXECINSTR */
 };
@@ -235,7 +246,10 @@ void extract_member(Ctx *ctx, InputFile *member, Symbol *why, InputFile *by);
 /* ---- symbols.c: the global symbol table and resolution rules ---- */
 enum {
   NEEDS_GOT = 1 << 0,      /* a GOT slot holding the address */
-  NEEDS_PLT = 1 << 1,      /* a PLT entry (IFUNC in static links: .iplt) */
+  NEEDS_PLT = 1 << 1,      /* a .plt entry: an imported function is called */
+  NEEDS_IPLT = 1 << 6,     /* a .iplt entry: a non-preemptible IFUNC is referenced */
+  NEEDS_CANONICAL = 1 << 7, /* a direct reference needs an address in the output:
+                               COPY for data, canonical PLT for functions */
   NEEDS_GOTTP = 1 << 2,    /* a GOT slot holding the TP offset (initial-exec) */
   NEEDS_TLSGD = 1 << 3,    /* two GOT slots: module id + offset */
   NEEDS_TLSDESC = 1 << 4,  /* two GOT slots for a TLS descriptor */
@@ -264,7 +278,11 @@ struct Symbol {
   i32 got_idx;             /* GOT slot for the address, -1 if none */
   i32 gottp_idx;           /* GOT slot for the TP offset, -1 if none */
   i32 tlsgd_idx;           /* first of two GOT slots, -1 if none */
-  i32 plt_idx;             /* .iplt entry, -1 if none */
+  i32 plt_idx;             /* .plt entry (imported function), -1 if none */
+  i32 iplt_idx;            /* .iplt entry (non-preemptible IFUNC), -1 if none */
+  i32 dynsym_idx;          /* index in .dynsym, -1 if none */
+  u16 ver_idx;             /* .gnu.version value for .dynsym */
+  u64 copy_offset;         /* offset of the COPY in its copy-relocation chunk */
   i32 symtab_idx;          /* index in the output .symtab, -1 if not written */
   _Atomic u16 flags;       /* NEEDS_* set by scan_relocations */
   u8 rank;                 /* SymRank of the current definition */
@@ -278,6 +296,16 @@ struct Symbol {
   bool traced : 1;         /* named by --trace-symbol */
   bool referenced : 1;     /* some live object references it */
   bool is_defined_by_linker : 1;
+  bool is_imported : 1;    /* defined in a shared object: resolved by the loader */
+  bool is_exported : 1;    /* defined here and visible in .dynsym */
+  bool is_preemptible : 1; /* references must go through the GOT/PLT */
+  bool dso_protected : 1;  /* the defining shared object made it STV_PROTECTED */
+  bool has_copyrel : 1;    /* lives in our .bss via R_X86_64_COPY */
+  bool copyrel_readonly : 1; /* ... in .bss.rel.ro (read-only in its DSO) */
+  bool is_canonical : 1;   /* its address is our PLT entry */
+  bool referenced_by_dso : 1; /* some shared object has it undefined */
+  bool referenced_by_obj : 1; /* some live object file references it */
+  bool versioned_name : 1; /* name is "sym@VER" */
 };
 
 void init_symbol_table(Ctx *ctx, i64 expected);
@@ -291,6 +319,8 @@ bool symbol_is_defined(const Symbol *sym);
 u64 symbol_address(Ctx *ctx, const Symbol *sym);
 u64 symbol_definition_address(Ctx *ctx, const Symbol *sym);
 u64 symbol_got_address(Ctx *ctx, const Symbol *sym);
+u64 reloc_target_address(Ctx *ctx, Symbol *sym, i64 *addend);
+u64 plt_entry_address(Ctx *ctx, const Symbol *sym);
 bool symbol_is_ifunc(const Symbol *sym);
 void trace_symbol_event(Ctx *ctx, Symbol *sym, InputFile *f, const Elf64_Sym *esym);
 
@@ -381,7 +411,17 @@ typedef enum {
   CK_SYMTAB,
   CK_STRTAB,
   CK_SHSTRTAB,
-  CK_NOTE_ABI,  /* unused placeholder for future notes */
+  CK_PLT,       /* lazy-binding PLT for imported functions */
+  CK_RELA_DYN,
+  CK_INTERP,
+  CK_DYNAMIC,
+  CK_DYNSYM,
+  CK_DYNSTR,
+  CK_GNU_HASH,
+  CK_HASH,
+  CK_VERSYM,
+  CK_VERNEED,
+  CK_COPYREL,   /* .bss / .bss.rel.ro space for COPY relocations */
 } ChunkKind;
 
 struct Chunk {
@@ -409,9 +449,44 @@ void add_linker_defined_symbols(Ctx *ctx);
 void fix_linker_symbols(Ctx *ctx);
 Chunk *new_chunk(Ctx *ctx, ChunkKind kind, const char *name, u32 type, u64 flags, u64 align);
 
+/* ---- shared-file.c: shared objects as inputs ---- */
+bool is_shared_object(const u8 *data, i64 size);
+InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bool as_needed);
+void resolve_dso_symbols(Ctx *ctx, InputFile *f);
+void mark_needed_dsos(Ctx *ctx);
+const char *dso_version_name(InputFile *f, i64 sym_idx);
+
+/* ---- preempt.c: who is imported, exported, preemptible ---- */
+void compute_import_export(Ctx *ctx);
+
+/* ---- dynrel.c: .rela.dyn ---- */
+typedef struct DynRel {
+  InputSection *isec; /* place: isec + offset, or chunk + offset when isec is NULL */
+  Chunk *chunk;
+  u64 offset;
+  u32 type;
+  Symbol *sym;        /* NULL for RELATIVE/IRELATIVE */
+  i64 addend;         /* for RELATIVE: added to the target's address */
+  Symbol *addend_sym; /* RELATIVE/IRELATIVE: the target whose address is the addend */
+} DynRel;
+void add_dynrel(Ctx *ctx, DynRel r);
+void write_rela_dyn(Ctx *ctx);
+
+/* ---- dynamic.c: .interp .dynamic .dynsym .dynstr hashes versions ---- */
+void create_dynamic_sections(Ctx *ctx);
+void size_dynamic_sections(Ctx *ctx);
+void write_dynamic_sections(Ctx *ctx);
+void finalize_dynstr(Ctx *ctx);
+void size_dynamic_table(Ctx *ctx);
+u32 dynstr_add(Ctx *ctx, const char *s);
+
+/* ---- plt.c ---- */
+void write_plt(Ctx *ctx);
+
 /* ---- scan.c: relocation scan (decision table) ---- */
 void scan_relocations(Ctx *ctx);
 void allocate_got_and_plt(Ctx *ctx);
+void collect_dynamic_relocations(Ctx *ctx);
 
 /* ---- layout.c ---- */
 typedef struct Segment {
@@ -479,9 +554,21 @@ struct Ctx {
   Chunk *ehdr, *phdr, *shdr;
   Chunk *got, *gotplt, *iplt, *rela_iplt, *eh_frame, *eh_frame_hdr, *build_id;
   Chunk *gnu_property, *comment, *symtab_chunk, *strtab, *shstrtab;
+  Chunk *plt, *rela_dyn, *interp, *dynamic, *dynsym, *dynstr, *gnu_hash, *hash, *versym,
+      *verneed, *copyrel, *copyrel_ro;
+  bool is_dynamic;            /* has a dynamic section (DSO inputs, -pie or -shared) */
+  VEC(InputFile *) dsos;      /* shared objects in command-line order */
+  VEC(Symbol *) dynsyms;      /* .dynsym order, [0] unused */
+  VEC(struct DynRel) dynrels; /* .rela.dyn contents, RELATIVE first after sorting */
+  i64 nrelative;
+  VEC(char) dynstr_buf;       /* .dynstr contents */
+  i64 gnu_hash_symoffset, gnu_hash_nbuckets, gnu_hash_bloom;
+  bool has_textrel;
   Chunk *tdata_first, *tls_last;
   VEC(Symbol *) got_syms;     /* symbols with GOT-family slots, allocation order */
-  VEC(Symbol *) plt_syms;     /* symbols with .iplt entries */
+  VEC(Symbol *) plt_syms;     /* symbols with .plt entries */
+  VEC(Symbol *) iplt_syms;    /* symbols with .iplt entries */
+  VEC(Symbol *) copy_syms;    /* symbols with COPY relocations (one per copied object) */
   i64 got_slots;              /* slots in .got */
   i64 tlsld_got_idx;          /* -1 if none */
   u64 tls_begin, tls_end, tls_align; /* PT_TLS range */

@@ -1,15 +1,116 @@
-/* The relocation scan: for each relocation of a live allocated section, decide what
- * the symbol needs (GOT slot, TP-offset slot, .iplt entry) and record it as flags on
- * the symbol. Entries are then allocated once, serially, in input order.
- * This is the static-link subset of the decision table of DESIGN.md sec. 5: every
- * definition is local to the output, so references are link-time constants, GOT
- * loads are relaxed where the instruction allows it (psABI B.2), and TLS accesses
- * are relaxed to local-exec. IFUNCs are reached through a canonical .iplt entry
- * whose slot the startup code fills from .rela.iplt (IRELATIVE). */
+/* The relocation scan and the decision table of DESIGN.md sec. 5.
+ *
+ * decide() is the one place that says what a relocation needs, from three facts:
+ * the relocation's kind (RelKind), the state of its symbol (local to the output,
+ * absolute, defined in a shared object...), and the output mode (PDE: non-PIE
+ * executable, PIE). It is asked twice: by scan_relocations, which records what
+ * symbols need (GOT, PLT, COPY/canonical PLT) as flags, and, after entries are
+ * allocated, by collect_dynamic_relocations, which lists the dynamic relocations.
+ * In between, a copy relocation or canonical PLT entry gives a shared object's
+ * symbol an address in the output, which turns it into a local one (state LOC). */
 #include "arch.h"
 #include "rivet.h"
 
 #include <stdlib.h>
+
+typedef enum {
+  ST_LOC,   /* defined in the output, not preemptible */
+  ST_ABS,   /* absolute: SHN_ABS, or an undefined weak bound to 0 */
+  ST_DSO_D, /* data object of a shared object */
+  ST_DSO_F, /* function of a shared object */
+  ST_DSO_P, /* either, made STV_PROTECTED by its shared object */
+} SymState;
+
+typedef enum {
+  A_CONST,     /* link-time constant: nothing dynamic */
+  A_RELATIVE,  /* R_X86_64_RELATIVE at the place */
+  A_SYMBOLIC,  /* the word-sized absolute relocation with the symbol, at run time */
+  A_GOT,       /* a GOT slot (its own relocation follows the symbol's state) */
+  A_PLT,       /* a PLT entry */
+  A_CANONICAL, /* COPY (data) or canonical PLT entry (function) */
+  A_ERR_PIC,   /* cannot be expressed at run time: recompile with -fPIC */
+  A_ERR_PROT,  /* would give a protected symbol a second address */
+  A_ERR_ABS,   /* PC-relative reference to an absolute symbol in a PIE */
+} Action;
+
+typedef enum { MODE_PDE, MODE_PIE, MODE_COUNT } Mode;
+
+static SymState symbol_state(Ctx *ctx, const Symbol *sym) {
+  if (sym->is_imported && !sym->has_copyrel && !sym->is_canonical) {
+    if (sym->dso_protected)
+      return ST_DSO_P;
+    return sym->type == STT_FUNC || sym->type == STT_GNU_IFUNC ? ST_DSO_F : ST_DSO_D;
+  }
+  if (sym->is_abs || (!symbol_is_defined(sym) && !sym->is_local) ||
+      (sym->is_local && !sym->isec && sym->type != STT_FILE && !sym->chunk))
+    return ST_ABS;
+  (void)ctx;
+  return ST_LOC;
+}
+
+/* Rows: relocation kind x symbol state; columns: output mode. */
+static const Action table_abs_word_rw[][MODE_COUNT] = {
+    [ST_LOC] = {A_CONST, A_RELATIVE},
+    [ST_ABS] = {A_CONST, A_CONST},
+    [ST_DSO_D] = {A_SYMBOLIC, A_SYMBOLIC},
+    [ST_DSO_F] = {A_SYMBOLIC, A_SYMBOLIC},
+    [ST_DSO_P] = {A_SYMBOLIC, A_SYMBOLIC},
+};
+static const Action table_abs_word_ro[][MODE_COUNT] = {
+    [ST_LOC] = {A_CONST, A_RELATIVE}, /* in PIE a text relocation */
+    [ST_ABS] = {A_CONST, A_CONST},
+    [ST_DSO_D] = {A_CANONICAL, A_CANONICAL},
+    [ST_DSO_F] = {A_CANONICAL, A_CANONICAL},
+    [ST_DSO_P] = {A_ERR_PROT, A_ERR_PROT},
+};
+static const Action table_abs_narrow[][MODE_COUNT] = {
+    [ST_LOC] = {A_CONST, A_ERR_PIC},
+    [ST_ABS] = {A_CONST, A_CONST},
+    [ST_DSO_D] = {A_CANONICAL, A_ERR_PIC},
+    [ST_DSO_F] = {A_CANONICAL, A_ERR_PIC},
+    [ST_DSO_P] = {A_ERR_PROT, A_ERR_PIC},
+};
+static const Action table_pc[][MODE_COUNT] = {
+    [ST_LOC] = {A_CONST, A_CONST},
+    [ST_ABS] = {A_CONST, A_ERR_ABS}, /* PIE: fine for an undefined weak (0), see below */
+    [ST_DSO_D] = {A_CANONICAL, A_CANONICAL},
+    [ST_DSO_F] = {A_CANONICAL, A_CANONICAL},
+    [ST_DSO_P] = {A_ERR_PROT, A_ERR_PROT},
+};
+static const Action table_call[][MODE_COUNT] = {
+    [ST_LOC] = {A_CONST, A_CONST},
+    [ST_ABS] = {A_CONST, A_CONST},
+    [ST_DSO_D] = {A_PLT, A_PLT},
+    [ST_DSO_F] = {A_PLT, A_PLT},
+    [ST_DSO_P] = {A_PLT, A_PLT}, /* a call takes no address: protected is fine */
+};
+
+static Mode output_mode(Ctx *ctx) { return ctx->opt.kind == OUT_PIE ? MODE_PIE : MODE_PDE; }
+
+static Action decide(Ctx *ctx, RelKind kind, const Symbol *sym, bool writable) {
+  Mode mode = output_mode(ctx);
+  SymState st = symbol_state(ctx, sym);
+  switch (kind) {
+  case RK_ABS_WORD:
+    return (writable ? table_abs_word_rw : table_abs_word_ro)[st][mode];
+  case RK_ABS_NARROW:
+    return table_abs_narrow[st][mode];
+  case RK_PC:
+    /* An undefined weak is 0 in every mode: PC-relative to 0 is a constant once the
+     * image is placed, which a PDE is and which the loader never changes for 0. */
+    if (st == ST_ABS && !symbol_is_defined(sym))
+      return A_CONST;
+    return table_pc[st][mode];
+  case RK_CALL:
+  case RK_PLTOFF:
+    return table_call[st][mode];
+  case RK_GOT:
+  case RK_GOT_OFFSET:
+    return A_GOT;
+  default:
+    return A_CONST;
+  }
+}
 
 typedef struct UndefRef {
   Symbol *sym;
@@ -26,10 +127,10 @@ static bool is_undefined_strong(InputFile *f, i64 idx, Symbol *sym) {
 }
 
 /* Can the GOT-indirect access be rewritten to address the symbol itself? Only when
- * the symbol has a final address inside the output (not absolute, not undefined). */
+ * the symbol has a final, non-preemptible address inside the output. */
 bool got_load_is_relaxable(Ctx *ctx, InputSection *isec, const Elf64_Rela *rel, Symbol *sym) {
   u32 type = ELF64_R_TYPE(rel->r_info);
-  if (rel->r_offset < 3 || !isec->contents)
+  if (rel->r_offset < 3 || !isec->contents || sym->is_imported)
     return false;
   bool placed = (sym->isec && sym->isec->is_alive) || sym->chunk;
   if (!placed)
@@ -37,9 +138,76 @@ bool got_load_is_relaxable(Ctx *ctx, InputSection *isec, const Elf64_Rela *rel, 
   return ctx->arch->can_relax_got(isec->contents + rel->r_offset, type);
 }
 
+static void report(Ctx *ctx, Action a, InputSection *isec, const Elf64_Rela *rel, Symbol *sym) {
+  const char *rname = ctx->arch->reloc_name(ELF64_R_TYPE(rel->r_info));
+  const char *where = sym->file ? sym->file->name : "<undefined>";
+  const char *mode = ctx->opt.kind == OUT_PIE ? "a PIE object" : "an executable";
+  switch (a) {
+  case A_ERR_PIC:
+    error(ctx, "relocation %s against symbol '%s' cannot be used when making %s; recompile "
+               "with -fPIE\n>>> defined in %s\n>>> referenced by %s:(%s+0x%lx)",
+          rname, sym->name, mode, where, isec->file->name, isec->name, (unsigned long)rel->r_offset);
+    break;
+  case A_ERR_PROT:
+    error(ctx, "cannot create a copy relocation or canonical PLT entry for protected symbol "
+               "'%s' (relocation %s)\n>>> defined in %s\n>>> referenced by %s:(%s+0x%lx)",
+          sym->name, rname, where, isec->file->name, isec->name, (unsigned long)rel->r_offset);
+    break;
+  case A_ERR_ABS:
+    error(ctx, "relocation %s cannot refer to absolute symbol '%s' in %s; recompile with "
+               "-fPIE\n>>> defined in %s\n>>> referenced by %s:(%s+0x%lx)",
+          rname, sym->name, mode, where, isec->file->name, isec->name, (unsigned long)rel->r_offset);
+    break;
+  default:
+    break;
+  }
+}
+
+static void scan_tls(Ctx *ctx, InputSection *isec, const Elf64_Rela *rel, Symbol *sym,
+                     RelKind kind, i64 *i) {
+  const Arch *arch = ctx->arch;
+  InputFile *f = isec->file;
+  u32 type = ELF64_R_TYPE(rel->r_info);
+  if (sym->type != STT_TLS && symbol_is_defined(sym) && !sym->is_local) {
+    error(ctx, "%s:(%s+0x%lx): TLS relocation %s against non-TLS symbol '%s'", f->name,
+          isec->name, (unsigned long)rel->r_offset, arch->reloc_name(type), sym->name);
+    return;
+  }
+  /* In an executable every TLS access is relaxed (psABI "TLS transitions"): to
+   * local-exec for our own variables, to initial-exec for a shared object's. */
+  switch (kind) {
+  case RK_TLS_GD:
+    if (sym->is_imported)
+      atomic_fetch_or(&sym->flags, NEEDS_GOTTP);
+    (*i)++; /* the call to __tls_get_addr goes away with its relocation */
+    break;
+  case RK_TLS_LD:
+    (*i)++;
+    break;
+  case RK_TLS_DESC:
+    if (sym->is_imported)
+      atomic_fetch_or(&sym->flags, NEEDS_GOTTP);
+    break;
+  case RK_TLS_IE:
+    if (sym->is_imported || rel->r_offset < 3 ||
+        !arch->can_relax_ie(isec->contents + rel->r_offset, type))
+      atomic_fetch_or(&sym->flags, NEEDS_GOTTP);
+    break;
+  case RK_TLS_LE:
+    if (sym->is_imported)
+      error(ctx, "%s:(%s+0x%lx): relocation %s against '%s', a TLS variable of a shared "
+                 "object; recompile with -fPIC",
+            f->name, isec->name, (unsigned long)rel->r_offset, arch->reloc_name(type), sym->name);
+    break;
+  default:
+    break;
+  }
+}
+
 static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
   InputFile *f = isec->file;
   const Arch *arch = ctx->arch;
+  bool writable = (isec->flags & SHF_WRITE) != 0;
   for (i64 i = 0; i < isec->nrels; i++) {
     const Elf64_Rela *rel = &isec->rels[i];
     u32 type = ELF64_R_TYPE(rel->r_info);
@@ -56,44 +224,37 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
     if (is_undefined_strong(f, idx, sym)) {
       UndefRef u = {sym, isec, rel->r_offset};
       vec_push(undefs, u);
+      continue;
     }
-    switch (kind) {
-    case RK_ABS_WORD:
-    case RK_ABS_NARROW:
-    case RK_PC:
-    case RK_CALL:
-    case RK_PLTOFF:
-      if (symbol_is_ifunc(sym))
-        atomic_fetch_or(&sym->flags, NEEDS_PLT);
-      break;
-    case RK_GOT:
-      if (symbol_is_ifunc(sym))
-        atomic_fetch_or(&sym->flags, NEEDS_PLT);
-      if (!got_load_is_relaxable(ctx, isec, rel, sym))
+    if (kind >= RK_TLS_GD && kind <= RK_TLS_DESC_CALL) {
+      scan_tls(ctx, isec, rel, sym, kind, &i);
+      continue;
+    }
+    /* Non-preemptible IFUNCs are reached through .iplt, whatever the reference. */
+    if (symbol_is_ifunc(sym) && !sym->is_imported) {
+      atomic_fetch_or(&sym->flags, NEEDS_IPLT);
+      if (kind == RK_GOT && !got_load_is_relaxable(ctx, isec, rel, sym))
+        atomic_fetch_or(&sym->flags, NEEDS_GOT);
+      if (kind == RK_GOT_OFFSET)
+        atomic_fetch_or(&sym->flags, NEEDS_GOT);
+      continue;
+    }
+    Action a = decide(ctx, kind, sym, writable);
+    switch (a) {
+    case A_GOT:
+      if (kind == RK_GOT_OFFSET || !got_load_is_relaxable(ctx, isec, rel, sym))
         atomic_fetch_or(&sym->flags, NEEDS_GOT);
       break;
-    case RK_GOT_OFFSET:
-      if (symbol_is_ifunc(sym))
-        atomic_fetch_or(&sym->flags, NEEDS_PLT);
-      atomic_fetch_or(&sym->flags, NEEDS_GOT);
+    case A_PLT:
+      atomic_fetch_or(&sym->flags, NEEDS_PLT);
       break;
-    case RK_TLS_IE:
-      if (rel->r_offset < 3 || !arch->can_relax_ie(isec->contents + rel->r_offset, type))
-        atomic_fetch_or(&sym->flags, NEEDS_GOTTP);
+    case A_CANONICAL:
+      atomic_fetch_or(&sym->flags, NEEDS_CANONICAL);
       break;
-    case RK_TLS_GD:
-    case RK_TLS_LD:
-      /* Relaxed to local-exec: the call to __tls_get_addr that follows disappears with
-       * its relocation, so it is no reference (psABI "TLS transitions"). */
-      i++;
-      break;
-    case RK_TLS_DESC:
-    case RK_TLS_DESC_CALL:
-    case RK_TLS_DTPOFF:
-    case RK_TLS_LE:
-      if (sym->type != STT_TLS && symbol_is_defined(sym) && !sym->is_local)
-        error(ctx, "%s:(%s+0x%lx): TLS relocation %s against non-TLS symbol '%s'", f->name,
-              isec->name, (unsigned long)rel->r_offset, arch->reloc_name(type), sym->name);
+    case A_ERR_PIC:
+    case A_ERR_PROT:
+    case A_ERR_ABS:
+      report(ctx, a, isec, rel, sym);
       break;
     default:
       break;
@@ -127,46 +288,171 @@ static void report_undefined(Ctx *ctx, UndefRef *refs, i64 n) {
   }
 }
 
+static bool is_scanned(const InputSection *isec) {
+  return isec && isec->is_alive && (isec->flags & SHF_ALLOC) && isec->nrels;
+}
+
 void scan_relocations(Ctx *ctx) {
   UndefRefVec undefs = {0};
   for (i64 fi = 0; fi < ctx->objs.len; fi++) {
     InputFile *f = ctx->objs.data[fi];
-    for (i64 i = 0; i < f->nshdrs; i++) {
-      InputSection *isec = f->sections[i];
-      if (isec && isec->is_alive && (isec->flags & SHF_ALLOC) && isec->nrels)
-        scan_section(ctx, isec, &undefs);
-    }
+    for (i64 i = 0; i < f->nshdrs; i++)
+      if (is_scanned(f->sections[i]))
+        scan_section(ctx, f->sections[i], &undefs);
   }
   report_undefined(ctx, undefs.data, undefs.len);
   free(undefs.data);
 }
 
-static void allocate_symbol(Ctx *ctx, Symbol *sym, i64 *nplt) {
+/* Copy-relocated data gets space in .bss (or .bss.rel.ro when the shared object keeps
+ * it read-only), sized and aligned as in the shared object; every alias at the same
+ * address in that object shares the copy, so environ and __environ stay one object. */
+static void allocate_copy(Ctx *ctx, Symbol *sym) {
+  InputFile *dso = sym->file;
+  u64 value = dso->esyms[sym->sym_idx].st_value;
+  u64 align = value ? MIN((u64)1 << __builtin_ctzll(value), 64) : 64;
+  Chunk *c = ctx->copyrel;
+  u64 off = align_to(c->shdr.sh_size, align);
+  c->shdr.sh_size = off + sym->size;
+  c->shdr.sh_addralign = MAX(c->shdr.sh_addralign, align);
+  vec_push(&ctx->copy_syms, sym);
+  for (i64 i = dso->first_global; i < dso->nsyms; i++) {
+    Symbol *alias = dso->syms[i];
+    const Elf64_Sym *es = &dso->esyms[i];
+    if (es->st_value != value || es->st_shndx == SHN_UNDEF || alias->file != dso ||
+        alias->sym_idx != i || ELF64_ST_TYPE(es->st_info) == STT_TLS)
+      continue;
+    alias->has_copyrel = true;
+    alias->copy_offset = off;
+    alias->is_exported = true;
+  }
+  sym->has_copyrel = true;
+  sym->copy_offset = off;
+  sym->is_exported = true;
+}
+
+static void allocate_symbol(Ctx *ctx, Symbol *sym) {
   u16 flags = atomic_load(&sym->flags);
   if (!flags)
     return;
-  if ((flags & NEEDS_PLT) && sym->plt_idx < 0) {
-    sym->plt_idx = (i32)(*nplt)++;
+  if (flags & NEEDS_CANONICAL) {
+    bool is_func = sym->type == STT_FUNC || sym->type == STT_GNU_IFUNC;
+    if (!is_func && !sym->has_copyrel) {
+      if (sym->size == 0)
+        error(ctx, "cannot create a copy relocation for '%s': its size in %s is 0; recompile "
+                   "with -fPIE",
+              sym->name, sym->file->name);
+      else
+        allocate_copy(ctx, sym);
+    } else if (is_func) {
+      sym->is_canonical = true;
+      sym->is_exported = true;
+      flags |= NEEDS_PLT;
+    }
+  }
+  if ((flags & NEEDS_PLT) && sym->plt_idx < 0 && sym->is_imported) {
+    sym->plt_idx = (i32)ctx->plt_syms.len;
     vec_push(&ctx->plt_syms, sym);
   }
-  if ((flags & NEEDS_GOT) && sym->got_idx < 0) {
+  if ((flags & NEEDS_IPLT) && sym->iplt_idx < 0) {
+    sym->iplt_idx = (i32)ctx->iplt_syms.len;
+    vec_push(&ctx->iplt_syms, sym);
+  }
+  bool had_slot = sym->got_idx >= 0 || sym->gottp_idx >= 0;
+  if ((flags & NEEDS_GOT) && sym->got_idx < 0)
     sym->got_idx = (i32)ctx->got_slots++;
-    vec_push(&ctx->got_syms, sym);
-  }
-  if ((flags & NEEDS_GOTTP) && sym->gottp_idx < 0) {
+  if ((flags & NEEDS_GOTTP) && sym->gottp_idx < 0)
     sym->gottp_idx = (i32)ctx->got_slots++;
+  if (!had_slot && (sym->got_idx >= 0 || sym->gottp_idx >= 0))
     vec_push(&ctx->got_syms, sym);
-  }
 }
 
 /* Serial and in input order, so slot numbers do not depend on thread scheduling. */
 void allocate_got_and_plt(Ctx *ctx) {
-  i64 nplt = 0;
   for (i64 fi = 0; fi < ctx->objs.len; fi++) {
     InputFile *f = ctx->objs.data[fi];
     for (i64 i = 0; i < f->nsyms; i++)
-      allocate_symbol(ctx, f->syms[i], &nplt);
+      allocate_symbol(ctx, f->syms[i]);
   }
   for (i64 i = 0; i < ctx->linker_syms.len; i++)
-    allocate_symbol(ctx, ctx->linker_syms.data[i], &nplt);
+    allocate_symbol(ctx, ctx->linker_syms.data[i]);
+}
+
+/* The dynamic relocations the output needs, in section order (the second question to
+ * decide(), now that COPY and canonical entries exist). */
+static void collect_section(Ctx *ctx, InputSection *isec) {
+  InputFile *f = isec->file;
+  const Arch *arch = ctx->arch;
+  bool writable = (isec->flags & SHF_WRITE) != 0;
+  for (i64 i = 0; i < isec->nrels; i++) {
+    const Elf64_Rela *rel = &isec->rels[i];
+    RelKind kind = arch->classify(ELF64_R_TYPE(rel->r_info));
+    if (kind != RK_ABS_WORD)
+      continue;
+    Symbol *sym = f->syms[ELF64_R_SYM(rel->r_info)];
+    if (symbol_is_ifunc(sym) && !sym->is_imported) {
+      /* The address is the .iplt entry: load-relative in a PIE. */
+      if (output_mode(ctx) == MODE_PIE)
+        add_dynrel(ctx, (DynRel){isec, NULL, rel->r_offset, arch->r_relative, NULL, rel->r_addend, sym});
+      continue;
+    }
+    Action a = decide(ctx, kind, sym, writable);
+    if (a != A_RELATIVE && a != A_SYMBOLIC)
+      continue;
+    if (!writable) {
+      if (ctx->opt.z_text) {
+        error(ctx, "relocation %s against symbol '%s' in read-only section '%s'; recompile "
+                   "with -fPIC or use -z notext\n>>> referenced by %s:(%s+0x%lx)",
+              arch->reloc_name(ELF64_R_TYPE(rel->r_info)), sym->name, isec->name, f->name,
+              isec->name, (unsigned long)rel->r_offset);
+        continue;
+      }
+      ctx->has_textrel = true;
+    }
+    if (a == A_RELATIVE)
+      add_dynrel(ctx, (DynRel){isec, NULL, rel->r_offset, arch->r_relative, NULL, rel->r_addend, sym});
+    else
+      add_dynrel(ctx, (DynRel){isec, NULL, rel->r_offset, arch->r_abs_word, sym, rel->r_addend, NULL});
+  }
+}
+
+void collect_dynamic_relocations(Ctx *ctx) {
+  const Arch *arch = ctx->arch;
+  bool pie = output_mode(ctx) == MODE_PIE;
+  if (!ctx->is_dynamic)
+    return;
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = 0; i < f->nshdrs; i++)
+      if (is_scanned(f->sections[i]))
+        collect_section(ctx, f->sections[i]);
+  }
+  /* GOT slots: the loader fills a shared object's symbol's slot (GLOB_DAT), rebases a
+   * local address in a PIE (RELATIVE); TP offsets of imported TLS come from TPOFF64. */
+  for (i64 i = 0; i < ctx->got_syms.len; i++) {
+    Symbol *sym = ctx->got_syms.data[i];
+    if (sym->got_idx >= 0) {
+      SymState st = symbol_state(ctx, sym);
+      DynRel r = {NULL, ctx->got, (u64)sym->got_idx * 8, 0, NULL, 0, NULL};
+      if (st == ST_DSO_D || st == ST_DSO_F || st == ST_DSO_P) {
+        r.type = arch->r_glob_dat;
+        r.sym = sym;
+        add_dynrel(ctx, r);
+      } else if (st == ST_LOC && pie) {
+        r.type = arch->r_relative;
+        r.addend_sym = sym;
+        add_dynrel(ctx, r);
+      }
+    }
+    if (sym->gottp_idx >= 0 && sym->is_imported) {
+      DynRel r = {NULL, ctx->got, (u64)sym->gottp_idx * 8, arch->r_tpoff, sym, 0, NULL};
+      add_dynrel(ctx, r);
+    }
+  }
+  for (i64 i = 0; i < ctx->copy_syms.len; i++) {
+    Symbol *sym = ctx->copy_syms.data[i];
+    DynRel r = {NULL, sym->copyrel_readonly ? ctx->copyrel_ro : ctx->copyrel, sym->copy_offset,
+                arch->r_copy, sym, 0, NULL};
+    add_dynrel(ctx, r);
+  }
 }

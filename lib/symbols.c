@@ -51,7 +51,7 @@ static Symbol *lookup(Ctx *ctx, const char *name, bool create) {
       s->binding = STB_GLOBAL;
       s->visibility = STV_DEFAULT;
       s->sym_idx = -1;
-      s->got_idx = s->gottp_idx = s->tlsgd_idx = s->plt_idx = s->symtab_idx = -1;
+      s->got_idx = s->gottp_idx = s->tlsgd_idx = s->plt_idx = s->iplt_idx = s->symtab_idx = s->dynsym_idx = -1;
       for (i64 i = 0; i < ctx->opt.trace_symbols.len; i++)
         if (!strcmp(ctx->opt.trace_symbols.data[i], name))
           s->traced = true;
@@ -126,6 +126,7 @@ static void take_definition(Symbol *sym, InputFile *f, i64 idx, SymRank rank) {
   sym->is_abs = shndx == SHN_ABS;
   sym->isec = (shndx != SHN_ABS && shndx != SHN_COMMON && shndx < SHN_LORESERVE) ? f->sections[shndx] : NULL;
   sym->lazy_file = NULL;
+  sym->dso_protected = false;
   if (rank == RANK_COMMON)
     sym->common_p2align = (u8)(es->st_value ? __builtin_ctzll(es->st_value) : 0);
 }
@@ -178,6 +179,8 @@ void resolve_file_symbols(Ctx *ctx, InputFile *f) {
 
 /* Where the symbol is defined; for an IFUNC, that is its resolver. */
 u64 symbol_definition_address(Ctx *ctx, const Symbol *sym) {
+  if (sym->is_imported)
+    return 0;
   if (sym->isec) {
     if (!sym->isec->is_alive)
       return 0;
@@ -191,10 +194,37 @@ u64 symbol_definition_address(Ctx *ctx, const Symbol *sym) {
 }
 
 /* The address references see: an IFUNC's canonical .iplt entry, else the definition. */
+u64 plt_entry_address(Ctx *ctx, const Symbol *sym) {
+  return ctx->plt->shdr.sh_addr + (u64)ctx->arch->plt_header_size +
+         (u64)sym->plt_idx * (u64)ctx->arch->plt_entry_size;
+}
+
+/* The address references see: an IFUNC's .iplt entry, a copied object's copy, an
+ * imported function's PLT entry, else the definition. */
 u64 symbol_address(Ctx *ctx, const Symbol *sym) {
-  if (sym->plt_idx >= 0 && ctx->iplt)
-    return ctx->iplt->shdr.sh_addr + (u64)sym->plt_idx * (u64)ctx->arch->iplt_entry_size;
+  if (sym->iplt_idx >= 0)
+    return ctx->iplt->shdr.sh_addr + (u64)sym->iplt_idx * (u64)ctx->arch->iplt_entry_size;
+  if (sym->has_copyrel) {
+    Chunk *c = sym->copyrel_readonly ? ctx->copyrel_ro : ctx->copyrel;
+    return c->shdr.sh_addr + sym->copy_offset;
+  }
+  if (sym->plt_idx >= 0)
+    return plt_entry_address(ctx, sym);
+  if (sym->is_imported)
+    return 0;
   return symbol_definition_address(ctx, sym);
+}
+
+/* Symbol + addend as a relocation sees it. A section symbol of an SHF_MERGE section
+ * uses the addend to pick the piece, so it is folded in before the lookup (the
+ * piece may have moved relative to its neighbours). */
+u64 reloc_target_address(Ctx *ctx, Symbol *sym, i64 *addend) {
+  if (sym->is_local && sym->type == STT_SECTION && sym->isec && sym->isec->pieces) {
+    u64 a = isec_address(ctx, sym->isec, sym->value + (u64)*addend);
+    *addend = 0;
+    return a;
+  }
+  return symbol_address(ctx, sym);
 }
 
 u64 symbol_got_address(Ctx *ctx, const Symbol *sym) {

@@ -23,7 +23,7 @@ static bool keep_local(InputFile *f, Symbol *s, i64 idx) {
 /* Is this file where the global is written? Once per symbol: at its definer, or, for
  * an undefined symbol, at its first referencing file. */
 static bool owns_global(InputFile *f, Symbol *s, i64 idx) {
-  if (s->file)
+  if (s->file && s->file->kind != FILE_DSO)
     return s->file == f && s->sym_idx == idx;
   return s->first_ref == f && !s->is_defined_by_linker;
 }
@@ -42,7 +42,11 @@ typedef struct SymWriter {
   i64 nsym, stroff;
 } SymWriter;
 
-static u16 output_shndx(const Symbol *s) {
+static u16 output_shndx(Ctx *ctx, const Symbol *s) {
+  if (s->has_copyrel)
+    return (u16)(s->copyrel_readonly ? ctx->copyrel_ro : ctx->copyrel)->shndx;
+  if (s->is_imported || (!s->file && !s->is_local))
+    return SHN_UNDEF;
   const Chunk *c = s->isec ? s->isec->osec : s->chunk;
   if (c)
     return (u16)(c->shndx ? c->shndx : SHN_ABS);
@@ -59,9 +63,9 @@ static void put(SymWriter *w, Symbol *s, u8 bind) {
     es.st_info = ELF64_ST_INFO(bind, s->type);
     es.st_other = s->visibility;
     es.st_size = s->size;
-    es.st_shndx = s->type == STT_FILE ? SHN_ABS : output_shndx(s);
+    es.st_shndx = s->type == STT_FILE ? SHN_ABS : output_shndx(ctx, s);
     if (s->type != STT_FILE && es.st_shndx != SHN_UNDEF) {
-      u64 addr = symbol_definition_address(ctx, s);
+      u64 addr = s->has_copyrel ? symbol_address(ctx, s) : symbol_definition_address(ctx, s);
       /* STT_TLS values in executables are offsets into the TLS template (ELF TLS). */
       es.st_value = s->type == STT_TLS ? addr - ctx->tls_begin : addr;
     }
@@ -87,7 +91,7 @@ static void walk_symbols(Ctx *ctx, SymWriter *w) {
         Symbol *s = f->syms[i];
         if (!owns_global(f, s, i) || becomes_local(s) != locals)
           continue;
-        u8 bind = s->file ? s->binding : s->has_strong_ref ? STB_GLOBAL : STB_WEAK;
+        u8 bind = s->file && !s->is_imported ? s->binding : s->has_strong_ref ? STB_GLOBAL : STB_WEAK;
         put(w, s, locals ? STB_LOCAL : bind);
       }
     }

@@ -46,6 +46,7 @@ void create_synthetic_sections(Ctx *ctx) {
     ctx->eh_frame_hdr = new_chunk(ctx, CK_EH_FRAME_HDR, ".eh_frame_hdr", SHT_PROGBITS, SHF_ALLOC, 4);
   if (ctx->opt.build_id != BUILD_ID_NONE)
     ctx->build_id = new_chunk(ctx, CK_BUILD_ID, ".note.gnu.build-id", SHT_NOTE, SHF_ALLOC, 4);
+  create_dynamic_sections(ctx);
   ctx->gnu_property = new_chunk(ctx, CK_GNU_PROPERTY, ".note.gnu.property", SHT_NOTE, SHF_ALLOC, 8);
   if (!ctx->opt.strip_all) {
     ctx->symtab_chunk = new_chunk(ctx, CK_SYMTAB, ".symtab", SHT_SYMTAB, 0, 8);
@@ -126,6 +127,8 @@ void add_linker_defined_symbols(Ctx *ctx) {
   for (i64 i = 0; i < ARRAY_SIZE(linker_symbol_names); i++)
     provide(ctx, linker_symbol_names[i], STT_NOTYPE);
   provide(ctx, "_TLS_MODULE_BASE_", STT_TLS);
+  if (ctx->is_dynamic)
+    provide(ctx, "_DYNAMIC", STT_NOTYPE);
   ctx->sym_gotp = find_symbol(ctx, "_GLOBAL_OFFSET_TABLE_");
   for (i64 i = 0; i < ctx->opt.defsyms.len; i++) {
     const char *d = ctx->opt.defsyms.data[i];
@@ -242,8 +245,12 @@ void fix_linker_symbols(Ctx *ctx) {
   set_bracket(ctx, "__init_array_start", "__init_array_end", ".init_array", relro_anchor);
   set_bracket(ctx, "__fini_array_start", "__fini_array_end", ".fini_array", relro_anchor);
   set_bracket(ctx, "__preinit_array_start", "__preinit_array_end", ".preinit_array", relro_anchor);
+  /* Only a static program applies its own IRELATIVE relocations (glibc's apply_irel);
+   * in a dynamic one the loader does, and the range must look empty. */
   set_sym(ctx, "__rela_iplt_start", ctx->rela_iplt, 0);
-  set_sym(ctx, "__rela_iplt_end", ctx->rela_iplt, ctx->rela_iplt->shdr.sh_size);
+  set_sym(ctx, "__rela_iplt_end", ctx->rela_iplt, ctx->is_dynamic ? 0 : ctx->rela_iplt->shdr.sh_size);
+  if (ctx->dynamic)
+    set_sym(ctx, "_DYNAMIC", ctx->dynamic, 0);
   set_sym(ctx, "_GLOBAL_OFFSET_TABLE_", ctx->gotplt, 0);
   if (ctx->eh_frame_hdr)
     set_sym(ctx, "__GNU_EH_FRAME_HDR", ctx->eh_frame_hdr, 0);

@@ -84,27 +84,6 @@ static void write_got(Ctx *ctx) {
   }
 }
 
-/* .got.plt: [0] = _DYNAMIC (0 in a static link), [1] and [2] reserved for the dynamic
- * loader, then one slot per .iplt entry. .rela.plt says how the startup code fills
- * each slot: IRELATIVE, the resolver's address as addend (psABI "IFUNC"). */
-static void write_iplt(Ctx *ctx) {
-  const Arch *arch = ctx->arch;
-  u8 *gotplt = ctx->buf + ctx->gotplt->shdr.sh_offset;
-  u8 *plt = ctx->buf + ctx->iplt->shdr.sh_offset;
-  u8 *rela = ctx->buf + ctx->rela_iplt->shdr.sh_offset;
-  for (i64 i = 0; i < ctx->plt_syms.len; i++) {
-    Symbol *sym = ctx->plt_syms.data[i];
-    u64 slot = ctx->gotplt->shdr.sh_addr + (u64)(3 + i) * 8;
-    u64 entry = ctx->iplt->shdr.sh_addr + (u64)i * (u64)arch->iplt_entry_size;
-    u64 resolver = symbol_definition_address(ctx, sym);
-    arch->write_iplt_entry(ctx, plt + i * arch->iplt_entry_size, entry, slot);
-    wr64(gotplt + (3 + i) * 8, resolver);
-    Elf64_Rela r = {.r_offset = slot, .r_info = ELF64_R_INFO(0, arch->r_irelative),
-                    .r_addend = (i64)resolver};
-    memcpy(rela + i * (i64)sizeof(r), &r, sizeof(r));
-  }
-}
-
 static void write_gnu_property(Ctx *ctx) {
   u8 *p = ctx->buf + ctx->gnu_property->shdr.sh_offset;
   u32 descsz = 16 * (u32)(ctx->emit_feature_and + ctx->emit_isa_needed);
@@ -116,7 +95,11 @@ static void write_gnu_property(Ctx *ctx) {
   if (ctx->emit_feature_and) {
     wr32(q, 0xc0000002); /* GNU_PROPERTY_X86_FEATURE_1_AND */
     wr32(q + 4, 4);
-    wr32(q + 8, ctx->gnu_property_and);
+    /* Our PLT entries have no endbr64: an output with a PLT cannot claim IBT. */
+    u32 and_bits = ctx->gnu_property_and;
+    if (ctx->plt_syms.len)
+      and_bits &= ~1u; /* GNU_PROPERTY_X86_FEATURE_1_IBT */
+    wr32(q + 8, and_bits);
     q += 16;
   }
   if (ctx->emit_isa_needed) {
@@ -156,7 +139,9 @@ void write_chunks(Ctx *ctx) {
          sizeof(Elf64_Phdr) * (size_t)ctx->phdrs.len);
   parallel_for(ctx, ctx->chunks.len, write_chunk_task, NULL);
   write_got(ctx);
-  write_iplt(ctx);
+  write_plt(ctx);
+  write_rela_dyn(ctx);
+  write_dynamic_sections(ctx);
   if (ctx->gnu_property->shdr.sh_size)
     write_gnu_property(ctx);
   if (ctx->comment && ctx->comment->shndx)

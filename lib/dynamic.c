@@ -1,0 +1,440 @@
+/* The dynamic-linking sections of an executable: .interp, .dynsym/.dynstr, the symbol
+ * hash tables (.gnu.hash, .hash), symbol versions (.gnu.version, .gnu.version_r) and
+ * .dynamic. Symbols are put in .dynsym in a fixed order: imported ones first (they are
+ * not hashed), then the ones we define for others, sorted by .gnu.hash bucket as the
+ * GNU hash table requires. */
+#include "arch.h"
+#include "rivet.h"
+
+#include <stdlib.h>
+
+u32 dynstr_add(Ctx *ctx, const char *s) {
+  if (ctx->dynstr_buf.len == 0)
+    vec_push(&ctx->dynstr_buf, 0);
+  u32 off = (u32)ctx->dynstr_buf.len;
+  for (const char *p = s; *p; p++)
+    vec_push(&ctx->dynstr_buf, *p);
+  vec_push(&ctx->dynstr_buf, 0);
+  return off;
+}
+
+static u32 gnu_hash(const char *s) {
+  u32 h = 5381;
+  for (; *s; s++)
+    h = h * 33 + (u8)*s;
+  return h;
+}
+
+static u32 sysv_hash(const char *s) {
+  u32 h = 0;
+  for (; *s; s++) {
+    h = (h << 4) + (u8)*s;
+    u32 g = h & 0xf0000000;
+    if (g)
+      h ^= g >> 24;
+    h &= ~g;
+  }
+  return h;
+}
+
+/* The name in .dynsym: "foo@VER" references keep only "foo"; the version goes to
+ * .gnu.version. */
+static const char *dynsym_name(Ctx *ctx, Symbol *sym) {
+  const char *at = strchr(sym->name, '@');
+  if (!at)
+    return sym->name;
+  char *s = arena_alloc(&ctx->arena, at - sym->name + 1, 1);
+  memcpy(s, sym->name, (size_t)(at - sym->name));
+  return s;
+}
+
+void create_dynamic_sections(Ctx *ctx) {
+  if (!ctx->is_dynamic)
+    return;
+  if (ctx->opt.kind != OUT_SHARED && ctx->opt.dynamic_linker) {
+    ctx->interp = new_chunk(ctx, CK_INTERP, ".interp", SHT_PROGBITS, SHF_ALLOC, 1);
+    ctx->interp->shdr.sh_size = strlen(ctx->opt.dynamic_linker) + 1;
+  }
+  ctx->dynamic = new_chunk(ctx, CK_DYNAMIC, ".dynamic", SHT_DYNAMIC, SHF_ALLOC | SHF_WRITE, 8);
+  ctx->dynamic->shdr.sh_entsize = sizeof(Elf64_Dyn);
+  ctx->dynamic->is_relro = true;
+  ctx->dynsym = new_chunk(ctx, CK_DYNSYM, ".dynsym", SHT_DYNSYM, SHF_ALLOC, 8);
+  ctx->dynsym->shdr.sh_entsize = sizeof(Elf64_Sym);
+  ctx->dynsym->shdr.sh_info = 1;
+  ctx->dynstr = new_chunk(ctx, CK_DYNSTR, ".dynstr", SHT_STRTAB, SHF_ALLOC, 1);
+  if (ctx->opt.hash_gnu)
+    ctx->gnu_hash = new_chunk(ctx, CK_GNU_HASH, ".gnu.hash", SHT_GNU_HASH, SHF_ALLOC, 8);
+  if (ctx->opt.hash_sysv)
+    ctx->hash = new_chunk(ctx, CK_HASH, ".hash", SHT_HASH, SHF_ALLOC, 8);
+  ctx->versym = new_chunk(ctx, CK_VERSYM, ".gnu.version", SHT_GNU_versym, SHF_ALLOC, 2);
+  ctx->versym->shdr.sh_entsize = 2;
+  ctx->verneed = new_chunk(ctx, CK_VERNEED, ".gnu.version_r", SHT_GNU_verneed, SHF_ALLOC, 8);
+  ctx->rela_dyn = new_chunk(ctx, CK_RELA_DYN, ".rela.dyn", SHT_RELA, SHF_ALLOC, 8);
+  ctx->rela_dyn->shdr.sh_entsize = sizeof(Elf64_Rela);
+  ctx->plt = new_chunk(ctx, CK_PLT, ".plt", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16);
+  ctx->plt->shdr.sh_entsize = 16;
+  ctx->copyrel = new_chunk(ctx, CK_COPYREL, ".copyrel", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 1);
+  ctx->copyrel_ro = new_chunk(ctx, CK_COPYREL, ".copyrel.rel.ro", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 1);
+  ctx->copyrel_ro->is_relro = true;
+}
+
+/* Version needs: one Verneed per shared object, one Vernaux per version of it used. */
+typedef struct VerNeed {
+  InputFile *dso;
+  const char *name;
+  u16 index;
+} VerNeed;
+
+static VEC(VerNeed) verneeds;
+
+static u16 version_index_for(Ctx *ctx, Symbol *sym) {
+  if (!sym->is_imported)
+    return VER_NDX_GLOBAL;
+  const char *v = dso_version_name(sym->file, sym->sym_idx);
+  if (!v)
+    return VER_NDX_GLOBAL;
+  for (i64 i = 0; i < verneeds.len; i++)
+    if (verneeds.data[i].dso == sym->file && !strcmp(verneeds.data[i].name, v))
+      return verneeds.data[i].index;
+  VerNeed n = {sym->file, v, (u16)(2 + verneeds.len)};
+  vec_push(&verneeds, n);
+  sym->file->verneed_count++;
+  (void)ctx;
+  return n.index;
+}
+
+static bool needs_dynsym(const Symbol *sym) {
+  if (sym->is_exported || sym->has_copyrel || sym->is_canonical)
+    return true;
+  return sym->is_imported && sym->referenced;
+}
+
+static bool is_hashed(const Symbol *sym) { return !sym->is_imported || sym->has_copyrel || sym->is_canonical; }
+
+typedef struct HashedSym {
+  Symbol *sym;
+  u32 hash;
+  u32 bucket;
+  i64 order;
+} HashedSym;
+
+static int compare_hashed(const void *a, const void *b) {
+  const HashedSym *x = a, *y = b;
+  if (x->bucket != y->bucket)
+    return x->bucket < y->bucket ? -1 : 1;
+  return (x->order > y->order) - (x->order < y->order);
+}
+
+typedef VEC(Symbol *) SymbolVec;
+
+static void add_candidates(Ctx *ctx, InputFile *f, SymbolVec *out) {
+  for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
+    Symbol *sym = f->syms[i];
+    if (sym->dynsym_idx == -1 && needs_dynsym(sym)) {
+      sym->dynsym_idx = -2; /* claimed */
+      vec_push(out, sym);
+    }
+  }
+  (void)ctx;
+}
+
+void size_dynamic_sections(Ctx *ctx) {
+  if (!ctx->is_dynamic)
+    return;
+  /* Candidates in a deterministic order: objects, then shared objects, by priority. */
+  SymbolVec cand = {0};
+  for (i64 i = 0; i < ctx->objs.len; i++)
+    add_candidates(ctx, ctx->objs.data[i], &cand);
+  for (i64 i = 0; i < ctx->dsos.len; i++)
+    add_candidates(ctx, ctx->dsos.data[i], &cand);
+  for (i64 i = 0; i < ctx->linker_syms.len; i++) {
+    Symbol *sym = ctx->linker_syms.data[i];
+    if (sym->dynsym_idx == -1 && needs_dynsym(sym)) {
+      sym->dynsym_idx = -2;
+      vec_push(&cand, sym);
+    }
+  }
+  Symbol *null_sym = NULL;
+  vec_push(&ctx->dynsyms, null_sym);
+  for (i64 i = 0; i < cand.len; i++)
+    if (!is_hashed(cand.data[i]))
+      vec_push(&ctx->dynsyms, cand.data[i]);
+  ctx->gnu_hash_symoffset = ctx->dynsyms.len;
+  i64 nhashed = 0;
+  for (i64 i = 0; i < cand.len; i++)
+    nhashed += is_hashed(cand.data[i]);
+  ctx->gnu_hash_nbuckets = MAX(1, nhashed / 4);
+  HashedSym *hs = calloc((size_t)MAX(nhashed, 1), sizeof(HashedSym));
+  i64 k = 0;
+  for (i64 i = 0; i < cand.len; i++) {
+    Symbol *sym = cand.data[i];
+    if (!is_hashed(sym))
+      continue;
+    u32 h = gnu_hash(dynsym_name(ctx, sym));
+    hs[k] = (HashedSym){sym, h, (u32)(h % (u64)ctx->gnu_hash_nbuckets), k};
+    k++;
+  }
+  qsort(hs, (size_t)nhashed, sizeof(HashedSym), compare_hashed);
+  for (i64 i = 0; i < nhashed; i++)
+    vec_push(&ctx->dynsyms, hs[i].sym);
+  free(hs);
+  free(cand.data);
+
+  for (i64 i = 1; i < ctx->dynsyms.len; i++) {
+    Symbol *sym = ctx->dynsyms.data[i];
+    sym->dynsym_idx = (i32)i;
+    sym->ver_idx = version_index_for(ctx, sym);
+  }
+  i64 nverneed_files = 0;
+  for (i64 i = 0; i < ctx->dsos.len; i++)
+    nverneed_files += ctx->dsos.data[i]->verneed_count > 0;
+  ctx->dynsym->shdr.sh_size = (u64)ctx->dynsyms.len * sizeof(Elf64_Sym);
+  ctx->versym->shdr.sh_size = verneeds.len ? (u64)ctx->dynsyms.len * 2 : 0;
+  ctx->verneed->shdr.sh_size = (u64)nverneed_files * sizeof(Elf64_Verneed) +
+                               (u64)verneeds.len * sizeof(Elf64_Vernaux);
+  ctx->verneed->shdr.sh_info = (u32)nverneed_files;
+  if (ctx->gnu_hash) {
+    i64 bloom = 1;
+    while (bloom < nhashed / 8)
+      bloom *= 2;
+    ctx->gnu_hash_bloom = bloom;
+    ctx->gnu_hash->shdr.sh_size = 16 + 8 * (u64)bloom + 4 * (u64)ctx->gnu_hash_nbuckets + 4 * (u64)nhashed;
+  }
+  if (ctx->hash)
+    ctx->hash->shdr.sh_size = 8 + 4 * (u64)ctx->gnu_hash_nbuckets + 4 * (u64)ctx->dynsyms.len;
+  ctx->rela_dyn->shdr.sh_size = (u64)ctx->dynrels.len * sizeof(Elf64_Rela);
+}
+
+/* Strings must be final before .dynstr's size is: called from layout, before addresses. */
+static u32 *name_offsets;
+static u32 *needed_offsets;
+static u32 rpath_offset;
+static u32 *vername_offsets;
+
+void finalize_dynstr(Ctx *ctx) {
+  if (!ctx->is_dynamic)
+    return;
+  needed_offsets = calloc((size_t)MAX(ctx->dsos.len, 1), sizeof(u32));
+  for (i64 i = 0; i < ctx->dsos.len; i++) {
+    InputFile *d = ctx->dsos.data[i];
+    if (d->is_needed)
+      needed_offsets[i] = dynstr_add(ctx, d->soname);
+  }
+  if (ctx->opt.rpath)
+    rpath_offset = dynstr_add(ctx, ctx->opt.rpath);
+  name_offsets = calloc((size_t)ctx->dynsyms.len, sizeof(u32));
+  for (i64 i = 1; i < ctx->dynsyms.len; i++)
+    name_offsets[i] = dynstr_add(ctx, dynsym_name(ctx, ctx->dynsyms.data[i]));
+  vername_offsets = calloc((size_t)MAX(verneeds.len, 1), sizeof(u32));
+  for (i64 i = 0; i < verneeds.len; i++)
+    vername_offsets[i] = dynstr_add(ctx, verneeds.data[i].name);
+  ctx->dynstr->shdr.sh_size = (u64)ctx->dynstr_buf.len;
+}
+
+typedef struct DynWriter {
+  Elf64_Dyn *out; /* NULL: count only */
+  i64 n;
+} DynWriter;
+
+static void dyn(DynWriter *w, i64 tag, u64 val) {
+  if (w->out)
+    w->out[w->n] = (Elf64_Dyn){.d_tag = tag, .d_un.d_val = val};
+  w->n++;
+}
+
+static bool present(Chunk *c) { return c && c->shdr.sh_size > 0; }
+
+static Chunk *find_output(Ctx *ctx, const char *name) {
+  for (i64 i = 0; i < ctx->chunks.len; i++)
+    if (ctx->chunks.data[i]->shdr.sh_size && !strcmp(ctx->chunks.data[i]->name, name))
+      return ctx->chunks.data[i];
+  return NULL;
+}
+
+/* One walk serves counting and writing, so the two cannot disagree. */
+static void walk_dynamic(Ctx *ctx, DynWriter *w) {
+  for (i64 i = 0; i < ctx->dsos.len; i++)
+    if (ctx->dsos.data[i]->is_needed)
+      dyn(w, DT_NEEDED, needed_offsets ? needed_offsets[i] : 0);
+  if (ctx->opt.rpath)
+    dyn(w, ctx->opt.disable_new_dtags ? DT_RPATH : DT_RUNPATH, rpath_offset);
+  Symbol *init = find_symbol(ctx, "_init"), *fini = find_symbol(ctx, "_fini");
+  if (init && symbol_is_defined(init) && !init->is_imported)
+    dyn(w, DT_INIT, symbol_address(ctx, init));
+  if (fini && symbol_is_defined(fini) && !fini->is_imported)
+    dyn(w, DT_FINI, symbol_address(ctx, fini));
+  Chunk *c;
+  if ((c = find_output(ctx, ".preinit_array")))
+    dyn(w, DT_PREINIT_ARRAY, c->shdr.sh_addr), dyn(w, DT_PREINIT_ARRAYSZ, c->shdr.sh_size);
+  if ((c = find_output(ctx, ".init_array")))
+    dyn(w, DT_INIT_ARRAY, c->shdr.sh_addr), dyn(w, DT_INIT_ARRAYSZ, c->shdr.sh_size);
+  if ((c = find_output(ctx, ".fini_array")))
+    dyn(w, DT_FINI_ARRAY, c->shdr.sh_addr), dyn(w, DT_FINI_ARRAYSZ, c->shdr.sh_size);
+  if (ctx->gnu_hash)
+    dyn(w, DT_GNU_HASH, ctx->gnu_hash->shdr.sh_addr);
+  if (ctx->hash)
+    dyn(w, DT_HASH, ctx->hash->shdr.sh_addr);
+  dyn(w, DT_STRTAB, ctx->dynstr->shdr.sh_addr);
+  dyn(w, DT_SYMTAB, ctx->dynsym->shdr.sh_addr);
+  dyn(w, DT_STRSZ, ctx->dynstr->shdr.sh_size);
+  dyn(w, DT_SYMENT, sizeof(Elf64_Sym));
+  if (ctx->opt.kind != OUT_SHARED)
+    dyn(w, DT_DEBUG, 0);
+  dyn(w, DT_PLTGOT, ctx->gotplt->shdr.sh_addr);
+  if (present(ctx->rela_iplt)) {
+    dyn(w, DT_PLTRELSZ, ctx->rela_iplt->shdr.sh_size);
+    dyn(w, DT_PLTREL, DT_RELA);
+    dyn(w, DT_JMPREL, ctx->rela_iplt->shdr.sh_addr);
+  }
+  if (present(ctx->rela_dyn)) {
+    dyn(w, DT_RELA, ctx->rela_dyn->shdr.sh_addr);
+    dyn(w, DT_RELASZ, ctx->rela_dyn->shdr.sh_size);
+    dyn(w, DT_RELAENT, sizeof(Elf64_Rela));
+    if (ctx->nrelative)
+      dyn(w, DT_RELACOUNT, (u64)ctx->nrelative);
+  }
+  if (ctx->has_textrel)
+    dyn(w, DT_TEXTREL, 0);
+  u64 flags = (ctx->opt.z_now ? DF_BIND_NOW : 0) | (ctx->has_textrel ? DF_TEXTREL : 0);
+  if (flags)
+    dyn(w, DT_FLAGS, flags);
+  u64 flags1 = (ctx->opt.z_now ? DF_1_NOW : 0) | (ctx->opt.kind == OUT_PIE ? DF_1_PIE : 0);
+  if (flags1)
+    dyn(w, DT_FLAGS_1, flags1);
+  if (present(ctx->verneed)) {
+    dyn(w, DT_VERNEED, ctx->verneed->shdr.sh_addr);
+    dyn(w, DT_VERNEEDNUM, ctx->verneed->shdr.sh_info);
+  }
+  if (present(ctx->versym))
+    dyn(w, DT_VERSYM, ctx->versym->shdr.sh_addr);
+  dyn(w, DT_NULL, 0);
+}
+
+void size_dynamic_table(Ctx *ctx) {
+  if (!ctx->dynamic)
+    return;
+  DynWriter w = {NULL, 0};
+  walk_dynamic(ctx, &w);
+  ctx->dynamic->shdr.sh_size = (u64)w.n * sizeof(Elf64_Dyn);
+}
+
+static void write_dynsym(Ctx *ctx) {
+  Elf64_Sym *out = (Elf64_Sym *)(ctx->buf + ctx->dynsym->shdr.sh_offset);
+  memset(out, 0, sizeof(Elf64_Sym));
+  for (i64 i = 1; i < ctx->dynsyms.len; i++) {
+    Symbol *sym = ctx->dynsyms.data[i];
+    Elf64_Sym es = {.st_name = name_offsets[i]};
+    u8 type = sym->type == STT_GNU_IFUNC && sym->is_imported ? STT_FUNC : sym->type;
+    es.st_info = ELF64_ST_INFO(sym->binding == STB_WEAK ? STB_WEAK : STB_GLOBAL, type);
+    es.st_other = sym->is_imported ? STV_DEFAULT : sym->visibility;
+    es.st_size = sym->size;
+    if (sym->has_copyrel) {
+      /* Our copy is the definition now; its size must be the shared object's (the
+       * loader copies st_size bytes of our entry's size). */
+      Chunk *c = sym->copyrel_readonly ? ctx->copyrel_ro : ctx->copyrel;
+      es.st_shndx = (u16)c->shndx;
+      es.st_value = symbol_address(ctx, sym);
+    } else if (sym->is_canonical) {
+      /* Canonical PLT: undefined, but with the PLT entry as its address, so every
+       * module's GLOB_DAT/64 relocation resolves to the same function pointer. */
+      es.st_shndx = SHN_UNDEF;
+      es.st_value = plt_entry_address(ctx, sym);
+      es.st_size = 0;
+    } else if (sym->is_imported) {
+      es.st_shndx = SHN_UNDEF;
+      es.st_size = 0;
+    } else {
+      Chunk *c = sym->isec ? sym->isec->osec : sym->chunk;
+      es.st_shndx = c && c->shndx ? (u16)c->shndx : SHN_ABS;
+      u64 addr = symbol_definition_address(ctx, sym);
+      es.st_value = sym->type == STT_TLS ? addr - ctx->tls_begin : addr;
+    }
+    memcpy(&out[i], &es, sizeof es);
+  }
+}
+
+static void write_versions(Ctx *ctx) {
+  if (present(ctx->versym)) {
+    u8 *v = ctx->buf + ctx->versym->shdr.sh_offset;
+    wr16(v, VER_NDX_LOCAL);
+    for (i64 i = 1; i < ctx->dynsyms.len; i++)
+      wr16(v + 2 * i, ctx->dynsyms.data[i]->ver_idx);
+  }
+  if (!present(ctx->verneed))
+    return;
+  u8 *p = ctx->buf + ctx->verneed->shdr.sh_offset;
+  i64 files_left = ctx->verneed->shdr.sh_info;
+  for (i64 d = 0; d < ctx->dsos.len; d++) {
+    InputFile *dso = ctx->dsos.data[d];
+    if (!dso->verneed_count)
+      continue;
+    files_left--;
+    Elf64_Verneed vn = {.vn_version = 1, .vn_cnt = (u16)dso->verneed_count,
+                        .vn_file = needed_offsets[d], .vn_aux = sizeof(Elf64_Verneed)};
+    vn.vn_next = files_left ? (u32)(sizeof(Elf64_Verneed) + (u64)dso->verneed_count * sizeof(Elf64_Vernaux)) : 0;
+    memcpy(p, &vn, sizeof vn);
+    p += sizeof vn;
+    i64 left = dso->verneed_count;
+    for (i64 i = 0; i < verneeds.len; i++) {
+      if (verneeds.data[i].dso != dso)
+        continue;
+      left--;
+      Elf64_Vernaux va = {.vna_hash = sysv_hash(verneeds.data[i].name), .vna_flags = 0,
+                          .vna_other = verneeds.data[i].index, .vna_name = vername_offsets[i],
+                          .vna_next = left ? sizeof(Elf64_Vernaux) : 0};
+      memcpy(p, &va, sizeof va);
+      p += sizeof va;
+    }
+  }
+}
+
+static void write_hashes(Ctx *ctx) {
+  i64 nsyms = ctx->dynsyms.len, symoff = ctx->gnu_hash_symoffset, nb = ctx->gnu_hash_nbuckets;
+  if (ctx->gnu_hash) {
+    u8 *p = ctx->buf + ctx->gnu_hash->shdr.sh_offset;
+    i64 bloom = ctx->gnu_hash_bloom;
+    u32 shift = 26;
+    wr32(p, (u32)nb);
+    wr32(p + 4, (u32)symoff);
+    wr32(p + 8, (u32)bloom);
+    wr32(p + 12, shift);
+    u8 *bl = p + 16, *buckets = bl + 8 * bloom, *chains = buckets + 4 * nb;
+    for (i64 i = symoff; i < nsyms; i++) {
+      u32 h = gnu_hash(dynsym_name(ctx, ctx->dynsyms.data[i]));
+      i64 word = (h / 64) % (u64)bloom;
+      u64 bits = rd64(bl + 8 * word) | (1ull << (h % 64)) | (1ull << ((h >> shift) % 64));
+      wr64(bl + 8 * word, bits);
+      u32 b = h % (u64)nb;
+      if (!rd32(buckets + 4 * b))
+        wr32(buckets + 4 * b, (u32)i);
+      bool last = i + 1 == nsyms ||
+                  gnu_hash(dynsym_name(ctx, ctx->dynsyms.data[i + 1])) % (u64)nb != b;
+      wr32(chains + 4 * (i - symoff), last ? (h | 1) : (h & ~1u));
+    }
+  }
+  if (ctx->hash) {
+    u8 *p = ctx->buf + ctx->hash->shdr.sh_offset;
+    wr32(p, (u32)nb);
+    wr32(p + 4, (u32)nsyms);
+    u8 *buckets = p + 8, *chains = buckets + 4 * nb;
+    for (i64 i = 1; i < nsyms; i++) {
+      u32 b = sysv_hash(dynsym_name(ctx, ctx->dynsyms.data[i])) % (u64)nb;
+      wr32(chains + 4 * i, rd32(buckets + 4 * b));
+      wr32(buckets + 4 * b, (u32)i);
+    }
+  }
+}
+
+void write_dynamic_sections(Ctx *ctx) {
+  if (!ctx->is_dynamic)
+    return;
+  if (ctx->interp)
+    memcpy(ctx->buf + ctx->interp->shdr.sh_offset, ctx->opt.dynamic_linker,
+           strlen(ctx->opt.dynamic_linker) + 1);
+  memcpy(ctx->buf + ctx->dynstr->shdr.sh_offset, ctx->dynstr_buf.data, (size_t)ctx->dynstr_buf.len);
+  write_dynsym(ctx);
+  write_versions(ctx);
+  write_hashes(ctx);
+  DynWriter w = {(Elf64_Dyn *)(ctx->buf + ctx->dynamic->shdr.sh_offset), 0};
+  walk_dynamic(ctx, &w);
+}

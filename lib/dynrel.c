@@ -1,0 +1,45 @@
+/* .rela.dyn: the relocations the loader applies at start-up. RELATIVE ones come first
+ * and are counted in DT_RELACOUNT (glibc processes that prefix without symbol
+ * lookups). Entries are gathered serially in section order, so their order does not
+ * depend on threads. */
+#include "arch.h"
+#include "rivet.h"
+
+void add_dynrel(Ctx *ctx, DynRel r) {
+  if (r.type == ctx->arch->r_relative)
+    ctx->nrelative++;
+  vec_push(&ctx->dynrels, r);
+}
+
+static u64 place_address(Ctx *ctx, const DynRel *r) {
+  if (r->isec)
+    return isec_address(ctx, r->isec, r->offset);
+  return r->chunk->shdr.sh_addr + r->offset;
+}
+
+static void write_one(Ctx *ctx, const DynRel *r, Elf64_Rela *out) {
+  Elf64_Rela rela = {.r_offset = place_address(ctx, r)};
+  i64 addend = r->addend;
+  if (r->type == ctx->arch->r_relative) {
+    u64 target = reloc_target_address(ctx, r->addend_sym, &addend);
+    rela.r_info = ELF64_R_INFO(0, r->type);
+    rela.r_addend = (i64)(target + (u64)addend);
+  } else {
+    rela.r_info = ELF64_R_INFO(r->sym ? (u32)r->sym->dynsym_idx : 0, r->type);
+    rela.r_addend = r->type == ctx->arch->r_abs_word ? addend : 0;
+  }
+  memcpy(out, &rela, sizeof rela);
+}
+
+void write_rela_dyn(Ctx *ctx) {
+  if (!ctx->rela_dyn || !ctx->rela_dyn->shndx)
+    return;
+  Elf64_Rela *out = (Elf64_Rela *)(ctx->buf + ctx->rela_dyn->shdr.sh_offset);
+  i64 n = 0;
+  for (int relative_pass = 1; relative_pass >= 0; relative_pass--)
+    for (i64 i = 0; i < ctx->dynrels.len; i++) {
+      const DynRel *r = &ctx->dynrels.data[i];
+      if ((r->type == ctx->arch->r_relative) == relative_pass)
+        write_one(ctx, r, &out[n++]);
+    }
+}

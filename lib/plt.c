@@ -1,0 +1,46 @@
+/* .plt, .iplt and their .got.plt slots and .rela.plt entries.
+ * .got.plt: [0] = _DYNAMIC, [1] and [2] for the loader (link map, resolver), then one
+ * slot per .plt entry, then one per .iplt entry. A .plt slot starts out pointing at the
+ * push in its own entry (psABI "Procedure Linkage Table": lazy binding), so the first
+ * call goes through the resolver. An .iplt slot is filled at start-up by IRELATIVE,
+ * whose addend is the IFUNC resolver (glibc: apply_irel in static programs, the
+ * loader in dynamic ones). */
+#include "arch.h"
+#include "rivet.h"
+
+void write_plt(Ctx *ctx) {
+  const Arch *arch = ctx->arch;
+  u8 *gotplt = ctx->buf + ctx->gotplt->shdr.sh_offset;
+  u64 gotplt_addr = ctx->gotplt->shdr.sh_addr;
+  u8 *rela = ctx->buf + ctx->rela_iplt->shdr.sh_offset;
+  i64 nrela = 0;
+  i64 nplt = ctx->plt_syms.len;
+  if (ctx->dynamic)
+    wr64(gotplt, ctx->dynamic->shdr.sh_addr);
+  if (ctx->plt && nplt) {
+    u8 *plt = ctx->buf + ctx->plt->shdr.sh_offset;
+    u64 plt_addr = ctx->plt->shdr.sh_addr;
+    arch->write_plt_header(ctx, plt, plt_addr, gotplt_addr);
+    for (i64 i = 0; i < nplt; i++) {
+      Symbol *sym = ctx->plt_syms.data[i];
+      u64 entry = plt_entry_address(ctx, sym);
+      u64 slot = gotplt_addr + (u64)(3 + i) * 8;
+      arch->write_plt_entry(ctx, plt + (entry - plt_addr), entry, slot, i, plt_addr);
+      wr64(gotplt + (3 + i) * 8, entry + 6);
+      Elf64_Rela r = {.r_offset = slot, .r_info = ELF64_R_INFO((u32)sym->dynsym_idx, arch->r_jump_slot)};
+      memcpy(rela + nrela++ * (i64)sizeof r, &r, sizeof r);
+    }
+  }
+  u8 *iplt = ctx->buf + ctx->iplt->shdr.sh_offset;
+  for (i64 i = 0; i < ctx->iplt_syms.len; i++) {
+    Symbol *sym = ctx->iplt_syms.data[i];
+    u64 slot = gotplt_addr + (u64)(3 + nplt + i) * 8;
+    u64 entry = ctx->iplt->shdr.sh_addr + (u64)i * (u64)arch->iplt_entry_size;
+    u64 resolver = symbol_definition_address(ctx, sym);
+    arch->write_iplt_entry(ctx, iplt + i * arch->iplt_entry_size, entry, slot);
+    wr64(gotplt + (3 + nplt + i) * 8, resolver);
+    Elf64_Rela r = {.r_offset = slot, .r_info = ELF64_R_INFO(0, arch->r_irelative),
+                    .r_addend = (i64)resolver};
+    memcpy(rela + nrela++ * (i64)sizeof r, &r, sizeof r);
+  }
+}

@@ -1,0 +1,198 @@
+/* Shared objects as inputs. Only the dynamic symbol table matters: its definitions
+ * resolve our references (loaded at run time, so "imported"), its undefined entries
+ * tell us what the executable must export. Versions follow the GNU extension
+ * (.gnu.version, .gnu.version_d): a hidden version ("foo@V1") is reachable only by
+ * that versioned name, the default one ("foo@@V2") also by the plain name. */
+#include "arch.h"
+#include "rivet.h"
+
+#include <stdlib.h>
+
+bool is_shared_object(const u8 *data, i64 size) {
+  return size >= (i64)sizeof(Elf64_Ehdr) && is_elf_object(data, size) && rd16(data + 16) == ET_DYN;
+}
+
+static bool in_file(const MappedFile *mf, u64 off, u64 size) {
+  return off <= (u64)mf->size && size <= (u64)mf->size - off;
+}
+
+static const void *table(Ctx *ctx, const u8 *p, i64 size) {
+  if (((uintptr_t)p & 7) == 0)
+    return p;
+  void *copy = arena_alloc(&ctx->arena, size, 8);
+  memcpy(copy, p, (size_t)size);
+  return copy;
+}
+
+static void read_verdefs(Ctx *ctx, InputFile *f, const Elf64_Shdr *sh, const char *strtab,
+                         u64 strsize) {
+  const MappedFile *mf = f->mf;
+  u64 off = sh->sh_offset;
+  i64 max_idx = 0;
+  /* Two passes: find the largest index, then fill names. */
+  for (int pass = 0; pass < 2; pass++) {
+    u64 p = off;
+    for (u64 n = 0; n < sh->sh_info; n++) {
+      if (!in_file(mf, p, sizeof(Elf64_Verdef)) || p + sizeof(Elf64_Verdef) > off + sh->sh_size) {
+        error(ctx, "%s: malformed .gnu.version_d", f->name);
+        return;
+      }
+      Elf64_Verdef vd;
+      memcpy(&vd, mf->data + p, sizeof vd);
+      if (pass == 0) {
+        max_idx = MAX(max_idx, (i64)vd.vd_ndx);
+      } else if (vd.vd_cnt > 0 && in_file(mf, p + vd.vd_aux, sizeof(Elf64_Verdaux))) {
+        Elf64_Verdaux va;
+        memcpy(&va, mf->data + p + vd.vd_aux, sizeof va);
+        if (va.vda_name < strsize && !(vd.vd_flags & VER_FLG_BASE))
+          f->verdef_names[vd.vd_ndx] = strtab + va.vda_name;
+      }
+      if (vd.vd_next == 0)
+        break;
+      p += vd.vd_next;
+    }
+    if (pass == 0) {
+      f->nverdefs = max_idx + 1;
+      f->verdef_names = ARENA_ARRAY(&ctx->arena, const char *, f->nverdefs);
+    }
+  }
+}
+
+InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bool as_needed) {
+  InputFile *f = ARENA_NEW(&ctx->arena, InputFile);
+  f->kind = FILE_DSO;
+  f->mf = mf;
+  f->name = mf->path;
+  f->priority = ctx->next_priority++;
+  f->is_alive = true;
+  f->as_needed = as_needed;
+  f->soname = soname_hint;
+  const u8 *d = mf->data;
+  const Elf64_Ehdr *eh = table(ctx, d, sizeof(Elf64_Ehdr));
+  if (eh->e_machine != ctx->arch->e_machine) {
+    error(ctx, "%s: incompatible machine type %u (output is %s)", f->name, eh->e_machine,
+          ctx->arch->name);
+    return NULL;
+  }
+  if (eh->e_shentsize != sizeof(Elf64_Shdr) || eh->e_shnum == 0 ||
+      !in_file(mf, eh->e_shoff, (u64)eh->e_shnum * sizeof(Elf64_Shdr))) {
+    error(ctx, "%s: malformed section header table", f->name);
+    return NULL;
+  }
+  const Elf64_Shdr *sh = table(ctx, d + eh->e_shoff, eh->e_shnum * (i64)sizeof(Elf64_Shdr));
+  i64 nsh = eh->e_shnum;
+  const Elf64_Shdr *dynsym = NULL, *versym = NULL, *verdef = NULL, *dynamic = NULL;
+  for (i64 i = 0; i < nsh; i++) {
+    if (sh[i].sh_type != SHT_NOBITS && !in_file(mf, sh[i].sh_offset, sh[i].sh_size)) {
+      error(ctx, "%s: section %ld extends past the end of the file", f->name, (long)i);
+      return NULL;
+    }
+    switch (sh[i].sh_type) {
+    case SHT_DYNSYM: dynsym = &sh[i]; break;
+    case SHT_GNU_versym: versym = &sh[i]; break;
+    case SHT_GNU_verdef: verdef = &sh[i]; break;
+    case SHT_DYNAMIC: dynamic = &sh[i]; break;
+    }
+  }
+  if (!dynsym || dynsym->sh_entsize != sizeof(Elf64_Sym) || dynsym->sh_link >= (u64)nsh) {
+    error(ctx, "%s: shared object has no valid .dynsym", f->name);
+    return NULL;
+  }
+  const Elf64_Shdr *str = &sh[dynsym->sh_link];
+  if (str->sh_size == 0 || d[str->sh_offset + str->sh_size - 1] != 0) {
+    error(ctx, "%s: malformed .dynstr", f->name);
+    return NULL;
+  }
+  f->strtab = (const char *)d + str->sh_offset;
+  f->strtab_size = (i64)str->sh_size;
+  f->nsyms = (i64)(dynsym->sh_size / sizeof(Elf64_Sym));
+  f->esyms = table(ctx, d + dynsym->sh_offset, f->nsyms * (i64)sizeof(Elf64_Sym));
+  f->first_global = MIN((i64)dynsym->sh_info, f->nsyms);
+  if (f->first_global == 0 && f->nsyms)
+    f->first_global = 1;
+  if (versym && versym->sh_size / 2 >= (u64)f->nsyms)
+    f->versym = table(ctx, d + versym->sh_offset, (i64)versym->sh_size);
+  if (verdef && verdef->sh_link < (u64)nsh) {
+    const Elf64_Shdr *vs = &sh[verdef->sh_link];
+    read_verdefs(ctx, f, verdef, (const char *)d + vs->sh_offset, vs->sh_size);
+  }
+  if (dynamic && dynamic->sh_link < (u64)nsh) {
+    const Elf64_Shdr *ds = &sh[dynamic->sh_link];
+    for (u64 off = 0; off + sizeof(Elf64_Dyn) <= dynamic->sh_size; off += sizeof(Elf64_Dyn)) {
+      Elf64_Dyn dyn;
+      memcpy(&dyn, d + dynamic->sh_offset + off, sizeof dyn);
+      if (dyn.d_tag == DT_NULL)
+        break;
+      if (dyn.d_tag == DT_SONAME && dyn.d_un.d_val < ds->sh_size)
+        f->soname = (const char *)d + ds->sh_offset + dyn.d_un.d_val;
+    }
+  }
+  for (i64 i = 0; i < f->nsyms; i++)
+    if (f->esyms[i].st_name >= (u64)f->strtab_size) {
+      error(ctx, "%s: dynamic symbol %ld: name offset out of range", f->name, (long)i);
+      return NULL;
+    }
+  f->syms = ARENA_ARRAY(&ctx->arena, Symbol *, f->nsyms);
+  for (i64 i = f->first_global; i < f->nsyms; i++) {
+    const Elf64_Sym *es = &f->esyms[i];
+    const char *name = f->strtab + es->st_name;
+    u16 ver = f->versym ? f->versym[i] : 1;
+    bool hidden = (ver & 0x8000) != 0;
+    const char *vname = (ver & 0x7fff) < f->nverdefs ? f->verdef_names[ver & 0x7fff] : NULL;
+    if (es->st_shndx != SHN_UNDEF && hidden && vname)
+      name = arena_sprintf(&ctx->arena, "%s@%s", name, vname);
+    f->syms[i] = intern_symbol(ctx, name);
+  }
+  vec_push(&ctx->dsos, f);
+  return f;
+}
+
+const char *dso_version_name(InputFile *f, i64 sym_idx) {
+  if (!f->versym)
+    return NULL;
+  u16 ver = f->versym[sym_idx] & 0x7fff;
+  return ver < f->nverdefs ? f->verdef_names[ver] : NULL;
+}
+
+void resolve_dso_symbols(Ctx *ctx, InputFile *f) {
+  for (i64 i = f->first_global; i < f->nsyms; i++) {
+    const Elf64_Sym *es = &f->esyms[i];
+    Symbol *sym = f->syms[i];
+    u8 bind = ELF64_ST_BIND(es->st_info);
+    trace_symbol_event(ctx, sym, f, es);
+    if (es->st_shndx == SHN_UNDEF) {
+      sym->referenced_by_dso = true;
+      continue;
+    }
+    if (f->versym && (f->versym[i] & 0x7fff) == 0)
+      continue; /* VER_NDX_LOCAL: not exported */
+    if (sym->rank <= RANK_DSO)
+      continue; /* an object's definition, or an earlier shared object's, wins */
+    sym->file = f;
+    sym->sym_idx = i;
+    sym->rank = RANK_DSO;
+    sym->type = ELF64_ST_TYPE(es->st_info);
+    sym->binding = bind == STB_WEAK ? STB_WEAK : STB_GLOBAL;
+    sym->value = es->st_value;
+    sym->size = es->st_size;
+    sym->isec = NULL;
+    sym->is_abs = false;
+    sym->lazy_file = NULL;
+    sym->dso_protected = ELF64_ST_VISIBILITY(es->st_other) == STV_PROTECTED;
+  }
+}
+
+/* A shared object read under --as-needed is needed only if some object file's
+ * reference resolved to it. */
+void mark_needed_dsos(Ctx *ctx) {
+  for (i64 i = 0; i < ctx->dsos.len; i++)
+    ctx->dsos.data[i]->is_needed = !ctx->dsos.data[i]->as_needed;
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
+      Symbol *sym = f->syms[i];
+      if (esym_shndx(f, i) == SHN_UNDEF && sym->file && sym->file->kind == FILE_DSO)
+        sym->file->is_needed = true;
+    }
+  }
+}
