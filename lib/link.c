@@ -106,7 +106,6 @@ int rv_link(Ctx *ctx) {
     return 1;
   PASS(mark_needed_dsos(ctx));               // --as-needed libraries nobody uses get no DT_NEEDED
   PASS(add_linker_defined_symbols(ctx));     // __ehdr_start, _end, ... if referenced
-  PASS(compute_import_export(ctx));          // imported / exported / preemptible, once
   PASS(convert_common_symbols(ctx));         // COMMON -> .bss definitions
   PASS(decide_stack(ctx));                   // PT_GNU_STACK from .note.GNU-stack
   PASS(split_eh_frames(ctx));                // .eh_frame records; drop FDEs of dead code
@@ -115,6 +114,7 @@ int rv_link(Ctx *ctx) {
   PASS(bin_input_sections(ctx));             // input sections -> output sections
   PASS(add_section_bracket_symbols(ctx));    // __start_SEC/__stop_SEC now that names are known
   PASS(create_synthetic_sections(ctx));      // headers, GOT, .iplt, notes, symbol tables
+  PASS(compute_import_export(ctx));          // imported / exported / preemptible, once
   PASS(scan_relocations(ctx));               // decide GOT/.iplt/TLS needs; undefined symbols
   if (checkpoint(ctx))
     return 1;

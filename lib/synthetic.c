@@ -101,6 +101,7 @@ static Symbol *provide(Ctx *ctx, const char *name, u8 type) {
   sym->type = type;
   sym->lazy_file = NULL;
   sym->is_defined_by_linker = true;
+  sym->is_abs = false;
   sym->sym_idx = -1;
   /* GNU ld's PROVIDE_HIDDEN: these never leave the output. */
   if (sym->visibility == STV_DEFAULT)
@@ -127,7 +128,7 @@ void add_linker_defined_symbols(Ctx *ctx) {
   for (i64 i = 0; i < ARRAY_SIZE(linker_symbol_names); i++)
     provide(ctx, linker_symbol_names[i], STT_NOTYPE);
   provide(ctx, "_TLS_MODULE_BASE_", STT_TLS);
-  if (ctx->is_dynamic)
+  if (ctx->is_dynamic || ctx->opt.kind != OUT_EXEC)
     provide(ctx, "_DYNAMIC", STT_NOTYPE);
   ctx->sym_gotp = find_symbol(ctx, "_GLOBAL_OFFSET_TABLE_");
   for (i64 i = 0; i < ctx->opt.defsyms.len; i++) {
