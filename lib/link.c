@@ -56,6 +56,17 @@ static void decide_stack(Ctx *ctx) {
   }
 }
 
+/* --error-execstack / --error-rwx-segments: GNU ld's hardening checks. */
+static void check_segment_permissions(Ctx *ctx) {
+  if (ctx->opt.error_execstack && ctx->opt.z_execstack)
+    error(ctx, "%s: the output requires an executable stack (--error-execstack)", ctx->opt.output);
+  for (i64 i = 0; ctx->opt.error_rwx_segments && i < ctx->phdrs.len; i++) {
+    Elf64_Phdr *p = &ctx->phdrs.data[i];
+    if (p->p_type == PT_LOAD && (p->p_flags & (PF_W | PF_X)) == (PF_W | PF_X))
+      error(ctx, "%s: a LOAD segment has RWX permissions (--error-rwx-segments)", ctx->opt.output);
+  }
+}
+
 static void check_output_kind(Ctx *ctx) {
   if (ctx->opt.kind == OUT_SHARED)
     error(ctx, "shared object output (-shared) is not supported by this rivet yet");
@@ -116,6 +127,7 @@ int rv_link(Ctx *ctx) {
   PASS(create_synthetic_sections(ctx));      // headers, GOT, .iplt, notes, symbol tables
   PASS(compute_import_export(ctx));          // imported / exported / preemptible, once
   PASS(scan_relocations(ctx));               // decide GOT/.iplt/TLS needs; undefined symbols
+  PASS(check_shlib_undefined(ctx));          // libraries' undefined symbols must be defined
   if (checkpoint(ctx))
     return 1;
   PASS(allocate_got_and_plt(ctx));           // serial: GOT/PLT/COPY/canonical, input order
@@ -126,6 +138,7 @@ int rv_link(Ctx *ctx) {
   PASS(layout_sections(ctx));                // addresses, offsets, program headers
   PASS(fix_linker_symbols(ctx));             // linker-defined symbols get their addresses
   PASS(resolve_entry(ctx));                  // e_entry
+  PASS(check_segment_permissions(ctx));      // --error-execstack, --error-rwx-segments
   if (checkpoint(ctx))
     return 1;
   if (!open_output(ctx)) {                   // temp file beside -o, ftruncate, mmap

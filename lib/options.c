@@ -213,6 +213,10 @@ static void parse_z(Ctx *ctx, const char *z) {
     o->z_text = true;
   else if (!strcmp(z, "notext") || !strcmp(z, "textoff"))
     o->z_text = false;
+  else if (!strcmp(z, "nocopyreloc"))
+    o->z_nocopyreloc = true;
+  else if (!strcmp(z, "copyreloc"))
+    o->z_nocopyreloc = false;
   else if (!strcmp(z, "muldefs"))
     o->allow_multiple_definition = true;
   else if (starts_with(z, "max-page-size=")) {
@@ -225,8 +229,7 @@ static void parse_z(Ctx *ctx, const char *z) {
              !strcmp(z, "nodelete") || !strcmp(z, "nodlopen") || !strcmp(z, "initfirst") ||
              !strcmp(z, "interpose") || !strcmp(z, "combreloc") || !strcmp(z, "nocombreloc") ||
              !strcmp(z, "noexecheap") || !strcmp(z, "ibt") || !strcmp(z, "shstk") ||
-             !strcmp(z, "cet-report=none") || !strcmp(z, "nognustack") || !strcmp(z, "copyreloc") ||
-             !strcmp(z, "nocopyreloc") || !strcmp(z, "pack-relative-relocs") ||
+             !strcmp(z, "cet-report=none") || !strcmp(z, "nognustack") || !strcmp(z, "pack-relative-relocs") ||
              !strcmp(z, "nopack-relative-relocs") || !strcmp(z, "global") ||
              !strcmp(z, "noreloc-overflow") || !strcmp(z, "dynamic-undefined-weak") ||
              !strcmp(z, "nodynamic-undefined-weak") || starts_with(z, "stack-size=") ||
@@ -259,7 +262,7 @@ static void add_input(Ctx *ctx, InputArgKind kind, const char *str) {
 static const char *ignored_flags[] = {
     "O0", "O1", "O2", "O3", "sort-common", "no-sort-common", "warn-common", "no-warn-common",
     "no-warn-mismatch", "color-diagnostics", "no-color-diagnostics", "enable-new-dtags",
-    "no-undefined", "allow-shlib-undefined", "no-allow-shlib-undefined",
+    "no-undefined",
     "nostdlib", "no-copy-dt-needed-entries", "copy-dt-needed-entries", "g", "x", "discard-all",
     "X", "discard-locals", "no-keep-memory", "reduce-memory-overheads", "warn-once",
     "no-undefined-version", "undefined-version", "relax", "no-relax", "fatal-warnings-off",
@@ -279,7 +282,7 @@ static const char *ignored_flags[] = {
 
 static const char *ignored_with_arg[] = {
     "plugin", "plugin-opt", "rpath-link", "soname", "h", "version-script",
-    "dynamic-list", "exclude-libs", "package-metadata", "export-dynamic-symbol",
+     "exclude-libs", 
     "compress-debug-sections", "icf", "emit-relocs-dummy", "dependency-file", "Ttext", "Tdata",
     "Tbss", "init", "fini", "wrap-dummy", "unresolved-symbols", "orphan-handling", "audit",
     "auxiliary", "f", "filter", "pack-dyn-relocs", "retain-symbols-file", "z-dummy",
@@ -443,6 +446,15 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
       o->disable_new_dtags = false;
       continue;
     }
+    if (read_flag(&r, "allow-shlib-undefined")) {
+      o->allow_shlib_undefined = o->allow_shlib_undefined_set = true;
+      continue;
+    }
+    if (read_flag(&r, "no-allow-shlib-undefined")) {
+      o->allow_shlib_undefined = false;
+      o->allow_shlib_undefined_set = true;
+      continue;
+    }
     if (read_flag(&r, "no-dynamic-linker")) {
       o->no_dynamic_linker = true;
       continue;
@@ -523,6 +535,18 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
     }
     if (read_arg(&r, "rpath") || read_arg(&r, "R")) {
       o->rpath = o->rpath ? arena_sprintf(&ctx->arena, "%s:%s", o->rpath, r.arg) : r.arg;
+      continue;
+    }
+    if (read_arg(&r, "export-dynamic-symbol")) {
+      vec_push(&o->export_dynamic_symbols, r.arg);
+      continue;
+    }
+    if (read_arg(&r, "dynamic-list")) {
+      vec_push(&o->dynamic_lists, r.arg);
+      continue;
+    }
+    if (read_arg(&r, "package-metadata")) {
+      o->package_metadata = r.arg;
       continue;
     }
     if (read_arg(&r, "sysroot")) {

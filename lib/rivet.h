@@ -149,6 +149,12 @@ typedef struct Options {
   bool no_dynamic_linker;      /* --no-dynamic-linker (static PIE) */
   const char *rpath;           /* -rpath entries joined with ':' */
   bool disable_new_dtags;      /* DT_RPATH instead of DT_RUNPATH */
+  bool z_nocopyreloc;          /* -z nocopyreloc: a needed COPY is an error */
+  bool allow_shlib_undefined;  /* --allow-shlib-undefined (default for -shared only) */
+  bool allow_shlib_undefined_set;
+  VEC(const char *) export_dynamic_symbols; /* --export-dynamic-symbol globs */
+  VEC(const char *) dynamic_lists;          /* --dynamic-list files */
+  const char *package_metadata;             /* --package-metadata JSON */
   VEC(const char *) trace_symbols; /* -y / --trace-symbol */
   VEC(const char *) lib_paths;     /* -L, in order */
   VEC(InputArg) inputs;            /* inputs and position-dependent flags, in order */
@@ -197,6 +203,10 @@ struct InputFile {
   bool as_needed;           /* --as-needed was in effect when it was read */
   bool is_needed;           /* gets a DT_NEEDED entry */
   i32 verneed_count;        /* versions of it the output needs */
+  VEC(const char *) dt_needed; /* its own DT_NEEDED entries */
+  const Elf64_Phdr *phdrs;  /* its program headers (read-only test for COPY) */
+  i64 nphdrs;
+  Symbol **default_version_syms; /* "name@VER" aliases of default-version definitions */
   bool has_gnu_stack;       /* has .note.GNU-stack */
   bool gnu_stack_exec;      /* .note.GNU-stack with SHF_EXECINSTR */
 };
@@ -304,6 +314,7 @@ struct Symbol {
   bool copyrel_readonly : 1; /* ... in .bss.rel.ro (read-only in its DSO) */
   bool is_canonical : 1;   /* its address is our PLT entry */
   bool referenced_by_dso : 1; /* some shared object has it undefined */
+  bool referenced_strongly_by_dso : 1;
   bool referenced_by_obj : 1; /* some live object file references it */
   bool versioned_name : 1; /* name is "sym@VER" */
 };
@@ -422,6 +433,7 @@ typedef enum {
   CK_VERSYM,
   CK_VERNEED,
   CK_COPYREL,   /* .bss / .bss.rel.ro space for COPY relocations */
+  CK_BLOB,      /* contents made up front (e.g. .note.package) */
 } ChunkKind;
 
 struct Chunk {
@@ -439,6 +451,7 @@ struct Chunk {
   u64 merge_entsize;         /* CK_MERGED sh_entsize */
   i64 nentries;              /* synthetic sections: entry count */
   i64 order;                 /* creation order, the final tie-break */
+  const u8 *blob;            /* CK_BLOB contents, sh_size bytes */
 };
 
 /* ---- synthetic.c ---- */
@@ -454,6 +467,8 @@ bool is_shared_object(const u8 *data, i64 size);
 InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bool as_needed);
 void resolve_dso_symbols(Ctx *ctx, InputFile *f);
 void mark_needed_dsos(Ctx *ctx);
+void check_shlib_undefined(Ctx *ctx);
+bool dso_address_is_readonly(InputFile *f, u64 addr);
 const char *dso_version_name(InputFile *f, i64 sym_idx);
 
 /* ---- preempt.c: who is imported, exported, preemptible ---- */

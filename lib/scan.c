@@ -311,7 +311,8 @@ static void allocate_copy(Ctx *ctx, Symbol *sym) {
   InputFile *dso = sym->file;
   u64 value = dso->esyms[sym->sym_idx].st_value;
   u64 align = value ? MIN((u64)1 << __builtin_ctzll(value), 64) : 64;
-  Chunk *c = ctx->copyrel;
+  bool readonly = dso_address_is_readonly(dso, value);
+  Chunk *c = readonly ? ctx->copyrel_ro : ctx->copyrel;
   u64 off = align_to(c->shdr.sh_size, align);
   c->shdr.sh_size = off + sym->size;
   c->shdr.sh_addralign = MAX(c->shdr.sh_addralign, align);
@@ -323,10 +324,12 @@ static void allocate_copy(Ctx *ctx, Symbol *sym) {
         alias->sym_idx != i || ELF64_ST_TYPE(es->st_info) == STT_TLS)
       continue;
     alias->has_copyrel = true;
+    alias->copyrel_readonly = readonly;
     alias->copy_offset = off;
     alias->is_exported = true;
   }
   sym->has_copyrel = true;
+  sym->copyrel_readonly = readonly;
   sym->copy_offset = off;
   sym->is_exported = true;
 }
@@ -338,7 +341,11 @@ static void allocate_symbol(Ctx *ctx, Symbol *sym) {
   if (flags & NEEDS_CANONICAL) {
     bool is_func = sym->type == STT_FUNC || sym->type == STT_GNU_IFUNC;
     if (!is_func && !sym->has_copyrel) {
-      if (sym->size == 0)
+      if (ctx->opt.z_nocopyreloc)
+        error(ctx, "cannot create a copy relocation for '%s' because -z nocopyreloc is given; "
+                   "recompile with -fPIE\n>>> defined in %s",
+              sym->name, sym->file->name);
+      else if (sym->size == 0)
         error(ctx, "cannot create a copy relocation for '%s': its size in %s is 0; recompile "
                    "with -fPIE",
               sym->name, sym->file->name);
@@ -407,6 +414,9 @@ static void collect_section(Ctx *ctx, InputSection *isec) {
               isec->name, (unsigned long)rel->r_offset);
         continue;
       }
+      if (!ctx->has_textrel)
+        warn(ctx, "%s: creating DT_TEXTREL: relocation %s against '%s' in read-only section '%s'",
+             f->name, arch->reloc_name(ELF64_R_TYPE(rel->r_info)), sym->name, isec->name);
       ctx->has_textrel = true;
     }
     if (a == A_RELATIVE)

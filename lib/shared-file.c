@@ -116,6 +116,11 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
     const Elf64_Shdr *vs = &sh[verdef->sh_link];
     read_verdefs(ctx, f, verdef, (const char *)d + vs->sh_offset, vs->sh_size);
   }
+  if (eh->e_phentsize == sizeof(Elf64_Phdr) && eh->e_phnum &&
+      in_file(mf, eh->e_phoff, (u64)eh->e_phnum * sizeof(Elf64_Phdr))) {
+    f->phdrs = table(ctx, d + eh->e_phoff, eh->e_phnum * (i64)sizeof(Elf64_Phdr));
+    f->nphdrs = eh->e_phnum;
+  }
   if (dynamic && dynamic->sh_link < (u64)nsh) {
     const Elf64_Shdr *ds = &sh[dynamic->sh_link];
     for (u64 off = 0; off + sizeof(Elf64_Dyn) <= dynamic->sh_size; off += sizeof(Elf64_Dyn)) {
@@ -125,6 +130,8 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
         break;
       if (dyn.d_tag == DT_SONAME && dyn.d_un.d_val < ds->sh_size)
         f->soname = (const char *)d + ds->sh_offset + dyn.d_un.d_val;
+      if (dyn.d_tag == DT_NEEDED && dyn.d_un.d_val < ds->sh_size)
+        vec_push(&f->dt_needed, (const char *)d + ds->sh_offset + dyn.d_un.d_val);
     }
   }
   for (i64 i = 0; i < f->nsyms; i++)
@@ -133,6 +140,7 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
       return NULL;
     }
   f->syms = ARENA_ARRAY(&ctx->arena, Symbol *, f->nsyms);
+  f->default_version_syms = ARENA_ARRAY(&ctx->arena, Symbol *, f->nsyms);
   for (i64 i = f->first_global; i < f->nsyms; i++) {
     const Elf64_Sym *es = &f->esyms[i];
     const char *name = f->strtab + es->st_name;
@@ -142,6 +150,9 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
     if (es->st_shndx != SHN_UNDEF && hidden && vname)
       name = arena_sprintf(&ctx->arena, "%s@%s", name, vname);
     f->syms[i] = intern_symbol(ctx, name);
+    /* A reference may name the default version explicitly (".symver pow,pow@GLIBC_2.29"). */
+    if (es->st_shndx != SHN_UNDEF && !hidden && vname)
+      f->default_version_syms[i] = intern_symbol(ctx, arena_sprintf(&ctx->arena, "%s@%s", name, vname));
   }
   vec_push(&ctx->dsos, f);
   return f;
@@ -154,21 +165,12 @@ const char *dso_version_name(InputFile *f, i64 sym_idx) {
   return ver < f->nverdefs ? f->verdef_names[ver] : NULL;
 }
 
-void resolve_dso_symbols(Ctx *ctx, InputFile *f) {
-  for (i64 i = f->first_global; i < f->nsyms; i++) {
-    const Elf64_Sym *es = &f->esyms[i];
-    Symbol *sym = f->syms[i];
-    u8 bind = ELF64_ST_BIND(es->st_info);
-    trace_symbol_event(ctx, sym, f, es);
-    if (es->st_shndx == SHN_UNDEF) {
-      sym->referenced_by_dso = true;
-      continue;
-    }
-    if (f->versym && (f->versym[i] & 0x7fff) == 0)
-      continue; /* VER_NDX_LOCAL: not exported */
-    if (sym->rank <= RANK_DSO)
-      continue; /* an object's definition, or an earlier shared object's, wins */
-    sym->file = f;
+static void define_from_dso(InputFile *f, i64 i, Symbol *sym) {
+  const Elf64_Sym *es = &f->esyms[i];
+  u8 bind = ELF64_ST_BIND(es->st_info);
+  if (sym->rank <= RANK_DSO)
+    return; /* an object's definition, or an earlier shared object's, wins */
+  sym->file = f;
     sym->sym_idx = i;
     sym->rank = RANK_DSO;
     sym->type = ELF64_ST_TYPE(es->st_info);
@@ -178,7 +180,79 @@ void resolve_dso_symbols(Ctx *ctx, InputFile *f) {
     sym->isec = NULL;
     sym->is_abs = false;
     sym->lazy_file = NULL;
-    sym->dso_protected = ELF64_ST_VISIBILITY(es->st_other) == STV_PROTECTED;
+  sym->dso_protected = ELF64_ST_VISIBILITY(es->st_other) == STV_PROTECTED;
+}
+
+void resolve_dso_symbols(Ctx *ctx, InputFile *f) {
+  for (i64 i = f->first_global; i < f->nsyms; i++) {
+    const Elf64_Sym *es = &f->esyms[i];
+    Symbol *sym = f->syms[i];
+    trace_symbol_event(ctx, sym, f, es);
+    if (es->st_shndx == SHN_UNDEF) {
+      sym->referenced_by_dso = true;
+      if (ELF64_ST_BIND(es->st_info) != STB_WEAK)
+        sym->referenced_strongly_by_dso = true;
+      continue;
+    }
+    if (f->versym && (f->versym[i] & 0x7fff) == 0)
+      continue; /* VER_NDX_LOCAL: not exported */
+    define_from_dso(f, i, sym);
+    if (f->default_version_syms[i])
+      define_from_dso(f, i, f->default_version_syms[i]);
+  }
+}
+
+/* Is the address inside a read-only part of the shared object (a PT_LOAD without
+ * PF_W, or PT_GNU_RELRO)? Then our copy goes to .copyrel.rel.ro. */
+bool dso_address_is_readonly(InputFile *f, u64 addr) {
+  for (i64 i = 0; i < f->nphdrs; i++) {
+    const Elf64_Phdr *p = &f->phdrs[i];
+    bool inside = addr >= p->p_vaddr && addr - p->p_vaddr < p->p_memsz;
+    if (inside && p->p_type == PT_GNU_RELRO)
+      return true;
+    if (inside && p->p_type == PT_LOAD && !(p->p_flags & PF_W))
+      return true;
+  }
+  return false;
+}
+
+static bool soname_loaded(Ctx *ctx, const char *name) {
+  for (i64 i = 0; i < ctx->dsos.len; i++) {
+    const char *s = ctx->dsos.data[i]->soname;
+    const char *base = strrchr(s, '/');
+    if (!strcmp(s, name) || (base && !strcmp(base + 1, name)))
+      return true;
+  }
+  return false;
+}
+
+/* --no-allow-shlib-undefined, GNU ld's default for executables: a shared object's
+ * strong undefined symbol must be defined by the output or another linked shared
+ * object. Only checked for libraries whose own DT_NEEDED are all on the command
+ * line; the others may get the symbol from a dependency we did not read. */
+void check_shlib_undefined(Ctx *ctx) {
+  bool allow = ctx->opt.allow_shlib_undefined_set ? ctx->opt.allow_shlib_undefined
+                                                  : ctx->opt.kind == OUT_SHARED;
+  if (allow)
+    return;
+  for (i64 d = 0; d < ctx->dsos.len; d++) {
+    InputFile *f = ctx->dsos.data[d];
+    bool all_deps = true;
+    for (i64 k = 0; k < f->dt_needed.len; k++)
+      all_deps &= soname_loaded(ctx, f->dt_needed.data[k]);
+    if (!all_deps || !f->is_needed)
+      continue;
+    for (i64 i = f->first_global; i < f->nsyms; i++) {
+      const Elf64_Sym *es = &f->esyms[i];
+      Symbol *sym = f->syms[i];
+      if (es->st_shndx != SHN_UNDEF || ELF64_ST_BIND(es->st_info) == STB_WEAK)
+        continue;
+      if (symbol_is_defined(sym) && (sym->file->kind == FILE_DSO || sym->visibility == STV_DEFAULT ||
+                                     sym->visibility == STV_PROTECTED))
+        continue;
+      error(ctx, "undefined reference due to --no-allow-shlib-undefined: %s\n>>> referenced by %s",
+            sym->name, f->name);
+    }
   }
 }
 

@@ -47,6 +47,22 @@ void create_synthetic_sections(Ctx *ctx) {
   if (ctx->opt.build_id != BUILD_ID_NONE)
     ctx->build_id = new_chunk(ctx, CK_BUILD_ID, ".note.gnu.build-id", SHT_NOTE, SHF_ALLOC, 4);
   create_dynamic_sections(ctx);
+  if (ctx->opt.package_metadata) {
+    /* --package-metadata: a .note.package note, owner "FDO", type 0xcafe1a7e, holding
+     * the JSON text (systemd's "Package Metadata for Executable Files"). */
+    const char *json = ctx->opt.package_metadata;
+    u64 desc = strlen(json) + 1;
+    u64 size = 16 + align_to(desc, 4);
+    u8 *b = arena_alloc(&ctx->arena, (i64)size, 4);
+    wr32(b, 4);
+    wr32(b + 4, (u32)desc);
+    wr32(b + 8, 0xcafe1a7e);
+    memcpy(b + 12, "FDO", 4);
+    memcpy(b + 16, json, desc);
+    Chunk *c = new_chunk(ctx, CK_BLOB, ".note.package", SHT_NOTE, SHF_ALLOC, 4);
+    c->blob = b;
+    c->shdr.sh_size = size;
+  }
   ctx->gnu_property = new_chunk(ctx, CK_GNU_PROPERTY, ".note.gnu.property", SHT_NOTE, SHF_ALLOC, 8);
   if (!ctx->opt.strip_all) {
     ctx->symtab_chunk = new_chunk(ctx, CK_SYMTAB, ".symtab", SHT_SYMTAB, 0, 8);

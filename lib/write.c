@@ -128,6 +128,9 @@ static void write_chunk_task(Ctx *ctx, i64 i, void *arg) {
   case CK_MERGED:
     write_merged(ctx, c);
     break;
+  case CK_BLOB:
+    memcpy(ctx->buf + c->shdr.sh_offset, c->blob, c->shdr.sh_size);
+    break;
   default:
     break;
   }
