@@ -233,6 +233,9 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
   InputFile *f = isec->file;
   u64 base = isec->osec->shdr.sh_addr + isec->offset;
   u64 tp = tls_tp_address(ctx);
+  u64 got = ctx->got->shdr.sh_addr;
+  /* Executables relax every TLS access; shared objects keep the dynamic models. */
+  bool relax_tls = ctx->opt.kind != OUT_SHARED;
   for (i64 i = 0; i < isec->nrels; i++) {
     const Elf64_Rela *rel = &isec->rels[i];
     u32 type = ELF64_R_TYPE(rel->r_info);
@@ -344,13 +347,19 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
       wr64(loc, S + (u64)A - tp);
       break;
     case R_X86_64_DTPOFF32:
-      /* Only reached after LD -> LE: the offset is from the thread pointer. */
-      write_signed32(&site, loc, (i64)(S + (u64)A - tp));
+      /* After LD -> LE the offset is from the thread pointer; otherwise from the start
+       * of the module's TLS block. */
+      write_signed32(&site, loc, (i64)(S + (u64)A - (relax_tls ? tp : ctx->tls_begin)));
       break;
     case R_X86_64_DTPOFF64:
-      wr64(loc, S + (u64)A - tp);
+      wr64(loc, S + (u64)A - (relax_tls ? tp : ctx->tls_begin));
       break;
-    case R_X86_64_TLSGD: {
+    case R_X86_64_TLSGD:
+      if (!relax_tls) {
+        write_signed32(&site, loc, (i64)(got + (u64)sym->tlsgd_idx * 8 + (u64)A - P));
+        break;
+      }
+      {
       /* GD -> LE (or -> IE for a TLS variable of a shared object):
        * .byte 0x66; lea x@tlsgd(%rip),%rdi; .word 0x6666; rex64; call __tls_get_addr
        * (or the -fno-plt form with call *GOT), 16 bytes, become
@@ -375,7 +384,12 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
       i++; /* the call's relocation is gone with the call */
       break;
     }
-    case R_X86_64_TLSLD: {
+    case R_X86_64_TLSLD:
+      if (!relax_tls) {
+        write_signed32(&site, loc, (i64)(got + (u64)ctx->tlsld_got_idx * 8 + (u64)A - P));
+        break;
+      }
+      {
       /* LD -> LE: lea x@tlsld(%rip),%rdi; call __tls_get_addr becomes
        * data16 data16 data16 mov %fs:0,%rax (and the same with call *GOT, one byte longer). */
       static const u8 le[] = {0x66, 0x66, 0x66, 0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0, 0};
@@ -405,6 +419,10 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
       }
       break;
     case R_X86_64_GOTPC32_TLSDESC:
+      if (!relax_tls) {
+        write_signed32(&site, loc, (i64)(got + (u64)sym->tlsdesc_idx * 8 + (u64)A - P));
+        break;
+      }
       if (sym->gottp_idx >= 0 && sym->is_preemptible) {
         /* lea x@tlsdesc(%rip),%reg -> mov x@gottpoff(%rip),%reg (TLSDESC -> IE) */
         loc[-2] = 0x8b;
@@ -419,6 +437,8 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
       write_signed32(&site, loc, (i64)(S + (u64)A + 4 - tp));
       break;
     case R_X86_64_TLSDESC_CALL:
+      if (!relax_tls)
+        break;
       /* call *(%rax) -> xchg %ax,%ax */
       loc[0] = 0x66;
       loc[1] = 0x90;
@@ -496,6 +516,7 @@ const Arch arch_x86_64 = {
     .r_tpoff = R_X86_64_TPOFF64,
     .r_dtpmod = R_X86_64_DTPMOD64,
     .r_dtpoff = R_X86_64_DTPOFF64,
+    .r_tlsdesc = R_X86_64_TLSDESC,
     .r_irelative = R_X86_64_IRELATIVE,
     .classify = x86_classify,
     .reloc_name = x86_reloc_name,

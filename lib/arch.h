@@ -37,7 +37,8 @@ struct Arch {
   u64 image_base;
   i64 iplt_entry_size;
   i64 plt_header_size, plt_entry_size;
-  u32 r_relative, r_glob_dat, r_jump_slot, r_copy, r_abs_word, r_tpoff, r_dtpmod, r_dtpoff;
+  u32 r_relative, r_glob_dat, r_jump_slot, r_copy, r_abs_word, r_tpoff, r_dtpmod, r_dtpoff,
+      r_tlsdesc;
   u32 r_irelative;
   RelKind (*classify)(u32 r_type);
   const char *(*reloc_name)(u32 r_type);

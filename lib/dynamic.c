@@ -8,6 +8,8 @@
 
 #include <stdlib.h>
 
+static bool present(Chunk *c) { return c && c->shdr.sh_size > 0; }
+
 u32 dynstr_add(Ctx *ctx, const char *s) {
   if (ctx->dynstr_buf.len == 0)
     vec_push(&ctx->dynstr_buf, 0);
@@ -69,6 +71,7 @@ void create_dynamic_sections(Ctx *ctx) {
   ctx->versym = new_chunk(ctx, CK_VERSYM, ".gnu.version", SHT_GNU_versym, SHF_ALLOC, 2);
   ctx->versym->shdr.sh_entsize = 2;
   ctx->verneed = new_chunk(ctx, CK_VERNEED, ".gnu.version_r", SHT_GNU_verneed, SHF_ALLOC, 8);
+  ctx->verdef = new_chunk(ctx, CK_VERDEF, ".gnu.version_d", SHT_GNU_verdef, SHF_ALLOC, 8);
   ctx->rela_dyn = new_chunk(ctx, CK_RELA_DYN, ".rela.dyn", SHT_RELA, SHF_ALLOC, 8);
   ctx->rela_dyn->shdr.sh_entsize = sizeof(Elf64_Rela);
   ctx->plt = new_chunk(ctx, CK_PLT, ".plt", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16);
@@ -89,7 +92,7 @@ static VEC(VerNeed) verneeds;
 
 static u16 version_index_for(Ctx *ctx, Symbol *sym) {
   if (!sym->is_imported)
-    return VER_NDX_GLOBAL;
+    return sym->ver_idx ? sym->ver_idx : VER_NDX_GLOBAL;
   const char *v = dso_version_name(sym->file, sym->sym_idx);
   if (!v)
     return VER_NDX_GLOBAL;
@@ -106,10 +109,14 @@ static u16 version_index_for(Ctx *ctx, Symbol *sym) {
 static bool needs_dynsym(const Symbol *sym) {
   if (sym->is_exported || sym->has_copyrel || sym->is_canonical)
     return true;
-  return sym->is_imported && sym->referenced;
+  return (sym->is_imported || sym->is_preemptible) && sym->referenced;
 }
 
-static bool is_hashed(const Symbol *sym) { return !sym->is_imported || sym->has_copyrel || sym->is_canonical; }
+static bool is_hashed(const Symbol *sym) {
+  if (sym->has_copyrel || sym->is_canonical)
+    return true;
+  return !sym->is_imported && symbol_is_defined(sym);
+}
 
 typedef struct HashedSym {
   Symbol *sym;
@@ -130,6 +137,8 @@ typedef VEC(Symbol *) SymbolVec;
 static void add_candidates(Ctx *ctx, InputFile *f, SymbolVec *out) {
   for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
     Symbol *sym = f->syms[i];
+    if (sym->is_version_alias)
+      sym = sym->base_sym; /* "foo@@V" is exported as "foo" */
     if (sym->dynsym_idx == -1 && needs_dynsym(sym)) {
       sym->dynsym_idx = -2; /* claimed */
       vec_push(out, sym);
@@ -153,6 +162,27 @@ void size_dynamic_sections(Ctx *ctx) {
       sym->dynsym_idx = -2;
       vec_push(&cand, sym);
     }
+  }
+  /* Like GNU ld, a shared object that defines versions exports an absolute symbol
+   * named after each (dpkg-gensymbols lists them). */
+  for (i64 i = 0; i < ctx->version_nodes.len; i++) {
+    VersionNode *v = &ctx->version_nodes.data[i];
+    if (!v->name)
+      continue;
+    Symbol *s = ARENA_NEW(&ctx->arena, Symbol);
+    s->name = v->name;
+    s->file = ctx->internal_file;
+    s->rank = RANK_DEFINED;
+    s->type = STT_OBJECT;
+    s->binding = STB_GLOBAL;
+    s->is_abs = true;
+    s->is_exported = true;
+    s->ver_idx = v->index;
+    s->sym_idx = -1;
+    s->got_idx = s->gottp_idx = s->tlsgd_idx = s->tlsdesc_idx = s->plt_idx = s->iplt_idx = -1;
+    s->symtab_idx = -1;
+    s->dynsym_idx = -2;
+    vec_push(&cand, s);
   }
   Symbol *null_sym = NULL;
   vec_push(&ctx->dynsyms, null_sym);
@@ -185,11 +215,23 @@ void size_dynamic_sections(Ctx *ctx) {
     sym->dynsym_idx = (i32)i;
     sym->ver_idx = version_index_for(ctx, sym);
   }
+  i64 nverdefs = 0, nverdaux = 0;
+  for (i64 i = 0; i < ctx->version_nodes.len; i++)
+    if (ctx->version_nodes.data[i].name) {
+      nverdefs++;
+      nverdaux += 1 + (ctx->version_nodes.data[i].parent != NULL);
+    }
+  if (nverdefs) {
+    nverdefs++; /* the file's own entry, VER_FLG_BASE */
+    nverdaux++;
+  }
+  ctx->verdef->shdr.sh_size = (u64)nverdefs * sizeof(Elf64_Verdef) + (u64)nverdaux * sizeof(Elf64_Verdaux);
+  ctx->verdef->shdr.sh_info = (u32)nverdefs;
   i64 nverneed_files = 0;
   for (i64 i = 0; i < ctx->dsos.len; i++)
     nverneed_files += ctx->dsos.data[i]->verneed_count > 0;
   ctx->dynsym->shdr.sh_size = (u64)ctx->dynsyms.len * sizeof(Elf64_Sym);
-  ctx->versym->shdr.sh_size = verneeds.len ? (u64)ctx->dynsyms.len * 2 : 0;
+  ctx->versym->shdr.sh_size = verneeds.len || nverdefs ? (u64)ctx->dynsyms.len * 2 : 0;
   ctx->verneed->shdr.sh_size = (u64)nverneed_files * sizeof(Elf64_Verneed) +
                                (u64)verneeds.len * sizeof(Elf64_Vernaux);
   ctx->verneed->shdr.sh_info = (u32)nverneed_files;
@@ -210,6 +252,8 @@ static u32 *name_offsets;
 static u32 *needed_offsets;
 static u32 rpath_offset;
 static u32 *vername_offsets;
+static u32 *verdef_name_offsets;
+static u32 soname_offset;
 
 void finalize_dynstr(Ctx *ctx) {
   if (!ctx->is_dynamic)
@@ -222,13 +266,60 @@ void finalize_dynstr(Ctx *ctx) {
   }
   if (ctx->opt.rpath)
     rpath_offset = dynstr_add(ctx, ctx->opt.rpath);
+  if (ctx->opt.soname)
+    soname_offset = dynstr_add(ctx, ctx->opt.soname);
   name_offsets = calloc((size_t)ctx->dynsyms.len, sizeof(u32));
   for (i64 i = 1; i < ctx->dynsyms.len; i++)
     name_offsets[i] = dynstr_add(ctx, dynsym_name(ctx, ctx->dynsyms.data[i]));
   vername_offsets = calloc((size_t)MAX(verneeds.len, 1), sizeof(u32));
   for (i64 i = 0; i < verneeds.len; i++)
     vername_offsets[i] = dynstr_add(ctx, verneeds.data[i].name);
+  verdef_name_offsets = calloc((size_t)ctx->version_nodes.len + 1, sizeof(u32));
+  if (ctx->verdef->shdr.sh_size) {
+    const char *base = ctx->opt.soname ? ctx->opt.soname : ctx->opt.output;
+    const char *slash = strrchr(base, '/');
+    verdef_name_offsets[0] = dynstr_add(ctx, slash && !ctx->opt.soname ? slash + 1 : base);
+    for (i64 i = 0; i < ctx->version_nodes.len; i++)
+      if (ctx->version_nodes.data[i].name)
+        verdef_name_offsets[i + 1] = dynstr_add(ctx, ctx->version_nodes.data[i].name);
+  }
   ctx->dynstr->shdr.sh_size = (u64)ctx->dynstr_buf.len;
+}
+
+static u32 verdef_name_offset(Ctx *ctx, const char *name) {
+  i32 node = find_version_node(ctx, name);
+  return node >= 0 ? verdef_name_offsets[node + 1] : 0;
+}
+
+static void write_verdefs(Ctx *ctx) {
+  if (!present(ctx->verdef))
+    return;
+  u8 *p = ctx->buf + ctx->verdef->shdr.sh_offset;
+  i64 left = ctx->verdef->shdr.sh_info;
+  const char *base = ctx->opt.soname ? ctx->opt.soname : ctx->opt.output;
+  /* Entry 1 names the file itself; then one per named version node. */
+  for (i64 i = -1; i < ctx->version_nodes.len; i++) {
+    const VersionNode *v = i >= 0 ? &ctx->version_nodes.data[i] : NULL;
+    if (v && !v->name)
+      continue;
+    left--;
+    u16 cnt = v && v->parent ? 2 : 1;
+    const char *name = v ? v->name : base;
+    Elf64_Verdef vd = {.vd_version = 1, .vd_flags = v ? 0 : VER_FLG_BASE, .vd_ndx = v ? v->index : 1,
+                       .vd_cnt = cnt, .vd_hash = sysv_hash(v ? name : (strrchr(base, '/') && !ctx->opt.soname ? strrchr(base, '/') + 1 : base)),
+                       .vd_aux = sizeof(Elf64_Verdef)};
+    vd.vd_next = left ? (u32)(sizeof(Elf64_Verdef) + cnt * sizeof(Elf64_Verdaux)) : 0;
+    memcpy(p, &vd, sizeof vd);
+    p += sizeof vd;
+    Elf64_Verdaux va = {.vda_name = verdef_name_offsets[i + 1], .vda_next = cnt == 2 ? sizeof(Elf64_Verdaux) : 0};
+    memcpy(p, &va, sizeof va);
+    p += sizeof va;
+    if (cnt == 2) {
+      Elf64_Verdaux pa = {.vda_name = verdef_name_offset(ctx, v->parent), .vda_next = 0};
+      memcpy(p, &pa, sizeof pa);
+      p += sizeof pa;
+    }
+  }
 }
 
 typedef struct DynWriter {
@@ -242,7 +333,6 @@ static void dyn(DynWriter *w, i64 tag, u64 val) {
   w->n++;
 }
 
-static bool present(Chunk *c) { return c && c->shdr.sh_size > 0; }
 
 static Chunk *find_output(Ctx *ctx, const char *name) {
   for (i64 i = 0; i < ctx->chunks.len; i++)
@@ -256,9 +346,12 @@ static void walk_dynamic(Ctx *ctx, DynWriter *w) {
   for (i64 i = 0; i < ctx->dsos.len; i++)
     if (ctx->dsos.data[i]->is_needed)
       dyn(w, DT_NEEDED, needed_offsets ? needed_offsets[i] : 0);
+  if (ctx->opt.soname)
+    dyn(w, DT_SONAME, soname_offset);
   if (ctx->opt.rpath)
     dyn(w, ctx->opt.disable_new_dtags ? DT_RPATH : DT_RUNPATH, rpath_offset);
-  Symbol *init = find_symbol(ctx, "_init"), *fini = find_symbol(ctx, "_fini");
+  Symbol *init = find_symbol(ctx, ctx->opt.init_symbol ? ctx->opt.init_symbol : "_init");
+  Symbol *fini = find_symbol(ctx, ctx->opt.fini_symbol ? ctx->opt.fini_symbol : "_fini");
   if (init && symbol_is_defined(init) && !init->is_imported)
     dyn(w, DT_INIT, symbol_address(ctx, init));
   if (fini && symbol_is_defined(fini) && !fini->is_imported)
@@ -295,15 +388,24 @@ static void walk_dynamic(Ctx *ctx, DynWriter *w) {
   }
   if (ctx->has_textrel)
     dyn(w, DT_TEXTREL, 0);
-  u64 flags = (ctx->opt.z_now ? DF_BIND_NOW : 0) | (ctx->has_textrel ? DF_TEXTREL : 0);
+  const Options *o = &ctx->opt;
+  u64 flags = (o->z_now ? DF_BIND_NOW : 0) | (ctx->has_textrel ? DF_TEXTREL : 0) |
+              (o->z_origin ? DF_ORIGIN : 0) | (ctx->has_static_tls ? DF_STATIC_TLS : 0);
   if (flags)
     dyn(w, DT_FLAGS, flags);
-  u64 flags1 = (ctx->opt.z_now ? DF_1_NOW : 0) | (ctx->opt.kind == OUT_PIE ? DF_1_PIE : 0);
+  u64 flags1 = (o->z_now ? DF_1_NOW : 0) | (o->kind == OUT_PIE ? DF_1_PIE : 0) |
+               (o->z_nodelete ? DF_1_NODELETE : 0) | (o->z_nodlopen ? DF_1_NOOPEN : 0) |
+               (o->z_initfirst ? DF_1_INITFIRST : 0) | (o->z_interpose ? DF_1_INTERPOSE : 0) |
+               (o->z_origin ? DF_1_ORIGIN : 0);
   if (flags1)
     dyn(w, DT_FLAGS_1, flags1);
   if (present(ctx->verneed)) {
     dyn(w, DT_VERNEED, ctx->verneed->shdr.sh_addr);
     dyn(w, DT_VERNEEDNUM, ctx->verneed->shdr.sh_info);
+  }
+  if (present(ctx->verdef)) {
+    dyn(w, DT_VERDEF, ctx->verdef->shdr.sh_addr);
+    dyn(w, DT_VERDEFNUM, ctx->verdef->shdr.sh_info);
   }
   if (present(ctx->versym))
     dyn(w, DT_VERSYM, ctx->versym->shdr.sh_addr);
@@ -325,7 +427,10 @@ static void write_dynsym(Ctx *ctx) {
     Symbol *sym = ctx->dynsyms.data[i];
     Elf64_Sym es = {.st_name = name_offsets[i]};
     u8 type = sym->type == STT_GNU_IFUNC && sym->is_imported ? STT_FUNC : sym->type;
-    es.st_info = ELF64_ST_INFO(sym->binding == STB_WEAK ? STB_WEAK : STB_GLOBAL, type);
+    /* An undefined entry carries the binding of our references, not the definer's. */
+    bool weak = symbol_is_defined(sym) && !sym->is_imported ? sym->binding == STB_WEAK
+                                                             : !sym->has_strong_ref;
+    es.st_info = ELF64_ST_INFO(weak ? STB_WEAK : STB_GLOBAL, type);
     es.st_other = sym->is_imported ? STV_DEFAULT : sym->visibility;
     es.st_size = sym->size;
     if (sym->has_copyrel) {
@@ -340,7 +445,7 @@ static void write_dynsym(Ctx *ctx) {
       es.st_shndx = SHN_UNDEF;
       es.st_value = plt_entry_address(ctx, sym);
       es.st_size = 0;
-    } else if (sym->is_imported) {
+    } else if (sym->is_imported || !symbol_is_defined(sym)) {
       es.st_shndx = SHN_UNDEF;
       es.st_size = 0;
     } else {
@@ -434,6 +539,7 @@ void write_dynamic_sections(Ctx *ctx) {
   memcpy(ctx->buf + ctx->dynstr->shdr.sh_offset, ctx->dynstr_buf.data, (size_t)ctx->dynstr_buf.len);
   write_dynsym(ctx);
   write_versions(ctx);
+  write_verdefs(ctx);
   write_hashes(ctx);
   DynWriter w = {(Elf64_Dyn *)(ctx->buf + ctx->dynamic->shdr.sh_offset), 0};
   walk_dynamic(ctx, &w);

@@ -24,6 +24,10 @@ static void write_one(Ctx *ctx, const DynRel *r, Elf64_Rela *out) {
     u64 target = reloc_target_address(ctx, r->addend_sym, &addend);
     rela.r_info = ELF64_R_INFO(0, r->type);
     rela.r_addend = (i64)(target + (u64)addend);
+  } else if (!r->sym && r->addend_sym) {
+    /* Our own TLS variable: its offset in this module's block is the addend. */
+    rela.r_info = ELF64_R_INFO(0, r->type);
+    rela.r_addend = (i64)(symbol_address(ctx, r->addend_sym) - ctx->tls_begin) + addend;
   } else {
     rela.r_info = ELF64_R_INFO(r->sym ? (u32)r->sym->dynsym_idx : 0, r->type);
     rela.r_addend = r->type == ctx->arch->r_abs_word ? addend : 0;

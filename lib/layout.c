@@ -53,8 +53,10 @@ static i32 chunk_rank(Ctx *ctx, Chunk *c) {
     return CLASS_HEADERS * 100 + 15;
   case CK_VERSYM:
     return CLASS_HEADERS * 100 + 16;
-  case CK_VERNEED:
+  case CK_VERDEF:
     return CLASS_HEADERS * 100 + 17;
+  case CK_VERNEED:
+    return CLASS_HEADERS * 100 + 18;
   case CK_RELA_DYN:
     return CLASS_HEADERS * 100 + 20;
   case CK_RELA_IPLT:
@@ -355,6 +357,7 @@ static void assign_section_indices(Ctx *ctx) {
     ctx->dynamic->shdr.sh_link = (u32)ctx->dynstr->shndx;
     ctx->versym->shdr.sh_link = (u32)ctx->dynsym->shndx;
     ctx->verneed->shdr.sh_link = (u32)ctx->dynstr->shndx;
+    ctx->verdef->shdr.sh_link = (u32)ctx->dynstr->shndx;
     if (ctx->gnu_hash)
       ctx->gnu_hash->shdr.sh_link = (u32)ctx->dynsym->shndx;
     if (ctx->hash)

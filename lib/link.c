@@ -68,9 +68,7 @@ static void check_segment_permissions(Ctx *ctx) {
 }
 
 static void check_output_kind(Ctx *ctx) {
-  if (ctx->opt.kind == OUT_SHARED)
-    error(ctx, "shared object output (-shared) is not supported by this rivet yet");
-  if (ctx->opt.kind == OUT_PIE)
+  if (ctx->opt.kind != OUT_EXEC)
     ctx->is_dynamic = true;
 }
 
@@ -78,8 +76,12 @@ static void resolve_entry(Ctx *ctx) {
   if (!ctx->opt.entry)
     ctx->opt.entry = "_start";
   Symbol *sym = find_symbol(ctx, ctx->opt.entry);
-  if (sym && symbol_is_defined(sym)) {
-    ctx->entry_addr = symbol_address(ctx, sym);
+  if (sym && symbol_is_defined(sym) && !sym->is_imported) {
+    ctx->entry_addr = symbol_definition_address(ctx, sym);
+    return;
+  }
+  if (ctx->opt.kind == OUT_SHARED && !ctx->opt.entry_given) {
+    ctx->entry_addr = 0; /* a library has no entry point unless asked for one */
     return;
   }
   char *end;

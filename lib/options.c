@@ -225,9 +225,21 @@ static void parse_z(Ctx *ctx, const char *z) {
       error(ctx, "-z max-page-size: value must be a power of two: %s", z + 14);
   } else if (starts_with(z, "common-page-size=")) {
     parse_number(ctx, "-z common-page-size", z + 17);
-  } else if (!strcmp(z, "defs") || !strcmp(z, "nodefs") || !strcmp(z, "origin") ||
-             !strcmp(z, "nodelete") || !strcmp(z, "nodlopen") || !strcmp(z, "initfirst") ||
-             !strcmp(z, "interpose") || !strcmp(z, "combreloc") || !strcmp(z, "nocombreloc") ||
+  } else if (!strcmp(z, "defs")) {
+    o->z_defs = true;
+  } else if (!strcmp(z, "undefs") || !strcmp(z, "nodefs")) {
+    o->z_defs = false;
+  } else if (!strcmp(z, "origin")) {
+    o->z_origin = true;
+  } else if (!strcmp(z, "nodelete")) {
+    o->z_nodelete = true;
+  } else if (!strcmp(z, "nodlopen")) {
+    o->z_nodlopen = true;
+  } else if (!strcmp(z, "initfirst")) {
+    o->z_initfirst = true;
+  } else if (!strcmp(z, "interpose")) {
+    o->z_interpose = true;
+  } else if (!strcmp(z, "combreloc") || !strcmp(z, "nocombreloc") ||
              !strcmp(z, "noexecheap") || !strcmp(z, "ibt") || !strcmp(z, "shstk") ||
              !strcmp(z, "cet-report=none") || !strcmp(z, "nognustack") || !strcmp(z, "pack-relative-relocs") ||
              !strcmp(z, "nopack-relative-relocs") || !strcmp(z, "global") ||
@@ -262,12 +274,11 @@ static void add_input(Ctx *ctx, InputArgKind kind, const char *str) {
 static const char *ignored_flags[] = {
     "O0", "O1", "O2", "O3", "sort-common", "no-sort-common", "warn-common", "no-warn-common",
     "no-warn-mismatch", "color-diagnostics", "no-color-diagnostics", "enable-new-dtags",
-    "no-undefined",
+    
     "nostdlib", "no-copy-dt-needed-entries", "copy-dt-needed-entries", "g", "x", "discard-all",
     "X", "discard-locals", "no-keep-memory", "reduce-memory-overheads", "warn-once",
     "no-undefined-version", "undefined-version", "relax", "no-relax", "fatal-warnings-off",
-    "Bsymbolic", "Bsymbolic-functions", "Bno-symbolic", "Bsymbolic-non-weak-functions",
-    "Bsymbolic-non-weak", "no-demangle", "demangle", "warn-shared-textrel", "no-print-gc-sections",
+    "no-demangle", "demangle", "warn-shared-textrel", "no-print-gc-sections",
     "ignore-unresolved-symbol-dummy", "no-error-rwx-segments", "no-error-execstack",
     "no-warn-rwx-segments", "warn-rwx-segments", "no-warn-execstack", "warn-execstack",
     "eh-frame-hdr-dummy", "nmagic", "n", "build-id-dummy", "export-dynamic-dummy",
@@ -281,12 +292,12 @@ static const char *ignored_flags[] = {
 };
 
 static const char *ignored_with_arg[] = {
-    "plugin", "plugin-opt", "rpath-link", "soname", "h", "version-script",
-     "exclude-libs", 
+    "plugin", "plugin-opt", "rpath-link",
+     
     "compress-debug-sections", "icf", "emit-relocs-dummy", "dependency-file", "Ttext", "Tdata",
-    "Tbss", "init", "fini", "wrap-dummy", "unresolved-symbols", "orphan-handling", "audit",
+    "Tbss", "wrap-dummy", "unresolved-symbols", "orphan-handling", "audit",
     "auxiliary", "f", "filter", "pack-dyn-relocs", "retain-symbols-file", "z-dummy",
-    "exclude-libs-dummy", "script-dummy", "build-id-dummy", "library-path-dummy",
+    "script-dummy", "build-id-dummy", "library-path-dummy",
     "thinlto-cache-dir", "lto-O",
 };
 
@@ -446,6 +457,38 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
       o->disable_new_dtags = false;
       continue;
     }
+    if (read_flag(&r, "Bsymbolic")) {
+      o->bsymbolic = BSYMBOLIC_ALL;
+      continue;
+    }
+    if (read_flag(&r, "Bsymbolic-functions")) {
+      o->bsymbolic = BSYMBOLIC_FUNCTIONS;
+      continue;
+    }
+    if (read_flag(&r, "Bsymbolic-non-weak-functions")) {
+      o->bsymbolic = BSYMBOLIC_NON_WEAK_FUNCTIONS;
+      continue;
+    }
+    if (read_flag(&r, "Bsymbolic-non-weak")) {
+      o->bsymbolic = BSYMBOLIC_NON_WEAK;
+      continue;
+    }
+    if (read_flag(&r, "Bno-symbolic")) {
+      o->bsymbolic = BSYMBOLIC_NONE;
+      continue;
+    }
+    if (read_flag(&r, "no-undefined")) {
+      o->z_defs = true;
+      continue;
+    }
+    if (read_flag(&r, "no-undefined-version")) {
+      o->no_undefined_version = true;
+      continue;
+    }
+    if (read_flag(&r, "undefined-version")) {
+      o->no_undefined_version = false;
+      continue;
+    }
     if (read_flag(&r, "allow-shlib-undefined")) {
       o->allow_shlib_undefined = o->allow_shlib_undefined_set = true;
       continue;
@@ -497,6 +540,7 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
     }
     if (read_arg(&r, "entry")) {
       o->entry = r.arg;
+      o->entry_given = true;
       continue;
     }
     if (read_arg(&r, "library-path")) {
@@ -535,6 +579,30 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
     }
     if (read_arg(&r, "rpath") || read_arg(&r, "R")) {
       o->rpath = o->rpath ? arena_sprintf(&ctx->arena, "%s:%s", o->rpath, r.arg) : r.arg;
+      continue;
+    }
+    if (read_arg(&r, "soname") || read_arg(&r, "h")) {
+      o->soname = r.arg;
+      continue;
+    }
+    if (read_arg(&r, "version-script")) {
+      vec_push(&o->version_scripts, r.arg);
+      continue;
+    }
+    if (read_arg(&r, "init")) {
+      o->init_symbol = r.arg;
+      continue;
+    }
+    if (read_arg(&r, "fini")) {
+      o->fini_symbol = r.arg;
+      continue;
+    }
+    if (read_arg(&r, "exclude-libs")) {
+      o->exclude_libs = o->exclude_libs ? arena_sprintf(&ctx->arena, "%s,%s", o->exclude_libs, r.arg) : r.arg;
+      continue;
+    }
+    if (read_arg(&r, "explain-symbol")) {
+      vec_push(&o->explain_symbols, r.arg);
       continue;
     }
     if (read_arg(&r, "export-dynamic-symbol")) {
@@ -583,6 +651,7 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
       }
       if (c == 'e' && read_short_arg(&r, 'e')) {
         o->entry = r.arg;
+        o->entry_given = true;
         continue;
       }
       if (c == 'L' && read_short_arg(&r, 'L')) {
@@ -609,8 +678,10 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
           ctx->arch = arch;
         continue;
       }
-      if (c == 'h' && read_short_arg(&r, 'h'))
-        continue; /* -soname */
+      if (c == 'h' && read_short_arg(&r, 'h')) {
+        o->soname = r.arg;
+        continue;
+      }
       if (c == 'T' && read_short_arg(&r, 'T')) {
         add_input(ctx, ARG_FILE, r.arg); /* a linker script given with -T */
         continue;

@@ -1,10 +1,15 @@
 /* Import, export and preemptibility (DESIGN.md sec. 4), decided once per symbol.
- * In an executable nothing we define can be preempted: the executable comes first in
- * the loader's search order. A shared object's definition is imported. We export what
- * the linked shared objects reference (they may call back into the executable), all
- * default-visibility definitions under --export-dynamic, the names given by
- * --export-dynamic-symbol and --dynamic-list, and anything that ends up with a COPY
- * relocation or a canonical PLT entry (decided later, in the scan). */
+ *
+ * Executable: nothing we define can be preempted (the executable comes first in the
+ * loader's search order). We export what linked shared objects reference (they may
+ * call back), everything under --export-dynamic, names from --export-dynamic-symbol
+ * and --dynamic-list, and later whatever gets a COPY or canonical PLT entry.
+ *
+ * Shared object: every default- or protected-visibility definition is exported.
+ * A default-visibility one is preemptible (another module may interpose it, gABI
+ * "Symbol Resolution") unless -Bsymbolic and friends bind it locally; a name in
+ * --dynamic-list stays preemptible even then. Protected ones are exported but bind
+ * locally. Undefined symbols are left to the loader. */
 #include "rivet.h"
 
 #include <fnmatch.h>
@@ -50,12 +55,49 @@ static bool matches_any(const PatternVec *pats, const char *name) {
   return false;
 }
 
+/* Does -Bsymbolic (or a variant) bind this definition to itself? */
+static bool bound_symbolically(Ctx *ctx, const Symbol *sym) {
+  bool func = sym->type == STT_FUNC || sym->type == STT_GNU_IFUNC;
+  bool weak = sym->binding == STB_WEAK;
+  switch (ctx->opt.bsymbolic) {
+  case BSYMBOLIC_ALL:
+    return true;
+  case BSYMBOLIC_FUNCTIONS:
+    return func;
+  case BSYMBOLIC_NON_WEAK_FUNCTIONS:
+    return func && !weak;
+  case BSYMBOLIC_NON_WEAK:
+    return !weak;
+  default:
+    return false;
+  }
+}
+
+/* --exclude-libs LIB,...: symbols from those archives (or ALL) are not exported. */
+static bool excluded_by_lib(Ctx *ctx, const InputFile *f) {
+  const char *list = ctx->opt.exclude_libs;
+  if (!list || !f->archive_name)
+    return false;
+  const char *base = strrchr(f->archive_name, '/');
+  base = base ? base + 1 : f->archive_name;
+  size_t blen = strlen(base);
+  for (const char *p = list; *p;) {
+    const char *end = p + strcspn(p, ",:");
+    size_t n = (size_t)(end - p);
+    if ((n == 3 && !strncmp(p, "ALL", 3)) || (n == blen && !strncmp(p, base, n)))
+      return true;
+    p = *end ? end + 1 : end;
+  }
+  return false;
+}
+
 void compute_import_export(Ctx *ctx) {
-  PatternVec export_pats = {0};
+  bool shared = ctx->opt.kind == OUT_SHARED;
+  PatternVec export_pats = {0}, dynlist_pats = {0};
   for (i64 i = 0; i < ctx->opt.export_dynamic_symbols.len; i++)
     vec_push(&export_pats, ctx->opt.export_dynamic_symbols.data[i]);
   for (i64 i = 0; i < ctx->opt.dynamic_lists.len; i++)
-    read_dynamic_list(ctx, ctx->opt.dynamic_lists.data[i], &export_pats);
+    read_dynamic_list(ctx, ctx->opt.dynamic_lists.data[i], &dynlist_pats);
 
   for (i64 i = 0; i < ctx->symtab_cap; i++) {
     Symbol *sym = ctx->symtab[i];
@@ -63,16 +105,41 @@ void compute_import_export(Ctx *ctx) {
       continue;
     sym->is_imported = sym->file && sym->file->kind == FILE_DSO;
     sym->is_preemptible = sym->is_imported;
-    /* An executable binds an undefined weak reference to 0 at link time: it needs no
-     * dynamic symbol (mold passes.cc "claim_unresolved_symbols"). */
-    if (!symbol_is_defined(sym) && !sym->has_strong_ref && ctx->opt.kind != OUT_SHARED)
-      sym->is_abs = true;
-    if (sym->is_imported || !symbol_is_defined(sym) || !ctx->is_dynamic)
+    if (!symbol_is_defined(sym)) {
+      /* An undefined weak is 0 in an executable, and in a shared object when it is
+       * hidden; otherwise a shared object leaves it to the loader (DYN-U). */
+      bool hidden = sym->visibility == STV_HIDDEN || sym->visibility == STV_INTERNAL;
+      if (!sym->has_strong_ref && (!shared || hidden))
+        sym->is_abs = true;
+      else if (shared && !hidden)
+        sym->is_preemptible = true;
+      continue;
+    }
+    if (sym->is_imported || !ctx->is_dynamic || sym->is_defined_by_linker)
       continue;
     bool visible = sym->visibility == STV_DEFAULT || sym->visibility == STV_PROTECTED;
-    if (visible && (sym->referenced_by_dso || ctx->opt.export_dynamic ||
-                    (export_pats.len && matches_any(&export_pats, sym->name))))
+    if (!visible || (sym->file && excluded_by_lib(ctx, sym->file)))
+      continue;
+    bool in_dynlist = dynlist_pats.len && matches_any(&dynlist_pats, sym->name);
+    if (shared) {
       sym->is_exported = true;
+      sym->is_preemptible = sym->visibility == STV_DEFAULT &&
+                            (in_dynlist || !bound_symbolically(ctx, sym));
+    } else if (sym->referenced_by_dso || ctx->opt.export_dynamic || in_dynlist ||
+               (export_pats.len && matches_any(&export_pats, sym->name))) {
+      sym->is_exported = true;
+    }
   }
   free(export_pats.data);
+  free(dynlist_pats.data);
+
+  apply_version_scripts(ctx);
+  /* A version script's "local:" takes the symbol out of the dynamic symbol table. */
+  for (i64 i = 0; i < ctx->symtab_cap; i++) {
+    Symbol *sym = ctx->symtab[i];
+    if (sym && sym->forced_local)
+      sym->is_exported = sym->is_preemptible = false;
+    if (sym && sym->is_version_alias)
+      sym->is_exported = sym->is_preemptible = false;
+  }
 }

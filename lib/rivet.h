@@ -118,9 +118,18 @@ typedef struct InputArg {
 typedef enum { BUILD_ID_NONE, BUILD_ID_FAST, BUILD_ID_SHA1, BUILD_ID_MD5, BUILD_ID_UUID, BUILD_ID_HEX } BuildIdKind;
 typedef enum { OUT_EXEC, OUT_PIE, OUT_SHARED } OutputKind;
 
+typedef enum {
+  BSYMBOLIC_NONE,
+  BSYMBOLIC_ALL,                /* -Bsymbolic */
+  BSYMBOLIC_FUNCTIONS,          /* -Bsymbolic-functions */
+  BSYMBOLIC_NON_WEAK_FUNCTIONS, /* -Bsymbolic-non-weak-functions */
+  BSYMBOLIC_NON_WEAK,           /* -Bsymbolic-non-weak */
+} Bsymbolic;
+
 typedef struct Options {
   const char *output;          /* -o; "a.out" by default */
   const char *entry;           /* -e; "_start" by default */
+  bool entry_given;
   OutputKind kind;             /* -shared / -pie / default executable */
   bool is_static;              /* -static / -Bstatic seen before any input: no dynamic sections */
   bool eh_frame_hdr;           /* --eh-frame-hdr */
@@ -155,6 +164,15 @@ typedef struct Options {
   VEC(const char *) export_dynamic_symbols; /* --export-dynamic-symbol globs */
   VEC(const char *) dynamic_lists;          /* --dynamic-list files */
   const char *package_metadata;             /* --package-metadata JSON */
+  const char *soname;                       /* -soname / -h */
+  const char *init_symbol, *fini_symbol;    /* -init / -fini (default _init/_fini) */
+  const char *exclude_libs;                 /* --exclude-libs list */
+  Bsymbolic bsymbolic;
+  bool z_defs;                              /* -z defs / --no-undefined */
+  bool z_origin, z_nodelete, z_nodlopen, z_initfirst, z_interpose;
+  bool no_undefined_version;                /* --no-undefined-version */
+  VEC(const char *) version_scripts;        /* --version-script files */
+  VEC(const char *) explain_symbols;        /* --explain-symbol globs */
   VEC(const char *) trace_symbols; /* -y / --trace-symbol */
   VEC(const char *) lib_paths;     /* -L, in order */
   VEC(InputArg) inputs;            /* inputs and position-dependent flags, in order */
@@ -287,11 +305,14 @@ struct Symbol {
   InputFile *first_ref;    /* first file that referenced it (errors, --why-extract) */
   i32 got_idx;             /* GOT slot for the address, -1 if none */
   i32 gottp_idx;           /* GOT slot for the TP offset, -1 if none */
-  i32 tlsgd_idx;           /* first of two GOT slots, -1 if none */
+  i32 tlsgd_idx;           /* first of two GOT slots (module, offset), -1 if none */
+  i32 tlsdesc_idx;         /* first of two GOT slots (TLS descriptor), -1 if none */
   i32 plt_idx;             /* .plt entry (imported function), -1 if none */
   i32 iplt_idx;            /* .iplt entry (non-preemptible IFUNC), -1 if none */
   i32 dynsym_idx;          /* index in .dynsym, -1 if none */
   u16 ver_idx;             /* .gnu.version value for .dynsym */
+  const char *ver_name;    /* default version given by .symver "foo@@V", or NULL */
+  Symbol *base_sym;        /* for "foo@@V": the plain "foo" that carries its definition */
   u64 copy_offset;         /* offset of the COPY in its copy-relocation chunk */
   i32 symtab_idx;          /* index in the output .symtab, -1 if not written */
   _Atomic u16 flags;       /* NEEDS_* set by scan_relocations */
@@ -317,6 +338,8 @@ struct Symbol {
   bool referenced_strongly_by_dso : 1;
   bool referenced_by_obj : 1; /* some live object file references it */
   bool versioned_name : 1; /* name is "sym@VER" */
+  bool forced_local : 1;   /* made local by a version script or --exclude-libs */
+  bool is_version_alias : 1; /* "foo@@V" whose definition plain "foo" also carries */
 };
 
 void init_symbol_table(Ctx *ctx, i64 expected);
@@ -432,6 +455,7 @@ typedef enum {
   CK_HASH,
   CK_VERSYM,
   CK_VERNEED,
+  CK_VERDEF,
   CK_COPYREL,   /* .bss / .bss.rel.ro space for COPY relocations */
   CK_BLOB,      /* contents made up front (e.g. .note.package) */
 } ChunkKind;
@@ -471,6 +495,15 @@ void check_shlib_undefined(Ctx *ctx);
 bool dso_address_is_readonly(InputFile *f, u64 addr);
 const char *dso_version_name(InputFile *f, i64 sym_idx);
 
+/* ---- version.c: version scripts, .symver names ---- */
+typedef struct VersionNode {
+  const char *name;   /* NULL for an anonymous node */
+  const char *parent; /* the node it inherits from, or NULL */
+  u16 index;          /* version index in .gnu.version (2, 3, ...) */
+} VersionNode;
+void apply_version_scripts(Ctx *ctx);
+i32 find_version_node(Ctx *ctx, const char *name);
+
 /* ---- preempt.c: who is imported, exported, preemptible ---- */
 void compute_import_export(Ctx *ctx);
 
@@ -482,7 +515,8 @@ typedef struct DynRel {
   u32 type;
   Symbol *sym;        /* NULL for RELATIVE/IRELATIVE */
   i64 addend;         /* for RELATIVE: added to the target's address */
-  Symbol *addend_sym; /* RELATIVE/IRELATIVE: the target whose address is the addend */
+  Symbol *addend_sym; /* RELATIVE: the target whose address is the addend; TLS kinds
+                         with sym NULL: the variable whose block offset is the addend */
 } DynRel;
 void add_dynrel(Ctx *ctx, DynRel r);
 void write_rela_dyn(Ctx *ctx);
@@ -570,7 +604,7 @@ struct Ctx {
   Chunk *got, *gotplt, *iplt, *rela_iplt, *eh_frame, *eh_frame_hdr, *build_id;
   Chunk *gnu_property, *comment, *symtab_chunk, *strtab, *shstrtab;
   Chunk *plt, *rela_dyn, *interp, *dynamic, *dynsym, *dynstr, *gnu_hash, *hash, *versym,
-      *verneed, *copyrel, *copyrel_ro;
+      *verneed, *verdef, *copyrel, *copyrel_ro;
   bool is_dynamic;            /* has a dynamic section (DSO inputs, -pie or -shared) */
   VEC(InputFile *) dsos;      /* shared objects in command-line order */
   VEC(Symbol *) dynsyms;      /* .dynsym order, [0] unused */
@@ -579,6 +613,9 @@ struct Ctx {
   VEC(char) dynstr_buf;       /* .dynstr contents */
   i64 gnu_hash_symoffset, gnu_hash_nbuckets, gnu_hash_bloom;
   bool has_textrel;
+  bool needs_tlsld;           /* some local-dynamic access in a shared object */
+  bool has_static_tls;        /* initial-exec in a shared object: DF_STATIC_TLS */
+  VEC(VersionNode) version_nodes; /* from --version-script, in order */
   Chunk *tdata_first, *tls_last;
   VEC(Symbol *) got_syms;     /* symbols with GOT-family slots, allocation order */
   VEC(Symbol *) plt_syms;     /* symbols with .plt entries */

@@ -16,6 +16,8 @@
 typedef enum {
   ST_LOC,   /* defined in the output, not preemptible */
   ST_ABS,   /* absolute: SHN_ABS, or an undefined weak bound to 0 */
+  ST_PRE,   /* -shared: defined here, default visibility, exported, interposable */
+  ST_DYNU,  /* -shared: undefined, left to the loader */
   ST_DSO_D, /* data object of a shared object */
   ST_DSO_F, /* function of a shared object */
   ST_DSO_P, /* either, made STV_PROTECTED by its shared object */
@@ -33,9 +35,11 @@ typedef enum {
   A_ERR_ABS,   /* PC-relative reference to an absolute symbol in a PIE */
 } Action;
 
-typedef enum { MODE_PDE, MODE_PIE, MODE_COUNT } Mode;
+typedef enum { MODE_PDE, MODE_PIE, MODE_SO, MODE_COUNT } Mode;
 
 static SymState symbol_state(Ctx *ctx, const Symbol *sym) {
+  if (!sym->is_imported && sym->is_preemptible)
+    return symbol_is_defined(sym) ? ST_PRE : ST_DYNU;
   if (sym->is_imported && !sym->has_copyrel && !sym->is_canonical) {
     if (sym->dso_protected)
       return ST_DSO_P;
@@ -49,43 +53,58 @@ static SymState symbol_state(Ctx *ctx, const Symbol *sym) {
 }
 
 /* Rows: relocation kind x symbol state; columns: output mode. */
+/* Rows: symbol state; columns: PDE, PIE, SO. ST_PRE/ST_DYNU exist only in -shared
+ * (their PDE/PIE cells are unreachable). Text relocations (a RELATIVE or SYMBOLIC in
+ * a read-only place) are the caller's business: allowed only under -z notext. */
 static const Action table_abs_word_rw[][MODE_COUNT] = {
-    [ST_LOC] = {A_CONST, A_RELATIVE},
-    [ST_ABS] = {A_CONST, A_CONST},
-    [ST_DSO_D] = {A_SYMBOLIC, A_SYMBOLIC},
-    [ST_DSO_F] = {A_SYMBOLIC, A_SYMBOLIC},
-    [ST_DSO_P] = {A_SYMBOLIC, A_SYMBOLIC},
+    [ST_LOC] = {A_CONST, A_RELATIVE, A_RELATIVE},
+    [ST_ABS] = {A_CONST, A_CONST, A_CONST},
+    [ST_PRE] = {A_SYMBOLIC, A_SYMBOLIC, A_SYMBOLIC},
+    [ST_DYNU] = {A_SYMBOLIC, A_SYMBOLIC, A_SYMBOLIC},
+    [ST_DSO_D] = {A_SYMBOLIC, A_SYMBOLIC, A_SYMBOLIC},
+    [ST_DSO_F] = {A_SYMBOLIC, A_SYMBOLIC, A_SYMBOLIC},
+    [ST_DSO_P] = {A_SYMBOLIC, A_SYMBOLIC, A_SYMBOLIC},
 };
 static const Action table_abs_word_ro[][MODE_COUNT] = {
-    [ST_LOC] = {A_CONST, A_RELATIVE}, /* in PIE a text relocation */
-    [ST_ABS] = {A_CONST, A_CONST},
-    [ST_DSO_D] = {A_CANONICAL, A_CANONICAL},
-    [ST_DSO_F] = {A_CANONICAL, A_CANONICAL},
-    [ST_DSO_P] = {A_ERR_PROT, A_ERR_PROT},
+    [ST_LOC] = {A_CONST, A_RELATIVE, A_RELATIVE},
+    [ST_ABS] = {A_CONST, A_CONST, A_CONST},
+    [ST_PRE] = {A_SYMBOLIC, A_SYMBOLIC, A_SYMBOLIC},
+    [ST_DYNU] = {A_SYMBOLIC, A_SYMBOLIC, A_SYMBOLIC},
+    [ST_DSO_D] = {A_CANONICAL, A_CANONICAL, A_SYMBOLIC},
+    [ST_DSO_F] = {A_CANONICAL, A_CANONICAL, A_SYMBOLIC},
+    [ST_DSO_P] = {A_ERR_PROT, A_ERR_PROT, A_SYMBOLIC},
 };
 static const Action table_abs_narrow[][MODE_COUNT] = {
-    [ST_LOC] = {A_CONST, A_ERR_PIC},
-    [ST_ABS] = {A_CONST, A_CONST},
-    [ST_DSO_D] = {A_CANONICAL, A_ERR_PIC},
-    [ST_DSO_F] = {A_CANONICAL, A_ERR_PIC},
-    [ST_DSO_P] = {A_ERR_PROT, A_ERR_PIC},
+    [ST_LOC] = {A_CONST, A_ERR_PIC, A_ERR_PIC},
+    [ST_ABS] = {A_CONST, A_CONST, A_CONST},
+    [ST_PRE] = {A_ERR_PIC, A_ERR_PIC, A_ERR_PIC},
+    [ST_DYNU] = {A_ERR_PIC, A_ERR_PIC, A_ERR_PIC},
+    [ST_DSO_D] = {A_CANONICAL, A_ERR_PIC, A_ERR_PIC},
+    [ST_DSO_F] = {A_CANONICAL, A_ERR_PIC, A_ERR_PIC},
+    [ST_DSO_P] = {A_ERR_PROT, A_ERR_PIC, A_ERR_PIC},
 };
 static const Action table_pc[][MODE_COUNT] = {
-    [ST_LOC] = {A_CONST, A_CONST},
-    [ST_ABS] = {A_CONST, A_ERR_ABS}, /* PIE: fine for an undefined weak (0), see below */
-    [ST_DSO_D] = {A_CANONICAL, A_CANONICAL},
-    [ST_DSO_F] = {A_CANONICAL, A_CANONICAL},
-    [ST_DSO_P] = {A_ERR_PROT, A_ERR_PROT},
+    [ST_LOC] = {A_CONST, A_CONST, A_CONST},
+    [ST_ABS] = {A_CONST, A_ERR_ABS, A_ERR_ABS}, /* an undefined weak (0) is fine: see decide() */
+    [ST_PRE] = {A_ERR_PIC, A_ERR_PIC, A_ERR_PIC},
+    [ST_DYNU] = {A_ERR_PIC, A_ERR_PIC, A_ERR_PIC},
+    [ST_DSO_D] = {A_CANONICAL, A_CANONICAL, A_ERR_PIC},
+    [ST_DSO_F] = {A_CANONICAL, A_CANONICAL, A_ERR_PIC},
+    [ST_DSO_P] = {A_ERR_PROT, A_ERR_PROT, A_ERR_PIC},
 };
 static const Action table_call[][MODE_COUNT] = {
-    [ST_LOC] = {A_CONST, A_CONST},
-    [ST_ABS] = {A_CONST, A_CONST},
-    [ST_DSO_D] = {A_PLT, A_PLT},
-    [ST_DSO_F] = {A_PLT, A_PLT},
-    [ST_DSO_P] = {A_PLT, A_PLT}, /* a call takes no address: protected is fine */
+    [ST_LOC] = {A_CONST, A_CONST, A_CONST},
+    [ST_ABS] = {A_CONST, A_CONST, A_CONST},
+    [ST_PRE] = {A_PLT, A_PLT, A_PLT},
+    [ST_DYNU] = {A_PLT, A_PLT, A_PLT},
+    [ST_DSO_D] = {A_PLT, A_PLT, A_PLT},
+    [ST_DSO_F] = {A_PLT, A_PLT, A_PLT},
+    [ST_DSO_P] = {A_PLT, A_PLT, A_PLT}, /* a call takes no address: protected is fine */
 };
 
-static Mode output_mode(Ctx *ctx) { return ctx->opt.kind == OUT_PIE ? MODE_PIE : MODE_PDE; }
+static Mode output_mode(Ctx *ctx) {
+  return ctx->opt.kind == OUT_SHARED ? MODE_SO : ctx->opt.kind == OUT_PIE ? MODE_PIE : MODE_PDE;
+}
 
 static Action decide(Ctx *ctx, RelKind kind, const Symbol *sym, bool writable) {
   Mode mode = output_mode(ctx);
@@ -120,17 +139,23 @@ typedef struct UndefRef {
 
 typedef VEC(UndefRef) UndefRefVec;
 
-static bool is_undefined_strong(InputFile *f, i64 idx, Symbol *sym) {
+/* An undefined reference is an error in an executable; in a shared object only with
+ * -z defs, or when the reference is hidden (nobody else can provide it). */
+static bool is_undefined_error(Ctx *ctx, InputFile *f, i64 idx, Symbol *sym) {
   if (sym->is_local || symbol_is_defined(sym))
     return false;
-  return ELF64_ST_BIND(f->esyms[idx].st_info) != STB_WEAK;
+  if (ELF64_ST_BIND(f->esyms[idx].st_info) == STB_WEAK)
+    return false;
+  if (ctx->opt.kind == OUT_SHARED && !ctx->opt.z_defs && sym->is_preemptible)
+    return false;
+  return true;
 }
 
 /* Can the GOT-indirect access be rewritten to address the symbol itself? Only when
  * the symbol has a final, non-preemptible address inside the output. */
 bool got_load_is_relaxable(Ctx *ctx, InputSection *isec, const Elf64_Rela *rel, Symbol *sym) {
   u32 type = ELF64_R_TYPE(rel->r_info);
-  if (rel->r_offset < 3 || !isec->contents || sym->is_imported)
+  if (rel->r_offset < 3 || !isec->contents || sym->is_imported || sym->is_preemptible)
     return false;
   bool placed = (sym->isec && sym->isec->is_alive) || sym->chunk;
   if (!placed)
@@ -141,12 +166,14 @@ bool got_load_is_relaxable(Ctx *ctx, InputSection *isec, const Elf64_Rela *rel, 
 static void report(Ctx *ctx, Action a, InputSection *isec, const Elf64_Rela *rel, Symbol *sym) {
   const char *rname = ctx->arch->reloc_name(ELF64_R_TYPE(rel->r_info));
   const char *where = sym->file ? sym->file->name : "<undefined>";
-  const char *mode = ctx->opt.kind == OUT_PIE ? "a PIE object" : "an executable";
+  const char *mode = ctx->opt.kind == OUT_SHARED ? "a shared object"
+                     : ctx->opt.kind == OUT_PIE  ? "a PIE object"
+                                                 : "an executable";
   switch (a) {
   case A_ERR_PIC:
     error(ctx, "relocation %s against symbol '%s' cannot be used when making %s; recompile "
-               "with -fPIE\n>>> defined in %s\n>>> referenced by %s:(%s+0x%lx)",
-          rname, sym->name, mode, where, isec->file->name, isec->name, (unsigned long)rel->r_offset);
+               "with %s\n>>> defined in %s\n>>> referenced by %s:(%s+0x%lx)",
+          rname, sym->name, mode, ctx->opt.kind == OUT_SHARED ? "-fPIC" : "-fPIE", where, isec->file->name, isec->name, (unsigned long)rel->r_offset);
     break;
   case A_ERR_PROT:
     error(ctx, "cannot create a copy relocation or canonical PLT entry for protected symbol "
@@ -171,6 +198,33 @@ static void scan_tls(Ctx *ctx, InputSection *isec, const Elf64_Rela *rel, Symbol
   if (sym->type != STT_TLS && symbol_is_defined(sym) && !sym->is_local) {
     error(ctx, "%s:(%s+0x%lx): TLS relocation %s against non-TLS symbol '%s'", f->name,
           isec->name, (unsigned long)rel->r_offset, arch->reloc_name(type), sym->name);
+    return;
+  }
+  if (ctx->opt.kind == OUT_SHARED) {
+    /* A shared object keeps the dynamic models: its TLS block's place is known only
+     * at run time (psABI "Thread-Local Storage"). */
+    switch (kind) {
+    case RK_TLS_GD:
+      atomic_fetch_or(&sym->flags, NEEDS_TLSGD);
+      break;
+    case RK_TLS_LD:
+      ctx->needs_tlsld = true;
+      break;
+    case RK_TLS_DESC:
+      atomic_fetch_or(&sym->flags, NEEDS_TLSDESC);
+      break;
+    case RK_TLS_IE:
+      atomic_fetch_or(&sym->flags, NEEDS_GOTTP);
+      ctx->has_static_tls = true;
+      break;
+    case RK_TLS_LE:
+      error(ctx, "%s:(%s+0x%lx): relocation %s against '%s' cannot be used when making a "
+                 "shared object; recompile with -fPIC",
+            f->name, isec->name, (unsigned long)rel->r_offset, arch->reloc_name(type), sym->name);
+      break;
+    default:
+      break;
+    }
     return;
   }
   /* In an executable every TLS access is relaxed (psABI "TLS transitions"): to
@@ -221,7 +275,7 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
             isec->name, (unsigned long)rel->r_offset, type, sym->name);
       continue;
     }
-    if (is_undefined_strong(f, idx, sym)) {
+    if (is_undefined_error(ctx, f, idx, sym)) {
       UndefRef u = {sym, isec, rel->r_offset};
       vec_push(undefs, u);
       continue;
@@ -357,7 +411,7 @@ static void allocate_symbol(Ctx *ctx, Symbol *sym) {
       flags |= NEEDS_PLT;
     }
   }
-  if ((flags & NEEDS_PLT) && sym->plt_idx < 0 && sym->is_imported) {
+  if ((flags & NEEDS_PLT) && sym->plt_idx < 0 && sym->is_preemptible) {
     sym->plt_idx = (i32)ctx->plt_syms.len;
     vec_push(&ctx->plt_syms, sym);
   }
@@ -365,12 +419,21 @@ static void allocate_symbol(Ctx *ctx, Symbol *sym) {
     sym->iplt_idx = (i32)ctx->iplt_syms.len;
     vec_push(&ctx->iplt_syms, sym);
   }
-  bool had_slot = sym->got_idx >= 0 || sym->gottp_idx >= 0;
+  bool had_slot = sym->got_idx >= 0 || sym->gottp_idx >= 0 || sym->tlsgd_idx >= 0 || sym->tlsdesc_idx >= 0;
   if ((flags & NEEDS_GOT) && sym->got_idx < 0)
     sym->got_idx = (i32)ctx->got_slots++;
   if ((flags & NEEDS_GOTTP) && sym->gottp_idx < 0)
     sym->gottp_idx = (i32)ctx->got_slots++;
-  if (!had_slot && (sym->got_idx >= 0 || sym->gottp_idx >= 0))
+  if ((flags & NEEDS_TLSGD) && sym->tlsgd_idx < 0) {
+    sym->tlsgd_idx = (i32)ctx->got_slots;
+    ctx->got_slots += 2;
+  }
+  if ((flags & NEEDS_TLSDESC) && sym->tlsdesc_idx < 0) {
+    sym->tlsdesc_idx = (i32)ctx->got_slots;
+    ctx->got_slots += 2;
+  }
+  bool has_slot = sym->got_idx >= 0 || sym->gottp_idx >= 0 || sym->tlsgd_idx >= 0 || sym->tlsdesc_idx >= 0;
+  if (!had_slot && has_slot)
     vec_push(&ctx->got_syms, sym);
 }
 
@@ -383,6 +446,10 @@ void allocate_got_and_plt(Ctx *ctx) {
   }
   for (i64 i = 0; i < ctx->linker_syms.len; i++)
     allocate_symbol(ctx, ctx->linker_syms.data[i]);
+  if (ctx->needs_tlsld) {
+    ctx->tlsld_got_idx = ctx->got_slots;
+    ctx->got_slots += 2;
+  }
 }
 
 /* The dynamic relocations the output needs, in section order (the second question to
@@ -437,27 +504,55 @@ void collect_dynamic_relocations(Ctx *ctx) {
       if (is_scanned(f->sections[i]))
         collect_section(ctx, f->sections[i]);
   }
-  /* GOT slots: the loader fills a shared object's symbol's slot (GLOB_DAT), rebases a
-   * local address in a PIE (RELATIVE); TP offsets of imported TLS come from TPOFF64. */
+  /* GOT slots: the loader fills a preemptible symbol's slot (GLOB_DAT), rebases a
+   * local address (RELATIVE); TLS slots get module ids and offsets (DTPMOD64,
+   * DTPOFF64, TPOFF64, TLSDESC), with symbol 0 and the offset as addend for our own
+   * variables. */
+  bool pic = pie || output_mode(ctx) == MODE_SO;
   for (i64 i = 0; i < ctx->got_syms.len; i++) {
     Symbol *sym = ctx->got_syms.data[i];
+    SymState st = symbol_state(ctx, sym);
+    bool dynamic_sym = st == ST_DSO_D || st == ST_DSO_F || st == ST_DSO_P || st == ST_PRE || st == ST_DYNU;
     if (sym->got_idx >= 0) {
-      SymState st = symbol_state(ctx, sym);
       DynRel r = {NULL, ctx->got, (u64)sym->got_idx * 8, 0, NULL, 0, NULL};
-      if (st == ST_DSO_D || st == ST_DSO_F || st == ST_DSO_P) {
+      if (dynamic_sym) {
         r.type = arch->r_glob_dat;
         r.sym = sym;
         add_dynrel(ctx, r);
-      } else if (st == ST_LOC && pie) {
+      } else if ((st == ST_LOC && pic) || (symbol_is_ifunc(sym) && pic)) {
         r.type = arch->r_relative;
         r.addend_sym = sym;
         add_dynrel(ctx, r);
       }
     }
-    if (sym->gottp_idx >= 0 && sym->is_imported) {
-      DynRel r = {NULL, ctx->got, (u64)sym->gottp_idx * 8, arch->r_tpoff, sym, 0, NULL};
+    if (sym->gottp_idx >= 0 && (dynamic_sym || output_mode(ctx) == MODE_SO)) {
+      DynRel r = {NULL, ctx->got, (u64)sym->gottp_idx * 8, arch->r_tpoff, NULL, 0, NULL};
+      if (dynamic_sym)
+        r.sym = sym;
+      else
+        r.addend_sym = sym;
       add_dynrel(ctx, r);
     }
+    if (sym->tlsgd_idx >= 0) {
+      DynRel mod = {NULL, ctx->got, (u64)sym->tlsgd_idx * 8, arch->r_dtpmod, dynamic_sym ? sym : NULL, 0, NULL};
+      add_dynrel(ctx, mod);
+      if (dynamic_sym) {
+        DynRel off = {NULL, ctx->got, (u64)sym->tlsgd_idx * 8 + 8, arch->r_dtpoff, sym, 0, NULL};
+        add_dynrel(ctx, off);
+      }
+    }
+    if (sym->tlsdesc_idx >= 0) {
+      DynRel r = {NULL, ctx->got, (u64)sym->tlsdesc_idx * 8, arch->r_tlsdesc, NULL, 0, NULL};
+      if (dynamic_sym)
+        r.sym = sym;
+      else
+        r.addend_sym = sym;
+      add_dynrel(ctx, r);
+    }
+  }
+  if (ctx->tlsld_got_idx >= 0) {
+    DynRel mod = {NULL, ctx->got, (u64)ctx->tlsld_got_idx * 8, arch->r_dtpmod, NULL, 0, NULL};
+    add_dynrel(ctx, mod);
   }
   for (i64 i = 0; i < ctx->copy_syms.len; i++) {
     Symbol *sym = ctx->copy_syms.data[i];

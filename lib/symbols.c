@@ -51,7 +51,7 @@ static Symbol *lookup(Ctx *ctx, const char *name, bool create) {
       s->binding = STB_GLOBAL;
       s->visibility = STV_DEFAULT;
       s->sym_idx = -1;
-      s->got_idx = s->gottp_idx = s->tlsgd_idx = s->plt_idx = s->iplt_idx = s->symtab_idx = s->dynsym_idx = -1;
+      s->got_idx = s->gottp_idx = s->tlsgd_idx = s->plt_idx = s->iplt_idx = s->tlsdesc_idx = s->symtab_idx = s->dynsym_idx = -1;
       for (i64 i = 0; i < ctx->opt.trace_symbols.len; i++)
         if (!strcmp(ctx->opt.trace_symbols.data[i], name))
           s->traced = true;
@@ -174,6 +174,19 @@ void resolve_file_symbols(Ctx *ctx, InputFile *f) {
     }
     if (rank < sym->rank)
       take_definition(sym, f, i, rank);
+    /* "foo@@V" (a .symver default version) is also the definition of plain "foo". */
+    const char *at2 = strstr(sym->name, "@@");
+    if (at2 && sym->file == f && sym->sym_idx == i) {
+      char *base = arena_alloc(&ctx->arena, at2 - sym->name + 1, 1);
+      memcpy(base, sym->name, (size_t)(at2 - sym->name));
+      Symbol *b = intern_symbol(ctx, base);
+      if (rank < b->rank) {
+        take_definition(b, f, i, rank);
+        b->ver_name = at2 + 2;
+      }
+      sym->is_version_alias = true;
+      sym->base_sym = b;
+    }
   }
 }
 

@@ -1,0 +1,224 @@
+/* Symbol versioning for outputs that define versions (GNU extension, "Symbol
+ * Versioning" in the LSB): version scripts and .symver names in objects.
+ *
+ *   VERS_1.1 { global: foo; bar*; local: *; };
+ *   VERS_1.2 { global: baz; } VERS_1.1;
+ *
+ * A named node becomes a version definition (index 2, 3, ... in script order; index 1
+ * is the file itself); an anonymous node only says what is global and what is local.
+ * A symbol matches the most specific pattern: an exact name before a wildcard, and the
+ * catch-all "*" last. Objects can name versions themselves: "foo@V1" defines a hidden
+ * (non-default) version, "foo@@V2" the default one, which plain "foo" also reaches. */
+#include "rivet.h"
+
+#include <fnmatch.h>
+#include <stdlib.h>
+
+typedef struct Pattern {
+  const char *text;
+  bool is_glob;
+  bool is_local;
+  bool cxx;       /* inside extern "C++": matched against the demangled name (not supported) */
+  bool matched;   /* some symbol matched it (for --no-undefined-version) */
+  i32 node;       /* index into ctx->version_nodes */
+} Pattern;
+
+typedef VEC(Pattern) PatternList;
+
+static bool has_glob(const char *s) { return strpbrk(s, "*?[") != NULL; }
+
+static bool parse_script(Ctx *ctx, const char *path, PatternList *pats) {
+  MappedFile *mf = map_file_or_error(ctx, path);
+  if (!mf)
+    return false;
+  ScriptTokenVec toks = {0};
+  if (!tokenize_linker_script(ctx, path, (const char *)mf->data, mf->size, &toks))
+    return false;
+  i64 i = 0, n = toks.len;
+#define TOK(k) ((k) < n ? toks.data[k].str : "")
+#define LINE ((long)(i < n ? toks.data[i].line : (n ? toks.data[n - 1].line : 1)))
+  /* A script may be wrapped as "VERSION { ... }" inside a linker script. */
+  if (!strcmp(TOK(0), "VERSION") && !strcmp(TOK(1), "{"))
+    i = 2;
+  while (i < n) {
+    const char *name = NULL;
+    if (!strcmp(TOK(i), "}") && i + 1 >= n)
+      break;
+    if (strcmp(TOK(i), "{")) {
+      name = TOK(i);
+      i++;
+    }
+    if (strcmp(TOK(i), "{")) {
+      error(ctx, "%s:%ld: expected '{' in version script", path, LINE);
+      return false;
+    }
+    i++;
+    VersionNode node = {.name = name};
+    i32 node_idx = (i32)ctx->version_nodes.len;
+    if (name) {
+      for (i64 k = 0; k < ctx->version_nodes.len; k++)
+        if (ctx->version_nodes.data[k].name && !strcmp(ctx->version_nodes.data[k].name, name)) {
+          error(ctx, "%s:%ld: version node %s defined twice", path, LINE, name);
+          return false;
+        }
+    }
+    vec_push(&ctx->version_nodes, node);
+    bool local = false, cxx = false;
+    i64 depth = 1;
+    while (i < n && depth > 0) {
+      const char *t = TOK(i);
+      if (!strcmp(t, "}")) {
+        depth--;
+        cxx = false;
+        i++;
+        if (depth > 0 && !strcmp(TOK(i), ";"))
+          i++;
+        continue;
+      }
+      if ((!strcmp(t, "global") || !strcmp(t, "local")) && !strcmp(TOK(i + 1), ":")) {
+        local = !strcmp(t, "local");
+        i += 2;
+        continue;
+      }
+      if (!strcmp(t, "extern")) {
+        cxx = !strcmp(TOK(i + 1), "C++");
+        if (strcmp(TOK(i + 2), "{")) {
+          error(ctx, "%s:%ld: expected '{' after extern", path, LINE);
+          return false;
+        }
+        i += 3;
+        depth++;
+        continue;
+      }
+      if (!strcmp(t, ";")) {
+        i++;
+        continue;
+      }
+      Pattern p = {.text = t, .is_glob = has_glob(t), .is_local = local, .cxx = cxx, .node = node_idx};
+      vec_push(pats, p);
+      i++;
+    }
+    if (depth > 0) {
+      error(ctx, "%s: unterminated version node", path);
+      return false;
+    }
+    if (strcmp(TOK(i), ";")) {
+      ctx->version_nodes.data[node_idx].parent = TOK(i);
+      i++;
+    }
+    if (strcmp(TOK(i), ";")) {
+      error(ctx, "%s:%ld: expected ';' after version node", path, LINE);
+      return false;
+    }
+    i++;
+    if (!strcmp(TOK(i), "}") && i + 1 == n)
+      break;
+  }
+#undef TOK
+#undef LINE
+  free(toks.data);
+  return true;
+}
+
+static u16 node_version_index(Ctx *ctx, i32 node) {
+  const VersionNode *v = &ctx->version_nodes.data[node];
+  return v->name ? v->index : VER_NDX_GLOBAL;
+}
+
+i32 find_version_node(Ctx *ctx, const char *name) {
+  for (i64 i = 0; i < ctx->version_nodes.len; i++)
+    if (ctx->version_nodes.data[i].name && !strcmp(ctx->version_nodes.data[i].name, name))
+      return (i32)i;
+  return -1;
+}
+
+/* The most specific matching pattern: exact, then wildcard, then "*". */
+static Pattern *match(PatternList *pats, const char *name) {
+  Pattern *glob = NULL, *star = NULL;
+  for (i64 i = 0; i < pats->len; i++) {
+    Pattern *p = &pats->data[i];
+    if (p->cxx)
+      continue;
+    if (!p->is_glob) {
+      if (!strcmp(p->text, name))
+        return p;
+    } else if (!strcmp(p->text, "*")) {
+      if (!star)
+        star = p;
+    } else if (!glob && !fnmatch(p->text, name, 0)) {
+      glob = p;
+    }
+  }
+  return glob ? glob : star;
+}
+
+/* Applies --version-script files and .symver names to the symbols this output
+ * defines: sets ver_idx, and clears is_exported for symbols made local. */
+void apply_version_scripts(Ctx *ctx) {
+  PatternList pats = {0};
+  for (i64 i = 0; i < ctx->opt.version_scripts.len; i++)
+    if (!parse_script(ctx, ctx->opt.version_scripts.data[i], &pats))
+      return;
+  u16 next = 2;
+  for (i64 i = 0; i < ctx->version_nodes.len; i++)
+    if (ctx->version_nodes.data[i].name)
+      ctx->version_nodes.data[i].index = next++;
+  for (i64 i = 0; i < ctx->version_nodes.len; i++) {
+    const char *parent = ctx->version_nodes.data[i].parent;
+    if (parent && find_version_node(ctx, parent) < 0)
+      error(ctx, "version node %s depends on undefined version %s", ctx->version_nodes.data[i].name,
+            parent);
+  }
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
+      Symbol *sym = f->syms[i];
+      if (sym->file != f || sym->sym_idx != i)
+        continue;
+      const char *at = strchr(sym->name, '@');
+      if (at) {
+        /* foo@V1 / foo@@V2 from .symver: the version must be defined by a script. */
+        bool is_default = at[1] == '@';
+        const char *vname = at + (is_default ? 2 : 1);
+        i32 node = find_version_node(ctx, vname);
+        if (node < 0) {
+          error(ctx, "%s: symbol %s has undefined version %s", f->name, sym->name, vname);
+          continue;
+        }
+        sym->ver_idx = (u16)(node_version_index(ctx, node) | (is_default ? 0 : 0x8000));
+        if (sym->is_version_alias && sym->base_sym->file == f)
+          sym->base_sym->ver_idx = node_version_index(ctx, node);
+        continue;
+      }
+      if (pats.len == 0)
+        continue;
+      Pattern *p = match(&pats, sym->name);
+      if (!p)
+        continue;
+      p->matched = true;
+      if (p->is_local) {
+        sym->is_exported = false;
+        sym->forced_local = true;
+      } else if (!sym->ver_idx) {
+        sym->ver_idx = node_version_index(ctx, p->node);
+      }
+    }
+  }
+  for (i64 i = 0; i < pats.len; i++) {
+    Pattern *p = &pats.data[i];
+    if (p->is_glob || p->is_local || p->matched || p->cxx)
+      continue;
+    Symbol *sym = find_symbol(ctx, p->text);
+    if (sym && symbol_is_defined(sym))
+      continue;
+    if (ctx->opt.no_undefined_version)
+      error(ctx, "version script assignment of '%s' to symbol '%s' failed: symbol not defined",
+            p->node >= 0 && ctx->version_nodes.data[p->node].name ? ctx->version_nodes.data[p->node].name : "global",
+            p->text);
+    else
+      warn(ctx, "version script assignment of '%s' to symbol '%s' failed: symbol not defined",
+           p->node >= 0 && ctx->version_nodes.data[p->node].name ? ctx->version_nodes.data[p->node].name : "global",
+           p->text);
+  }
+  free(pats.data);
+}
