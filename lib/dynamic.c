@@ -68,6 +68,8 @@ void create_dynamic_sections(Ctx *ctx) {
     ctx->gnu_hash = new_chunk(ctx, CK_GNU_HASH, ".gnu.hash", SHT_GNU_HASH, SHF_ALLOC, 8);
   if (ctx->opt.hash_sysv)
     ctx->hash = new_chunk(ctx, CK_HASH, ".hash", SHT_HASH, SHF_ALLOC, 8);
+  if (ctx->hash)
+    ctx->hash->shdr.sh_entsize = 4;
   ctx->versym = new_chunk(ctx, CK_VERSYM, ".gnu.version", SHT_GNU_versym, SHF_ALLOC, 2);
   ctx->versym->shdr.sh_entsize = 2;
   ctx->verneed = new_chunk(ctx, CK_VERNEED, ".gnu.version_r", SHT_GNU_verneed, SHF_ALLOC, 8);

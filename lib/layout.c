@@ -225,6 +225,10 @@ static void build_phdrs(Ctx *ctx) {
       if (d->shdr.sh_type != SHT_NOBITS)
         fend = MAX(fend, chunk_file_end(d));
     }
+    /* The RELRO segment is padded in memory to a page boundary: the loader's mprotect
+     * rounds the end of PT_GNU_RELRO down, so a partial last page would stay writable. */
+    if (cls == CLASS_RELRO)
+      end = align_to(end, page);
     push_phdr(ctx, PT_LOAD, class_flags(cls), off, start, fend > off ? fend - off : 0, end - start, page);
     i = j;
   }
@@ -289,8 +293,10 @@ static void build_phdrs(Ctx *ctx) {
     }
     re = MAX(re, chunk_end(c));
   }
-  if (any)
+  if (any) {
+    re = align_to(re, page);
     push_phdr(ctx, PT_GNU_RELRO, PF_R, ro, rs, re - rs, re - rs, 1);
+  }
 }
 
 /* Sizes of the synthetic chunks whose contents depend on earlier passes. */

@@ -23,7 +23,7 @@ typedef struct Loader {
   i64 script_depth;
 } Loader;
 
-static void load_path(Loader *ld, const char *path, bool from_script);
+static void load_path(Loader *ld, const char *path, bool from_script, bool by_l);
 
 static bool file_exists(const char *path) {
   struct stat st;
@@ -159,12 +159,12 @@ static void load_script(Loader *ld, MappedFile *mf) {
       switch (a->kind) {
       case ARG_SCRIPT_FILE:
       case ARG_FILE:
-        load_path(ld, a->str, true);
+        load_path(ld, a->str, true, false);
         break;
       case ARG_LIBRARY: {
         const char *p = find_library(ld, a->str);
         if (p)
-          load_path(ld, p, false);
+          load_path(ld, p, false, true);
         else
           error(ctx, "%s: unable to find library -l%s", mf->path, a->str);
         break;
@@ -189,7 +189,7 @@ static void load_script(Loader *ld, MappedFile *mf) {
   ld->script_depth--;
 }
 
-static void load_path(Loader *ld, const char *path, bool from_script) {
+static void load_path(Loader *ld, const char *path, bool from_script, bool by_l) {
   Ctx *ctx = ld->ctx;
   if (from_script && !file_exists(path) && path[0] != '/') {
     const char *found = search_lib_dirs(ctx, path);
@@ -209,7 +209,10 @@ static void load_path(Loader *ld, const char *path, bool from_script) {
         error(ctx, "%s: attempted static link of dynamic object", path);
         return;
       }
-      InputFile *dso = new_shared_file(ctx, mf, path, ld->st.as_needed);
+      /* Without DT_SONAME, DT_NEEDED gets the name as given, or libNAME.so for -lNAME. */
+      const char *base = strrchr(path, '/');
+      const char *hint = by_l && base ? base + 1 : path;
+      InputFile *dso = new_shared_file(ctx, mf, hint, ld->st.as_needed);
       if (dso) {
         ctx->is_dynamic = true;
         resolve_dso_symbols(ctx, dso);
@@ -248,12 +251,12 @@ void read_inputs(Ctx *ctx) {
     switch (a->kind) {
     case ARG_FILE:
     case ARG_SCRIPT_FILE:
-      load_path(&ld, a->str, a->kind == ARG_SCRIPT_FILE);
+      load_path(&ld, a->str, a->kind == ARG_SCRIPT_FILE, false);
       break;
     case ARG_LIBRARY: {
       const char *p = find_library(&ld, a->str);
       if (p)
-        load_path(&ld, p, false);
+        load_path(&ld, p, false, true);
       else
         error(ctx, "unable to find library -l%s", a->str);
       break;

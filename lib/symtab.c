@@ -60,7 +60,9 @@ static void put(SymWriter *w, Symbol *s, u8 bind) {
     Elf64_Sym es = {0};
     memcpy(w->str + w->stroff, s->name, len + 1);
     es.st_name = (u32)w->stroff;
-    es.st_info = ELF64_ST_INFO(bind, s->type);
+    /* An imported IFUNC is an ordinary function to us (and IFUNC would need ELFOSABI_GNU). */
+    u8 type = s->is_imported && s->type == STT_GNU_IFUNC ? STT_FUNC : s->type;
+    es.st_info = ELF64_ST_INFO(bind, type);
     es.st_other = s->visibility;
     es.st_size = s->size;
     es.st_shndx = s->type == STT_FILE ? SHN_ABS : output_shndx(ctx, s);
