@@ -53,6 +53,36 @@ static const char *x86_reloc_name(u32 type) {
   return "unknown relocation";
 }
 
+/* Bytes a relocation of this type patches at its offset (TLS rewrites reach further
+ * and are checked where they happen). */
+static i64 x86_field_size(u32 type) {
+  switch (type) {
+  case R_X86_64_NONE:
+    return 0;
+  case R_X86_64_8:
+  case R_X86_64_PC8:
+    return 1;
+  case R_X86_64_16:
+  case R_X86_64_PC16:
+  case R_X86_64_TLSDESC_CALL:
+    return 2;
+  case R_X86_64_64:
+  case R_X86_64_PC64:
+  case R_X86_64_GOTOFF64:
+  case R_X86_64_GOTPC64:
+  case R_X86_64_GOT64:
+  case R_X86_64_GOTPCREL64:
+  case R_X86_64_GOTPLT64:
+  case R_X86_64_PLTOFF64:
+  case R_X86_64_SIZE64:
+  case R_X86_64_DTPOFF64:
+  case R_X86_64_TPOFF64:
+    return 8;
+  default:
+    return 4;
+  }
+}
+
 static RelKind x86_classify(u32 type) {
   switch (type) {
   case R_X86_64_NONE:
@@ -249,6 +279,11 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
         continue;
     }
     Symbol *sym = f->syms[ELF64_R_SYM(rel->r_info)];
+    if (off > isec->size || (u64)x86_field_size(type) > isec->size - off) {
+      error(ctx, "%s:(%s+0x%lx): relocation %s extends past the end of the section", f->name,
+            isec->name, (unsigned long)rel->r_offset, x86_reloc_name(type));
+      continue;
+    }
     u8 *loc = out + off;
     u64 P = base + off;
     i64 A = rel->r_addend;
@@ -394,7 +429,7 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
        * data16 data16 data16 mov %fs:0,%rax (and the same with call *GOT, one byte longer). */
       static const u8 le[] = {0x66, 0x66, 0x66, 0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0, 0};
       bool next_ok = i + 1 < isec->nrels;
-      if (next_ok && off >= 3 && off + 5 <= isec->size && loc[4] == 0xe8 &&
+      if (next_ok && off >= 3 && off + 9 <= isec->size && loc[4] == 0xe8 &&
           isec->rels[i + 1].r_offset == rel->r_offset + 5) {
         memcpy(loc - 3, le, sizeof(le));
       } else if (next_ok && off >= 3 && off + 10 <= isec->size && loc[4] == 0xff &&
@@ -461,6 +496,11 @@ static void x86_apply_nonalloc_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
     const Elf64_Rela *rel = &isec->rels[i];
     u32 type = ELF64_R_TYPE(rel->r_info);
     Symbol *sym = f->syms[ELF64_R_SYM(rel->r_info)];
+    if (rel->r_offset > isec->size || (u64)x86_field_size(type) > isec->size - rel->r_offset) {
+      error(ctx, "%s:(%s+0x%lx): relocation %s extends past the end of the section", f->name,
+            isec->name, (unsigned long)rel->r_offset, x86_reloc_name(type));
+      continue;
+    }
     u8 *loc = out + rel->r_offset;
     i64 A = rel->r_addend;
     bool dead = sym->isec ? !sym->isec->is_alive
@@ -519,6 +559,7 @@ const Arch arch_x86_64 = {
     .r_tlsdesc = R_X86_64_TLSDESC,
     .r_irelative = R_X86_64_IRELATIVE,
     .classify = x86_classify,
+    .field_size = x86_field_size,
     .reloc_name = x86_reloc_name,
     .can_relax_got = x86_can_relax_got,
     .can_relax_ie = x86_can_relax_ie,

@@ -3,6 +3,7 @@
  * the archive's directory. Only headers are parsed; member contents stay in the mapping. */
 #include "rivet.h"
 
+#include <errno.h>
 #include <stdlib.h>
 
 enum { AR_HEADER_SIZE = 60 };
@@ -151,9 +152,11 @@ bool read_archive(Ctx *ctx, MappedFile *mf, ArchiveMemberVec *members, ArchiveIn
       }
       if (thin) {
         const char *path = name[0] == '/' ? name : arena_sprintf(&ctx->arena, "%s/%s", dir_of(ctx, mf->path), name);
-        MappedFile *m = map_file_or_error(ctx, path);
-        if (!m)
+        MappedFile *m = map_file(ctx, path);
+        if (!m) {
+          error(ctx, "%s: cannot open thin archive member %s: %s", mf->path, path, strerror(errno));
           return false;
+        }
         data = m->data;
         data_size = m->size;
       }

@@ -381,7 +381,8 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
               section_name(f, sh), (unsigned long)ELF64_R_SYM(r->r_info));
         return;
       }
-      if (target->type != SHT_NOBITS && (r->r_offset > target->size || target->size - r->r_offset < 1)) {
+      u64 field = (u64)ctx->arch->field_size(ELF64_R_TYPE(r->r_info));
+      if (target->type != SHT_NOBITS && (r->r_offset > target->size || target->size - r->r_offset < field)) {
         error(ctx, "%s: relocation %ld in %s: offset 0x%lx is outside section %s", f->name,
               (long)k, section_name(f, sh), (unsigned long)r->r_offset, target->name);
         return;

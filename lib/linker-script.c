@@ -35,13 +35,14 @@ bool tokenize_linker_script(Ctx *ctx, const char *path, const char *p, i64 size,
       p++;
     } else if (c == '/' && p + 1 < end && p[1] == '*') {
       const char *q = p + 2;
+      i64 start_line = line;
       while (q + 1 < end && !(q[0] == '*' && q[1] == '/')) {
         if (*q == '\n')
           line++;
         q++;
       }
       if (q + 1 >= end) {
-        error(ctx, "%s:%ld: unterminated comment", path, (long)line);
+        error(ctx, "%s:%ld: unterminated comment", path, (long)start_line);
         return false;
       }
       p = q + 2;
