@@ -72,7 +72,8 @@ static bool split_one(Ctx *ctx, InputSection *isec) {
     out += recs.data[k].size;
   }
   isec->eh_records = ARENA_ARRAY(&ctx->arena, EhRecord, recs.len ? recs.len : 1);
-  memcpy(isec->eh_records, recs.data, sizeof(EhRecord) * (size_t)recs.len);
+  if (recs.len)
+    memcpy(isec->eh_records, recs.data, sizeof(EhRecord) * (size_t)recs.len);
   isec->neh_records = recs.len;
   isec->size = out;
   isec->is_eh_frame = true;

@@ -116,7 +116,8 @@ static bool split_section(Ctx *ctx, Chunk *c, InputSection *isec) {
   }
   isec->npieces = pieces.len;
   isec->pieces = ARENA_ARRAY(&ctx->arena, MergePiece, pieces.len ? pieces.len : 1);
-  memcpy(isec->pieces, pieces.data, sizeof(MergePiece) * (size_t)pieces.len);
+  if (pieces.len)
+    memcpy(isec->pieces, pieces.data, sizeof(MergePiece) * (size_t)pieces.len);
   isec->osec = c;
   free(pieces.data);
   return true;

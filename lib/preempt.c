@@ -125,7 +125,7 @@ void compute_import_export(Ctx *ctx) {
       sym->is_exported = true;
       sym->is_preemptible = sym->visibility == STV_DEFAULT &&
                             (in_dynlist || !bound_symbolically(ctx, sym));
-    } else if (sym->referenced_by_dso || ctx->opt.export_dynamic || in_dynlist ||
+    } else if (sym->referenced_by_dso || sym->defined_by_dso || ctx->opt.export_dynamic || in_dynlist ||
                (export_pats.len && matches_any(&export_pats, sym->name))) {
       sym->is_exported = true;
     }

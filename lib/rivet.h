@@ -336,6 +336,7 @@ struct Symbol {
   bool is_canonical : 1;   /* its address is our PLT entry */
   bool referenced_by_dso : 1; /* some shared object has it undefined */
   bool referenced_strongly_by_dso : 1;
+  bool defined_by_dso : 1; /* some shared object defines it too */
   bool referenced_by_obj : 1; /* some live object file references it */
   bool versioned_name : 1; /* name is "sym@VER" */
   bool forced_local : 1;   /* made local by a version script or --exclude-libs */

@@ -168,6 +168,10 @@ const char *dso_version_name(InputFile *f, i64 sym_idx) {
 static void define_from_dso(InputFile *f, i64 i, Symbol *sym) {
   const Elf64_Sym *es = &f->esyms[i];
   u8 bind = ELF64_ST_BIND(es->st_info);
+  /* When we define a name a shared object also defines, our definition must be
+   * exported so the library binds to it too (one object, e.g. a C++ inline
+   * function's static, STB_GNU_UNIQUE). */
+  sym->defined_by_dso = true;
   if (sym->rank <= RANK_DSO)
     return; /* an object's definition, or an earlier shared object's, wins */
   sym->file = f;
