@@ -84,13 +84,6 @@ void create_dynamic_sections(Ctx *ctx) {
 }
 
 /* Version needs: one Verneed per shared object, one Vernaux per version of it used. */
-typedef struct VerNeed {
-  InputFile *dso;
-  const char *name;
-  u16 index;
-} VerNeed;
-
-static VEC(VerNeed) verneeds;
 
 static u16 version_index_for(Ctx *ctx, Symbol *sym) {
   if (!sym->is_imported)
@@ -98,11 +91,11 @@ static u16 version_index_for(Ctx *ctx, Symbol *sym) {
   const char *v = dso_version_name(sym->file, sym->sym_idx);
   if (!v)
     return VER_NDX_GLOBAL;
-  for (i64 i = 0; i < verneeds.len; i++)
-    if (verneeds.data[i].dso == sym->file && !strcmp(verneeds.data[i].name, v))
-      return verneeds.data[i].index;
-  VerNeed n = {sym->file, v, (u16)(2 + verneeds.len)};
-  vec_push(&verneeds, n);
+  for (i64 i = 0; i < ctx->dyn.verneeds.len; i++)
+    if (ctx->dyn.verneeds.data[i].dso == sym->file && !strcmp(ctx->dyn.verneeds.data[i].name, v))
+      return ctx->dyn.verneeds.data[i].index;
+  VerNeed n = {sym->file, v, (u16)(2 + ctx->dyn.verneeds.len)};
+  vec_push(&ctx->dyn.verneeds, n);
   sym->file->verneed_count++;
   (void)ctx;
   return n.index;
@@ -233,9 +226,9 @@ void size_dynamic_sections(Ctx *ctx) {
   for (i64 i = 0; i < ctx->dsos.len; i++)
     nverneed_files += ctx->dsos.data[i]->verneed_count > 0;
   ctx->dynsym->shdr.sh_size = (u64)ctx->dynsyms.len * sizeof(Elf64_Sym);
-  ctx->versym->shdr.sh_size = verneeds.len || nverdefs ? (u64)ctx->dynsyms.len * 2 : 0;
+  ctx->versym->shdr.sh_size = ctx->dyn.verneeds.len || nverdefs ? (u64)ctx->dynsyms.len * 2 : 0;
   ctx->verneed->shdr.sh_size = (u64)nverneed_files * sizeof(Elf64_Verneed) +
-                               (u64)verneeds.len * sizeof(Elf64_Vernaux);
+                               (u64)ctx->dyn.verneeds.len * sizeof(Elf64_Vernaux);
   ctx->verneed->shdr.sh_info = (u32)nverneed_files;
   if (ctx->gnu_hash) {
     i64 bloom = 1;
@@ -250,47 +243,41 @@ void size_dynamic_sections(Ctx *ctx) {
 }
 
 /* Strings must be final before .dynstr's size is: called from layout, before addresses. */
-static u32 *name_offsets;
-static u32 *needed_offsets;
-static u32 rpath_offset;
-static u32 *vername_offsets;
-static u32 *verdef_name_offsets;
-static u32 soname_offset;
 
 void finalize_dynstr(Ctx *ctx) {
   if (!ctx->is_dynamic)
     return;
-  needed_offsets = calloc((size_t)MAX(ctx->dsos.len, 1), sizeof(u32));
+  ctx->dyn.needed_offsets = calloc((size_t)MAX(ctx->dsos.len, 1), sizeof(u32));
   for (i64 i = 0; i < ctx->dsos.len; i++) {
     InputFile *d = ctx->dsos.data[i];
     if (d->is_needed)
-      needed_offsets[i] = dynstr_add(ctx, d->soname);
+      ctx->dyn.needed_offsets[i] = dynstr_add(ctx, d->soname);
   }
   if (ctx->opt.rpath)
-    rpath_offset = dynstr_add(ctx, ctx->opt.rpath);
+    ctx->dyn.rpath_offset = dynstr_add(ctx, ctx->opt.rpath);
   if (ctx->opt.soname)
-    soname_offset = dynstr_add(ctx, ctx->opt.soname);
-  name_offsets = calloc((size_t)ctx->dynsyms.len, sizeof(u32));
+    ctx->dyn.soname_offset = dynstr_add(ctx, ctx->opt.soname);
+  ctx->dyn.name_offsets = calloc((size_t)ctx->dynsyms.len, sizeof(u32));
   for (i64 i = 1; i < ctx->dynsyms.len; i++)
-    name_offsets[i] = dynstr_add(ctx, dynsym_name(ctx, ctx->dynsyms.data[i]));
-  vername_offsets = calloc((size_t)MAX(verneeds.len, 1), sizeof(u32));
-  for (i64 i = 0; i < verneeds.len; i++)
-    vername_offsets[i] = dynstr_add(ctx, verneeds.data[i].name);
-  verdef_name_offsets = calloc((size_t)ctx->version_nodes.len + 1, sizeof(u32));
+    ctx->dyn.name_offsets[i] = dynstr_add(ctx, dynsym_name(ctx, ctx->dynsyms.data[i]));
+  ctx->dyn.vername_offsets = calloc((size_t)MAX(ctx->dyn.verneeds.len, 1), sizeof(u32));
+  for (i64 i = 0; i < ctx->dyn.verneeds.len; i++)
+    ctx->dyn.vername_offsets[i] = dynstr_add(ctx, ctx->dyn.verneeds.data[i].name);
+  ctx->dyn.verdef_name_offsets = calloc((size_t)ctx->version_nodes.len + 1, sizeof(u32));
   if (ctx->verdef->shdr.sh_size) {
     const char *base = ctx->opt.soname ? ctx->opt.soname : ctx->opt.output;
     const char *slash = strrchr(base, '/');
-    verdef_name_offsets[0] = dynstr_add(ctx, slash && !ctx->opt.soname ? slash + 1 : base);
+    ctx->dyn.verdef_name_offsets[0] = dynstr_add(ctx, slash && !ctx->opt.soname ? slash + 1 : base);
     for (i64 i = 0; i < ctx->version_nodes.len; i++)
       if (ctx->version_nodes.data[i].name)
-        verdef_name_offsets[i + 1] = dynstr_add(ctx, ctx->version_nodes.data[i].name);
+        ctx->dyn.verdef_name_offsets[i + 1] = dynstr_add(ctx, ctx->version_nodes.data[i].name);
   }
   ctx->dynstr->shdr.sh_size = (u64)ctx->dynstr_buf.len;
 }
 
 static u32 verdef_name_offset(Ctx *ctx, const char *name) {
   i32 node = find_version_node(ctx, name);
-  return node >= 0 ? verdef_name_offsets[node + 1] : 0;
+  return node >= 0 ? ctx->dyn.verdef_name_offsets[node + 1] : 0;
 }
 
 static void write_verdefs(Ctx *ctx) {
@@ -313,7 +300,7 @@ static void write_verdefs(Ctx *ctx) {
     vd.vd_next = left ? (u32)(sizeof(Elf64_Verdef) + cnt * sizeof(Elf64_Verdaux)) : 0;
     memcpy(p, &vd, sizeof vd);
     p += sizeof vd;
-    Elf64_Verdaux va = {.vda_name = verdef_name_offsets[i + 1], .vda_next = cnt == 2 ? sizeof(Elf64_Verdaux) : 0};
+    Elf64_Verdaux va = {.vda_name = ctx->dyn.verdef_name_offsets[i + 1], .vda_next = cnt == 2 ? sizeof(Elf64_Verdaux) : 0};
     memcpy(p, &va, sizeof va);
     p += sizeof va;
     if (cnt == 2) {
@@ -347,11 +334,11 @@ static Chunk *find_output(Ctx *ctx, const char *name) {
 static void walk_dynamic(Ctx *ctx, DynWriter *w) {
   for (i64 i = 0; i < ctx->dsos.len; i++)
     if (ctx->dsos.data[i]->is_needed)
-      dyn(w, DT_NEEDED, needed_offsets ? needed_offsets[i] : 0);
+      dyn(w, DT_NEEDED, ctx->dyn.needed_offsets ? ctx->dyn.needed_offsets[i] : 0);
   if (ctx->opt.soname)
-    dyn(w, DT_SONAME, soname_offset);
+    dyn(w, DT_SONAME, ctx->dyn.soname_offset);
   if (ctx->opt.rpath)
-    dyn(w, ctx->opt.disable_new_dtags ? DT_RPATH : DT_RUNPATH, rpath_offset);
+    dyn(w, ctx->opt.disable_new_dtags ? DT_RPATH : DT_RUNPATH, ctx->dyn.rpath_offset);
   Symbol *init = find_symbol(ctx, ctx->opt.init_symbol ? ctx->opt.init_symbol : "_init");
   Symbol *fini = find_symbol(ctx, ctx->opt.fini_symbol ? ctx->opt.fini_symbol : "_fini");
   if (init && symbol_is_defined(init) && !init->is_imported)
@@ -427,12 +414,15 @@ static void write_dynsym(Ctx *ctx) {
   memset(out, 0, sizeof(Elf64_Sym));
   for (i64 i = 1; i < ctx->dynsyms.len; i++) {
     Symbol *sym = ctx->dynsyms.data[i];
-    Elf64_Sym es = {.st_name = name_offsets[i]};
+    Elf64_Sym es = {.st_name = ctx->dyn.name_offsets[i]};
     u8 type = sym->type == STT_GNU_IFUNC && sym->is_imported ? STT_FUNC : sym->type;
     /* An undefined entry carries the binding of our references, not the definer's. */
     bool weak = symbol_is_defined(sym) && !sym->is_imported ? sym->binding == STB_WEAK
                                                              : !sym->has_strong_ref;
-    es.st_info = ELF64_ST_INFO(weak ? STB_WEAK : STB_GLOBAL, type);
+    u8 bind = weak ? STB_WEAK : STB_GLOBAL;
+    if (symbol_is_defined(sym) && !sym->is_imported && sym->binding == STB_GNU_UNIQUE)
+      bind = STB_GNU_UNIQUE; /* the loader unifies these across modules */
+    es.st_info = ELF64_ST_INFO(bind, type);
     es.st_other = sym->is_imported ? STV_DEFAULT : sym->visibility;
     es.st_size = sym->size;
     if (sym->has_copyrel) {
@@ -477,17 +467,17 @@ static void write_versions(Ctx *ctx) {
       continue;
     files_left--;
     Elf64_Verneed vn = {.vn_version = 1, .vn_cnt = (u16)dso->verneed_count,
-                        .vn_file = needed_offsets[d], .vn_aux = sizeof(Elf64_Verneed)};
+                        .vn_file = ctx->dyn.needed_offsets[d], .vn_aux = sizeof(Elf64_Verneed)};
     vn.vn_next = files_left ? (u32)(sizeof(Elf64_Verneed) + (u64)dso->verneed_count * sizeof(Elf64_Vernaux)) : 0;
     memcpy(p, &vn, sizeof vn);
     p += sizeof vn;
     i64 left = dso->verneed_count;
-    for (i64 i = 0; i < verneeds.len; i++) {
-      if (verneeds.data[i].dso != dso)
+    for (i64 i = 0; i < ctx->dyn.verneeds.len; i++) {
+      if (ctx->dyn.verneeds.data[i].dso != dso)
         continue;
       left--;
-      Elf64_Vernaux va = {.vna_hash = sysv_hash(verneeds.data[i].name), .vna_flags = 0,
-                          .vna_other = verneeds.data[i].index, .vna_name = vername_offsets[i],
+      Elf64_Vernaux va = {.vna_hash = sysv_hash(ctx->dyn.verneeds.data[i].name), .vna_flags = 0,
+                          .vna_other = ctx->dyn.verneeds.data[i].index, .vna_name = ctx->dyn.vername_offsets[i],
                           .vna_next = left ? sizeof(Elf64_Vernaux) : 0};
       memcpy(p, &va, sizeof va);
       p += sizeof va;

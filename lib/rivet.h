@@ -523,6 +523,20 @@ void add_dynrel(Ctx *ctx, DynRel r);
 void write_rela_dyn(Ctx *ctx);
 
 /* ---- dynamic.c: .interp .dynamic .dynsym .dynstr hashes versions ---- */
+typedef struct VerNeed {
+  InputFile *dso;
+  const char *name;
+  u16 index; /* version index used in .gnu.version */
+} VerNeed;
+
+typedef struct DynamicState {
+  VEC(VerNeed) verneeds;   /* versions of shared objects the output uses */
+  u32 *name_offsets;       /* .dynstr offset per .dynsym entry */
+  u32 *needed_offsets;     /* per shared object: its DT_NEEDED string */
+  u32 *vername_offsets;    /* per verneed */
+  u32 *verdef_name_offsets; /* [0] the file, [i+1] version node i */
+  u32 rpath_offset, soname_offset;
+} DynamicState;
 void create_dynamic_sections(Ctx *ctx);
 void size_dynamic_sections(Ctx *ctx);
 void write_dynamic_sections(Ctx *ctx);
@@ -617,6 +631,7 @@ struct Ctx {
   bool needs_tlsld;           /* some local-dynamic access in a shared object */
   bool has_static_tls;        /* initial-exec in a shared object: DF_STATIC_TLS */
   VEC(VersionNode) version_nodes; /* from --version-script, in order */
+  DynamicState dyn;
   Chunk *tdata_first, *tls_last;
   VEC(Symbol *) got_syms;     /* symbols with GOT-family slots, allocation order */
   VEC(Symbol *) plt_syms;     /* symbols with .plt entries */
