@@ -1,9 +1,11 @@
 /* Telling users what the link did: --why-extract (which reference pulled each archive
  * member in) and -Map (where every input section went). --trace-symbol is printed as
  * symbols are resolved (symbols.c). */
+#include "arch.h"
 #include "rivet.h"
 
 #include <errno.h>
+#include <stdlib.h>
 
 void print_why_extract(Ctx *ctx) {
   const char *path = ctx->opt.why_extract;
@@ -66,4 +68,99 @@ void print_map_file(Ctx *ctx) {
   }
   if (out != stdout)
     fclose(out);
+}
+
+void record_explain_ref(Ctx *ctx, ExplainRef r) { vec_push(&ctx->explain_refs, r); }
+
+static const char *visibility_name(u8 v) {
+  switch (v) {
+  case STV_PROTECTED:
+    return "PROTECTED";
+  case STV_HIDDEN:
+    return "HIDDEN";
+  case STV_INTERNAL:
+    return "INTERNAL";
+  default:
+    return "DEFAULT";
+  }
+}
+
+static const char *type_name(u8 t) {
+  switch (t) {
+  case STT_FUNC:
+    return "FUNC";
+  case STT_OBJECT:
+    return "OBJECT";
+  case STT_TLS:
+    return "TLS";
+  case STT_GNU_IFUNC:
+    return "IFUNC";
+  case STT_SECTION:
+    return "SECTION";
+  default:
+    return "NOTYPE";
+  }
+}
+
+static void explain_one(Ctx *ctx, Symbol *sym) {
+  printf("ld.rivet: explain: symbol '%s'\n", sym->name);
+  if (!sym->file) {
+    printf("  definition: none (undefined%s)\n", sym->has_strong_ref ? "" : " weak");
+  } else {
+    const char *bind = sym->binding == STB_WEAK ? "WEAK" : sym->binding == STB_GNU_UNIQUE ? "UNIQUE" : "GLOBAL";
+    const char *ver = sym->is_imported ? dso_version_name(sym->file, sym->sym_idx) : NULL;
+    printf("  definition: %s%s, %s %s, visibility %s, size %lu%s%s\n", sym->file->name,
+           sym->is_imported ? " (shared object)" : "", bind, type_name(sym->type),
+           visibility_name(sym->visibility), (unsigned long)sym->size, ver ? ", version " : "",
+           ver ? ver : "");
+    if (sym->dso_protected)
+      printf("  the shared object defines it with STV_PROTECTED\n");
+  }
+  printf("  preemptible: %s (%s)\n", sym->is_preemptible ? "yes" : "no",
+         sym->preempt_reason ? sym->preempt_reason : "not dynamic: static link");
+  printf("  exported in .dynsym: %s\n", sym->dynsym_idx > 0 ? "yes" : "no");
+  i64 n = 0;
+  for (i64 i = 0; i < ctx->explain_refs.len; i++) {
+    ExplainRef *r = &ctx->explain_refs.data[i];
+    if (r->sym != sym)
+      continue;
+    if (n++ == 0)
+      printf("  references:\n");
+    printf("    %s from %s:(%s+0x%lx): %s\n", ctx->arch->reloc_name(r->r_type), r->isec->file->name,
+           r->isec->name, (unsigned long)r->offset, describe_reference(ctx, r));
+  }
+  if (n == 0)
+    printf("  references: none from relocations\n");
+}
+
+/* --explain-symbol=GLOB: for each matching symbol, where it is defined, whether it is
+ * preemptible here and why, and what each reference to it became. */
+void print_explanations(Ctx *ctx) {
+  if (!ctx->opt.explain_symbols.len)
+    return;
+  VEC(Symbol *) seen = {0};
+  for (i64 i = 0; i < ctx->explain_refs.len; i++) {
+    Symbol *s = ctx->explain_refs.data[i].sym;
+    bool dup = false;
+    for (i64 k = 0; k < seen.len && !dup; k++)
+      dup = seen.data[k] == s;
+    if (!dup)
+      vec_push(&seen, s);
+  }
+  /* Symbols that match but have no relocation against them, in input order. */
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
+      Symbol *s = f->syms[i];
+      bool dup = !s->explain;
+      for (i64 k = 0; k < seen.len && !dup; k++)
+        dup = seen.data[k] == s;
+      if (!dup)
+        vec_push(&seen, s);
+    }
+  }
+  for (i64 i = 0; i < seen.len; i++)
+    explain_one(ctx, seen.data[i]);
+  free(seen.data);
+  fflush(stdout);
 }

@@ -150,6 +150,7 @@ int rv_link(Ctx *ctx) {
   PASS(write_chunks(ctx));                   // copy and relocate every chunk in place
   PASS(write_build_id(ctx));                 // hashes the finished image
   PASS(print_why_extract(ctx));
+  PASS(print_explanations(ctx));
   PASS(print_map_file(ctx));
   return commit_output(ctx);                 // rename into place, or remove on error
 }

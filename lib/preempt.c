@@ -105,26 +105,52 @@ void compute_import_export(Ctx *ctx) {
       continue;
     sym->is_imported = sym->file && sym->file->kind == FILE_DSO;
     sym->is_preemptible = sym->is_imported;
+    if (sym->is_imported)
+      sym->preempt_reason = "defined in a shared object: imported, the loader binds it";
     if (!symbol_is_defined(sym)) {
       /* An undefined weak is 0 in an executable, and in a shared object when it is
        * hidden; otherwise a shared object leaves it to the loader (DYN-U). */
       bool hidden = sym->visibility == STV_HIDDEN || sym->visibility == STV_INTERNAL;
-      if (!sym->has_strong_ref && (!shared || hidden))
+      if (!sym->has_strong_ref && (!shared || hidden)) {
         sym->is_abs = true;
-      else if (shared && !hidden)
+        sym->preempt_reason = "undefined weak: bound to 0 at link time";
+      } else if (shared && !hidden) {
         sym->is_preemptible = true;
+        sym->preempt_reason = "undefined in a shared object: left to the loader";
+      }
       continue;
     }
-    if (sym->is_imported || !ctx->is_dynamic || sym->is_defined_by_linker)
+    if (sym->is_imported)
+      continue;
+    if (!shared)
+      sym->preempt_reason = "defined in an executable: the executable is first in the "
+                            "loader's search order, so it cannot be preempted";
+    if (!ctx->is_dynamic || sym->is_defined_by_linker)
       continue;
     bool visible = sym->visibility == STV_DEFAULT || sym->visibility == STV_PROTECTED;
-    if (!visible || (sym->file && excluded_by_lib(ctx, sym->file)))
+    if (!visible) {
+      sym->preempt_reason = "hidden visibility: not exported, binds locally";
       continue;
+    }
+    if (sym->file && excluded_by_lib(ctx, sym->file)) {
+      sym->preempt_reason = "--exclude-libs: not exported, binds locally";
+      continue;
+    }
     bool in_dynlist = dynlist_pats.len && matches_any(&dynlist_pats, sym->name);
     if (shared) {
       sym->is_exported = true;
       sym->is_preemptible = sym->visibility == STV_DEFAULT &&
                             (in_dynlist || !bound_symbolically(ctx, sym));
+      if (sym->visibility == STV_PROTECTED)
+        sym->preempt_reason = "protected visibility: exported, but references from this "
+                              "shared object bind locally";
+      else if (!sym->is_preemptible)
+        sym->preempt_reason = "exported, but bound locally by -Bsymbolic (or a variant)";
+      else if (in_dynlist && ctx->opt.bsymbolic != BSYMBOLIC_NONE)
+        sym->preempt_reason = "listed in --dynamic-list: stays preemptible despite -Bsymbolic";
+      else
+        sym->preempt_reason = "default visibility in a shared object: exported and "
+                              "preemptible (another module may interpose it)";
     } else if (sym->referenced_by_dso || sym->defined_by_dso || ctx->opt.export_dynamic || in_dynlist ||
                (export_pats.len && matches_any(&export_pats, sym->name))) {
       sym->is_exported = true;
@@ -137,8 +163,10 @@ void compute_import_export(Ctx *ctx) {
   /* A version script's "local:" takes the symbol out of the dynamic symbol table. */
   for (i64 i = 0; i < ctx->symtab_cap; i++) {
     Symbol *sym = ctx->symtab[i];
-    if (sym && sym->forced_local)
+    if (sym && sym->forced_local) {
       sym->is_exported = sym->is_preemptible = false;
+      sym->preempt_reason = "made local by a version script: not exported, binds locally";
+    }
     if (sym && sym->is_version_alias)
       sym->is_exported = sym->is_preemptible = false;
   }

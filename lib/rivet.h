@@ -313,6 +313,7 @@ struct Symbol {
   u16 ver_idx;             /* .gnu.version value for .dynsym */
   const char *ver_name;    /* default version given by .symver "foo@@V", or NULL */
   Symbol *base_sym;        /* for "foo@@V": the plain "foo" that carries its definition */
+  const char *preempt_reason; /* why it is (not) preemptible, for --explain-symbol */
   u64 copy_offset;         /* offset of the COPY in its copy-relocation chunk */
   i32 symtab_idx;          /* index in the output .symtab, -1 if not written */
   _Atomic u16 flags;       /* NEEDS_* set by scan_relocations */
@@ -325,6 +326,7 @@ struct Symbol {
   bool is_abs : 1;         /* SHN_ABS, or an undefined weak bound to 0 */
   bool has_strong_ref : 1; /* some object references it with STB_GLOBAL */
   bool traced : 1;         /* named by --trace-symbol */
+  bool explain : 1;        /* matched by --explain-symbol */
   bool referenced : 1;     /* some live object references it */
   bool is_defined_by_linker : 1;
   bool is_imported : 1;    /* defined in a shared object: resolved by the loader */
@@ -574,7 +576,18 @@ void compute_build_id(Ctx *ctx, u8 *out, i64 len);
 void size_symtab(Ctx *ctx);
 void write_symtab(Ctx *ctx);
 
-/* ---- explain.c: --trace-symbol, --why-extract, -Map ---- */
+/* ---- explain.c: --explain-symbol, --trace-symbol, --why-extract, -Map ---- */
+typedef struct ExplainRef {
+  Symbol *sym;
+  InputSection *isec;
+  u64 offset;
+  u32 r_type;
+  int action;       /* scan.c's Action */
+  bool relaxed;     /* a GOT load rewritten to address the symbol directly */
+} ExplainRef;
+void record_explain_ref(Ctx *ctx, ExplainRef r);
+void print_explanations(Ctx *ctx);
+const char *describe_reference(Ctx *ctx, const ExplainRef *r); /* scan.c */
 void print_why_extract(Ctx *ctx);
 void print_map_file(Ctx *ctx);
 
@@ -632,6 +645,7 @@ struct Ctx {
   bool has_static_tls;        /* initial-exec in a shared object: DF_STATIC_TLS */
   VEC(VersionNode) version_nodes; /* from --version-script, in order */
   DynamicState dyn;
+  VEC(ExplainRef) explain_refs; /* --explain-symbol: references seen by the scan */
   Chunk *tdata_first, *tls_last;
   VEC(Symbol *) got_syms;     /* symbols with GOT-family slots, allocation order */
   VEC(Symbol *) plt_syms;     /* symbols with .plt entries */

@@ -33,6 +33,8 @@ typedef enum {
   A_ERR_PIC,   /* cannot be expressed at run time: recompile with -fPIC */
   A_ERR_PROT,  /* would give a protected symbol a second address */
   A_ERR_ABS,   /* PC-relative reference to an absolute symbol in a PIE */
+  A_TLS,       /* handled by scan_tls */
+  A_IPLT,      /* a non-preemptible IFUNC, through .iplt */
 } Action;
 
 typedef enum { MODE_PDE, MODE_PIE, MODE_SO, MODE_COUNT } Mode;
@@ -281,11 +283,15 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
       continue;
     }
     if (kind >= RK_TLS_GD && kind <= RK_TLS_DESC_CALL) {
+      if (sym->explain)
+        record_explain_ref(ctx, (ExplainRef){sym, isec, rel->r_offset, type, A_TLS, false});
       scan_tls(ctx, isec, rel, sym, kind, &i);
       continue;
     }
     /* Non-preemptible IFUNCs are reached through .iplt, whatever the reference. */
-    if (symbol_is_ifunc(sym) && !sym->is_imported) {
+    if (symbol_is_ifunc(sym) && !sym->is_preemptible) {
+      if (sym->explain)
+        record_explain_ref(ctx, (ExplainRef){sym, isec, rel->r_offset, type, A_IPLT, false});
       atomic_fetch_or(&sym->flags, NEEDS_IPLT);
       if (kind == RK_GOT && !got_load_is_relaxable(ctx, isec, rel, sym))
         atomic_fetch_or(&sym->flags, NEEDS_GOT);
@@ -294,6 +300,9 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
       continue;
     }
     Action a = decide(ctx, kind, sym, writable);
+    if (sym->explain)
+      record_explain_ref(ctx, (ExplainRef){sym, isec, rel->r_offset, type, a,
+                                           a == A_GOT && kind == RK_GOT && got_load_is_relaxable(ctx, isec, rel, sym)});
     switch (a) {
     case A_GOT:
       if (kind == RK_GOT_OFFSET || !got_load_is_relaxable(ctx, isec, rel, sym))
@@ -464,7 +473,7 @@ static void collect_section(Ctx *ctx, InputSection *isec) {
     if (kind != RK_ABS_WORD)
       continue;
     Symbol *sym = f->syms[ELF64_R_SYM(rel->r_info)];
-    if (symbol_is_ifunc(sym) && !sym->is_imported) {
+    if (symbol_is_ifunc(sym) && !sym->is_preemptible) {
       /* The address is the .iplt entry: load-relative in a PIE. */
       if (output_mode(ctx) == MODE_PIE)
         add_dynrel(ctx, (DynRel){isec, NULL, rel->r_offset, arch->r_relative, NULL, rel->r_addend, sym});
@@ -560,4 +569,60 @@ void collect_dynamic_relocations(Ctx *ctx) {
                 arch->r_copy, sym, 0, NULL};
     add_dynrel(ctx, r);
   }
+}
+
+/* --explain-symbol: what one reference became, in words, with final addresses. */
+const char *describe_reference(Ctx *ctx, const ExplainRef *r) {
+  Symbol *sym = r->sym;
+  Arena *a = &ctx->arena;
+  bool pic = output_mode(ctx) != MODE_PDE;
+  switch ((Action)r->action) {
+  case A_CONST:
+    return "link-time constant: no dynamic relocation";
+  case A_RELATIVE:
+    return "R_X86_64_RELATIVE at load time (the address moves with the load base)";
+  case A_SYMBOLIC:
+    return arena_sprintf(a, "%s against the symbol, resolved by the loader",
+                         ctx->arch->reloc_name(ctx->arch->r_abs_word));
+  case A_GOT:
+    if (r->relaxed)
+      return "GOT load relaxed to a direct address (lea/call/jmp): no GOT entry needed";
+    if (sym->got_idx < 0)
+      return "GOT entry (not allocated)";
+    if (sym->is_preemptible || (sym->is_imported && !sym->has_copyrel && !sym->is_canonical))
+      return arena_sprintf(a, "GOT entry at 0x%lx filled by R_X86_64_GLOB_DAT",
+                           (unsigned long)symbol_got_address(ctx, sym));
+    return arena_sprintf(a, "GOT entry at 0x%lx holding %s", (unsigned long)symbol_got_address(ctx, sym),
+                         pic ? "the address via R_X86_64_RELATIVE" : "the link-time address");
+  case A_PLT:
+    if (sym->plt_idx < 0)
+      return "direct call (the symbol is not preemptible)";
+    return arena_sprintf(a, "PLT entry at 0x%lx + R_X86_64_JUMP_SLOT", (unsigned long)plt_entry_address(ctx, sym));
+  case A_CANONICAL:
+    if (sym->has_copyrel)
+      return arena_sprintf(a, "COPY relocation: the object is copied to 0x%lx in %s (size %lu)",
+                           (unsigned long)symbol_address(ctx, sym),
+                           sym->copyrel_readonly ? ".copyrel.rel.ro" : ".copyrel", (unsigned long)sym->size);
+    if (sym->is_canonical)
+      return arena_sprintf(a, "canonical PLT entry at 0x%lx: the function's address everywhere, "
+                              "exported with st_shndx UND and st_value set",
+                           (unsigned long)plt_entry_address(ctx, sym));
+    return "needs a COPY or canonical PLT entry (none created: see errors)";
+  case A_ERR_PIC:
+    return "error: cannot be expressed at run time; recompile with -fPIC/-fPIE";
+  case A_ERR_PROT:
+    return "error: would need a copy relocation or canonical PLT entry for a protected symbol";
+  case A_ERR_ABS:
+    return "error: PC-relative reference to an absolute symbol in position-independent output";
+  case A_TLS:
+    if (ctx->opt.kind == OUT_SHARED)
+      return "TLS access kept dynamic (GOT entries with DTPMOD64/DTPOFF64/TPOFF64/TLSDESC)";
+    return sym->is_imported ? "TLS access relaxed to initial-exec (GOT entry with R_X86_64_TPOFF64)"
+                            : "TLS access relaxed to local-exec (offset from the thread pointer)";
+  case A_IPLT:
+    return sym->iplt_idx >= 0 ? arena_sprintf(a, ".iplt entry at 0x%lx, its slot filled by R_X86_64_IRELATIVE",
+                                              (unsigned long)symbol_address(ctx, sym))
+                              : ".iplt entry";
+  }
+  return "?";
 }

@@ -7,6 +7,7 @@
 #include "rivet.h"
 #include "arch.h"
 
+#include <fnmatch.h>
 #include <stdlib.h>
 
 static u64 name_hash(const char *name) { return hash_string(name, (i64)strlen(name)); }
@@ -55,6 +56,9 @@ static Symbol *lookup(Ctx *ctx, const char *name, bool create) {
       for (i64 i = 0; i < ctx->opt.trace_symbols.len; i++)
         if (!strcmp(ctx->opt.trace_symbols.data[i], name))
           s->traced = true;
+      for (i64 i = 0; i < ctx->opt.explain_symbols.len; i++)
+        if (!fnmatch(ctx->opt.explain_symbols.data[i], name, 0))
+          s->explain = true;
       ctx->symtab[h] = s;
       ctx->symtab_len++;
       return s;
