@@ -247,6 +247,8 @@ void size_dynamic_sections(Ctx *ctx) {
 void finalize_dynstr(Ctx *ctx) {
   if (!ctx->is_dynamic)
     return;
+  if (ctx->dynstr_buf.len == 0)
+    vec_push(&ctx->dynstr_buf, 0); /* a string table starts with an empty string */
   ctx->dyn.needed_offsets = calloc((size_t)MAX(ctx->dsos.len, 1), sizeof(u32));
   for (i64 i = 0; i < ctx->dsos.len; i++) {
     InputFile *d = ctx->dsos.data[i];
