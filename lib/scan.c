@@ -578,6 +578,8 @@ const char *describe_reference(Ctx *ctx, const ExplainRef *r) {
   bool pic = output_mode(ctx) != MODE_PDE;
   switch ((Action)r->action) {
   case A_CONST:
+    if (ctx->arch->classify(r->r_type) == RK_CALL)
+      return "direct call (the symbol is not preemptible)";
     return "link-time constant: no dynamic relocation";
   case A_RELATIVE:
     return "R_X86_64_RELATIVE at load time (the address moves with the load base)";
