@@ -10,13 +10,42 @@
 
 static bool present(Chunk *c) { return c && c->shdr.sh_size > 0; }
 
+/* Adds a string to .dynstr once: equal strings share one offset (readers such as
+ * readelf rely on a version node's symbol and its Verdaux sharing the name). */
 u32 dynstr_add(Ctx *ctx, const char *s) {
+  DynamicState *d = &ctx->dyn;
   if (ctx->dynstr_buf.len == 0)
     vec_push(&ctx->dynstr_buf, 0);
+  if (!*s)
+    return 0;
+  if (d->strtab_used * 2 >= d->strtab_cap) {
+    i64 ncap = d->strtab_cap ? d->strtab_cap * 2 : 1024;
+    u32 *nt = calloc((size_t)ncap, sizeof(u32));
+    for (i64 i = 0; i < d->strtab_cap; i++) {
+      u32 off = d->strtab_slots[i];
+      if (!off)
+        continue;
+      const char *t = ctx->dynstr_buf.data + off;
+      u64 h = hash_string(t, (i64)strlen(t)) & (u64)(ncap - 1);
+      while (nt[h])
+        h = (h + 1) & (u64)(ncap - 1);
+      nt[h] = off;
+    }
+    free(d->strtab_slots);
+    d->strtab_slots = nt;
+    d->strtab_cap = ncap;
+  }
+  u64 mask = (u64)d->strtab_cap - 1;
+  u64 h = hash_string(s, (i64)strlen(s)) & mask;
+  for (; d->strtab_slots[h]; h = (h + 1) & mask)
+    if (!strcmp(ctx->dynstr_buf.data + d->strtab_slots[h], s))
+      return d->strtab_slots[h];
   u32 off = (u32)ctx->dynstr_buf.len;
   for (const char *p = s; *p; p++)
     vec_push(&ctx->dynstr_buf, *p);
   vec_push(&ctx->dynstr_buf, 0);
+  d->strtab_slots[h] = off;
+  d->strtab_used++;
   return off;
 }
 
@@ -89,7 +118,9 @@ static u16 version_index_for(Ctx *ctx, Symbol *sym) {
   if (!sym->is_imported)
     return sym->ver_idx ? sym->ver_idx : VER_NDX_GLOBAL;
   const char *v = dso_version_name(sym->file, sym->sym_idx);
-  if (!v)
+  /* A library that gets no DT_NEEDED (only weak references under --as-needed) cannot
+   * be named by a version need either. */
+  if (!v || !sym->file->is_needed)
     return VER_NDX_GLOBAL;
   for (i64 i = 0; i < ctx->dyn.verneeds.len; i++)
     if (ctx->dyn.verneeds.data[i].dso == sym->file && !strcmp(ctx->dyn.verneeds.data[i].name, v))
@@ -214,7 +245,7 @@ void size_dynamic_sections(Ctx *ctx) {
   for (i64 i = 0; i < ctx->version_nodes.len; i++)
     if (ctx->version_nodes.data[i].name) {
       nverdefs++;
-      nverdaux += 1 + (ctx->version_nodes.data[i].parent != NULL);
+      nverdaux += 1 + ctx->version_nodes.data[i].nparents;
     }
   if (nverdefs) {
     nverdefs++; /* the file's own entry, VER_FLG_BASE */
@@ -294,7 +325,7 @@ static void write_verdefs(Ctx *ctx) {
     if (v && !v->name)
       continue;
     left--;
-    u16 cnt = v && v->parent ? 2 : 1;
+    u16 cnt = (u16)(1 + (v ? v->nparents : 0));
     const char *name = v ? v->name : base;
     Elf64_Verdef vd = {.vd_version = 1, .vd_flags = v ? 0 : VER_FLG_BASE, .vd_ndx = v ? v->index : 1,
                        .vd_cnt = cnt, .vd_hash = sysv_hash(v ? name : (strrchr(base, '/') && !ctx->opt.soname ? strrchr(base, '/') + 1 : base)),
@@ -302,11 +333,13 @@ static void write_verdefs(Ctx *ctx) {
     vd.vd_next = left ? (u32)(sizeof(Elf64_Verdef) + cnt * sizeof(Elf64_Verdaux)) : 0;
     memcpy(p, &vd, sizeof vd);
     p += sizeof vd;
-    Elf64_Verdaux va = {.vda_name = ctx->dyn.verdef_name_offsets[i + 1], .vda_next = cnt == 2 ? sizeof(Elf64_Verdaux) : 0};
+    Elf64_Verdaux va = {.vda_name = ctx->dyn.verdef_name_offsets[i + 1], .vda_next = cnt > 1 ? sizeof(Elf64_Verdaux) : 0};
     memcpy(p, &va, sizeof va);
     p += sizeof va;
-    if (cnt == 2) {
-      Elf64_Verdaux pa = {.vda_name = verdef_name_offset(ctx, v->parent), .vda_next = 0};
+    /* Parents in reverse script order, as GNU ld lists them. */
+    for (i64 k = 0; v && k < v->nparents; k++) {
+      Elf64_Verdaux pa = {.vda_name = verdef_name_offset(ctx, v->parents[v->nparents - 1 - k]),
+                          .vda_next = k + 1 < v->nparents ? sizeof(Elf64_Verdaux) : 0};
       memcpy(p, &pa, sizeof pa);
       p += sizeof pa;
     }
@@ -381,6 +414,12 @@ static void walk_dynamic(Ctx *ctx, DynWriter *w) {
     dyn(w, DT_TEXTREL, 0);
   const Options *o = &ctx->opt;
   u64 flags = (o->z_now ? DF_BIND_NOW : 0) | (ctx->has_textrel ? DF_TEXTREL : 0) |
+              /* DF_SYMBOLIC makes the loader search this object first for every name:
+               * only right when nothing is meant to stay preemptible. */
+              (o->kind == OUT_SHARED && o->bsymbolic == BSYMBOLIC_ALL && !o->dynamic_lists.len &&
+                       !o->export_dynamic_symbols.len
+                   ? DF_SYMBOLIC
+                   : 0) |
               (o->z_origin ? DF_ORIGIN : 0) | (ctx->has_static_tls ? DF_STATIC_TLS : 0);
   if (flags)
     dyn(w, DT_FLAGS, flags);

@@ -119,8 +119,14 @@ static i32 chunk_rank(Ctx *ctx, Chunk *c) {
     return CLASS_DATA * 100 + (type == SHT_NOBITS ? 1 : 0);
   if (c->kind == CK_GOT)
     return CLASS_DATA * 100 + 4;
-  if (c->kind == CK_GOTPLT)
+  if (c->kind == CK_GOTPLT) {
+    /* With -z now nothing writes .got.plt after start-up: it joins RELRO (GNU ld). */
+    if (ctx->opt.z_now && ctx->opt.z_relro) {
+      c->is_relro = true;
+      return CLASS_RELRO * 100 + 31;
+    }
     return CLASS_DATA * 100 + 5;
+  }
   if (type == SHT_NOBITS)
     return CLASS_DATA * 100 + (!strcmp(n, ".bss") ? 60 : 70);
   if (!strcmp(n, ".data"))

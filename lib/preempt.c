@@ -137,17 +137,25 @@ void compute_import_export(Ctx *ctx) {
       continue;
     }
     bool in_dynlist = dynlist_pats.len && matches_any(&dynlist_pats, sym->name);
+    bool in_export = export_pats.len && matches_any(&export_pats, sym->name);
     if (shared) {
+      /* A --dynamic-list names the symbols that stay preemptible; all others bind
+       * locally (GNU ld). --export-dynamic-symbol keeps a name preemptible under
+       * -Bsymbolic. */
+      bool listed = in_dynlist || in_export;
+      bool symbolic = dynlist_pats.len ? !in_dynlist : bound_symbolically(ctx, sym);
       sym->is_exported = true;
-      sym->is_preemptible = sym->visibility == STV_DEFAULT &&
-                            (in_dynlist || !bound_symbolically(ctx, sym));
+      sym->is_preemptible = sym->visibility == STV_DEFAULT && (listed || !symbolic);
       if (sym->visibility == STV_PROTECTED)
         sym->preempt_reason = "protected visibility: exported, but references from this "
                               "shared object bind locally";
+      else if (!sym->is_preemptible && dynlist_pats.len)
+        sym->preempt_reason = "exported, but bound locally: not named by --dynamic-list";
       else if (!sym->is_preemptible)
         sym->preempt_reason = "exported, but bound locally by -Bsymbolic (or a variant)";
-      else if (in_dynlist && ctx->opt.bsymbolic != BSYMBOLIC_NONE)
-        sym->preempt_reason = "listed in --dynamic-list: stays preemptible despite -Bsymbolic";
+      else if (listed && ctx->opt.bsymbolic != BSYMBOLIC_NONE)
+        sym->preempt_reason = "named by --dynamic-list or --export-dynamic-symbol: stays "
+                              "preemptible despite -Bsymbolic";
       else
         sym->preempt_reason = "default visibility in a shared object: exported and "
                               "preemptible (another module may interpose it)";

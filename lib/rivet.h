@@ -501,7 +501,8 @@ const char *dso_version_name(InputFile *f, i64 sym_idx);
 /* ---- version.c: version scripts, .symver names ---- */
 typedef struct VersionNode {
   const char *name;   /* NULL for an anonymous node */
-  const char *parent; /* the node it inherits from, or NULL */
+  const char *parents[8]; /* the nodes it inherits from */
+  i64 nparents;
   u16 index;          /* version index in .gnu.version (2, 3, ...) */
 } VersionNode;
 void apply_version_scripts(Ctx *ctx);
@@ -538,6 +539,8 @@ typedef struct DynamicState {
   u32 *vername_offsets;    /* per verneed */
   u32 *verdef_name_offsets; /* [0] the file, [i+1] version node i */
   u32 rpath_offset, soname_offset;
+  u32 *strtab_slots;       /* .dynstr de-duplication: open addressing over offsets */
+  i64 strtab_cap, strtab_used;
 } DynamicState;
 void create_dynamic_sections(Ctx *ctx);
 void size_dynamic_sections(Ctx *ctx);

@@ -144,7 +144,13 @@ typedef VEC(UndefRef) UndefRefVec;
 /* An undefined reference is an error in an executable; in a shared object only with
  * -z defs, or when the reference is hidden (nobody else can provide it). */
 static bool is_undefined_error(Ctx *ctx, InputFile *f, i64 idx, Symbol *sym) {
-  if (sym->is_local || symbol_is_defined(sym))
+  if (sym->is_local)
+    return false;
+  /* A hidden or protected reference must be satisfied inside the output; another
+   * module's definition cannot (gABI "Symbol Visibility"). */
+  if (sym->is_imported && sym->visibility != STV_DEFAULT)
+    return true;
+  if (symbol_is_defined(sym))
     return false;
   if (ELF64_ST_BIND(f->esyms[idx].st_info) == STB_WEAK)
     return false;
@@ -332,7 +338,13 @@ static void report_undefined(Ctx *ctx, UndefRef *refs, i64 n) {
     if (!sym)
       continue;
     char buf[2048];
-    i64 len = snprintf(buf, sizeof buf, "undefined symbol: %s", sym->name);
+    i64 len = sym->visibility == STV_DEFAULT
+                  ? snprintf(buf, sizeof buf, "undefined symbol: %s", sym->name)
+                  : snprintf(buf, sizeof buf, "undefined %s symbol: %s",
+                             sym->visibility == STV_PROTECTED ? "protected" : "hidden", sym->name);
+    if (sym->is_imported)
+      len += snprintf(buf + len, sizeof buf - (size_t)len,
+                      "\n>>> a non-default-visibility reference cannot bind to %s", sym->file->name);
     i64 shown = 0, more = 0;
     for (i64 k = i; k < n; k++) {
       if (refs[k].sym != sym)

@@ -269,7 +269,9 @@ void mark_needed_dsos(Ctx *ctx) {
     InputFile *f = ctx->objs.data[fi];
     for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
       Symbol *sym = f->syms[i];
-      if (esym_shndx(f, i) == SHN_UNDEF && sym->file && sym->file->kind == FILE_DSO)
+      /* Only a strong reference makes a library needed (GNU ld --as-needed). */
+      if (esym_shndx(f, i) == SHN_UNDEF && sym->file && sym->file->kind == FILE_DSO &&
+          ELF64_ST_BIND(f->esyms[i].st_info) != STB_WEAK)
         sym->file->is_needed = true;
     }
   }

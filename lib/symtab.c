@@ -28,11 +28,12 @@ static bool owns_global(InputFile *f, Symbol *s, i64 idx) {
   return s->first_ref == f && !s->is_defined_by_linker;
 }
 
-/* Globals stay STB_GLOBAL in .symtab whatever their visibility, as GNU ld writes them
- * (the gABI's "converted to STB_LOCAL" matters for .dynsym, which never holds them). */
-static bool becomes_local(const Symbol *s) {
-  (void)s;
-  return false;
+/* gABI: a hidden symbol is converted to STB_LOCAL in a linked output. GNU ld does so
+ * in dynamic outputs (resetting the visibility) and keeps GLOBAL HIDDEN in static ones;
+ * rivet writes the same. */
+static bool becomes_local(Ctx *ctx, const Symbol *s) {
+  return ctx->is_dynamic && s->file && !s->is_imported &&
+         (s->visibility == STV_HIDDEN || s->visibility == STV_INTERNAL);
 }
 
 typedef struct SymWriter {
@@ -63,7 +64,7 @@ static void put(SymWriter *w, Symbol *s, u8 bind) {
     /* An imported IFUNC is an ordinary function to us (and IFUNC would need ELFOSABI_GNU). */
     u8 type = s->is_imported && s->type == STT_GNU_IFUNC ? STT_FUNC : s->type;
     es.st_info = ELF64_ST_INFO(bind, type);
-    es.st_other = s->visibility;
+    es.st_other = bind == STB_LOCAL && !s->is_local ? STV_DEFAULT : s->visibility;
     es.st_size = s->size;
     es.st_shndx = s->type == STT_FILE ? SHN_ABS : output_shndx(ctx, s);
     if (s->type != STT_FILE && es.st_shndx != SHN_UNDEF) {
@@ -91,7 +92,7 @@ static void walk_symbols(Ctx *ctx, SymWriter *w) {
       InputFile *f = ctx->objs.data[fi];
       for (i64 i = f->first_global; i < f->nsyms; i++) {
         Symbol *s = f->syms[i];
-        if (!owns_global(f, s, i) || becomes_local(s) != locals)
+        if (!owns_global(f, s, i) || becomes_local(ctx, s) != locals)
           continue;
         u8 bind = s->file && !s->is_imported ? s->binding : s->has_strong_ref ? STB_GLOBAL : STB_WEAK;
         put(w, s, locals ? STB_LOCAL : bind);
@@ -99,7 +100,7 @@ static void walk_symbols(Ctx *ctx, SymWriter *w) {
     }
     for (i64 i = 0; i < ctx->linker_syms.len; i++) {
       Symbol *s = ctx->linker_syms.data[i];
-      if (becomes_local(s) == locals)
+      if (becomes_local(ctx, s) == locals)
         put(w, s, locals ? STB_LOCAL : STB_GLOBAL);
     }
     if (locals)

@@ -31,9 +31,24 @@ static bool parse_script(Ctx *ctx, const char *path, PatternList *pats) {
   MappedFile *mf = map_file_or_error(ctx, path);
   if (!mf)
     return false;
-  ScriptTokenVec toks = {0};
-  if (!tokenize_linker_script(ctx, path, (const char *)mf->data, mf->size, &toks))
+  ScriptTokenVec raw = {0}, toks = {0};
+  if (!tokenize_linker_script(ctx, path, (const char *)mf->data, mf->size, &raw))
     return false;
+  /* "global:" may come as one word: split the colon off. */
+  for (i64 k = 0; k < raw.len; k++) {
+    const char *t = raw.data[k].str;
+    size_t len = strlen(t);
+    if (len > 1 && t[len - 1] == ':') {
+      char *w = arena_alloc(&ctx->arena, (i64)len, 1);
+      memcpy(w, t, len - 1);
+      ScriptToken a = {w, raw.data[k].line}, b = {":", raw.data[k].line};
+      vec_push(&toks, a);
+      vec_push(&toks, b);
+    } else {
+      vec_push(&toks, raw.data[k]);
+    }
+  }
+  free(raw.data);
   i64 i = 0, n = toks.len;
 #define TOK(k) ((k) < n ? toks.data[k].str : "")
 #define LINE ((long)(i < n ? toks.data[i].line : (n ? toks.data[n - 1].line : 1)))
@@ -102,8 +117,11 @@ static bool parse_script(Ctx *ctx, const char *path, PatternList *pats) {
       error(ctx, "%s: unterminated version node", path);
       return false;
     }
-    if (strcmp(TOK(i), ";")) {
-      ctx->version_nodes.data[node_idx].parent = TOK(i);
+    /* Parents: "} V1 V2;" (a node may inherit from several). */
+    while (i < n && strcmp(TOK(i), ";") && strcmp(TOK(i), "{") && strcmp(TOK(i), "}")) {
+      VersionNode *vn = &ctx->version_nodes.data[node_idx];
+      if (vn->nparents < ARRAY_SIZE(vn->parents))
+        vn->parents[vn->nparents++] = TOK(i);
       i++;
     }
     if (strcmp(TOK(i), ";")) {
@@ -164,10 +182,11 @@ void apply_version_scripts(Ctx *ctx) {
     if (ctx->version_nodes.data[i].name)
       ctx->version_nodes.data[i].index = next++;
   for (i64 i = 0; i < ctx->version_nodes.len; i++) {
-    const char *parent = ctx->version_nodes.data[i].parent;
-    if (parent && find_version_node(ctx, parent) < 0)
-      error(ctx, "version node %s depends on undefined version %s", ctx->version_nodes.data[i].name,
-            parent);
+    const VersionNode *vn = &ctx->version_nodes.data[i];
+    for (i64 k = 0; k < vn->nparents; k++)
+      if (find_version_node(ctx, vn->parents[k]) < 0)
+        error(ctx, "version node %s depends on undefined version %s", vn->name ? vn->name : "{}",
+              vn->parents[k]);
   }
   for (i64 fi = 0; fi < ctx->objs.len; fi++) {
     InputFile *f = ctx->objs.data[fi];

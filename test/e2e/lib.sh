@@ -554,3 +554,416 @@ _start:
 EOF
   run as -o "$1" start.s
 }
+
+# ---------------------------------------------------------------------------
+# Dynamic executables (the dyn-*.sh tests).
+#
+# dlink_rivet OUT ARGS... / dlink_bfd OUT ARGS... link a dynamically linked executable
+# with the gcc driver: PIE unless ARGS say -no-pie. The _cxx, _clang and _clangxx
+# variants use g++, clang and clang++. dlink_both BASE ARGS... produces BASE.rivet and
+# BASE.bfd from the same arguments.
+
+dlink_rivet() {
+  local out=$1
+  shift
+  run gcc -B"$RIVET_LIBEXEC/" -o "$out" "$@"
+}
+dlink_bfd() {
+  local out=$1
+  shift
+  run gcc -fuse-ld=bfd -o "$out" "$@"
+}
+dlink_rivet_cxx() {
+  local out=$1
+  shift
+  run g++ -B"$RIVET_LIBEXEC/" -o "$out" "$@"
+}
+dlink_bfd_cxx() {
+  local out=$1
+  shift
+  run g++ -fuse-ld=bfd -o "$out" "$@"
+}
+dlink_rivet_clang() {
+  local out=$1
+  shift
+  run clang --ld-path="$LD_RIVET" -o "$out" "$@"
+}
+dlink_bfd_clang() {
+  local out=$1
+  shift
+  run clang -fuse-ld=bfd -o "$out" "$@"
+}
+dlink_rivet_clangxx() {
+  local out=$1
+  shift
+  run clang++ --ld-path="$LD_RIVET" -o "$out" "$@"
+}
+dlink_bfd_clangxx() {
+  local out=$1
+  shift
+  run clang++ -fuse-ld=bfd -o "$out" "$@"
+}
+
+dlink_both() {
+  local base=$1
+  shift
+  dlink_bfd "$base.bfd" "$@"
+  dlink_rivet "$base.rivet" "$@" || fail "rivet failed to link $base (ld.bfd linked the same inputs)"
+}
+dlink_both_cxx() {
+  local base=$1
+  shift
+  dlink_bfd_cxx "$base.bfd" "$@"
+  dlink_rivet_cxx "$base.rivet" "$@" || fail "rivet failed to link $base (ld.bfd linked the same inputs)"
+}
+dlink_both_clang() {
+  local base=$1
+  shift
+  dlink_bfd_clang "$base.bfd" "$@"
+  dlink_rivet_clang "$base.rivet" "$@" || fail "rivet failed to link $base (ld.bfd linked the same inputs)"
+}
+dlink_both_clangxx() {
+  local base=$1
+  shift
+  dlink_bfd_clangxx "$base.bfd" "$@"
+  dlink_rivet_clangxx "$base.rivet" "$@" || fail "rivet failed to link $base (ld.bfd linked the same inputs)"
+}
+
+# build_shlib OUT SONAME ARGS...: a shared object for the executables under test to link
+# against, built by gcc -shared -fPIC with ld.bfd (rivet does not write shared objects),
+# with DT_SONAME SONAME. build_shlib_cxx uses g++.
+build_shlib() {
+  local out=$1 soname=$2
+  shift 2
+  run gcc -shared -fPIC -fuse-ld=bfd -Wl,-soname,"$soname" -o "$out" "$@"
+}
+build_shlib_cxx() {
+  local out=$1 soname=$2
+  shift 2
+  run g++ -shared -fPIC -fuse-ld=bfd -Wl,-soname,"$soname" -o "$out" "$@"
+}
+
+# dyn_mode MODE sets the arrays MODE_CFLAGS (for compiling the executable's objects) and
+# MODE_LDFLAGS (for linking it) for one of the ways an executable is built:
+#   pie         gcc's default: -fPIE code (-fPIE spelled out), no option at link time
+#   nopie       -fno-pic code linked -no-pie: COPY relocations, canonical PLT entries
+#   fpie-nopie  -fPIE code linked -no-pie
+DYN_MODES=(pie nopie fpie-nopie)
+MODE_CFLAGS=()
+MODE_LDFLAGS=()
+dyn_mode() {
+  case "$1" in
+    pie)
+      MODE_CFLAGS=(-fPIE)
+      MODE_LDFLAGS=()
+      ;;
+    nopie)
+      MODE_CFLAGS=(-fno-pic)
+      MODE_LDFLAGS=(-no-pie)
+      ;;
+    fpie-nopie)
+      MODE_CFLAGS=(-fPIE)
+      MODE_LDFLAGS=(-no-pie)
+      ;;
+    *) fail "dyn_mode: unknown mode '$1' (expected one of ${DYN_MODES[*]})" ;;
+  esac
+}
+
+# elf_type FILE: EXEC, DYN, REL...
+elf_type() {
+  readelf -hW "$1" | awk '$1 == "Type:" { print $2 }'
+}
+
+# interpreter FILE: the path PT_INTERP requests ("" if none).
+interpreter() {
+  readelf -lW "$1" | sed -n 's/.*\[Requesting program interpreter: \(.*\)\]$/\1/p'
+}
+
+# dynamic_tags FILE: the dynamic section as "TAG VALUE" rows, with readelf's wording
+# stripped: "NEEDED libc.so.6", "SONAME libx.so", "RUNPATH $ORIGIN", "FLAGS BIND_NOW",
+# "FLAGS_1 NOW PIE", "INIT_ARRAYSZ 8", "INIT 0x401000".
+dynamic_tags() {
+  readelf -dW "$1" | sed -n -E 's/^ *0x[0-9a-fA-F]+ \(([A-Za-z0-9_]+)\) +(.*)$/\1 \2/p' | sed -E \
+    -e 's/^([A-Za-z0-9_]+) (Shared library|Library soname|Library runpath|Library rpath): \[(.*)\]$/\1 \3/' \
+    -e 's/^([A-Za-z0-9_]+) Flags: */\1 /' \
+    -e 's/ \(bytes\)$//'
+}
+
+# dynamic_values FILE TAG: the values of every TAG entry, one a line.
+dynamic_values() {
+  dynamic_tags "$1" | awk -v t="$2" '$1 == t { sub(/^[^ ]+ ?/, ""); print }'
+}
+
+has_dynamic_tag() {
+  dynamic_tags "$1" | awk -v t="$2" '$1 == t { found = 1 } END { exit !found }'
+}
+
+# dynsym FILE: the .dynsym rows as "value size type bind vis ndx name version", where
+# version is readelf's "@VER" / "@@VER" suffix cut off the name ("-" when there is none).
+dynsym() {
+  readelf --dyn-syms -W "$1" | sed -e 's/<OS specific>: */OS_SPECIFIC_/g' -e 's/<processor specific>: */PROC_SPECIFIC_/g' | awk -v q="'.dynsym'" '
+    /^Symbol table / { in_dynsym = ($3 == q); next }
+    in_dynsym && $1 ~ /^[0-9]+:$/ && NF >= 8 {
+      name = $8; ver = "-"; i = index(name, "@")
+      if (i > 1) { ver = substr(name, i); name = substr(name, 1, i - 1) }
+      print $2, $3, $4, $5, $6, $7, name, ver
+    }'
+}
+
+# dynsym_count FILE NAME: how many .dynsym entries are named NAME (any version).
+dynsym_count() {
+  dynsym "$1" | awk -v n="$2" '$7 == n { c++ } END { print c + 0 }'
+}
+
+# dynsym_field FILE NAME FIELD (value size type bind vis ndx version) of the first
+# .dynsym entry NAME; nothing when there is none.
+dynsym_field() {
+  dynsym "$1" | awk -v n="$2" -v f="$3" '
+    $7 == n {
+      if (f == "value") print $1; else if (f == "size") print $2; else if (f == "type") print $3
+      else if (f == "bind") print $4; else if (f == "vis") print $5; else if (f == "ndx") print $6
+      else if (f == "version") print $8
+      n = "\001"   # first match only
+    }'
+}
+
+# dyn_relocs FILE: every dynamic relocation (.rela.dyn and .rela.plt) as
+# "offset type symbol addend"; symbol is "-" for relocations without one (RELATIVE,
+# IRELATIVE) and has any "@VERSION" cut off.
+dyn_relocs() {
+  readelf -rW "$1" | awk '
+    /^Relocation section / { in_rel = 1; next }
+    in_rel && $1 ~ /^[0-9a-f]+$/ && $3 ~ /^R_/ {
+      if (NF >= 7) { sym = $5; add = $6 $7 } else { sym = "-"; add = $4 }
+      i = index(sym, "@"); if (i > 1) sym = substr(sym, 1, i - 1)
+      print $1, $3, sym, add
+    }'
+}
+
+# dyn_reloc_count FILE TYPE [SYMBOL]: how many dynamic relocations of TYPE (e.g.
+# R_X86_64_COPY) there are, against SYMBOL if given.
+dyn_reloc_count() {
+  dyn_relocs "$1" | awk -v t="$2" -v s="${3:-}" '$2 == t && (s == "" || $3 == s) { c++ } END { print c + 0 }'
+}
+
+# section_of_addr FILE ADDR: the allocated section (non-zero address) whose range
+# holds the hex address ADDR; nothing when none does.
+section_of_addr() {
+  local file=$1 addr
+  addr=$(hex_to_dec "$2")
+  readelf -SW "$file" | sed -n 's/^ *\[ *[0-9][0-9]*\] //p' | while read -r name type a off size rest; do
+    [ -n "$size" ] || continue
+    case "$a" in *[!0-9a-fA-F]*) continue ;; esac
+    local lo=$((16#$a)) sz=$((16#$size))
+    if [ "$lo" -ne 0 ] && [ "$addr" -ge "$lo" ] && [ "$addr" -lt $((lo + sz)) ]; then
+      echo "$name"
+      break
+    fi
+  done
+}
+
+# addr_in_phdr FILE TYPE ADDR [LEN]: succeeds when [ADDR, ADDR+LEN) (hex ADDR, decimal
+# LEN, default 1) lies inside the memory range of some program header of TYPE.
+addr_in_phdr() {
+  local file=$1 type=$2 addr len=${4:-1} off vaddr paddr filesz memsz flags align
+  addr=$(hex_to_dec "$3")
+  while read -r off vaddr paddr filesz memsz flags align; do
+    [ -n "$vaddr" ] || continue
+    local lo hi
+    lo=$(hex_to_dec "$vaddr")
+    hi=$((lo + $(hex_to_dec "$memsz")))
+    if [ "$addr" -ge "$lo" ] && [ $((addr + len)) -le "$hi" ]; then
+      return 0
+    fi
+  done < <(phdr_rows "$file" "$type")
+  return 1
+}
+
+# assert_no_output_file FILE: a failed link left nothing behind.
+assert_no_output_file() {
+  [ ! -e "$1" ] || fail "expected no output file $1 after a failed link, but it exists ($(stat -c %s -- "$1") bytes)"
+}
+
+# u64_at FILE ADDR: the little-endian 64-bit word stored in FILE at virtual address ADDR
+# (hex), in hex without 0x, as it is before the loader relocates anything. Fails when no
+# section with file contents holds ADDR.
+u64_at() {
+  local file=$1 addr sec sec_addr sec_off
+  addr=$(hex_to_dec "$2")
+  sec=$(section_of_addr "$file" "$2")
+  [ -n "$sec" ] || fail "u64_at: no section of $file holds address $2"
+  [ "$(section_field "$file" "$sec" type)" != NOBITS ] || fail "u64_at: address $2 of $file is in NOBITS section $sec"
+  sec_addr=$(hex_to_dec "$(section_field "$file" "$sec" addr)")
+  sec_off=$(hex_to_dec "$(section_field "$file" "$sec" off)")
+  od -An -v -t x8 -j $((sec_off + addr - sec_addr)) -N 8 "$file" | tr -d ' '
+}
+
+# run_rivet_expect BASE WANT [ARGS...]: runs ./BASE.rivet alone and fails unless it exits
+# 0 and prints exactly WANT (plus a final newline). For behaviour where ld.bfd's output
+# is known to differ from what is correct, so it cannot serve as the reference.
+run_rivet_expect() {
+  local base=$1 want=$2
+  shift 2
+  printf '+ ./%s.rivet %s\n' "$base" "$*" >&2
+  _run_one "$base.rivet" /dev/null "$@"
+  local st
+  st=$(cat "$base.rivet.status")
+  [ "$st" = 0 ] || fail "$base.rivet: expected exit status 0, got $st $(_status_hint "$st"); stderr:"$'\n'"$(head -c 4000 "$base.rivet.stderr")"
+  printf '%s\n' "$want" >"$base.rivet.expected"
+  cmp -s "$base.rivet.expected" "$base.rivet.stdout" ||
+    fail "$base.rivet: expected stdout (-) differs from what it printed (+):"$'\n'"$(diff -u --label expected --label rivet "$base.rivet.expected" "$base.rivet.stdout" | head -n 80 || true)"
+}
+
+# ---------------------------------------------------------------------------
+# Shared objects linked by rivet (the so-*.sh tests).
+#
+# so_link_rivet OUT ARGS... / so_link_bfd OUT ARGS... link a shared object with
+# `gcc -shared -fPIC` (ARGS are sources, objects and options), with rivet or ld.bfd;
+# the _cxx variants use g++. so_link_both LIB ARGS... makes rivet/LIB and bfd/LIB from
+# the same arguments (creating both directories), so that -Lrivet / -Lbfd at link time
+# and LD_LIBRARY_PATH=rivet / bfd at run time pick one or the other.
+
+so_link_rivet() {
+  local out=$1
+  shift
+  run gcc -shared -fPIC -B"$RIVET_LIBEXEC/" -o "$out" "$@"
+}
+so_link_bfd() {
+  local out=$1
+  shift
+  run gcc -shared -fPIC -fuse-ld=bfd -o "$out" "$@"
+}
+so_link_rivet_cxx() {
+  local out=$1
+  shift
+  run g++ -shared -fPIC -B"$RIVET_LIBEXEC/" -o "$out" "$@"
+}
+so_link_bfd_cxx() {
+  local out=$1
+  shift
+  run g++ -shared -fPIC -fuse-ld=bfd -o "$out" "$@"
+}
+so_link_both() {
+  local lib=$1
+  shift
+  mkdir -p rivet bfd
+  so_link_bfd "bfd/$lib" "$@"
+  so_link_rivet "rivet/$lib" "$@" || fail "rivet failed to link the shared object $lib (ld.bfd linked the same inputs)"
+}
+so_link_both_cxx() {
+  local lib=$1
+  shift
+  mkdir -p rivet bfd
+  so_link_bfd_cxx "bfd/$lib" "$@"
+  so_link_rivet_cxx "rivet/$lib" "$@" || fail "rivet failed to link the shared object $lib (ld.bfd linked the same inputs)"
+}
+
+# so_elflint_compare LIB: elflint_compare rivet/LIB bfd/LIB.
+so_elflint_compare() {
+  elflint_compare "rivet/$1" "bfd/$1"
+}
+
+# so_dlink_matrix BASE ARGS... links a dynamic executable from the same ARGS four
+# times, as BASE.LIBDIR-EXELINKER: against the libraries in rivet/ and in bfd/ (-L), each
+# with rivet and with ld.bfd. BASE.bfd-bfd is the reference; BASE.rivet-bfd checks
+# that ld.bfd accepts rivet's shared objects, BASE.bfd-rivet and BASE.rivet-rivet that
+# rivet's executables work with either. so_dlink_matrix_cxx uses g++.
+SO_PAIRS=(bfd-bfd bfd-rivet rivet-bfd rivet-rivet)
+_so_dlink_matrix() {
+  local drv=$1 base=$2 libdir
+  shift 2
+  for libdir in bfd rivet; do
+    run "$drv" -fuse-ld=bfd -o "$base.$libdir-bfd" -L"$libdir" "$@"
+    run "$drv" -B"$RIVET_LIBEXEC/" -o "$base.$libdir-rivet" -L"$libdir" "$@" ||
+      fail "rivet failed to link the executable $base.$libdir-rivet against $libdir/ (ld.bfd linked the same inputs)"
+  done
+}
+so_dlink_matrix() { _so_dlink_matrix gcc "$@"; }
+so_dlink_matrix_cxx() { _so_dlink_matrix g++ "$@"; }
+
+# so_run_matrix BASE [ARGS...] runs the four executables of so_dlink_matrix, each with
+# LD_LIBRARY_PATH naming its library directory (and SO_DIR set to that directory, for
+# programs that dlopen by path), and fails unless each exits with the status and prints
+# the stdout of BASE.bfd-bfd. Leaves BASE.PAIR.{stdout,stderr,status} behind.
+# It also works for executables linked without the libraries (dlopen tests).
+so_run_one() {
+  local exe=$1 libdir=$2
+  shift 2
+  local status=0
+  LD_LIBRARY_PATH="$PWD/$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" SO_DIR="$PWD/$libdir" \
+    timeout "$RUN_TIMEOUT" "./$exe" "$@" </dev/null >"$exe.stdout" 2>"$exe.stderr" || status=$?
+  echo "$status" >"$exe.status"
+}
+so_run_matrix() {
+  local base=$1 pair
+  shift
+  for pair in "${SO_PAIRS[@]}"; do
+    [ -f "$base.$pair" ] || fail "so_run_matrix: $base.$pair was not linked"
+    printf '+ LD_LIBRARY_PATH=%s ./%s.%s %s\n' "${pair%-*}" "$base" "$pair" "$*" >&2
+    so_run_one "$base.$pair" "${pair%-*}" "$@"
+  done
+  local want got
+  want=$(cat "$base.bfd-bfd.status")
+  for pair in bfd-rivet rivet-bfd rivet-rivet; do
+    got=$(cat "$base.$pair.status")
+    [ "$got" = "$want" ] ||
+      fail "$base.$pair (library by ${pair%-*}, executable by ${pair#*-}): expected exit status $want (as with both linked by ld.bfd), got $got $(_status_hint "$got")"$'\n'"its stderr:"$'\n'"$(head -c 4000 "$base.$pair.stderr")"$'\n'"its stdout (first lines):"$'\n'"$(head -n 20 "$base.$pair.stdout")"
+    cmp -s "$base.bfd-bfd.stdout" "$base.$pair.stdout" ||
+      fail "$base.$pair (library by ${pair%-*}, executable by ${pair#*-}): expected the stdout of $base.bfd-bfd; diff (bfd-bfd -> $pair):"$'\n'"$(diff -u --label bfd-bfd --label "$pair" "$base.bfd-bfd.stdout" "$base.$pair.stdout" | head -n 80 || true)"$'\n'"its stderr:"$'\n'"$(head -c 2000 "$base.$pair.stderr")"
+  done
+}
+
+# so_expect_stdout BASE TEXT: every run of so_run_matrix printed exactly TEXT (plus a
+# final newline); bfd-bfd is checked too, since if it is wrong the test itself is.
+so_expect_stdout() {
+  local base=$1 want=$2 pair
+  printf '%s\n' "$want" >"$base.expected"
+  for pair in "${SO_PAIRS[@]}"; do
+    cmp -s "$base.expected" "$base.$pair.stdout" ||
+      fail "$base.$pair: expected stdout (-) differs from what it printed (+):"$'\n'"$(diff -u --label expected --label "$pair" "$base.expected" "$base.$pair.stdout" | head -n 80 || true)"$'\n'"its stderr:"$'\n'"$(head -c 2000 "$base.$pair.stderr")"
+  done
+}
+
+# dynamic_flags_1 FILE: the DT_FLAGS_1 words, one a line ("NOW", "NODELETE"...);
+# dynamic_flags FILE: the DT_FLAGS words ("BIND_NOW", "STATIC_TLS"...).
+dynamic_flags_1() {
+  dynamic_values "$1" FLAGS_1 | tr ' ' '\n' | sed '/^$/d'
+}
+dynamic_flags() {
+  dynamic_values "$1" FLAGS | tr ' ' '\n' | sed '/^$/d'
+}
+
+# assert_has_word LIST WORD WHAT: LIST (one word a line) contains WORD as a line.
+assert_has_word() {
+  local list=$1 word=$2 what=$3
+  printf '%s\n' "$list" | grep -qx -- "$word" ||
+    fail "$what: expected '$word', got: $(printf '%s' "$list" | tr '\n' ' ')"
+}
+assert_lacks_word() {
+  local list=$1 word=$2 what=$3
+  if printf '%s\n' "$list" | grep -qx -- "$word"; then
+    fail "$what: expected no '$word', got: $(printf '%s' "$list" | tr '\n' ' ')"
+  fi
+}
+
+# defined_dynsyms FILE: names of the defined .dynsym entries, "name version" sorted.
+defined_dynsyms() {
+  dynsym "$1" | awk '$6 != "UND" { print $7, $8 }' | LC_ALL=C sort
+}
+
+# verdefs FILE: the .gnu.version_d entries as "flags name [parent...]", one a line, in
+# order; flags is readelf's "BASE" / "none" / "WEAK".
+verdefs() {
+  readelf -VW "$1" | awk '
+    /^Version definition section/ { in_vd = 1; next }
+    /^Version needs section/ || /^Version symbols section/ { in_vd = 0 }
+    in_vd && /Rev:/ {
+      if (line != "") print line
+      flags = $0; sub(/.*Flags: */, "", flags); sub(/ +Index:.*/, "", flags)
+      name = $0; sub(/.*Name: */, "", name)
+      line = flags " " name
+      next
+    }
+    in_vd && /Parent [0-9]+:/ { p = $0; sub(/.*Parent [0-9]+: */, "", p); line = line " " p }
+    END { if (line != "") print line }'
+}
