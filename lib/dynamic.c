@@ -105,6 +105,10 @@ void create_dynamic_sections(Ctx *ctx) {
   ctx->verdef = new_chunk(ctx, CK_VERDEF, ".gnu.version_d", SHT_GNU_verdef, SHF_ALLOC, 8);
   ctx->rela_dyn = new_chunk(ctx, CK_RELA_DYN, ".rela.dyn", SHT_RELA, SHF_ALLOC, 8);
   ctx->rela_dyn->shdr.sh_entsize = sizeof(Elf64_Rela);
+  if (ctx->opt.pack_relative_relocs) {
+    ctx->relr = new_chunk(ctx, CK_RELR, ".relr.dyn", SHT_RELR, SHF_ALLOC, 8);
+    ctx->relr->shdr.sh_entsize = 8;
+  }
   ctx->plt = new_chunk(ctx, CK_PLT, ".plt", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16);
   ctx->plt->shdr.sh_entsize = 16;
   ctx->copyrel = new_chunk(ctx, CK_COPYREL, ".copyrel", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 1);
@@ -241,6 +245,27 @@ void size_dynamic_sections(Ctx *ctx) {
     sym->dynsym_idx = (i32)i;
     sym->ver_idx = version_index_for(ctx, sym);
   }
+  /* Like GNU ld: a program with DT_RELR needs glibc's GLIBC_ABI_DT_RELR version, so an
+   * older glibc refuses it instead of starting without its relative relocations. */
+  if (ctx->nrelr) {
+    for (i64 i = 0; i < ctx->dsos.len; i++) {
+      InputFile *d = ctx->dsos.data[i];
+      bool glibc = d->is_needed && d->soname && !strcmp(d->soname, "libc.so.6");
+      bool has_relr_version = false;
+      for (i64 k = 0; glibc && k < d->nverdefs; k++)
+        has_relr_version |= d->verdef_names[k] && !strcmp(d->verdef_names[k], "GLIBC_ABI_DT_RELR");
+      if (!has_relr_version)
+        continue;
+      bool have = false;
+      for (i64 k = 0; k < ctx->dyn.verneeds.len; k++)
+        have |= ctx->dyn.verneeds.data[k].dso == d && !strcmp(ctx->dyn.verneeds.data[k].name, "GLIBC_ABI_DT_RELR");
+      if (!have) {
+        VerNeed n = {d, "GLIBC_ABI_DT_RELR", (u16)(2 + ctx->dyn.verneeds.len)};
+        vec_push(&ctx->dyn.verneeds, n);
+        d->verneed_count++;
+      }
+    }
+  }
   i64 nverdefs = 0, nverdaux = 0;
   for (i64 i = 0; i < ctx->version_nodes.len; i++)
     if (ctx->version_nodes.data[i].name) {
@@ -270,7 +295,7 @@ void size_dynamic_sections(Ctx *ctx) {
   }
   if (ctx->hash)
     ctx->hash->shdr.sh_size = 8 + 4 * (u64)ctx->gnu_hash_nbuckets + 4 * (u64)ctx->dynsyms.len;
-  ctx->rela_dyn->shdr.sh_size = (u64)ctx->dynrels.len * sizeof(Elf64_Rela);
+  ctx->rela_dyn->shdr.sh_size = (u64)(ctx->dynrels.len - ctx->nrelr) * sizeof(Elf64_Rela);
 }
 
 /* Strings must be final before .dynstr's size is: called from layout, before addresses. */
@@ -409,6 +434,12 @@ static void walk_dynamic(Ctx *ctx, DynWriter *w) {
     dyn(w, DT_RELAENT, sizeof(Elf64_Rela));
     if (ctx->nrelative)
       dyn(w, DT_RELACOUNT, (u64)ctx->nrelative);
+  }
+  /* Counted from nrelr, not the section size, which grows during layout. */
+  if (ctx->relr && ctx->nrelr) {
+    dyn(w, DT_RELR, ctx->relr->shdr.sh_addr);
+    dyn(w, DT_RELRSZ, ctx->relr->shdr.sh_size);
+    dyn(w, DT_RELRENT, 8);
   }
   if (ctx->has_textrel)
     dyn(w, DT_TEXTREL, 0);

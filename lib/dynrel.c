@@ -43,7 +43,7 @@ void write_rela_dyn(Ctx *ctx) {
   for (int relative_pass = 1; relative_pass >= 0; relative_pass--)
     for (i64 i = 0; i < ctx->dynrels.len; i++) {
       const DynRel *r = &ctx->dynrels.data[i];
-      if ((r->type == ctx->arch->r_relative) == relative_pass)
+      if (!r->in_relr && (r->type == ctx->arch->r_relative) == relative_pass)
         write_one(ctx, r, &out[n++]);
     }
 }

@@ -61,6 +61,8 @@ static i32 chunk_rank(Ctx *ctx, Chunk *c) {
     return CLASS_HEADERS * 100 + 20;
   case CK_RELA_IPLT:
     return CLASS_HEADERS * 100 + 21;
+  case CK_RELR:
+    return CLASS_HEADERS * 100 + 22;
   case CK_PLT:
     return CLASS_CODE * 100 + 1;
   case CK_DYNAMIC:
@@ -152,6 +154,8 @@ void sort_output_sections(Ctx *ctx) {
 
 static bool is_emitted(Chunk *c) {
   switch (c->kind) {
+  case CK_RELR:
+    return c->nentries > 0;
   case CK_EHDR:
   case CK_PHDR:
   case CK_SHDR:
@@ -370,6 +374,8 @@ static void assign_section_indices(Ctx *ctx) {
     ctx->versym->shdr.sh_link = (u32)ctx->dynsym->shndx;
     ctx->verneed->shdr.sh_link = (u32)ctx->dynstr->shndx;
     ctx->verdef->shdr.sh_link = (u32)ctx->dynstr->shndx;
+    if (ctx->relr)
+      ctx->relr->shdr.sh_link = 0;
     if (ctx->gnu_hash)
       ctx->gnu_hash->shdr.sh_link = (u32)ctx->dynsym->shndx;
     if (ctx->hash)
@@ -446,13 +452,18 @@ void layout_sections(Ctx *ctx) {
   assign_section_indices(ctx);
   /* The program header count is known only after a layout; it does not change the
    * set of segments, so two rounds settle it. */
-  for (int round = 0; round < 4; round++) {
+  /* .relr.dyn's size depends on addresses: it only grows, so this converges; the cap
+   * is a safety net (lld caps its similar loop at 30). */
+  for (int round = 0; round < 16; round++) {
     i64 before = ctx->phdrs.len;
     ctx->phdr->shdr.sh_size = (u64)before * sizeof(Elf64_Phdr);
     assign_addresses(ctx);
     build_phdrs(ctx);
-    if (ctx->phdrs.len == before)
+    bool relr_grew = update_relr_size(ctx);
+    if (ctx->phdrs.len == before && !relr_grew)
       return;
+    if (relr_grew)
+      assign_section_indices(ctx); /* .relr.dyn may have become non-empty */
   }
   fatal(ctx, "layout did not converge");
 }

@@ -134,6 +134,7 @@ int rv_link(Ctx *ctx) {
     return 1;
   PASS(allocate_got_and_plt(ctx));           // serial: GOT/PLT/COPY/canonical, input order
   PASS(collect_dynamic_relocations(ctx));    // .rela.dyn contents, now that COPY/canonical exist
+  PASS(select_relr_candidates(ctx));         // -z pack-relative-relocs: which go to .relr.dyn
   if (checkpoint(ctx))
     return 1;
   PASS(sort_output_sections(ctx));           // final section order

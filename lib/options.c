@@ -213,6 +213,10 @@ static void parse_z(Ctx *ctx, const char *z) {
     o->z_text = true;
   else if (!strcmp(z, "notext") || !strcmp(z, "textoff"))
     o->z_text = false;
+  else if (!strcmp(z, "pack-relative-relocs"))
+    o->pack_relative_relocs = true;
+  else if (!strcmp(z, "nopack-relative-relocs"))
+    o->pack_relative_relocs = false;
   else if (!strcmp(z, "nocopyreloc"))
     o->z_nocopyreloc = true;
   else if (!strcmp(z, "copyreloc"))
@@ -241,8 +245,7 @@ static void parse_z(Ctx *ctx, const char *z) {
     o->z_interpose = true;
   } else if (!strcmp(z, "combreloc") || !strcmp(z, "nocombreloc") ||
              !strcmp(z, "noexecheap") || !strcmp(z, "ibt") || !strcmp(z, "shstk") ||
-             !strcmp(z, "cet-report=none") || !strcmp(z, "nognustack") || !strcmp(z, "pack-relative-relocs") ||
-             !strcmp(z, "nopack-relative-relocs") || !strcmp(z, "global") ||
+             !strcmp(z, "cet-report=none") || !strcmp(z, "nognustack") || !strcmp(z, "global") ||
              !strcmp(z, "noreloc-overflow") || !strcmp(z, "dynamic-undefined-weak") ||
              !strcmp(z, "nodynamic-undefined-weak") || starts_with(z, "stack-size=") ||
              starts_with(z, "x86-64-")) {
@@ -296,7 +299,7 @@ static const char *ignored_with_arg[] = {
      
     "compress-debug-sections", "icf", "emit-relocs-dummy", "dependency-file", "Ttext", "Tdata",
     "Tbss", "wrap-dummy", "unresolved-symbols", "orphan-handling", "audit",
-    "auxiliary", "f", "filter", "pack-dyn-relocs", "retain-symbols-file", "z-dummy",
+    "auxiliary", "f", "filter", "retain-symbols-file", "z-dummy",
     "script-dummy", "build-id-dummy", "library-path-dummy",
     "thinlto-cache-dir", "lto-O",
 };
@@ -579,6 +582,15 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
     }
     if (read_arg(&r, "rpath") || read_arg(&r, "R")) {
       o->rpath = o->rpath ? arena_sprintf(&ctx->arena, "%s:%s", o->rpath, r.arg) : r.arg;
+      continue;
+    }
+    if (read_arg(&r, "pack-dyn-relocs")) {
+      if (!strcmp(r.arg, "relr"))
+        o->pack_relative_relocs = true;
+      else if (!strcmp(r.arg, "none"))
+        o->pack_relative_relocs = false;
+      else
+        error(ctx, "--pack-dyn-relocs: unsupported format %s (rivet packs with relr)", r.arg);
       continue;
     }
     if (read_arg(&r, "soname") || read_arg(&r, "h")) {

@@ -169,6 +169,7 @@ typedef struct Options {
   const char *exclude_libs;                 /* --exclude-libs list */
   Bsymbolic bsymbolic;
   bool z_defs;                              /* -z defs / --no-undefined */
+  bool pack_relative_relocs;                /* -z pack-relative-relocs, --pack-dyn-relocs=relr */
   bool z_origin, z_nodelete, z_nodlopen, z_initfirst, z_interpose;
   bool no_undefined_version;                /* --no-undefined-version */
   VEC(const char *) version_scripts;        /* --version-script files */
@@ -459,6 +460,7 @@ typedef enum {
   CK_VERSYM,
   CK_VERNEED,
   CK_VERDEF,
+  CK_RELR,
   CK_COPYREL,   /* .bss / .bss.rel.ro space for COPY relocations */
   CK_BLOB,      /* contents made up front (e.g. .note.package) */
 } ChunkKind;
@@ -521,8 +523,15 @@ typedef struct DynRel {
   i64 addend;         /* for RELATIVE: added to the target's address */
   Symbol *addend_sym; /* RELATIVE: the target whose address is the addend; TLS kinds
                          with sym NULL: the variable whose block offset is the addend */
+  bool in_relr;       /* packed into .relr.dyn instead of .rela.dyn */
 } DynRel;
 void add_dynrel(Ctx *ctx, DynRel r);
+
+/* ---- relr.c: SHT_RELR packing ---- */
+i64 relr_encode(const u64 *addrs, i64 n, u64 *out); /* words written (out may be NULL) */
+void select_relr_candidates(Ctx *ctx);
+bool update_relr_size(Ctx *ctx);
+void write_relr(Ctx *ctx);
 void write_rela_dyn(Ctx *ctx);
 
 /* ---- dynamic.c: .interp .dynamic .dynsym .dynstr hashes versions ---- */
@@ -635,12 +644,13 @@ struct Ctx {
   Chunk *got, *gotplt, *iplt, *rela_iplt, *eh_frame, *eh_frame_hdr, *build_id;
   Chunk *gnu_property, *comment, *symtab_chunk, *strtab, *shstrtab;
   Chunk *plt, *rela_dyn, *interp, *dynamic, *dynsym, *dynstr, *gnu_hash, *hash, *versym,
-      *verneed, *verdef, *copyrel, *copyrel_ro;
+      *verneed, *verdef, *relr, *copyrel, *copyrel_ro;
   bool is_dynamic;            /* has a dynamic section (DSO inputs, -pie or -shared) */
   VEC(InputFile *) dsos;      /* shared objects in command-line order */
   VEC(Symbol *) dynsyms;      /* .dynsym order, [0] unused */
   VEC(struct DynRel) dynrels; /* .rela.dyn contents, RELATIVE first after sorting */
-  i64 nrelative;
+  i64 nrelative;              /* RELATIVE entries left in .rela.dyn */
+  i64 nrelr;                  /* RELATIVE relocations packed into .relr.dyn */
   VEC(char) dynstr_buf;       /* .dynstr contents */
   i64 gnu_hash_symoffset, gnu_hash_nbuckets, gnu_hash_bloom;
   bool has_textrel;

@@ -488,7 +488,7 @@ static void collect_section(Ctx *ctx, InputSection *isec) {
     if (symbol_is_ifunc(sym) && !sym->is_preemptible) {
       /* The address is the .iplt entry: load-relative in a PIE. */
       if (output_mode(ctx) == MODE_PIE)
-        add_dynrel(ctx, (DynRel){isec, NULL, rel->r_offset, arch->r_relative, NULL, rel->r_addend, sym});
+        add_dynrel(ctx, (DynRel){.isec = isec, .chunk = NULL, .offset = rel->r_offset, .type = arch->r_relative, .sym = NULL, .addend = rel->r_addend, .addend_sym = sym});
       continue;
     }
     Action a = decide(ctx, kind, sym, writable);
@@ -508,9 +508,9 @@ static void collect_section(Ctx *ctx, InputSection *isec) {
       ctx->has_textrel = true;
     }
     if (a == A_RELATIVE)
-      add_dynrel(ctx, (DynRel){isec, NULL, rel->r_offset, arch->r_relative, NULL, rel->r_addend, sym});
+      add_dynrel(ctx, (DynRel){.isec = isec, .chunk = NULL, .offset = rel->r_offset, .type = arch->r_relative, .sym = NULL, .addend = rel->r_addend, .addend_sym = sym});
     else
-      add_dynrel(ctx, (DynRel){isec, NULL, rel->r_offset, arch->r_abs_word, sym, rel->r_addend, NULL});
+      add_dynrel(ctx, (DynRel){.isec = isec, .chunk = NULL, .offset = rel->r_offset, .type = arch->r_abs_word, .sym = sym, .addend = rel->r_addend, .addend_sym = NULL});
   }
 }
 
@@ -535,7 +535,7 @@ void collect_dynamic_relocations(Ctx *ctx) {
     SymState st = symbol_state(ctx, sym);
     bool dynamic_sym = st == ST_DSO_D || st == ST_DSO_F || st == ST_DSO_P || st == ST_PRE || st == ST_DYNU;
     if (sym->got_idx >= 0) {
-      DynRel r = {NULL, ctx->got, (u64)sym->got_idx * 8, 0, NULL, 0, NULL};
+      DynRel r = {.isec = NULL, .chunk = ctx->got, .offset = (u64)sym->got_idx * 8, .type = 0, .sym = NULL, .addend = 0, .addend_sym = NULL};
       if (dynamic_sym) {
         r.type = arch->r_glob_dat;
         r.sym = sym;
@@ -547,7 +547,7 @@ void collect_dynamic_relocations(Ctx *ctx) {
       }
     }
     if (sym->gottp_idx >= 0 && (dynamic_sym || output_mode(ctx) == MODE_SO)) {
-      DynRel r = {NULL, ctx->got, (u64)sym->gottp_idx * 8, arch->r_tpoff, NULL, 0, NULL};
+      DynRel r = {.isec = NULL, .chunk = ctx->got, .offset = (u64)sym->gottp_idx * 8, .type = arch->r_tpoff, .sym = NULL, .addend = 0, .addend_sym = NULL};
       if (dynamic_sym)
         r.sym = sym;
       else
@@ -555,15 +555,15 @@ void collect_dynamic_relocations(Ctx *ctx) {
       add_dynrel(ctx, r);
     }
     if (sym->tlsgd_idx >= 0) {
-      DynRel mod = {NULL, ctx->got, (u64)sym->tlsgd_idx * 8, arch->r_dtpmod, dynamic_sym ? sym : NULL, 0, NULL};
+      DynRel mod = {.isec = NULL, .chunk = ctx->got, .offset = (u64)sym->tlsgd_idx * 8, .type = arch->r_dtpmod, .sym = dynamic_sym ? sym : NULL, .addend = 0, .addend_sym = NULL};
       add_dynrel(ctx, mod);
       if (dynamic_sym) {
-        DynRel off = {NULL, ctx->got, (u64)sym->tlsgd_idx * 8 + 8, arch->r_dtpoff, sym, 0, NULL};
+        DynRel off = {.isec = NULL, .chunk = ctx->got, .offset = (u64)sym->tlsgd_idx * 8 + 8, .type = arch->r_dtpoff, .sym = sym, .addend = 0, .addend_sym = NULL};
         add_dynrel(ctx, off);
       }
     }
     if (sym->tlsdesc_idx >= 0) {
-      DynRel r = {NULL, ctx->got, (u64)sym->tlsdesc_idx * 8, arch->r_tlsdesc, NULL, 0, NULL};
+      DynRel r = {.isec = NULL, .chunk = ctx->got, .offset = (u64)sym->tlsdesc_idx * 8, .type = arch->r_tlsdesc, .sym = NULL, .addend = 0, .addend_sym = NULL};
       if (dynamic_sym)
         r.sym = sym;
       else
@@ -572,13 +572,12 @@ void collect_dynamic_relocations(Ctx *ctx) {
     }
   }
   if (ctx->tlsld_got_idx >= 0) {
-    DynRel mod = {NULL, ctx->got, (u64)ctx->tlsld_got_idx * 8, arch->r_dtpmod, NULL, 0, NULL};
+    DynRel mod = {.isec = NULL, .chunk = ctx->got, .offset = (u64)ctx->tlsld_got_idx * 8, .type = arch->r_dtpmod, .sym = NULL, .addend = 0, .addend_sym = NULL};
     add_dynrel(ctx, mod);
   }
   for (i64 i = 0; i < ctx->copy_syms.len; i++) {
     Symbol *sym = ctx->copy_syms.data[i];
-    DynRel r = {NULL, sym->copyrel_readonly ? ctx->copyrel_ro : ctx->copyrel, sym->copy_offset,
-                arch->r_copy, sym, 0, NULL};
+    DynRel r = {.isec = NULL, .chunk = sym->copyrel_readonly ? ctx->copyrel_ro : ctx->copyrel, .offset = sym->copy_offset, .type = arch->r_copy, .sym = sym, .addend = 0, .addend_sym = NULL};
     add_dynrel(ctx, r);
   }
 }

@@ -148,6 +148,7 @@ void write_chunks(Ctx *ctx) {
   write_got(ctx);
   write_plt(ctx);
   write_rela_dyn(ctx);
+  write_relr(ctx);
   write_dynamic_sections(ctx);
   if (ctx->gnu_property->shdr.sh_size)
     write_gnu_property(ctx);
