@@ -119,15 +119,16 @@ int rv_link(Ctx *ctx) {
     return 1;
   PASS(mark_needed_dsos(ctx));               // --as-needed libraries nobody uses get no DT_NEEDED
   PASS(add_linker_defined_symbols(ctx));     // __ehdr_start, _end, ... if referenced
+  PASS(add_section_bracket_symbols(ctx));    // __start_SEC/__stop_SEC for C-identifier sections
   PASS(convert_common_symbols(ctx));         // COMMON -> .bss definitions
   PASS(decide_stack(ctx));                   // PT_GNU_STACK from .note.GNU-stack
+  PASS(compute_import_export(ctx));          // imported / exported / preemptible, once
+  PASS(gc_sections(ctx));                    // --gc-sections: drop what nothing reaches
   PASS(split_eh_frames(ctx));                // .eh_frame records; drop FDEs of dead code
   PASS(create_early_chunks(ctx));            // .comment, merged with the inputs' strings
   PASS(split_mergeable_sections(ctx));       // SHF_MERGE pieces, de-duplicated
   PASS(bin_input_sections(ctx));             // input sections -> output sections
-  PASS(add_section_bracket_symbols(ctx));    // __start_SEC/__stop_SEC now that names are known
   PASS(create_synthetic_sections(ctx));      // headers, GOT, .iplt, notes, symbol tables
-  PASS(compute_import_export(ctx));          // imported / exported / preemptible, once
   PASS(scan_relocations(ctx));               // decide GOT/.iplt/TLS needs; undefined symbols
   PASS(check_shlib_undefined(ctx));          // libraries' undefined symbols must be defined
   if (checkpoint(ctx))

@@ -383,6 +383,7 @@ struct InputSection {
   u8 p2align;
   bool is_alive;         /* false: discarded COMDAT member or garbage-collected */
   bool is_eh_frame;
+  bool gc_live;          /* reached by --gc-sections marking */
   Chunk *osec;           /* output section */
   u64 offset;            /* within osec */
   const Elf64_Rela *rels; /* in the mapping */
@@ -490,6 +491,9 @@ void add_section_bracket_symbols(Ctx *ctx);
 void add_linker_defined_symbols(Ctx *ctx);
 void fix_linker_symbols(Ctx *ctx);
 Chunk *new_chunk(Ctx *ctx, ChunkKind kind, const char *name, u32 type, u64 flags, u64 align);
+
+/* ---- gc.c ---- */
+void gc_sections(Ctx *ctx);
 
 /* ---- shared-file.c: shared objects as inputs ---- */
 bool is_shared_object(const u8 *data, i64 size);

@@ -497,9 +497,10 @@ static void collect_section(Ctx *ctx, InputSection *isec) {
     if (!writable) {
       if (ctx->opt.z_text) {
         error(ctx, "relocation %s against symbol '%s' in read-only section '%s'; recompile "
-                   "with -fPIC or use -z notext\n>>> referenced by %s:(%s+0x%lx)",
-              arch->reloc_name(ELF64_R_TYPE(rel->r_info)), sym->name, isec->name, f->name,
-              isec->name, (unsigned long)rel->r_offset);
+                   "with -fPIC or use -z notext\n>>> defined in %s\n>>> referenced by %s:(%s+0x%lx)",
+              arch->reloc_name(ELF64_R_TYPE(rel->r_info)), sym->name, isec->name,
+              sym->file ? sym->file->name : "<undefined>", f->name, isec->name,
+              (unsigned long)rel->r_offset);
         continue;
       }
       if (!ctx->has_textrel)

@@ -32,6 +32,8 @@ static bool owns_global(InputFile *f, Symbol *s, i64 idx) {
  * in dynamic outputs (resetting the visibility) and keeps GLOBAL HIDDEN in static ones;
  * rivet writes the same. */
 static bool becomes_local(Ctx *ctx, const Symbol *s) {
+  if (s->forced_local && s->file && !s->is_imported)
+    return true; /* made local by a version script */
   return ctx->is_dynamic && s->file && !s->is_imported &&
          (s->visibility == STV_HIDDEN || s->visibility == STV_INTERNAL);
 }
@@ -94,6 +96,8 @@ static void walk_symbols(Ctx *ctx, SymWriter *w) {
         Symbol *s = f->syms[i];
         if (!owns_global(f, s, i) || becomes_local(ctx, s) != locals)
           continue;
+        if (s->isec && !s->isec->is_alive)
+          continue; /* its section was garbage-collected */
         u8 bind = s->file && !s->is_imported ? s->binding : s->has_strong_ref ? STB_GLOBAL : STB_WEAK;
         put(w, s, locals ? STB_LOCAL : bind);
       }

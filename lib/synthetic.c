@@ -109,8 +109,11 @@ static bool is_c_identifier(const char *s) {
 /* Defines NAME if it is referenced and not defined by any object. */
 static Symbol *provide(Ctx *ctx, const char *name, u8 type) {
   Symbol *sym = find_symbol(ctx, name);
-  if (!sym || symbol_is_defined(sym))
+  /* A shared object's definition does not count: the output's own section is what a
+   * reference here means (GNU ld and lld define the symbol anyway). */
+  if (!sym || (symbol_is_defined(sym) && sym->rank != RANK_DSO))
     return NULL;
+  sym->dso_protected = false;
   sym->file = ctx->internal_file;
   sym->rank = RANK_DEFINED;
   sym->binding = STB_GLOBAL;
@@ -183,11 +186,17 @@ void add_linker_defined_symbols(Ctx *ctx) {
 /* __start_SEC and __stop_SEC bracket an output section whose name is a C identifier,
  * so that C code can walk a table the linker assembled from many objects. */
 void add_section_bracket_symbols(Ctx *ctx) {
-  for (i64 i = 0; i < ctx->chunks.len; i++) {
-    Chunk *c = ctx->chunks.data[i];
-    if ((c->kind == CK_OSEC || c->kind == CK_MERGED) && is_c_identifier(c->name)) {
-      provide(ctx, arena_sprintf(&ctx->arena, "__start_%s", c->name), STT_NOTYPE);
-      provide(ctx, arena_sprintf(&ctx->arena, "__stop_%s", c->name), STT_NOTYPE);
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = 0; i < f->nshdrs; i++) {
+      InputSection *isec = f->sections[i];
+      if (!isec || !(isec->flags & SHF_ALLOC))
+        continue;
+      const char *name = output_section_name(ctx, isec->name, isec->flags, isec->type);
+      if (!is_c_identifier(name))
+        continue;
+      provide(ctx, arena_sprintf(&ctx->arena, "__start_%s", name), STT_NOTYPE);
+      provide(ctx, arena_sprintf(&ctx->arena, "__stop_%s", name), STT_NOTYPE);
     }
   }
 }

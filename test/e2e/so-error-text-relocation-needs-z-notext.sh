@@ -2,9 +2,10 @@
 # In -shared, a 64-bit absolute address stored in a read-only section (.text here:
 # `movabsq $var, %rax`, R_X86_64_64) needs a dynamic relocation in read-only memory --
 # a text relocation. Under the default -z text that is an error (exit 1, no output
-# file) that mentions "-z notext" and names var and ref.o:(.text+0x2). With -z notext
-# the link succeeds with a warning, the library has DT_TEXTREL and DF_TEXTREL, and the
-# loader applies the relocation: the code returns the right address.
+# file) that mentions "-z notext" and names var, the defining def.o and the
+# referencing ref.o:(.text+0x2). With -z notext the link succeeds with a warning, the
+# library has DT_TEXTREL and DF_TEXTREL, and the loader applies the relocation: the
+# code returns the right address.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
 require_tools as
@@ -36,7 +37,7 @@ EOF2
 run as -o def.o def.s
 run as -o ref.o ref.s
 readelf -rW ref.o | grep -q 'R_X86_64_64 .*var' || fail "test setup: expected an R_X86_64_64 against var in ref.o"
-expect_link_error libbad.so "-z notext" "'var'" "ref.o:(.text+0x2)" -- gcc -shared -B"$RIVET_LIBEXEC/" -o libbad.so def.o ref.o
+expect_link_error libbad.so "-z notext" "'var'" "def.o" "ref.o:(.text+0x2)" -- gcc -shared -B"$RIVET_LIBEXEC/" -o libbad.so def.o ref.o
 expect_one_error_line
 
 mkdir -p rivet bfd

@@ -2,7 +2,7 @@
 # -rpath '$ORIGIN/deps' in a library writes DT_RUNPATH "$ORIGIN/deps" (new dtags are the
 # default), and the loader finds the library's dependency relative to the library's
 # own directory, whatever the current directory is, with no LD_LIBRARY_PATH at all.
-# -z origin is not needed for that on glibc, but rivet must not drop the literal.
+# The linker writes $ORIGIN literally (the loader expands it; glibc needs no -z origin).
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
 

@@ -3,8 +3,8 @@
 # and static thread-local variables are reached through __tls_get_addr with
 # R_X86_64_DTPMOD64/DTPOFF64 relocations kept dynamic (a library cannot relax them);
 # each of four threads sees its own copies, initialised from the library's .tdata, and
-# the executable reads the library's exported TLS variable too. PT_TLS covers
-# .tdata/.tbss.
+# the executable (in each mode) reads the library's exported TLS variable too. The library has a
+# PT_TLS and no DF_STATIC_TLS.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
 
@@ -40,14 +40,17 @@ int main(void) {
 EOF2
 so_link_both libtls.so -O1 -ftls-model=global-dynamic lib.c
 lib=rivet/libtls.so
-compile_c -O1 -o main.o main.c
-so_dlink_matrix prog main.o -ltls -pthread
-so_run_matrix prog
-so_expect_stdout prog "thread 0 counter 100 exe-view 100 private 0 buf a
+for mode in "${DYN_MODES[@]}"; do
+  dyn_mode "$mode"
+  compile_c -O1 "${MODE_CFLAGS[@]}" -o main-$mode.o main.c
+  so_dlink_matrix prog-$mode "${MODE_LDFLAGS[@]}" main-$mode.o -ltls -pthread
+  so_run_matrix prog-$mode
+  so_expect_stdout prog-$mode "thread 0 counter 100 exe-view 100 private 0 buf a
 thread 1 counter 1100 exe-view 1100 private 1000 buf b
 thread 2 counter 2100 exe-view 2100 private 2000 buf c
 thread 3 counter 3100 exe-view 3100 private 3000 buf d
 main counter 100 private 0"
+done
 assert_eq "$(dyn_reloc_count $lib R_X86_64_DTPMOD64 tls_counter)" 1 "$lib: DTPMOD64 relocations for tls_counter"
 assert_eq "$(dyn_reloc_count $lib R_X86_64_DTPOFF64 tls_counter)" 1 "$lib: DTPOFF64 relocations for tls_counter"
 [ "$(dyn_reloc_count $lib R_X86_64_TPOFF64)" = 0 ] || fail "$lib: expected no TPOFF64 (initial-exec) relocations in a general-dynamic library, got: $(dyn_relocs $lib | grep TPOFF64)"

@@ -2,8 +2,8 @@
 # Like GNU ld, a shared object with named version nodes has one absolute .dynsym
 # symbol per node, named after it (GLOBAL OBJECT, Ndx ABS, value 0), versioned by its
 # own node; GNU ld names it with the Verdaux string itself, so `readelf --dyn-syms`
-# shows it as plain "V_1" (no @@V_1). The list of these symbols as readelf prints them
-# equals ld.bfd's, including for a node that only has local: patterns.
+# shows it as plain "NODE_A" (no @@NODE_A). The list of these symbols as readelf
+# prints them equals ld.bfd's.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # An anonymous version script `{ global: api_*; local: *; };` hides every other
-# definition: internal_fn and internal_var are not in .dynsym (readelf --dyn-syms), dlsym
-# fails for them, the library's own calls to them still work and bind locally (the
+# definition: internal_fn and internal_var are not in .dynsym (readelf --dyn-syms),
+# dlsym fails for them, the library's own calls to them still work and bind locally (the
 # executable's internal_fn does not replace it, no dynamic relocation), and the api_*
-# functions are exported without a version.
+# functions are exported without a version. In .symtab the hidden definitions become
+# STB_LOCAL, as ld.bfd and lld write them.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
 
@@ -39,4 +40,7 @@ assert_not_contains "$dyn" internal_var "readelf --dyn-syms of $lib"
 assert_eq "$(dynsym_field $lib api_one version)" - "$lib: version of api_one (anonymous version node)"
 assert_eq "$(dyn_relocs $lib | awk '$3 == "internal_fn" || $3 == "internal_var"' | wc -l)" 0 "$lib: dynamic relocations against the local symbols"
 assert_eq "$(defined_dynsyms $lib | tr '\n' ' ')" "$(defined_dynsyms bfd/libx.so | tr '\n' ' ')" "defined .dynsym entries of $lib (vs ld.bfd's)"
+for s in internal_fn internal_var; do
+  assert_eq "$(symbol_field $lib $s bind)" LOCAL "$lib: .symtab binding of $s (made local by the version script)"
+done
 so_elflint_compare libx.so

@@ -1,0 +1,161 @@
+/* --gc-sections: drop allocated input sections that nothing reachable refers to.
+ * Roots: the entry point, -u names, exported symbols (everything a shared object
+ * exports, what an executable exports), init/fini code and arrays, notes, sections
+ * marked SHF_GNU_RETAIN, and C-identifier sections whose __start_/__stop_ symbol is
+ * used. Marking follows relocations. An FDE in .eh_frame keeps its LSDA and its CIE's
+ * personality routine alive when its function is alive, but does not keep the
+ * function alive itself (lld and GNU ld treat .eh_frame the same way). */
+#include "rivet.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+
+#ifndef SHF_GNU_RETAIN
+#define SHF_GNU_RETAIN (1 << 21)
+#endif
+
+typedef VEC(InputSection *) SectionVec;
+
+static void mark(SectionVec *work, InputSection *isec) {
+  if (!isec || isec->gc_live)
+    return;
+  isec->gc_live = true;
+  vec_push(work, isec);
+}
+
+static void mark_symbol(SectionVec *work, Symbol *sym) {
+  if (sym && sym->isec)
+    mark(work, sym->isec);
+}
+
+static bool is_c_identifier(const char *s) {
+  if (!*s || isdigit((unsigned char)*s))
+    return false;
+  for (; *s; s++)
+    if (!isalnum((unsigned char)*s) && *s != '_')
+      return false;
+  return true;
+}
+
+static bool is_root_section(Ctx *ctx, InputSection *isec) {
+  const char *n = isec->name;
+  if (!(isec->flags & SHF_ALLOC))
+    return true; /* debug info and the like are not collected */
+  if (isec->flags & SHF_GNU_RETAIN)
+    return true;
+  u32 t = isec->type;
+  if (t == SHT_NOTE || t == SHT_INIT_ARRAY || t == SHT_FINI_ARRAY || t == SHT_PREINIT_ARRAY)
+    return true;
+  if (!strcmp(n, ".init") || !strcmp(n, ".fini") || starts_with(n, ".init_array") ||
+      starts_with(n, ".fini_array") || starts_with(n, ".preinit_array") || starts_with(n, ".ctors") ||
+      starts_with(n, ".dtors") || !strcmp(n, ".jcr"))
+    return true;
+  if (is_c_identifier(n)) {
+    /* Kept when a __start_/__stop_ reference asks for the whole section. */
+    char buf[512];
+    snprintf(buf, sizeof buf, "__start_%s", n);
+    Symbol *a = find_symbol(ctx, buf);
+    snprintf(buf, sizeof buf, "__stop_%s", n);
+    Symbol *b = find_symbol(ctx, buf);
+    return (a && a->referenced) || (b && b->referenced);
+  }
+  return false;
+}
+
+static void mark_relocations(SectionVec *work, InputSection *isec) {
+  InputFile *f = isec->file;
+  for (i64 i = 0; i < isec->nrels; i++) {
+    Symbol *sym = f->syms[ELF64_R_SYM(isec->rels[i].r_info)];
+    mark_symbol(work, sym);
+  }
+}
+
+/* FDEs of live functions keep their LSDA and personality routine. Returns whether it
+ * marked anything new. */
+static bool mark_eh_frames(Ctx *ctx, SectionVec *work) {
+  i64 before = work->len;
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 s = 0; s < f->nshdrs; s++) {
+      InputSection *isec = f->sections[s];
+      if (!isec || strcmp(isec->name, ".eh_frame") || !isec->contents)
+        continue;
+      u64 off = 0;
+      i64 rel = 0;
+      while (off + 8 <= isec->size) {
+        u32 len = rd32(isec->contents + off);
+        if (len == 0 || len == 0xffffffff || len > isec->size - off - 4)
+          break;
+        u64 end = off + 4 + len;
+        bool is_cie = rd32(isec->contents + off + 4) == 0;
+        while (rel < isec->nrels && isec->rels[rel].r_offset < off)
+          rel++;
+        i64 first = rel;
+        while (rel < isec->nrels && isec->rels[rel].r_offset < end)
+          rel++;
+        if (!is_cie && first < rel) {
+          Symbol *fn = f->syms[ELF64_R_SYM(isec->rels[first].r_info)];
+          if (fn->isec && fn->isec->gc_live) {
+            for (i64 k = first + 1; k < rel; k++)
+              mark_symbol(work, f->syms[ELF64_R_SYM(isec->rels[k].r_info)]);
+            /* The CIE this FDE uses (its personality routine). */
+            u64 cie_off = off + 4 - rd32(isec->contents + off + 4);
+            for (i64 k = 0; k < isec->nrels; k++)
+              if (isec->rels[k].r_offset >= cie_off && isec->rels[k].r_offset < cie_off + 4 + rd32(isec->contents + cie_off))
+                mark_symbol(work, f->syms[ELF64_R_SYM(isec->rels[k].r_info)]);
+          }
+        }
+        off = end;
+      }
+    }
+  }
+  return work->len > before;
+}
+
+void gc_sections(Ctx *ctx) {
+  if (!ctx->opt.gc_sections)
+    return;
+  SectionVec work = {0};
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = 0; i < f->nshdrs; i++) {
+      InputSection *isec = f->sections[i];
+      if (isec && isec->is_alive && strcmp(isec->name, ".eh_frame") && is_root_section(ctx, isec))
+        mark(&work, isec);
+    }
+    /* Symbols the output exports, or a shared object or -u asks for. */
+    for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
+      Symbol *sym = f->syms[i];
+      if (sym->file == f && (sym->is_exported || sym->referenced_by_dso))
+        mark_symbol(&work, sym);
+    }
+  }
+  mark_symbol(&work, find_symbol(ctx, ctx->opt.entry ? ctx->opt.entry : "_start"));
+  for (i64 i = 0; i < ctx->opt.undefined.len; i++)
+    mark_symbol(&work, find_symbol(ctx, ctx->opt.undefined.data[i]));
+  for (const char *const *n = (const char *const[]){"_init", "_fini", NULL}; *n; n++)
+    mark_symbol(&work, find_symbol(ctx, *n));
+  if (ctx->opt.init_symbol)
+    mark_symbol(&work, find_symbol(ctx, ctx->opt.init_symbol));
+  if (ctx->opt.fini_symbol)
+    mark_symbol(&work, find_symbol(ctx, ctx->opt.fini_symbol));
+
+  i64 done = 0;
+  do {
+    while (done < work.len)
+      mark_relocations(&work, work.data[done++]);
+  } while (mark_eh_frames(ctx, &work) || done < work.len);
+
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = 0; i < f->nshdrs; i++) {
+      InputSection *isec = f->sections[i];
+      if (!isec || !isec->is_alive || isec->gc_live || !strcmp(isec->name, ".eh_frame"))
+        continue;
+      isec->is_alive = false;
+      if (ctx->opt.print_gc_sections)
+        fprintf(stderr, "ld.rivet: removing unused section '%s' in file '%s'\n", isec->name, f->name);
+    }
+  }
+  free(work.data);
+}
