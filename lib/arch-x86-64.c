@@ -229,6 +229,37 @@ static void x86_write_iplt_entry(Ctx *ctx, u8 *buf, u64 entry_addr, u64 slot_add
   wr32(buf + 2, (u32)(slot_addr - (entry_addr + 6)));
 }
 
+/* A GD or LD access is a fixed instruction pair: the lea (relocation idx) and a call to
+ * __tls_get_addr right after it (psABI "General Dynamic TLS Model"). Relaxation
+ * rewrites both, so anything else is refused rather than half rewritten. */
+static bool x86_valid_tls_sequence(InputSection *isec, i64 idx) {
+  const Elf64_Rela *rel = &isec->rels[idx];
+  bool gd = ELF64_R_TYPE(rel->r_info) == R_X86_64_TLSGD;
+  if (idx + 1 >= isec->nrels || !isec->contents)
+    return false;
+  const Elf64_Rela *call = &isec->rels[idx + 1];
+  u32 ctype = ELF64_R_TYPE(call->r_info);
+  Symbol *target = isec->file->syms[ELF64_R_SYM(call->r_info)];
+  if (strcmp(target->name, "__tls_get_addr"))
+    return false;
+  u64 off = rel->r_offset;
+  const u8 *loc = isec->contents + off;
+  if (gd) {
+    if (off < 4 || off + 12 > isec->size || call->r_offset != off + 8)
+      return false;
+    bool direct = (ctype == R_X86_64_PLT32 || ctype == R_X86_64_PC32) && loc[7] == 0xe8;
+    bool via_got = (ctype == R_X86_64_GOTPCRELX || ctype == R_X86_64_GOTPCREL) && loc[6] == 0xff && loc[7] == 0x15;
+    return direct || via_got;
+  }
+  if (off < 3)
+    return false;
+  if (call->r_offset == off + 5 && off + 9 <= isec->size)
+    return (ctype == R_X86_64_PLT32 || ctype == R_X86_64_PC32) && loc[4] == 0xe8;
+  if (call->r_offset == off + 6 && off + 10 <= isec->size)
+    return (ctype == R_X86_64_GOTPCRELX || ctype == R_X86_64_GOTPCREL) && loc[4] == 0xff && loc[5] == 0x15;
+  return false;
+}
+
 typedef struct RelocSite {
   Ctx *ctx;
   InputSection *isec;
@@ -559,6 +590,7 @@ const Arch arch_x86_64 = {
     .r_tlsdesc = R_X86_64_TLSDESC,
     .r_irelative = R_X86_64_IRELATIVE,
     .classify = x86_classify,
+    .valid_tls_sequence = x86_valid_tls_sequence,
     .field_size = x86_field_size,
     .reloc_name = x86_reloc_name,
     .can_relax_got = x86_can_relax_got,

@@ -42,6 +42,8 @@ struct Arch {
   u32 r_irelative;
   RelKind (*classify)(u32 r_type);
   i64 (*field_size)(u32 r_type); /* bytes patched at r_offset */
+  /* Is relocation idx (TLSGD/TLSLD) followed by the call the relaxations expect? */
+  bool (*valid_tls_sequence)(InputSection *isec, i64 idx);
   const char *(*reloc_name)(u32 r_type);
   /* May the GOT load at loc (with this r_type) be rewritten to address S directly? */
   bool (*can_relax_got)(const u8 *loc, u32 r_type);

@@ -118,16 +118,23 @@ bool read_archive(Ctx *ctx, MappedFile *mf, ArchiveMemberVec *members, ArchiveIn
       const char *name;
       const u8 *data = body;
       i64 data_size = body_size;
-      if (hdr[0] == '/' && hdr[1] >= '0' && hdr[1] <= '9') {
+      if (hdr[0] == '/') {
+        /* "/123": offset into the "//" table, where the name ends with "/\n". */
         i64 name_off;
-        if (!parse_decimal(hdr + 1, 15, &name_off) || !long_names || name_off >= long_names_size) {
+        if (hdr[1] < '0' || hdr[1] > '9' || !parse_decimal(hdr + 1, 15, &name_off) || !long_names ||
+            name_off >= long_names_size) {
           error(ctx, "%s: malformed long member name at offset %ld", mf->path, (long)off);
           return false;
         }
         const char *s = long_names + name_off;
+        const char *end = long_names + long_names_size;
         const char *e = s;
-        while (e < long_names + long_names_size && *e != '\n' && !(*e == '/' && (e + 1 == long_names + long_names_size || e[1] == '\n')))
+        while (e + 1 < end && !(e[0] == '/' && e[1] == '\n'))
           e++;
+        if (e + 1 >= end) {
+          error(ctx, "%s: long member name at offset %ld is not terminated", mf->path, (long)off);
+          return false;
+        }
         char *n = arena_alloc(&ctx->arena, e - s + 1, 1);
         memcpy(n, s, (size_t)(e - s));
         name = n;

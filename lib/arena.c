@@ -11,15 +11,6 @@ struct ArenaBlock {
 
 enum { ARENA_BLOCK_SIZE = 1 << 20 };
 
-static void *xmalloc(size_t n) {
-  void *p = malloc(n);
-  if (!p) {
-    fputs("ld.rivet: error: out of memory\n", stderr);
-    exit(1);
-  }
-  return p;
-}
-
 void *arena_alloc(Arena *a, i64 size, i64 align) {
   if (size < 0) {
     fputs("ld.rivet: error: allocation size overflow\n", stderr);
@@ -28,12 +19,16 @@ void *arena_alloc(Arena *a, i64 size, i64 align) {
   u8 *p = (u8 *)align_to((u64)(uintptr_t)a->cur, (u64)align);
   if (!a->cur || p + size > a->end) {
     i64 block = MAX((i64)ARENA_BLOCK_SIZE, size + align + (i64)sizeof(ArenaBlock));
-    ArenaBlock *b = xmalloc((size_t)block);
+    /* calloc: large blocks come zeroed from mmap without touching every page. */
+    ArenaBlock *b = calloc(1, (size_t)block);
+    if (!b) {
+      fputs("ld.rivet: error: out of memory\n", stderr);
+      exit(1);
+    }
     b->prev = a->head;
     a->head = b;
     a->cur = (u8 *)(b + 1);
     a->end = (u8 *)b + block;
-    memset(a->cur, 0, (size_t)(a->end - a->cur));
     p = (u8 *)align_to((u64)(uintptr_t)a->cur, (u64)align);
   }
   a->cur = p + size;

@@ -74,6 +74,10 @@ static bool read_headers(Ctx *ctx, InputFile *f) {
     error(ctx, "%s: file is too short to be an ELF object", f->name);
     return false;
   }
+  if (d[EI_VERSION] != EV_CURRENT) {
+    error(ctx, "%s: unknown ELF version %u", f->name, d[EI_VERSION]);
+    return false;
+  }
   if (d[EI_CLASS] != ELFCLASS64 || d[EI_DATA] != ELFDATA2LSB) {
     error(ctx, "%s: incompatible ELF class or byte order (rivet links ELF64 little-endian)",
           f->name);
@@ -118,6 +122,12 @@ static bool read_headers(Ctx *ctx, InputFile *f) {
       error(ctx, "%s: section %ld: name offset out of range", f->name, (long)i);
       return false;
     }
+    /* No section can be larger than an address space (x86-64 user space: 2^47). */
+    if (sh->sh_size >= ((u64)1 << 47)) {
+      error(ctx, "%s: section %s: size 0x%lx is too large", f->name, section_name(f, sh),
+            (unsigned long)sh->sh_size);
+      return false;
+    }
     if (!section_in_file(f, sh)) {
       error(ctx, "%s: section %s extends past the end of the file", f->name, section_name(f, sh));
       return false;
@@ -133,18 +143,23 @@ static bool read_headers(Ctx *ctx, InputFile *f) {
 
 static bool read_symtab(Ctx *ctx, InputFile *f) {
   const u8 *d = f->mf->data;
+  i64 symtab_idx = -1;
   for (i64 i = 0; i < f->nshdrs; i++) {
     const Elf64_Shdr *sh = &f->shdrs[i];
-    if (sh->sh_type == SHT_SYMTAB_SHNDX) {
-      f->symtab_shndx = aligned_table(ctx, d + sh->sh_offset, (i64)sh->sh_size);
-    }
     if (sh->sh_type != SHT_SYMTAB)
       continue;
+    if (symtab_idx >= 0)
+      continue; /* a second symbol table is ignored, as other linkers do */
+    symtab_idx = i;
     if (sh->sh_entsize != sizeof(Elf64_Sym) || sh->sh_size % sizeof(Elf64_Sym)) {
       error(ctx, "%s: malformed symbol table", f->name);
       return false;
     }
-    if (sh->sh_link >= (u64)f->nshdrs || !check_strtab(ctx, f, &f->shdrs[sh->sh_link], "symbol string table"))
+    if (sh->sh_link >= (u64)f->nshdrs) {
+      error(ctx, "%s: symbol table: string table index %u out of range", f->name, sh->sh_link);
+      return false;
+    }
+    if (!check_strtab(ctx, f, &f->shdrs[sh->sh_link], "symbol string table"))
       return false;
     f->strtab = (const char *)d + f->shdrs[sh->sh_link].sh_offset;
     f->strtab_size = (i64)f->shdrs[sh->sh_link].sh_size;
@@ -156,12 +171,16 @@ static bool read_symtab(Ctx *ctx, InputFile *f) {
       return false;
     }
   }
-  if (f->symtab_shndx) {
-    for (i64 i = 0; i < f->nshdrs; i++)
-      if (f->shdrs[i].sh_type == SHT_SYMTAB_SHNDX && f->shdrs[i].sh_size / 4 < (u64)f->nsyms) {
-        error(ctx, "%s: SHT_SYMTAB_SHNDX is shorter than the symbol table", f->name);
-        return false;
-      }
+  f->symtab_index = symtab_idx;
+  for (i64 i = 0; i < f->nshdrs; i++) {
+    const Elf64_Shdr *sh = &f->shdrs[i];
+    if (sh->sh_type != SHT_SYMTAB_SHNDX)
+      continue;
+    if (sh->sh_link != (u64)symtab_idx || sh->sh_size / 4 < (u64)f->nsyms) {
+      error(ctx, "%s: SHT_SYMTAB_SHNDX does not match the symbol table", f->name);
+      return false;
+    }
+    f->symtab_shndx = aligned_table(ctx, d + sh->sh_offset, (i64)sh->sh_size);
   }
   for (i64 i = 0; i < f->nsyms; i++) {
     const Elf64_Sym *s = &f->esyms[i];
@@ -169,13 +188,21 @@ static bool read_symtab(Ctx *ctx, InputFile *f) {
       error(ctx, "%s: symbol %ld: name offset out of range", f->name, (long)i);
       return false;
     }
-    u32 shndx = esym_shndx(f, i);
-    if (shndx != SHN_UNDEF && shndx < SHN_LORESERVE && shndx >= (u64)f->nshdrs) {
-      error(ctx, "%s: symbol %s: section index %u out of range", f->name, esym_name(f, s), shndx);
+    if (s->st_shndx == SHN_XINDEX && !f->symtab_shndx) {
+      error(ctx, "%s: symbol %s: SHN_XINDEX without a SHT_SYMTAB_SHNDX section", f->name,
+            esym_name(f, s));
       return false;
     }
-    if (i >= f->first_global && ELF64_ST_BIND(s->st_info) == STB_LOCAL) {
-      error(ctx, "%s: symbol %s: local symbol after the first global", f->name, esym_name(f, s));
+    if ((i < f->first_global) != (ELF64_ST_BIND(s->st_info) == STB_LOCAL) && i > 0) {
+      error(ctx, "%s: symbol %s: %s symbol on the wrong side of the symbol table's first "
+                 "global index",
+            f->name, esym_name(f, s), i < f->first_global ? "global" : "local");
+      return false;
+    }
+    u32 shndx = esym_shndx(f, i);
+    bool extended = s->st_shndx == SHN_XINDEX;
+    if (shndx != SHN_UNDEF && (extended || shndx < SHN_LORESERVE) && shndx >= (u64)f->nshdrs) {
+      error(ctx, "%s: symbol %s: section index %u out of range", f->name, esym_name(f, s), shndx);
       return false;
     }
   }
@@ -266,6 +293,19 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
       return;
     }
     const u8 *g = d + sh->sh_offset;
+    if (sh->sh_link != (u64)f->symtab_index) {
+      error(ctx, "%s: section group %s: sh_link does not name the symbol table", f->name,
+            section_name(f, sh));
+      return;
+    }
+    for (u64 k = 1; k < sh->sh_size / 4; k++) {
+      u32 member = rd32(g + 4 * k);
+      if (member == 0 || member >= (u64)f->nshdrs || member == (u64)i) {
+        error(ctx, "%s: section group %s: member index %u is invalid", f->name, section_name(f, sh),
+              member);
+        return;
+      }
+    }
     if (!(rd32(g) & GRP_COMDAT))
       continue;
     const char *sig = esym_name(f, &f->esyms[sh->sh_info]);
@@ -275,14 +315,8 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
     }
     if (claim_comdat(ctx, f, sig))
       continue;
-    for (u64 k = 1; k < sh->sh_size / 4; k++) {
-      u32 member = rd32(g + 4 * k);
-      if (member >= (u64)f->nshdrs) {
-        error(ctx, "%s: section group %s: member index out of range", f->name, sig);
-        return;
-      }
-      discarded[member] = true;
-    }
+    for (u64 k = 1; k < sh->sh_size / 4; k++)
+      discarded[rd32(g + 4 * k)] = true;
   }
 
   for (i64 i = 1; i < f->nshdrs; i++) {
@@ -333,6 +367,10 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
     isec->is_alive = true;
     isec->init_priority = init_priority_of(name);
     if (isec->flags & SHF_COMPRESSED) {
+      if (sh->sh_type == SHT_NOBITS) {
+        error(ctx, "%s: section %s: SHF_COMPRESSED on a section without contents", f->name, name);
+        return;
+      }
       if (!decompress_section(ctx, isec))
         return;
     }
@@ -365,9 +403,25 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
             section_name(f, sh));
       return;
     }
+    if (sh->sh_link != (u64)f->symtab_index) {
+      error(ctx, "%s: relocation section %s: sh_link does not name the symbol table", f->name,
+            section_name(f, sh));
+      return;
+    }
+    u32 ttype = f->shdrs[sh->sh_info].sh_type;
+    if (sh->sh_info == 0 || ttype == SHT_NOBITS || ttype == SHT_RELA || ttype == SHT_REL ||
+        ttype == SHT_SYMTAB || ttype == SHT_STRTAB || ttype == SHT_GROUP || ttype == SHT_SYMTAB_SHNDX) {
+      error(ctx, "%s: relocation section %s: target section %u cannot be relocated", f->name,
+            section_name(f, sh), sh->sh_info);
+      return;
+    }
     InputSection *target = f->sections[sh->sh_info];
     if (!target)
       continue;
+    if (target->rels) {
+      error(ctx, "%s: section %s has two relocation sections", f->name, target->name);
+      return;
+    }
     if (sh->sh_entsize != sizeof(Elf64_Rela) || sh->sh_size % sizeof(Elf64_Rela)) {
       error(ctx, "%s: relocation section %s: bad entry size", f->name, section_name(f, sh));
       return;

@@ -88,6 +88,7 @@ typedef struct Parser {
   ScriptTokenVec toks;
   i64 pos;
   InputArgVec *out;
+  i64 depth; /* AS_NEEDED nesting */
 } Parser;
 
 static const char *peek(Parser *ps) { return ps->pos < ps->toks.len ? ps->toks.data[ps->pos].str : NULL; }
@@ -130,10 +131,15 @@ static bool parse_file_list(Parser *ps) {
     if (!strcmp(t, ","))
       continue;
     if (!strcmp(t, "AS_NEEDED")) {
+      if (++ps->depth > 32) {
+        error(ps->ctx, "%s:%ld: AS_NEEDED nested too deeply", ps->path, (long)cur_line(ps));
+        return false;
+      }
       emit(ps, ARG_PUSH_STATE, NULL);
       emit(ps, ARG_AS_NEEDED, NULL);
       if (!parse_file_list(ps))
         return false;
+      ps->depth--;
       emit(ps, ARG_POP_STATE, NULL);
       continue;
     }
@@ -180,18 +186,18 @@ bool parse_linker_script(Ctx *ctx, MappedFile *mf, InputArgVec *out) {
       ok = parse_file_list(&ps);
     } else if (!strcmp(t, "OUTPUT_FORMAT") || !strcmp(t, "OUTPUT_ARCH") || !strcmp(t, "TARGET")) {
       ok = skip_parenthesized(&ps);
-    } else if (!strcmp(t, "SEARCH_DIR")) {
+    } else if (!strcmp(t, "SEARCH_DIR") || !strcmp(t, "ENTRY")) {
       ok = expect(&ps, "(");
-      if (ok && peek(&ps)) {
-        vec_push(&ctx->opt.lib_paths, peek(&ps));
-        ps.pos++;
-        ok = expect(&ps, ")");
+      const char *arg = ok ? peek(&ps) : NULL;
+      if (ok && (!arg || !strcmp(arg, ")"))) {
+        error(ctx, "%s:%ld: %s needs an argument", mf->path, (long)cur_line(&ps), t);
+        ok = false;
       }
-    } else if (!strcmp(t, "ENTRY")) {
-      ok = expect(&ps, "(");
-      if (ok && peek(&ps)) {
-        if (!ctx->opt.entry)
-          ctx->opt.entry = peek(&ps);
+      if (ok) {
+        if (!strcmp(t, "SEARCH_DIR"))
+          vec_push(&ctx->opt.lib_paths, arg);
+        else if (!ctx->opt.entry)
+          ctx->opt.entry = arg;
         ps.pos++;
         ok = expect(&ps, ")");
       }

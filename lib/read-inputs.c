@@ -136,8 +136,18 @@ static void load_archive(Loader *ld, MappedFile *mf) {
       else
         hi = mid - 1;
     }
-    if (!member)
-      continue;
+    if (!member) {
+      bool is_member = false;
+      for (i64 k = 0; k < members.len; k++)
+        is_member |= members.data[k].header_offset == index.data[i].member_offset;
+      if (is_member)
+        error(ctx, "%s: symbol index: '%s' is defined by a member that is not an ELF object",
+              mf->path, index.data[i].name);
+      else
+        error(ctx, "%s: symbol index: '%s' refers to offset %ld, which is not a member", mf->path,
+              index.data[i].name, (long)index.data[i].member_offset);
+      break;
+    }
     add_lazy_symbol(ctx, intern_symbol(ctx, index.data[i].name), member);
   }
 out:
@@ -158,15 +168,23 @@ static void load_script(Loader *ld, MappedFile *mf) {
       InputArg *a = &args.data[i];
       switch (a->kind) {
       case ARG_SCRIPT_FILE:
-      case ARG_FILE:
-        load_path(ld, a->str, true, false);
+      case ARG_FILE: {
+        const char *p = a->str;
+        if (!file_exists(p) && p[0] != '/' && search_lib_dirs(ctx, p))
+          p = search_lib_dirs(ctx, p);
+        if (!file_exists(p) && !(ctx->opt.sysroot && p[0] == '/')) {
+          error(ctx, "%s: cannot find %s, named by this linker script", mf->path, a->str);
+          break;
+        }
+        load_path(ld, p, true, false);
         break;
+      }
       case ARG_LIBRARY: {
         const char *p = find_library(ld, a->str);
         if (p)
           load_path(ld, p, false, true);
         else
-          error(ctx, "%s: unable to find library -l%s", mf->path, a->str);
+          error(ctx, "%s: unable to find library -l%s, named by this linker script", mf->path, a->str);
         break;
       }
       case ARG_AS_NEEDED:

@@ -206,6 +206,7 @@ struct InputFile {
   const char *strtab;
   i64 strtab_size;
   const u32 *symtab_shndx;  /* SHT_SYMTAB_SHNDX, or NULL */
+  i64 symtab_index;         /* section index of SHT_SYMTAB, -1 if none */
   Symbol **syms;            /* nsyms: locals are file-owned, globals interned */
   InputSection **sections;  /* nshdrs: NULL when the section is not part of the link */
   const char *extracted_by; /* symbol that pulled this member in (--why-extract) */

@@ -237,6 +237,11 @@ static void scan_tls(Ctx *ctx, InputSection *isec, const Elf64_Rela *rel, Symbol
   }
   /* In an executable every TLS access is relaxed (psABI "TLS transitions"): to
    * local-exec for our own variables, to initial-exec for a shared object's. */
+  if ((kind == RK_TLS_GD || kind == RK_TLS_LD) && !arch->valid_tls_sequence(isec, *i)) {
+    error(ctx, "%s:(%s+0x%lx): %s is not followed by a call to __tls_get_addr", f->name,
+          isec->name, (unsigned long)rel->r_offset, arch->reloc_name(type));
+    return;
+  }
   switch (kind) {
   case RK_TLS_GD:
     if (sym->is_imported)

@@ -24,38 +24,49 @@ static const void *table(Ctx *ctx, const u8 *p, i64 size) {
   return copy;
 }
 
-static void read_verdefs(Ctx *ctx, InputFile *f, const Elf64_Shdr *sh, const char *strtab,
+/* .gnu.version_d: a chain of Verdef entries (sh_info of them), each with Verdaux names. */
+static bool read_verdefs(Ctx *ctx, InputFile *f, const Elf64_Shdr *sh, const char *strtab,
                          u64 strsize) {
   const MappedFile *mf = f->mf;
-  u64 off = sh->sh_offset;
+  u64 off = sh->sh_offset, end = sh->sh_offset + sh->sh_size;
   i64 max_idx = 0;
-  /* Two passes: find the largest index, then fill names. */
   for (int pass = 0; pass < 2; pass++) {
     u64 p = off;
     for (u64 n = 0; n < sh->sh_info; n++) {
-      if (!in_file(mf, p, sizeof(Elf64_Verdef)) || p + sizeof(Elf64_Verdef) > off + sh->sh_size) {
-        error(ctx, "%s: malformed .gnu.version_d", f->name);
-        return;
-      }
+      if (p + sizeof(Elf64_Verdef) > end || !in_file(mf, p, sizeof(Elf64_Verdef)))
+        goto bad;
       Elf64_Verdef vd;
       memcpy(&vd, mf->data + p, sizeof vd);
       if (pass == 0) {
         max_idx = MAX(max_idx, (i64)vd.vd_ndx);
-      } else if (vd.vd_cnt > 0 && in_file(mf, p + vd.vd_aux, sizeof(Elf64_Verdaux))) {
+        if (vd.vd_cnt == 0 || vd.vd_aux < sizeof(Elf64_Verdef) || p + vd.vd_aux + sizeof(Elf64_Verdaux) > end)
+          goto bad;
         Elf64_Verdaux va;
         memcpy(&va, mf->data + p + vd.vd_aux, sizeof va);
-        if (va.vda_name < strsize && !(vd.vd_flags & VER_FLG_BASE))
-          f->verdef_names[vd.vd_ndx] = strtab + va.vda_name;
+        if (va.vda_name >= strsize)
+          goto bad;
+      } else if (!(vd.vd_flags & VER_FLG_BASE)) {
+        Elf64_Verdaux va;
+        memcpy(&va, mf->data + p + vd.vd_aux, sizeof va);
+        f->verdef_names[vd.vd_ndx] = strtab + va.vda_name;
       }
-      if (vd.vd_next == 0)
-        break;
+      /* The chain moves forward and ends exactly at the last entry. */
+      bool last = n + 1 == sh->sh_info;
+      if (last != (vd.vd_next == 0) || (!last && vd.vd_next < sizeof(Elf64_Verdef)))
+        goto bad;
       p += vd.vd_next;
     }
     if (pass == 0) {
+      if (max_idx > 0x7fff)
+        goto bad;
       f->nverdefs = max_idx + 1;
       f->verdef_names = ARENA_ARRAY(&ctx->arena, const char *, f->nverdefs);
     }
   }
+  return true;
+bad:
+  error(ctx, "%s: malformed .gnu.version_d", f->name);
+  return false;
 }
 
 InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bool as_needed) {
@@ -69,6 +80,10 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
   f->soname = soname_hint;
   const u8 *d = mf->data;
   const Elf64_Ehdr *eh = table(ctx, d, sizeof(Elf64_Ehdr));
+  if (d[EI_CLASS] != ELFCLASS64 || d[EI_DATA] != ELFDATA2LSB || d[EI_VERSION] != EV_CURRENT) {
+    error(ctx, "%s: incompatible ELF class, byte order or version", f->name);
+    return NULL;
+  }
   if (eh->e_machine != ctx->arch->e_machine) {
     error(ctx, "%s: incompatible machine type %u (output is %s)", f->name, eh->e_machine,
           ctx->arch->name);
@@ -81,6 +96,15 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
   }
   const Elf64_Shdr *sh = table(ctx, d + eh->e_shoff, eh->e_shnum * (i64)sizeof(Elf64_Shdr));
   i64 nsh = eh->e_shnum;
+  if (eh->e_shstrndx != SHN_UNDEF && eh->e_shstrndx >= nsh) {
+    error(ctx, "%s: section name table index out of range", f->name);
+    return NULL;
+  }
+  if (eh->e_phnum && (eh->e_phentsize != sizeof(Elf64_Phdr) || eh->e_phnum == 0xffff ||
+                      !in_file(mf, eh->e_phoff, (u64)eh->e_phnum * sizeof(Elf64_Phdr)))) {
+    error(ctx, "%s: malformed program header table", f->name);
+    return NULL;
+  }
   const Elf64_Shdr *dynsym = NULL, *versym = NULL, *verdef = NULL, *dynamic = NULL;
   for (i64 i = 0; i < nsh; i++) {
     if (sh[i].sh_type != SHT_NOBITS && !in_file(mf, sh[i].sh_offset, sh[i].sh_size)) {
@@ -94,7 +118,9 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
     case SHT_DYNAMIC: dynamic = &sh[i]; break;
     }
   }
-  if (!dynsym || dynsym->sh_entsize != sizeof(Elf64_Sym) || dynsym->sh_link >= (u64)nsh) {
+  if (!dynsym || dynsym->sh_entsize != sizeof(Elf64_Sym) || dynsym->sh_size % sizeof(Elf64_Sym) ||
+      dynsym->sh_link >= (u64)nsh || dynsym->sh_info == 0 ||
+      dynsym->sh_info > dynsym->sh_size / sizeof(Elf64_Sym)) {
     error(ctx, "%s: shared object has no valid .dynsym", f->name);
     return NULL;
   }
@@ -107,38 +133,63 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
   f->strtab_size = (i64)str->sh_size;
   f->nsyms = (i64)(dynsym->sh_size / sizeof(Elf64_Sym));
   f->esyms = table(ctx, d + dynsym->sh_offset, f->nsyms * (i64)sizeof(Elf64_Sym));
-  f->first_global = MIN((i64)dynsym->sh_info, f->nsyms);
-  if (f->first_global == 0 && f->nsyms)
-    f->first_global = 1;
-  if (versym && versym->sh_size / 2 >= (u64)f->nsyms)
+  f->first_global = (i64)dynsym->sh_info;
+  if (versym) {
+    if (versym->sh_size / 2 < (u64)f->nsyms) {
+      error(ctx, "%s: .gnu.version is shorter than .dynsym", f->name);
+      return NULL;
+    }
     f->versym = table(ctx, d + versym->sh_offset, (i64)versym->sh_size);
-  if (verdef && verdef->sh_link < (u64)nsh) {
-    const Elf64_Shdr *vs = &sh[verdef->sh_link];
-    read_verdefs(ctx, f, verdef, (const char *)d + vs->sh_offset, vs->sh_size);
   }
-  if (eh->e_phentsize == sizeof(Elf64_Phdr) && eh->e_phnum &&
-      in_file(mf, eh->e_phoff, (u64)eh->e_phnum * sizeof(Elf64_Phdr))) {
+  if (verdef) {
+    if (verdef->sh_link >= (u64)nsh || sh[verdef->sh_link].sh_type != SHT_STRTAB) {
+      error(ctx, "%s: .gnu.version_d does not link to a string table", f->name);
+      return NULL;
+    }
+    const Elf64_Shdr *vs = &sh[verdef->sh_link];
+    if (!read_verdefs(ctx, f, verdef, (const char *)d + vs->sh_offset, vs->sh_size))
+      return NULL;
+  }
+  if (eh->e_phnum) {
     f->phdrs = table(ctx, d + eh->e_phoff, eh->e_phnum * (i64)sizeof(Elf64_Phdr));
     f->nphdrs = eh->e_phnum;
   }
-  if (dynamic && dynamic->sh_link < (u64)nsh) {
+  if (dynamic && (dynamic->sh_link >= (u64)nsh || sh[dynamic->sh_link].sh_type != SHT_STRTAB)) {
+    error(ctx, "%s: .dynamic does not link to a string table", f->name);
+    return NULL;
+  }
+  if (dynamic) {
     const Elf64_Shdr *ds = &sh[dynamic->sh_link];
     for (u64 off = 0; off + sizeof(Elf64_Dyn) <= dynamic->sh_size; off += sizeof(Elf64_Dyn)) {
       Elf64_Dyn dyn;
       memcpy(&dyn, d + dynamic->sh_offset + off, sizeof dyn);
       if (dyn.d_tag == DT_NULL)
         break;
-      if (dyn.d_tag == DT_SONAME && dyn.d_un.d_val < ds->sh_size)
+      if ((dyn.d_tag == DT_SONAME || dyn.d_tag == DT_NEEDED) &&
+          (dyn.d_un.d_val >= ds->sh_size || d[ds->sh_offset + ds->sh_size - 1] != 0)) {
+        error(ctx, "%s: .dynamic: string offset out of range", f->name);
+        return NULL;
+      }
+      if (dyn.d_tag == DT_SONAME)
         f->soname = (const char *)d + ds->sh_offset + dyn.d_un.d_val;
-      if (dyn.d_tag == DT_NEEDED && dyn.d_un.d_val < ds->sh_size)
+      if (dyn.d_tag == DT_NEEDED)
         vec_push(&f->dt_needed, (const char *)d + ds->sh_offset + dyn.d_un.d_val);
     }
   }
-  for (i64 i = 0; i < f->nsyms; i++)
+  for (i64 i = 0; i < f->nsyms; i++) {
     if (f->esyms[i].st_name >= (u64)f->strtab_size) {
       error(ctx, "%s: dynamic symbol %ld: name offset out of range", f->name, (long)i);
       return NULL;
     }
+    /* A definition's version must be one the file defines (0 local, 1 global, or a
+     * Verdef index); undefined entries use the file's own version needs. */
+    u16 ver = f->versym ? f->versym[i] & 0x7fff : 1;
+    if (f->esyms[i].st_shndx != SHN_UNDEF && ver > 1 && (ver >= f->nverdefs || !f->verdef_names[ver])) {
+      error(ctx, "%s: dynamic symbol %s: version index %u is not defined", f->name,
+            f->strtab + f->esyms[i].st_name, ver);
+      return NULL;
+    }
+  }
   f->syms = ARENA_ARRAY(&ctx->arena, Symbol *, f->nsyms);
   f->default_version_syms = ARENA_ARRAY(&ctx->arena, Symbol *, f->nsyms);
   for (i64 i = f->first_global; i < f->nsyms; i++) {

@@ -16,5 +16,5 @@ if [ "${RIVET_SKIP_SANITIZE:-0}" != 1 ]; then
   cmake --build "$SAN" -j"$(nproc)" >/dev/null
   # Leaks are expected: rivet frees nothing at exit (DESIGN.md sec. 10.1).
   ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-    ctest --test-dir "$SAN" --output-on-failure -j"$(nproc)" -L 'unit|e2e' "$@"
+    ctest --test-dir "$SAN" --output-on-failure -j"$(nproc)" -L 'unit|e2e|corpus' "$@"
 fi

@@ -39,7 +39,7 @@ cd -- "$out/base"
 
 # Debug information records the compilation directory; map it to "." so the corpus is
 # the same wherever it is generated.
-cflags=(-O1 -g -fdebug-prefix-map="$out/base"=.)
+cflags=(-O1 -g "-fdebug-prefix-map=$out/base=.")
 
 gcc -c start.s -o start.o
 gcc -c "${cflags[@]}" -fPIC victim.c -o victim.o

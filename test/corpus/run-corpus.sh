@@ -40,14 +40,18 @@ build=${RIVET_BUILD:-$here/../../build}
 ld_rivet=$(cd -- "$build" 2>/dev/null && pwd)/tools/ld.rivet
 [ -x "$ld_rivet" ] || { echo "run-corpus.sh: $ld_rivet is not an executable (set RIVET_BUILD)" >&2; exit 2; }
 
+run=$corpus/run
+rm -rf -- "$run"
+mkdir -p -- "$run/scratch" "$run/log" "$run/result"
+
+# Every case runs the same binary, even if the build tree is rebuilt meanwhile.
+cp -- "$ld_rivet" "$run/ld.rivet"
+ld_rivet=$run/ld.rivet
+
 vmem_kb=${RIVET_CORPUS_VMEM_KB:-4194304}
 if grep -qa __asan_init "$ld_rivet"; then
   vmem_kb=0
 fi
-
-run=$corpus/run
-rm -rf -- "$run"
-mkdir -p -- "$run/scratch" "$run/log" "$run/result"
 
 export corpus run ld_rivet vmem_kb
 
@@ -85,7 +89,7 @@ describe_status() {
 run_case() {
   local name=$1
   local dir=$corpus/cases/$name scratch=$run/scratch/$name
-  local what="" expect="" culprit="" flags="" inputs="" key value
+  local what="" expect="" culprit="" flags="" inputs="" line key value
   while IFS= read -r line; do
     case $line in
     '#'* | '') continue ;;
@@ -124,7 +128,8 @@ run_case() {
 
   # The outer 2>/dev/null silences bash's own "Segmentation fault" report; the status
   # says it all.
-  local status=0
+  local status=0 t0 t1
+  t0=$(date +%s%N)
   {
     (
       cd -- "$scratch" || exit 99
@@ -134,11 +139,13 @@ run_case() {
       exec timeout -k 5 10 "$ld_rivet" -L "$dir" "${args[@]}" -o out
     ) >"$run/log/$name.stdout" 2>"$run/log/$name.stderr" </dev/null || status=$?
   } 2>/dev/null
+  t1=$(date +%s%N)
+  echo "$(((t1 - t0) / 1000000)) $name" >"$run/log/$name.ms"
 
   local problems=() errors leftovers
   errors=$(error_text "$run/log/$name.stderr")
   leftovers=$(cd -- "$scratch" && find . -mindepth 1 ! -name out -printf '%P ' 2>/dev/null)
-  [ -z "$leftovers" ] || problems+=("left files behind: $leftovers")
+  [ -z "$leftovers" ] || problems+=("left files behind: ${leftovers% }")
 
   local want
   case $expect in
@@ -156,10 +163,22 @@ run_case() {
     [ -z "$errors" ] || problems+=("exit 0 but printed: $(head -n 1 <<<"$errors")")
   elif [ "$status" -eq 1 ] && [ "$expect" != link ]; then
     if [ -z "$errors" ]; then
-      problems+=("exit 1 without an 'ld.rivet: error:' line (stderr: $(head -c 200 -- "$run/log/$name.stderr" | head -n 1))")
+      problems+=("exit 1 without an 'ld.rivet: error:' line (stderr: $(head -n 1 -- "$run/log/$name.stderr" | cut -c 1-200))")
     elif ! names_file "$errors" "$culprit"; then
       problems+=("error does not name $culprit: $(head -n 1 <<<"$errors" | cut -c 1-200)")
     fi
+  else
+    local got
+    got=$(describe_status "$status")
+    if [ -n "$errors" ]; then
+      got+=": $(head -n 1 <<<"$errors" | cut -c 1-200)"
+    elif [ "$status" -ne 0 ] && [ -s "$run/log/$name.stderr" ]; then
+      got+=" (stderr: $(head -n 1 -- "$run/log/$name.stderr" | cut -c 1-200))"
+    fi
+    problems=("$got" "${problems[@]}")
+  fi
+  # However it failed, a failed link must not leave or touch an output file.
+  if [ "$status" -ne 0 ]; then
     if $precreated; then
       if [ ! -f "$scratch/out" ]; then
         problems+=("pre-existing output file was removed")
@@ -171,18 +190,6 @@ run_case() {
     elif [ -e "$scratch/out" ]; then
       problems+=("failed link left an output file")
     fi
-  else
-    local got
-    got=$(describe_status "$status")
-    if [ -n "$errors" ]; then
-      got+=": $(head -n 1 <<<"$errors" | cut -c 1-200)"
-    elif [ "$status" -ne 0 ] && [ -s "$run/log/$name.stderr" ]; then
-      got+=" (stderr: $(head -n 1 -- "$run/log/$name.stderr" | cut -c 1-200))"
-    fi
-    if [ "$status" -ne 0 ] && [ -e "$scratch/out" ] && ! $precreated; then
-      got+="; left an output file"
-    fi
-    problems=("$got" "${problems[@]}")
   fi
 
   if [ ${#problems[@]} -eq 0 ]; then
@@ -202,6 +209,7 @@ checksum_inputs() {
 checksum_inputs >"$run/inputs.before"
 
 start=$SECONDS
+# shellcheck disable=SC2016 # $c is expanded by the inner bash
 (cd -- "$corpus/cases" && printf '%s\0' *) |
   xargs -0 -n 16 -P "${RIVET_CORPUS_JOBS:-2}" bash -c 'for c; do run_case "$c"; done' run-case
 elapsed=$((SECONDS - start))
@@ -210,7 +218,10 @@ checksum_inputs >"$run/inputs.after"
 while read -r file; do
   name=${file#./}
   name=${name%%/*}
-  printf 'FAIL %s: input file %s was modified by the link\n' "$name" "${file#./}" >"$run/result/$name"
+  if [ "$(cat -- "$run/result/$name")" = PASS ]; then
+    : >"$run/result/$name"
+  fi
+  printf 'FAIL %s: input file %s was modified by the link\n' "$name" "${file#./}" >>"$run/result/$name"
 done < <(diff "$run/inputs.before" "$run/inputs.after" | sed -n 's/^< [0-9a-f]*  //p')
 
 passed=0
@@ -223,11 +234,12 @@ for result in "$run"/result/*; do
     cat -- "$result"
   fi
 done
-missing=$(($(ls -- "$corpus/cases" | wc -l) - passed - failed))
+missing=$(($(find "$corpus/cases" -mindepth 1 -maxdepth 1 -type d | wc -l) - passed - failed))
 if [ "$missing" -ne 0 ]; then
   echo "FAIL: $missing cases produced no result (the runner itself broke)"
   failed=$((failed + missing))
 fi
-echo "# $((passed + failed)) cases in ${elapsed} s; logs in $run/log"
+slowest=$(cat -- "$run"/log/*.ms | sort -rn | head -n 3 | tr '\n' ' ')
+echo "# $((passed + failed)) cases in ${elapsed} s; logs in $run/log; slowest links (ms): $slowest"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
