@@ -35,6 +35,15 @@ void *arena_alloc(Arena *a, i64 size, i64 align) {
   return p;
 }
 
+void arena_free(Arena *a) {
+  for (ArenaBlock *b = a->head, *prev; b; b = prev) {
+    prev = b->prev;
+    free(b);
+  }
+  a->head = NULL;
+  a->cur = a->end = NULL;
+}
+
 char *arena_strdup(Arena *a, const char *s) {
   i64 n = (i64)strlen(s) + 1;
   char *p = arena_alloc(a, n, 1);

@@ -170,8 +170,10 @@ static bool skip_parenthesized(Parser *ps) {
 
 bool parse_linker_script(Ctx *ctx, MappedFile *mf, InputArgVec *out) {
   Parser ps = {.ctx = ctx, .path = mf->path, .out = out};
-  if (!tokenize_linker_script(ctx, mf->path, (const char *)mf->data, mf->size, &ps.toks))
+  if (!tokenize_linker_script(ctx, mf->path, (const char *)mf->data, mf->size, &ps.toks)) {
+    free(ps.toks.data);
     return false;
+  }
   bool ok = true;
   while (ok && peek(&ps)) {
     const char *t = peek(&ps);

@@ -28,6 +28,7 @@ MappedFile *map_file(Ctx *ctx, const char *path) {
       return NULL;
     }
     mf->data = p;
+    vec_push(&ctx->mappings, mf);
   } else {
     mf->data = (const u8 *)"";
   }

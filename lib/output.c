@@ -67,6 +67,8 @@ bool open_output(Ctx *ctx) {
 
 int commit_output(Ctx *ctx) {
   if (checkpoint(ctx)) {
+    munmap(ctx->buf, (size_t)MAX(ctx->filesize, 1));
+    ctx->buf = NULL;
     remove_temp_output();
     return 1;
   }

@@ -24,8 +24,10 @@ static void read_dynamic_list(Ctx *ctx, const char *path, PatternVec *out) {
   if (!mf)
     return;
   ScriptTokenVec toks = {0};
-  if (!tokenize_linker_script(ctx, path, (const char *)mf->data, mf->size, &toks))
+  if (!tokenize_linker_script(ctx, path, (const char *)mf->data, mf->size, &toks)) {
+    free(toks.data);
     return;
+  }
   i64 depth = 0;
   bool in_cxx = false;
   for (i64 i = 0; i < toks.len; i++) {

@@ -319,5 +319,6 @@ void read_inputs(Ctx *ctx) {
   /* Archive members take the place of their archive on the command line (their
    * priority was given when the archive was read), as with GNU ld: crtend.o's
    * .eh_frame terminator must stay after every extracted member's frames. */
-  qsort(ctx->objs.data, (size_t)ctx->objs.len, sizeof(InputFile *), compare_priority);
+  if (ctx->objs.len > 1)
+    qsort(ctx->objs.data, (size_t)ctx->objs.len, sizeof(InputFile *), compare_priority);
 }

@@ -61,6 +61,7 @@ typedef struct Arena {
 } Arena;
 
 void *arena_alloc(Arena *a, i64 size, i64 align); /* zero-filled */
+void arena_free(Arena *a);
 char *arena_strdup(Arena *a, const char *s);
 char *arena_sprintf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 #define ARENA_NEW(a, T) ((T *)arena_alloc((a), sizeof(T), _Alignof(T)))
@@ -699,6 +700,7 @@ struct Ctx {
 
   /* tracing */
   FILE *why_extract_out;
+  VEC(MappedFile *) mappings; /* files we mmap'd (members point into these) */
 };
 
 #endif

@@ -32,8 +32,10 @@ static bool parse_script(Ctx *ctx, const char *path, PatternList *pats) {
   if (!mf)
     return false;
   ScriptTokenVec raw = {0}, toks = {0};
-  if (!tokenize_linker_script(ctx, path, (const char *)mf->data, mf->size, &raw))
+  if (!tokenize_linker_script(ctx, path, (const char *)mf->data, mf->size, &raw)) {
+    free(raw.data);
     return false;
+  }
   /* "global:" may come as one word: split the colon off. */
   for (i64 k = 0; k < raw.len; k++) {
     const char *t = raw.data[k].str;
@@ -65,7 +67,7 @@ static bool parse_script(Ctx *ctx, const char *path, PatternList *pats) {
     }
     if (strcmp(TOK(i), "{")) {
       error(ctx, "%s:%ld: expected '{' in version script", path, LINE);
-      return false;
+      goto fail;
     }
     i++;
     VersionNode node = {.name = name};
@@ -74,7 +76,7 @@ static bool parse_script(Ctx *ctx, const char *path, PatternList *pats) {
       for (i64 k = 0; k < ctx->version_nodes.len; k++)
         if (ctx->version_nodes.data[k].name && !strcmp(ctx->version_nodes.data[k].name, name)) {
           error(ctx, "%s:%ld: version node %s defined twice", path, LINE, name);
-          return false;
+          goto fail;
         }
     }
     vec_push(&ctx->version_nodes, node);
@@ -99,7 +101,7 @@ static bool parse_script(Ctx *ctx, const char *path, PatternList *pats) {
         cxx = !strcmp(TOK(i + 1), "C++");
         if (strcmp(TOK(i + 2), "{")) {
           error(ctx, "%s:%ld: expected '{' after extern", path, LINE);
-          return false;
+          goto fail;
         }
         i += 3;
         depth++;
@@ -115,7 +117,7 @@ static bool parse_script(Ctx *ctx, const char *path, PatternList *pats) {
     }
     if (depth > 0) {
       error(ctx, "%s: unterminated version node", path);
-      return false;
+      goto fail;
     }
     /* Parents: "} V1 V2;" (a node may inherit from several). */
     while (i < n && strcmp(TOK(i), ";") && strcmp(TOK(i), "{") && strcmp(TOK(i), "}")) {
@@ -126,7 +128,7 @@ static bool parse_script(Ctx *ctx, const char *path, PatternList *pats) {
     }
     if (strcmp(TOK(i), ";")) {
       error(ctx, "%s:%ld: expected ';' after version node", path, LINE);
-      return false;
+      goto fail;
     }
     i++;
     if (!strcmp(TOK(i), "}") && i + 1 == n)
@@ -136,6 +138,9 @@ static bool parse_script(Ctx *ctx, const char *path, PatternList *pats) {
 #undef LINE
   free(toks.data);
   return true;
+fail:
+  free(toks.data);
+  return false;
 }
 
 static u16 node_version_index(Ctx *ctx, i32 node) {
@@ -175,8 +180,10 @@ static Pattern *match(PatternList *pats, const char *name) {
 void apply_version_scripts(Ctx *ctx) {
   PatternList pats = {0};
   for (i64 i = 0; i < ctx->opt.version_scripts.len; i++)
-    if (!parse_script(ctx, ctx->opt.version_scripts.data[i], &pats))
+    if (!parse_script(ctx, ctx->opt.version_scripts.data[i], &pats)) {
+      free(pats.data);
       return;
+    }
   u16 next = 2;
   for (i64 i = 0; i < ctx->version_nodes.len; i++)
     if (ctx->version_nodes.data[i].name)
