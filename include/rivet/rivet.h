@@ -14,6 +14,10 @@ typedef struct Ctx RvContext;
 /* Allocates a context with GNU ld's defaults. Never returns NULL (aborts on OOM). */
 RvContext *rv_context_new(void);
 
+/* Releases everything a context holds (the driver does not bother: it exits). For
+ * programs that link many times in one process, such as the fuzzer. */
+void rv_context_free(RvContext *ctx);
+
 /* Parses a GNU ld command line (argv[0] is the program name).
  * Returns RV_ARGS_LINK to go on with rv_link, RV_ARGS_DONE when an informational
  * option (--version, --help) was fully handled, RV_ARGS_ERROR after printing an error. */
