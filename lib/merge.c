@@ -138,14 +138,15 @@ void split_mergeable_sections(Ctx *ctx) {
         if (!ctx->comment)
           continue;
         if (!split_section(ctx, ctx->comment, isec))
-          return;
+          goto out;
         continue;
       }
       Chunk *c = merged_chunk_for(ctx, &keys, isec);
       if (!split_section(ctx, c, isec))
-        return;
+        goto out;
     }
   }
+out:
   free(keys.data);
 }
 

@@ -29,7 +29,7 @@ if [ "${RIVET_SKIP_FUZZ:-0}" != 1 ]; then
   work=$(mktemp -d)
   trap 'rm -rf "$seeds" "$work"' EXIT
   cp "$BUILD"/test/corpus/base/*.o "$BUILD"/test/corpus/base/*.a "$BUILD"/test/corpus/base/*.so "$seeds"/
-  (cd "$work" && "$OLDPWD/$FUZZ/test/fuzz/fuzz-link" "$work" "$seeds" -max_total_time="${RIVET_FUZZ_SECONDS:-60}" \
+  (cd "$work" && ASAN_OPTIONS=detect_leaks=0 "$OLDPWD/$FUZZ/test/fuzz/fuzz-link" "$work" "$seeds" -max_total_time="${RIVET_FUZZ_SECONDS:-60}" \
     -rss_limit_mb=4096 -timeout=20 -max_len=262144 -close_fd_mask=2 -detect_leaks=0 \
     -artifact_prefix="$work/" 2>&1 | tail -3)
   if ls "$work"/crash-* "$work"/timeout-* "$work"/oom-* >/dev/null 2>&1; then
