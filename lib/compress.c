@@ -19,12 +19,21 @@ bool decompress_section(Ctx *ctx, InputSection *isec) {
   u64 src_size = isec->size - sizeof(chdr);
   /* deflate cannot expand more than 1032:1, so a larger claim is corrupt; zstd frames
    * state their size, checked below. */
-  u64 limit = chdr.ch_type == ELFCOMPRESS_ZLIB ? src_size * 1032 + 1024 : ((u64)1 << 36);
+  u64 limit = chdr.ch_type == ELFCOMPRESS_ZLIB ? src_size * 1032 + 1024 : ((u64)1 << 32);
+  /* One section above 4 GiB is not something a compiler writes. */
+  limit = MIN(limit, (u64)1 << 32);
   if (chdr.ch_size > limit || chdr.ch_addralign > ((u64)1 << 32) ||
       (chdr.ch_addralign > 1 && !is_pow2(chdr.ch_addralign))) {
     error(ctx, "%s: section %s: corrupt compression header", f->name, isec->name);
     return false;
   }
+#ifdef RIVET_HAVE_ZSTD
+  if (chdr.ch_type == 2 /* ELFCOMPRESS_ZSTD */ &&
+      ZSTD_getFrameContentSize(src, src_size) != chdr.ch_size) {
+    error(ctx, "%s: section %s: zstd frame size does not match the header", f->name, isec->name);
+    return false;
+  }
+#endif
   u8 *dst = arena_alloc(&ctx->arena, (i64)chdr.ch_size + 1, 16);
   if (chdr.ch_type == ELFCOMPRESS_ZLIB) {
     uLongf out = (uLongf)chdr.ch_size;
@@ -35,11 +44,6 @@ bool decompress_section(Ctx *ctx, InputSection *isec) {
     }
   } else if (chdr.ch_type == 2 /* ELFCOMPRESS_ZSTD */) {
 #ifdef RIVET_HAVE_ZSTD
-    unsigned long long framed = ZSTD_getFrameContentSize(src, src_size);
-    if (framed != chdr.ch_size) {
-      error(ctx, "%s: section %s: zstd frame size does not match the header", f->name, isec->name);
-      return false;
-    }
     size_t n = ZSTD_decompress(dst, chdr.ch_size, src, src_size);
     if (ZSTD_isError(n) || n != chdr.ch_size) {
       error(ctx, "%s: section %s: zstd decompression failed", f->name, isec->name);

@@ -657,6 +657,12 @@ def compressed(c, gz):
     bomb_obj = relayout(gz, False, replace={s.index: bomb_sec})
     zstd_sec = struct.pack("<IIQQ", 2, 0, real_size, 1) + b"\x28\xb5\x2f\xfd" + bytes(range(64))
     zstd_obj = relayout(gz, False, replace={s.index: zstd_sec})
+    # Found by fuzzing: a zstd frame header whose content size agrees with a 32 GiB
+    # ch_size (single-segment frame, 8-byte Frame_Content_Size); rivet allocated first.
+    huge = 32 << 30
+    zstd_huge_sec = (struct.pack("<IIQQ", 2, 0, huge, 1) + b"\x28\xb5\x2f\xfd" + b"\xe0" +
+                     struct.pack("<Q", huge) + bytes(32))
+    zstd_huge_obj = relayout(gz, False, replace={s.index: zstd_huge_sec})
     cases = [
         (chdr_put("ch_type", 0), "ch_type = 0"),
         (chdr_put("ch_type", 3), "ch_type = 3 (unknown)"),
@@ -679,6 +685,7 @@ def compressed(c, gz):
         (gz.set_shdr(".debug_info", "sh_size", 24), "sh_size = 24: Elf64_Chdr and no stream"),
         (bomb_obj, "zlib stream inflating to 64 MiB with ch_size = 100"),
         (zstd_obj, "ch_type = ELFCOMPRESS_ZSTD with a corrupt frame"),
+        (zstd_huge_obj, "zstd frame and ch_size both claim 32 GiB (fuzz finding)"),
     ]
     for data, what, *expect in cases:
         obj_case(c, "zlib", "compressed .debug_info: " + what, data, *expect)
