@@ -4,8 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PACKAGES=(cmake make pkg-config gcc g++ clang binutils elfutils libelf-dev zlib1g-dev
-          libzstd-dev libcriterion-dev)
+# Build: cmake make pkg-config gcc libelf-dev zlib1g-dev libzstd-dev; tests: g++ clang
+# (also the sanitizer and fuzzer builds) lld (a reference linker) binutils elfutils
+# (readelf, eu-elflint) libcriterion-dev python3 liblzma-dev (a real static archive).
+PACKAGES=(cmake make pkg-config gcc g++ clang lld binutils elfutils libelf-dev zlib1g-dev
+          libzstd-dev libcriterion-dev python3 liblzma-dev)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
