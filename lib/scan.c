@@ -271,12 +271,24 @@ static void scan_tls(Ctx *ctx, InputSection *isec, const Elf64_Rela *rel, Symbol
   }
 }
 
+/* A relocation inside an .eh_frame record that was dropped (its function's section
+ * lost a COMDAT group or was garbage-collected) is not part of the output. */
+static bool in_dropped_record(const InputSection *isec, const Elf64_Rela *rel) {
+  if (!isec->eh_records)
+    return false;
+  bool dropped;
+  eh_frame_output_offset(isec, rel->r_offset, &dropped);
+  return dropped;
+}
+
 static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
   InputFile *f = isec->file;
   const Arch *arch = ctx->arch;
   bool writable = (isec->flags & SHF_WRITE) != 0;
   for (i64 i = 0; i < isec->nrels; i++) {
     const Elf64_Rela *rel = &isec->rels[i];
+    if (in_dropped_record(isec, rel))
+      continue;
     u32 type = ELF64_R_TYPE(rel->r_info);
     i64 idx = (i64)ELF64_R_SYM(rel->r_info);
     Symbol *sym = f->syms[idx];
@@ -487,7 +499,7 @@ static void collect_section(Ctx *ctx, InputSection *isec) {
   for (i64 i = 0; i < isec->nrels; i++) {
     const Elf64_Rela *rel = &isec->rels[i];
     RelKind kind = arch->classify(ELF64_R_TYPE(rel->r_info));
-    if (kind != RK_ABS_WORD)
+    if (kind != RK_ABS_WORD || in_dropped_record(isec, rel))
       continue;
     Symbol *sym = f->syms[ELF64_R_SYM(rel->r_info)];
     if (symbol_is_ifunc(sym) && !sym->is_preemptible) {

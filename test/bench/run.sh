@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Links each prepared workload with rivet, ld.lld, mold, ld.gold and ld.bfd, the
+# linkers alternating run by run; checks every output works before timing it; prints
+# the median wall time, user+sys CPU and peak RSS (GNU time), and each linker's ratio
+# to rivet computed pair by pair (run i of a linker against run i of rivet).
+#   bash test/bench/run.sh WORKDIR [RUNS] [WORKLOAD...]
+set -euo pipefail
+work=$(cd "${1:?usage: run.sh WORKDIR [RUNS] [WORKLOAD...]}" && pwd)
+runs=${2:-5}
+shift $(( $# >= 2 ? 2 : 1 ))
+here=$(cd "$(dirname "$0")" && pwd)
+RIVET=${RIVET:-$here/../../build/tools/ld.rivet}
+declare -A LINKER=([rivet]="$RIVET" [lld]=ld.lld [mold]=mold [gold]=ld.gold [bfd]=ld.bfd)
+order=(rivet lld mold gold bfd)
+workloads=("$@")
+[ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <(cd "$work" && ls -d */ | tr -d / | sort)
+
+printf '%-16s %-6s %9s %9s %9s %9s %9s %8s\n' workload linker wall_s spread cpu_s rss_mb wall/rv rss/rv
+for w in "${workloads[@]}"; do
+  d="$work/$w"
+  [ -f "$d/args.rsp" ] || continue
+  declare -A wall=() cpu=() rss=()
+  ok=()
+  for l in "${order[@]}"; do
+    out="$d/out.$l"
+    if (cd "$d" && "${LINKER[$l]}" @args.rsp -o "$out" >"$d/log.$l" 2>&1) && "$d/check.sh" "$out" >/dev/null 2>&1; then
+      ok+=("$l")
+    else
+      printf '%-16s %-6s %s\n' "$w" "$l" "FAILED (link or check; see $d/log.$l)"
+    fi
+  done
+  for ((i = 0; i < runs; i++)); do
+    for l in "${ok[@]}"; do
+      /usr/bin/time -f '%e %U %S %M' -o "$d/time.$l" "${LINKER[$l]}" @"$d/args.rsp" -o "$d/out.$l" \
+        >/dev/null 2>&1 || true
+      read -r e u s m <"$d/time.$l"
+      wall[$l]+="$e "
+      cpu[$l]+="$(echo "$u $s" | awk '{print $1 + $2}') "
+      rss[$l]+="$m "
+    done
+  done
+  for l in "${ok[@]}"; do
+    python3 - "$w" "$l" "${wall[$l]}" "${cpu[$l]}" "${rss[$l]}" "${wall[rivet]:-}" "${rss[rivet]:-}" <<'EOF2'
+import statistics as st, sys
+w, l, wall, cpu, rss, rwall, rrss = sys.argv[1:8]
+f = lambda s: [float(x) for x in s.split()]
+wall, cpu, rss = f(wall), f(cpu), f(rss)
+med = st.median(wall)
+spread = max(wall) - min(wall)
+ratio = st.median([a / b for a, b in zip(wall, f(rwall))]) if rwall else float("nan")
+rratio = st.median(rss) / st.median(f(rrss)) if rrss else float("nan")
+print("%-16s %-6s %9.3f %9.3f %9.3f %9.1f %9.2f %8.2f" % (w, l, med, spread, st.median(cpu), st.median(rss) / 1024, ratio, rratio))
+EOF2
+  done
+  unset wall cpu rss
+done
