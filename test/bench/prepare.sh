@@ -10,7 +10,7 @@ mkdir -p "$work"
 work=$(cd "$work" && pwd)
 
 PACKAGES=(llvm-14-dev libpolly-14-dev libpython3.11-dev libexpat1-dev libedit-dev libffi-dev
-          libxml2-dev libncurses-dev zlib1g-dev mold binutils-gold lld time)
+          libxml2-dev libncurses-dev libz3-dev zlib1g-dev mold binutils-gold lld time)
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -62,10 +62,10 @@ EOF2
 llvmlib=/usr/lib/llvm-14/lib
 d="$work/llvm-shared"
 mkdir -p "$d"
-archives=$(ls "$llvmlib"/libLLVM*.a "$llvmlib"/libPolly*.a | grep -vE 'libLLVMExegesis|libLLVMTableGen|libLLVMTestingSupport|libLLVMFuzzMutate|libLLVMCFIVerify|libLLVMPfm')
+archives=$(ls "$llvmlib"/libLLVM*.a "$llvmlib"/libPolly*.a | grep -vE 'libLLVMExegesis|libLLVMDebuginfod|libLLVMTableGen|libLLVMTestingSupport|libLLVMFuzzMutate|libLLVMCFIVerify')
 # shellcheck disable=SC2086
 capture "$d" g++ -shared -Wl,-z,defs -Wl,--whole-archive $archives -Wl,--no-whole-archive \
-  -lz -ltinfo -lffi -ledit -lxml2 -lpthread -ldl -lm
+  -lz -ltinfo -lffi -ledit -lxml2 -lz3 -lpthread -ldl -lm
 cat >"$d/check.sh" <<'EOF2'
 #!/bin/sh
 python3 -c "import ctypes,sys; l=ctypes.CDLL(sys.argv[1]); l.LLVMContextCreate.restype=ctypes.c_void_p; sys.exit(0 if l.LLVMContextCreate() else 1)" "$1"

@@ -10,7 +10,8 @@ runs=${2:-5}
 shift $(( $# >= 2 ? 2 : 1 ))
 here=$(cd "$(dirname "$0")" && pwd)
 RIVET=${RIVET:-$here/../../build/tools/ld.rivet}
-declare -A LINKER=([rivet]="$RIVET" [lld]=ld.lld [mold]=mold [gold]=ld.gold [bfd]=ld.bfd)
+# mold forks a worker and exits early unless told not to: GNU time would see nothing.
+declare -A LINKER=([rivet]="$RIVET" [lld]=ld.lld [mold]="mold --no-fork" [gold]=ld.gold [bfd]=ld.bfd)
 order=(rivet lld mold gold bfd)
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <(cd "$work" && ls -d */ | tr -d / | sort)
@@ -23,7 +24,8 @@ for w in "${workloads[@]}"; do
   ok=()
   for l in "${order[@]}"; do
     out="$d/out.$l"
-    if (cd "$d" && "${LINKER[$l]}" @args.rsp -o "$out" >"$d/log.$l" 2>&1) && "$d/check.sh" "$out" >/dev/null 2>&1; then
+    # shellcheck disable=SC2086
+    if (cd "$d" && ${LINKER[$l]} @args.rsp -o "$out" >"$d/log.$l" 2>&1) && "$d/check.sh" "$out" >/dev/null 2>&1; then
       ok+=("$l")
     else
       printf '%-16s %-6s %s\n' "$w" "$l" "FAILED (link or check; see $d/log.$l)"
@@ -31,8 +33,9 @@ for w in "${workloads[@]}"; do
   done
   for ((i = 0; i < runs; i++)); do
     for l in "${ok[@]}"; do
-      /usr/bin/time -f '%e %U %S %M' -o "$d/time.$l" "${LINKER[$l]}" @"$d/args.rsp" -o "$d/out.$l" \
-        >/dev/null 2>&1 || true
+      # shellcheck disable=SC2086
+      (cd "$d" && /usr/bin/time -f '%e %U %S %M' -o "$d/time.$l" ${LINKER[$l]} @args.rsp -o "$d/out.$l" \
+        >/dev/null 2>&1) || true
       read -r e u s m <"$d/time.$l"
       wall[$l]+="$e "
       cpu[$l]+="$(echo "$u $s" | awk '{print $1 + $2}') "
