@@ -54,6 +54,8 @@ const char *output_section_name(Ctx *ctx, const char *name, u64 flags, u32 type)
 
 u64 isec_address(Ctx *ctx, const InputSection *isec, u64 offset) {
   (void)ctx;
+  if (!isec->osec)
+    return 0; /* not in the output (stripped debug info) */
   if (isec->pieces) {
     u64 out;
     if (merge_piece_offset(isec, offset, &out))
@@ -93,8 +95,8 @@ void bin_input_sections(Ctx *ctx) {
         continue;
       if (ctx->opt.strip_debug && !(isec->flags & SHF_ALLOC) && starts_with(isec->name, ".debug"))
         continue;
-      if (!strcmp(isec->name, ".comment"))
-        continue; /* merged by the .comment chunk */
+      if (!strcmp(isec->name, ".comment") && isec->pieces)
+        continue; /* merged into our own .comment */
       const char *name = output_section_name(ctx, isec->name, isec->flags, isec->type);
       /* Old objects may use PROGBITS for init arrays; the output type follows the name. */
       u32 type = isec->type;

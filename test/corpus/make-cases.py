@@ -597,6 +597,11 @@ def shdr_fields(c, obj):
                   ".rela.text: sh_size not a multiple of 24"))
     cases.append((obj.set_shdr(".rela.text", "sh_type", SHT_REL),
                   ".rela.text: sh_type = SHT_REL (x86-64 uses RELA)"))
+    # Found by fuzzing: a mergeable .comment of an unknown (OS-specific) type was neither
+    # merged nor placed, and a debug relocation against it read a missing output section.
+    cases.append((obj.set_shdr(".comment", "sh_type", 0x6fff0001),
+                  ".comment: sh_type = 0x6fff0001 (unknown), still SHF_MERGE (fuzz finding)",
+                  "error-or-link"))
     for data, what, *expect in cases:
         obj_case(c, "shdr", what, data, *expect)
 
