@@ -46,6 +46,8 @@ void rv_context_free(RvContext *ctx) {
   free(ctx->dyn.vername_offsets);
   free(ctx->dyn.verdef_name_offsets);
   free(ctx->dyn.strtab_slots);
+  free(ctx->dyn.names);
+  free(ctx->dyn.gnu_hashes);
   Options *o = &ctx->opt;
   free(o->trace_symbols.data);
   free(o->lib_paths.data);

@@ -240,10 +240,14 @@ void size_dynamic_sections(Ctx *ctx) {
   free(hs);
   free(cand.data);
 
+  ctx->dyn.names = calloc((size_t)ctx->dynsyms.len, sizeof(const char *));
+  ctx->dyn.gnu_hashes = calloc((size_t)ctx->dynsyms.len, sizeof(u32));
   for (i64 i = 1; i < ctx->dynsyms.len; i++) {
     Symbol *sym = ctx->dynsyms.data[i];
     sym->dynsym_idx = (i32)i;
     sym->ver_idx = version_index_for(ctx, sym);
+    ctx->dyn.names[i] = dynsym_name(ctx, sym);
+    ctx->dyn.gnu_hashes[i] = gnu_hash(ctx->dyn.names[i]);
   }
   /* Like GNU ld: a program with DT_RELR needs glibc's GLIBC_ABI_DT_RELR version, so an
    * older glibc refuses it instead of starting without its relative relocations. */
@@ -317,7 +321,7 @@ void finalize_dynstr(Ctx *ctx) {
     ctx->dyn.soname_offset = dynstr_add(ctx, ctx->opt.soname);
   ctx->dyn.name_offsets = calloc((size_t)ctx->dynsyms.len, sizeof(u32));
   for (i64 i = 1; i < ctx->dynsyms.len; i++)
-    ctx->dyn.name_offsets[i] = dynstr_add(ctx, dynsym_name(ctx, ctx->dynsyms.data[i]));
+    ctx->dyn.name_offsets[i] = dynstr_add(ctx, ctx->dyn.names[i]);
   ctx->dyn.vername_offsets = calloc((size_t)MAX(ctx->dyn.verneeds.len, 1), sizeof(u32));
   for (i64 i = 0; i < ctx->dyn.verneeds.len; i++)
     ctx->dyn.vername_offsets[i] = dynstr_add(ctx, ctx->dyn.verneeds.data[i].name);
@@ -569,15 +573,14 @@ static void write_hashes(Ctx *ctx) {
     wr32(p + 12, shift);
     u8 *bl = p + 16, *buckets = bl + 8 * bloom, *chains = buckets + 4 * nb;
     for (i64 i = symoff; i < nsyms; i++) {
-      u32 h = gnu_hash(dynsym_name(ctx, ctx->dynsyms.data[i]));
+      u32 h = ctx->dyn.gnu_hashes[i];
       i64 word = (h / 64) % (u64)bloom;
       u64 bits = rd64(bl + 8 * word) | (1ull << (h % 64)) | (1ull << ((h >> shift) % 64));
       wr64(bl + 8 * word, bits);
       u32 b = h % (u64)nb;
       if (!rd32(buckets + 4 * b))
         wr32(buckets + 4 * b, (u32)i);
-      bool last = i + 1 == nsyms ||
-                  gnu_hash(dynsym_name(ctx, ctx->dynsyms.data[i + 1])) % (u64)nb != b;
+      bool last = i + 1 == nsyms || ctx->dyn.gnu_hashes[i + 1] % (u64)nb != b;
       wr32(chains + 4 * (i - symoff), last ? (h | 1) : (h & ~1u));
     }
   }
@@ -587,7 +590,7 @@ static void write_hashes(Ctx *ctx) {
     wr32(p + 4, (u32)nsyms);
     u8 *buckets = p + 8, *chains = buckets + 4 * nb;
     for (i64 i = 1; i < nsyms; i++) {
-      u32 b = sysv_hash(dynsym_name(ctx, ctx->dynsyms.data[i])) % (u64)nb;
+      u32 b = sysv_hash(ctx->dyn.names[i]) % (u64)nb;
       wr32(chains + 4 * i, rd32(buckets + 4 * b));
       wr32(buckets + 4 * b, (u32)i);
     }

@@ -298,6 +298,7 @@ typedef enum {
 
 struct Symbol {
   const char *name;
+  u64 hash;                /* hash_string(name), computed once when interned */
   InputFile *file;         /* definer (winner); for locals the owner */
   InputSection *isec;      /* defining section; NULL: absolute, common or synthetic */
   Chunk *chunk;            /* synthetic symbols defined relative to an output chunk */
@@ -555,6 +556,8 @@ typedef struct DynamicState {
   u32 *verdef_name_offsets; /* [0] the file, [i+1] version node i */
   u32 rpath_offset, soname_offset;
   u32 *strtab_slots;       /* .dynstr de-duplication: open addressing over offsets */
+  const char **names;      /* per .dynsym entry: its name without "@VER" */
+  u32 *gnu_hashes;         /* per .dynsym entry: its .gnu.hash value */
   i64 strtab_cap, strtab_used;
 } DynamicState;
 void create_dynamic_sections(Ctx *ctx);

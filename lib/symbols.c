@@ -29,7 +29,7 @@ static void grow_table(Ctx *ctx) {
   for (i64 i = 0; i < old_cap; i++) {
     if (!old[i])
       continue;
-    u64 h = name_hash(old[i]->name) & (u64)(ctx->symtab_cap - 1);
+    u64 h = old[i]->hash & (u64)(ctx->symtab_cap - 1);
     while (ctx->symtab[h])
       h = (h + 1) & (u64)(ctx->symtab_cap - 1);
     ctx->symtab[h] = old[i];
@@ -41,13 +41,15 @@ static Symbol *lookup(Ctx *ctx, const char *name, bool create) {
   if (create && ctx->symtab_len * 2 >= ctx->symtab_cap)
     grow_table(ctx);
   u64 mask = (u64)ctx->symtab_cap - 1;
-  for (u64 h = name_hash(name) & mask;; h = (h + 1) & mask) {
+  u64 hash = name_hash(name);
+  for (u64 h = hash & mask;; h = (h + 1) & mask) {
     Symbol *s = ctx->symtab[h];
     if (!s) {
       if (!create)
         return NULL;
       s = ARENA_NEW(&ctx->arena, Symbol);
       s->name = name;
+      s->hash = hash;
       s->rank = RANK_UNDEF;
       s->binding = STB_GLOBAL;
       s->visibility = STV_DEFAULT;
@@ -63,7 +65,8 @@ static Symbol *lookup(Ctx *ctx, const char *name, bool create) {
       ctx->symtab_len++;
       return s;
     }
-    if (!strcmp(s->name, name))
+    /* The stored hash settles almost every probe without touching the strings. */
+    if (s->hash == hash && !strcmp(s->name, name))
       return s;
   }
 }
