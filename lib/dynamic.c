@@ -209,9 +209,8 @@ void size_dynamic_sections(Ctx *ctx) {
     s->is_exported = true;
     s->ver_idx = v->index;
     s->sym_idx = -1;
-    s->got_idx = s->gottp_idx = s->tlsgd_idx = s->tlsdesc_idx = s->plt_idx = s->iplt_idx = -1;
-    s->symtab_idx = -1;
-    s->dynsym_idx = -2;
+    clear_symbol_slots(s);
+    s->dynsym_idx = -2; /* claimed */
     vec_push(&cand, s);
   }
   Symbol *null_sym = NULL;

@@ -28,15 +28,6 @@ static void mark_symbol(SectionVec *work, Symbol *sym) {
     mark(work, sym->isec);
 }
 
-static bool is_c_identifier(const char *s) {
-  if (!*s || isdigit((unsigned char)*s))
-    return false;
-  for (; *s; s++)
-    if (!isalnum((unsigned char)*s) && *s != '_')
-      return false;
-  return true;
-}
-
 static bool is_root_section(Ctx *ctx, InputSection *isec) {
   const char *n = isec->name;
   if (!(isec->flags & SHF_ALLOC))

@@ -459,7 +459,7 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
     s->visibility = ELF64_ST_VISIBILITY(es->st_other);
     s->value = es->st_value;
     s->size = es->st_size;
-    s->got_idx = s->gottp_idx = s->tlsgd_idx = s->plt_idx = s->iplt_idx = s->tlsdesc_idx = s->symtab_idx = s->dynsym_idx = -1;
+    clear_symbol_slots(s);
     u32 shndx = esym_shndx(f, i);
     if (shndx == SHN_ABS)
       s->is_abs = true;

@@ -41,6 +41,16 @@ static inline u64 align_to(u64 v, u64 align) {
 
 static inline bool is_pow2(u64 v) { return v && !(v & (v - 1)); }
 
+/* Section names that are C identifiers get __start_/__stop_ symbols (GNU ld). */
+static inline bool is_c_identifier(const char *s) {
+  if (!*s || (*s >= '0' && *s <= '9'))
+    return false;
+  for (; *s; s++)
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
+      return false;
+  return true;
+}
+
 static inline bool starts_with(const char *s, const char *prefix) {
   return strncmp(s, prefix, strlen(prefix)) == 0;
 }
@@ -350,6 +360,7 @@ struct Symbol {
 };
 
 void init_symbol_table(Ctx *ctx, i64 expected);
+void clear_symbol_slots(Symbol *sym); /* no GOT/PLT/.symtab/.dynsym entries yet */
 Symbol *intern_symbol(Ctx *ctx, const char *name);
 Symbol *find_symbol(Ctx *ctx, const char *name);
 void resolve_file_symbols(Ctx *ctx, InputFile *f); /* insert definitions and references */

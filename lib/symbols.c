@@ -54,7 +54,7 @@ static Symbol *lookup(Ctx *ctx, const char *name, bool create) {
       s->binding = STB_GLOBAL;
       s->visibility = STV_DEFAULT;
       s->sym_idx = -1;
-      s->got_idx = s->gottp_idx = s->tlsgd_idx = s->plt_idx = s->iplt_idx = s->tlsdesc_idx = s->symtab_idx = s->dynsym_idx = -1;
+      clear_symbol_slots(s);
       for (i64 i = 0; i < ctx->opt.trace_symbols.len; i++)
         if (!strcmp(ctx->opt.trace_symbols.data[i], name))
           s->traced = true;
@@ -69,6 +69,11 @@ static Symbol *lookup(Ctx *ctx, const char *name, bool create) {
     if (s->hash == hash && !strcmp(s->name, name))
       return s;
   }
+}
+
+void clear_symbol_slots(Symbol *sym) {
+  sym->got_idx = sym->gottp_idx = sym->tlsgd_idx = sym->tlsdesc_idx = -1;
+  sym->plt_idx = sym->iplt_idx = sym->symtab_idx = sym->dynsym_idx = -1;
 }
 
 Symbol *intern_symbol(Ctx *ctx, const char *name) { return lookup(ctx, name, true); }

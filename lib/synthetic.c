@@ -97,15 +97,6 @@ void create_synthetic_sections(Ctx *ctx) {
           : 0;
 }
 
-static bool is_c_identifier(const char *s) {
-  if (!*s || isdigit((unsigned char)*s))
-    return false;
-  for (; *s; s++)
-    if (!isalnum((unsigned char)*s) && *s != '_')
-      return false;
-  return true;
-}
-
 /* Defines NAME if it is referenced and not defined by any object. */
 static Symbol *provide(Ctx *ctx, const char *name, u8 type) {
   Symbol *sym = find_symbol(ctx, name);
