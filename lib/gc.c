@@ -7,7 +7,6 @@
  * function alive itself (lld and GNU ld treat .eh_frame the same way). */
 #include "rivet.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 
 #ifndef SHF_GNU_RETAIN

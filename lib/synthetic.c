@@ -5,7 +5,6 @@
 #include "arch.h"
 #include "rivet.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 
 Chunk *new_chunk(Ctx *ctx, ChunkKind kind, const char *name, u32 type, u64 flags, u64 align) {
