@@ -6,7 +6,15 @@
 #include <stdlib.h>
 #include <time.h>
 
-/* A common symbol becomes a .bss definition in the file whose common won. */
+static int compare_common_alignment(const void *a, const void *b) {
+  const InputSection *x = *(InputSection *const *)a, *y = *(InputSection *const *)b;
+  if (x->p2align != y->p2align)
+    return x->p2align > y->p2align ? -1 : 1;
+  return (x->init_priority > y->init_priority) - (x->init_priority < y->init_priority);
+}
+
+/* A common symbol becomes a .bss definition in the file whose common won. With
+ * --sort-common they are placed by decreasing alignment, which wastes no padding. */
 static void convert_common_symbols(Ctx *ctx) {
   for (i64 fi = 0; fi < ctx->objs.len; fi++) {
     InputFile *f = ctx->objs.data[fi];
@@ -32,9 +40,13 @@ static void convert_common_symbols(Ctx *ctx) {
       s->value = 0;
       s->rank = RANK_DEFINED;
       s->type = STT_OBJECT;
+      isec->init_priority = (i32)ctx->common_sections.len; /* input order, for a stable sort */
       vec_push(&ctx->common_sections, isec);
     }
   }
+  if (ctx->opt.sort_common && ctx->common_sections.len > 1)
+    qsort(ctx->common_sections.data, (size_t)ctx->common_sections.len, sizeof(InputSection *),
+          compare_common_alignment);
 }
 
 /* GNU ld: the stack is executable if asked (-z execstack) or if some object does not

@@ -275,7 +275,7 @@ static void add_input(Ctx *ctx, InputArgKind kind, const char *str) {
 /* Options GNU ld accepts that do not change what rivet writes (yet). Each takes no
  * argument; see ignored_with_arg for those that do. */
 static const char *ignored_flags[] = {
-    "O0", "O1", "O2", "O3", "sort-common", "no-sort-common", "warn-common", "no-warn-common",
+    "O0", "O1", "O2", "O3", "warn-common", "no-warn-common",
     "no-warn-mismatch", "color-diagnostics", "no-color-diagnostics", "enable-new-dtags",
     
     "nostdlib", "no-copy-dt-needed-entries", "copy-dt-needed-entries", "g", "x", "discard-all",
@@ -458,6 +458,14 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
     }
     if (read_flag(&r, "enable-new-dtags")) {
       o->disable_new_dtags = false;
+      continue;
+    }
+    if (read_flag(&r, "sort-common") || !strcmp(w, "--sort-common=descending")) {
+      o->sort_common = true;
+      continue;
+    }
+    if (read_flag(&r, "no-sort-common")) {
+      o->sort_common = false;
       continue;
     }
     if (read_flag(&r, "Bsymbolic")) {

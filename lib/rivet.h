@@ -180,6 +180,7 @@ typedef struct Options {
   const char *exclude_libs;                 /* --exclude-libs list */
   Bsymbolic bsymbolic;
   bool z_defs;                              /* -z defs / --no-undefined */
+  bool sort_common;                         /* --sort-common: commons by alignment, largest first */
   bool pack_relative_relocs;                /* -z pack-relative-relocs, --pack-dyn-relocs=relr */
   bool z_origin, z_nodelete, z_nodlopen, z_initfirst, z_interpose;
   bool no_undefined_version;                /* --no-undefined-version */
