@@ -272,11 +272,20 @@ static i32 init_priority_of(const char *name) {
   return (i32)v;
 }
 
+/* Headers and the symbol table only: enough to list an archive member's definitions
+ * without claiming its COMDAT groups. Returns false after an error. */
+bool read_object_symbols(Ctx *ctx, InputFile *f) {
+  if (f->symbols_read)
+    return f->esyms != NULL || f->nsyms == 0;
+  f->symbols_read = true;
+  return read_headers(ctx, f) && read_symtab(ctx, f);
+}
+
 void parse_object_file(Ctx *ctx, InputFile *f) {
   if (f->is_parsed)
     return;
   f->is_parsed = true;
-  if (!read_headers(ctx, f) || !read_symtab(ctx, f))
+  if (!read_object_symbols(ctx, f) || !f->shdrs)
     return;
   const u8 *d = f->mf->data;
   f->sections = ARENA_ARRAY(&ctx->arena, InputSection *, f->nshdrs);

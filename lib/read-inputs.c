@@ -116,10 +116,13 @@ static void load_archive(Loader *ld, MappedFile *mf) {
       InputFile *f = files[i];
       if (!f)
         continue;
-      parse_object_file(ctx, f);
+      /* Only the symbol table: parsing would claim COMDAT groups for a member that
+       * may never be extracted. */
+      if (!read_object_symbols(ctx, f))
+        continue;
       for (i64 k = f->first_global; k < f->nsyms; k++)
-        if (esym_shndx(f, k) != SHN_UNDEF && f->syms)
-          add_lazy_symbol(ctx, f->syms[k], f);
+        if (esym_shndx(f, k) != SHN_UNDEF)
+          add_lazy_symbol(ctx, intern_symbol(ctx, esym_name(f, &f->esyms[k])), f);
     }
     goto out;
   }

@@ -207,6 +207,7 @@ struct InputFile {
   i64 priority;             /* command-line order; every tie-break uses it */
   bool is_alive;            /* on the command line, or extracted from its archive */
   bool is_parsed;           /* sections and symbols read */
+  bool symbols_read;        /* headers and symbol table read (read_object_symbols) */
   bool in_whole_archive;
   const Elf64_Ehdr *ehdr;
   const Elf64_Shdr *shdrs;
@@ -246,6 +247,7 @@ struct InputFile {
 InputFile *new_object_file(Ctx *ctx, MappedFile *mf, const char *archive_name);
 bool is_elf_object(const u8 *data, i64 size);
 void parse_object_file(Ctx *ctx, InputFile *f);
+bool read_object_symbols(Ctx *ctx, InputFile *f);
 u32 esym_shndx(InputFile *f, i64 idx); /* resolves SHN_XINDEX */
 const char *esym_name(InputFile *f, const Elf64_Sym *esym);
 
