@@ -224,7 +224,8 @@ static void x86_write_plt_entry(Ctx *ctx, u8 *buf, u64 entry, u64 slot, i64 inde
 static void x86_write_iplt_entry(Ctx *ctx, u8 *buf, u64 entry_addr, u64 slot_addr) {
   /* jmp *slot(%rip); padded with int3 to 16 bytes. */
   (void)ctx;
-  static const u8 insn[16] = {0xff, 0x25, 0, 0, 0, 0, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc};
+  static const u8 insn[16] = {0xff, 0x25, 0,    0,    0,    0,    0xcc, 0xcc,
+                              0xcc, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc};
   memcpy(buf, insn, 16);
   wr32(buf + 2, (u32)(slot_addr - (entry_addr + 6)));
 }
@@ -248,7 +249,8 @@ static bool x86_valid_tls_sequence(InputSection *isec, i64 idx) {
     if (off < 4 || off + 12 > isec->size || call->r_offset != off + 8)
       return false;
     bool direct = (ctype == R_X86_64_PLT32 || ctype == R_X86_64_PC32) && loc[7] == 0xe8;
-    bool via_got = (ctype == R_X86_64_GOTPCRELX || ctype == R_X86_64_GOTPCREL) && loc[6] == 0xff && loc[7] == 0x15;
+    bool via_got = (ctype == R_X86_64_GOTPCRELX || ctype == R_X86_64_GOTPCREL) && loc[6] == 0xff &&
+                   loc[7] == 0x15;
     return direct || via_got;
   }
   if (off < 3)
@@ -256,7 +258,8 @@ static bool x86_valid_tls_sequence(InputSection *isec, i64 idx) {
   if (call->r_offset == off + 5 && off + 9 <= isec->size)
     return (ctype == R_X86_64_PLT32 || ctype == R_X86_64_PC32) && loc[4] == 0xe8;
   if (call->r_offset == off + 6 && off + 10 <= isec->size)
-    return (ctype == R_X86_64_GOTPCRELX || ctype == R_X86_64_GOTPCREL) && loc[4] == 0xff && loc[5] == 0x15;
+    return (ctype == R_X86_64_GOTPCRELX || ctype == R_X86_64_GOTPCREL) && loc[4] == 0xff &&
+           loc[5] == 0x15;
   return false;
 }
 
@@ -269,7 +272,8 @@ typedef struct RelocSite {
 } RelocSite;
 
 static void report_overflow(RelocSite *s, i64 value, i64 lo, i64 hi) {
-  error(s->ctx, "%s:(%s+0x%lx): relocation %s out of range: %ld is not in [%ld, %ld]; references '%s'",
+  error(s->ctx,
+        "%s:(%s+0x%lx): relocation %s out of range: %ld is not in [%ld, %ld]; references '%s'",
         s->isec->file->name, s->isec->name, (unsigned long)s->rel->r_offset,
         x86_reloc_name(ELF64_R_TYPE(s->rel->r_info)), (long)value, (long)lo, (long)hi,
         s->sym->name);
@@ -287,8 +291,9 @@ static void write_unsigned32(RelocSite *s, u8 *loc, i64 v) {
   wr32(loc, (u32)v);
 }
 
-static u64 got_base(Ctx *ctx) { return ctx->gotplt ? ctx->gotplt->shdr.sh_addr : 0; }
-
+static u64 got_base(Ctx *ctx) {
+  return ctx->gotplt ? ctx->gotplt->shdr.sh_addr : 0;
+}
 
 static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
   InputFile *f = isec->file;
@@ -426,55 +431,58 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
         break;
       }
       {
-      /* GD -> LE (or -> IE for a TLS variable of a shared object):
-       * .byte 0x66; lea x@tlsgd(%rip),%rdi; .word 0x6666; rex64; call __tls_get_addr
-       * (or the -fno-plt form with call *GOT), 16 bytes, become
-       * mov %fs:0,%rax; lea x@tpoff(%rax),%rax   or   mov %fs:0,%rax; add x@gottpoff(%rip),%rax */
-      static const u8 le[] = {0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0, 0, 0x48, 0x8d, 0x80, 0, 0, 0, 0};
-      static const u8 ie[] = {0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0, 0, 0x48, 0x03, 0x05, 0, 0, 0, 0};
-      if (off < 4 || off + 12 > isec->size || i + 1 >= isec->nrels ||
-          isec->rels[i + 1].r_offset != rel->r_offset + 8) {
-        error(ctx, "%s:(%s+0x%lx): R_X86_64_TLSGD is not followed by a call to __tls_get_addr",
-              f->name, isec->name, (unsigned long)rel->r_offset);
+        /* GD -> LE (or -> IE for a TLS variable of a shared object):
+         * .byte 0x66; lea x@tlsgd(%rip),%rdi; .word 0x6666; rex64; call __tls_get_addr
+         * (or the -fno-plt form with call *GOT), 16 bytes, become
+         * mov %fs:0,%rax; lea x@tpoff(%rax),%rax   or   mov %fs:0,%rax; add x@gottpoff(%rip),%rax
+         */
+        static const u8 le[] = {0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0,
+                                0,    0x48, 0x8d, 0x80, 0,    0, 0, 0};
+        static const u8 ie[] = {0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0,
+                                0,    0x48, 0x03, 0x05, 0,    0, 0, 0};
+        if (off < 4 || off + 12 > isec->size || i + 1 >= isec->nrels ||
+            isec->rels[i + 1].r_offset != rel->r_offset + 8) {
+          error(ctx, "%s:(%s+0x%lx): R_X86_64_TLSGD is not followed by a call to __tls_get_addr",
+                f->name, isec->name, (unsigned long)rel->r_offset);
+          break;
+        }
+        if (sym->gottp_idx >= 0 && sym->is_preemptible) {
+          memcpy(loc - 4, ie, sizeof(ie));
+          /* The GOT reference moved 8 bytes forward: its PC-relative value shrinks by 8. */
+          u64 slot = ctx->got->shdr.sh_addr + (u64)sym->gottp_idx * 8;
+          write_signed32(&site, loc + 8, (i64)(slot + (u64)A - P - 8));
+        } else {
+          memcpy(loc - 4, le, sizeof(le));
+          write_signed32(&site, loc + 8, (i64)(S + (u64)A + 4 - tp));
+        }
+        i++; /* the call's relocation is gone with the call */
         break;
       }
-      if (sym->gottp_idx >= 0 && sym->is_preemptible) {
-        memcpy(loc - 4, ie, sizeof(ie));
-        /* The GOT reference moved 8 bytes forward: its PC-relative value shrinks by 8. */
-        u64 slot = ctx->got->shdr.sh_addr + (u64)sym->gottp_idx * 8;
-        write_signed32(&site, loc + 8, (i64)(slot + (u64)A - P - 8));
-      } else {
-        memcpy(loc - 4, le, sizeof(le));
-        write_signed32(&site, loc + 8, (i64)(S + (u64)A + 4 - tp));
-      }
-      i++; /* the call's relocation is gone with the call */
-      break;
-    }
     case R_X86_64_TLSLD:
       if (!relax_tls) {
         write_signed32(&site, loc, (i64)(got + (u64)ctx->tlsld_got_idx * 8 + (u64)A - P));
         break;
       }
       {
-      /* LD -> LE: lea x@tlsld(%rip),%rdi; call __tls_get_addr becomes
-       * data16 data16 data16 mov %fs:0,%rax (and the same with call *GOT, one byte longer). */
-      static const u8 le[] = {0x66, 0x66, 0x66, 0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0, 0};
-      bool next_ok = i + 1 < isec->nrels;
-      if (next_ok && off >= 3 && off + 9 <= isec->size && loc[4] == 0xe8 &&
-          isec->rels[i + 1].r_offset == rel->r_offset + 5) {
-        memcpy(loc - 3, le, sizeof(le));
-      } else if (next_ok && off >= 3 && off + 10 <= isec->size && loc[4] == 0xff &&
-                 loc[5] == 0x15 && isec->rels[i + 1].r_offset == rel->r_offset + 6) {
-        loc[-3] = 0x66;
-        memcpy(loc - 2, le, sizeof(le));
-      } else {
-        error(ctx, "%s:(%s+0x%lx): R_X86_64_TLSLD is not followed by a call to __tls_get_addr",
-              f->name, isec->name, (unsigned long)rel->r_offset);
+        /* LD -> LE: lea x@tlsld(%rip),%rdi; call __tls_get_addr becomes
+         * data16 data16 data16 mov %fs:0,%rax (and the same with call *GOT, one byte longer). */
+        static const u8 le[] = {0x66, 0x66, 0x66, 0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0, 0};
+        bool next_ok = i + 1 < isec->nrels;
+        if (next_ok && off >= 3 && off + 9 <= isec->size && loc[4] == 0xe8 &&
+            isec->rels[i + 1].r_offset == rel->r_offset + 5) {
+          memcpy(loc - 3, le, sizeof(le));
+        } else if (next_ok && off >= 3 && off + 10 <= isec->size && loc[4] == 0xff &&
+                   loc[5] == 0x15 && isec->rels[i + 1].r_offset == rel->r_offset + 6) {
+          loc[-3] = 0x66;
+          memcpy(loc - 2, le, sizeof(le));
+        } else {
+          error(ctx, "%s:(%s+0x%lx): R_X86_64_TLSLD is not followed by a call to __tls_get_addr",
+                f->name, isec->name, (unsigned long)rel->r_offset);
+          break;
+        }
+        i++;
         break;
       }
-      i++;
-      break;
-    }
     case R_X86_64_GOTTPOFF:
       if (sym->gottp_idx < 0) {
         relax_ie_to_le(loc);

@@ -52,7 +52,8 @@ static bool read_symbol_index(Ctx *ctx, MappedFile *mf, const u8 *p, i64 size, i
     const char *nul = memchr(names, 0, (size_t)(end - names));
     if (!nul)
       goto bad;
-    ArchiveIndexEntry e = {.name = names, .member_offset = (i64)read_be(offsets + i * (u64)word, word)};
+    ArchiveIndexEntry e = {.name = names,
+                           .member_offset = (i64)read_be(offsets + i * (u64)word, word)};
     vec_push(index, e);
     names = nul + 1;
   }
@@ -95,7 +96,8 @@ bool read_archive(Ctx *ctx, MappedFile *mf, ArchiveMemberVec *members, ArchiveIn
     }
     const u8 *body = hdr + AR_HEADER_SIZE;
     i64 body_off = off + AR_HEADER_SIZE;
-    bool is_special = hdr[0] == '/' && (hdr[1] == ' ' || hdr[1] == '/' || !memcmp(hdr, "/SYM64/", 7));
+    bool is_special =
+        hdr[0] == '/' && (hdr[1] == ' ' || hdr[1] == '/' || !memcmp(hdr, "/SYM64/", 7));
     /* A thin archive stores only the special members' bodies. */
     bool stored = !thin || is_special;
     if (stored && body_size > size - body_off) {
@@ -158,7 +160,9 @@ bool read_archive(Ctx *ctx, MappedFile *mf, ArchiveMemberVec *members, ArchiveIn
         name = s;
       }
       if (thin) {
-        const char *path = name[0] == '/' ? name : arena_sprintf(&ctx->arena, "%s/%s", dir_of(ctx, mf->path), name);
+        const char *path = name[0] == '/'
+                               ? name
+                               : arena_sprintf(&ctx->arena, "%s/%s", dir_of(ctx, mf->path), name);
         MappedFile *m = map_file(ctx, path);
         if (!m) {
           error(ctx, "%s: cannot open thin archive member %s: %s", mf->path, path, strerror(errno));

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-static u32 rol32(u32 x, int n) { return (x << n) | (x >> (32 - n)); }
+static u32 rol32(u32 x, int n) {
+  return (x << n) | (x >> (32 - n));
+}
 
 typedef struct Sha1 {
   u32 h[5];

@@ -50,8 +50,8 @@ bool decompress_section(Ctx *ctx, InputSection *isec) {
       return false;
     }
 #else
-    error(ctx, "%s: section %s: zstd-compressed sections are not supported by this build",
-          f->name, isec->name);
+    error(ctx, "%s: section %s: zstd-compressed sections are not supported by this build", f->name,
+          isec->name);
     return false;
 #endif
   } else {

@@ -8,7 +8,9 @@
 
 #include <stdlib.h>
 
-static bool present(Chunk *c) { return c && c->shdr.sh_size > 0; }
+static bool present(Chunk *c) {
+  return c && c->shdr.sh_size > 0;
+}
 
 /* Adds a string to .dynstr once: equal strings share one offset (readers such as
  * readelf rely on a version node's symbol and its Verdaux sharing the name). */
@@ -112,7 +114,8 @@ void create_dynamic_sections(Ctx *ctx) {
   ctx->plt = new_chunk(ctx, CK_PLT, ".plt", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16);
   ctx->plt->shdr.sh_entsize = 16;
   ctx->copyrel = new_chunk(ctx, CK_COPYREL, ".copyrel", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 1);
-  ctx->copyrel_ro = new_chunk(ctx, CK_COPYREL, ".copyrel.rel.ro", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 1);
+  ctx->copyrel_ro =
+      new_chunk(ctx, CK_COPYREL, ".copyrel.rel.ro", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 1);
   ctx->copyrel_ro->is_relro = true;
 }
 
@@ -261,7 +264,8 @@ void size_dynamic_sections(Ctx *ctx) {
         continue;
       bool have = false;
       for (i64 k = 0; k < ctx->dyn.verneeds.len; k++)
-        have |= ctx->dyn.verneeds.data[k].dso == d && !strcmp(ctx->dyn.verneeds.data[k].name, "GLIBC_ABI_DT_RELR");
+        have |= ctx->dyn.verneeds.data[k].dso == d &&
+                !strcmp(ctx->dyn.verneeds.data[k].name, "GLIBC_ABI_DT_RELR");
       if (!have) {
         VerNeed n = {d, "GLIBC_ABI_DT_RELR", (u16)(2 + ctx->dyn.verneeds.len)};
         vec_push(&ctx->dyn.verneeds, n);
@@ -279,7 +283,8 @@ void size_dynamic_sections(Ctx *ctx) {
     nverdefs++; /* the file's own entry, VER_FLG_BASE */
     nverdaux++;
   }
-  ctx->verdef->shdr.sh_size = (u64)nverdefs * sizeof(Elf64_Verdef) + (u64)nverdaux * sizeof(Elf64_Verdaux);
+  ctx->verdef->shdr.sh_size =
+      (u64)nverdefs * sizeof(Elf64_Verdef) + (u64)nverdaux * sizeof(Elf64_Verdaux);
   ctx->verdef->shdr.sh_info = (u32)nverdefs;
   i64 nverneed_files = 0;
   for (i64 i = 0; i < ctx->dsos.len; i++)
@@ -294,7 +299,8 @@ void size_dynamic_sections(Ctx *ctx) {
     while (bloom < nhashed / 8)
       bloom *= 2;
     ctx->gnu_hash_bloom = bloom;
-    ctx->gnu_hash->shdr.sh_size = 16 + 8 * (u64)bloom + 4 * (u64)ctx->gnu_hash_nbuckets + 4 * (u64)nhashed;
+    ctx->gnu_hash->shdr.sh_size =
+        16 + 8 * (u64)bloom + 4 * (u64)ctx->gnu_hash_nbuckets + 4 * (u64)nhashed;
   }
   if (ctx->hash)
     ctx->hash->shdr.sh_size = 8 + 4 * (u64)ctx->gnu_hash_nbuckets + 4 * (u64)ctx->dynsyms.len;
@@ -355,13 +361,19 @@ static void write_verdefs(Ctx *ctx) {
     left--;
     u16 cnt = (u16)(1 + (v ? v->nparents : 0));
     const char *name = v ? v->name : base;
-    Elf64_Verdef vd = {.vd_version = 1, .vd_flags = v ? 0 : VER_FLG_BASE, .vd_ndx = v ? v->index : 1,
-                       .vd_cnt = cnt, .vd_hash = sysv_hash(v ? name : (strrchr(base, '/') && !ctx->opt.soname ? strrchr(base, '/') + 1 : base)),
-                       .vd_aux = sizeof(Elf64_Verdef)};
+    Elf64_Verdef vd = {
+        .vd_version = 1,
+        .vd_flags = v ? 0 : VER_FLG_BASE,
+        .vd_ndx = v ? v->index : 1,
+        .vd_cnt = cnt,
+        .vd_hash = sysv_hash(
+            v ? name : (strrchr(base, '/') && !ctx->opt.soname ? strrchr(base, '/') + 1 : base)),
+        .vd_aux = sizeof(Elf64_Verdef)};
     vd.vd_next = left ? (u32)(sizeof(Elf64_Verdef) + cnt * sizeof(Elf64_Verdaux)) : 0;
     memcpy(p, &vd, sizeof vd);
     p += sizeof vd;
-    Elf64_Verdaux va = {.vda_name = ctx->dyn.verdef_name_offsets[i + 1], .vda_next = cnt > 1 ? sizeof(Elf64_Verdaux) : 0};
+    Elf64_Verdaux va = {.vda_name = ctx->dyn.verdef_name_offsets[i + 1],
+                        .vda_next = cnt > 1 ? sizeof(Elf64_Verdaux) : 0};
     memcpy(p, &va, sizeof va);
     p += sizeof va;
     /* Parents in reverse script order, as GNU ld lists them. */
@@ -384,7 +396,6 @@ static void dyn(DynWriter *w, i64 tag, u64 val) {
     w->out[w->n] = (Elf64_Dyn){.d_tag = tag, .d_un.d_val = val};
   w->n++;
 }
-
 
 static Chunk *find_output(Ctx *ctx, const char *name) {
   for (i64 i = 0; i < ctx->chunks.len; i++)
@@ -493,7 +504,7 @@ static void write_dynsym(Ctx *ctx) {
     u8 type = sym->type == STT_GNU_IFUNC && sym->is_imported ? STT_FUNC : sym->type;
     /* An undefined entry carries the binding of our references, not the definer's. */
     bool weak = symbol_is_defined(sym) && !sym->is_imported ? sym->binding == STB_WEAK
-                                                             : !sym->has_strong_ref;
+                                                            : !sym->has_strong_ref;
     u8 bind = weak ? STB_WEAK : STB_GLOBAL;
     if (symbol_is_defined(sym) && !sym->is_imported && sym->binding == STB_GNU_UNIQUE)
       bind = STB_GNU_UNIQUE; /* the loader unifies these across modules */
@@ -541,9 +552,13 @@ static void write_versions(Ctx *ctx) {
     if (!dso->verneed_count)
       continue;
     files_left--;
-    Elf64_Verneed vn = {.vn_version = 1, .vn_cnt = (u16)dso->verneed_count,
-                        .vn_file = ctx->dyn.needed_offsets[d], .vn_aux = sizeof(Elf64_Verneed)};
-    vn.vn_next = files_left ? (u32)(sizeof(Elf64_Verneed) + (u64)dso->verneed_count * sizeof(Elf64_Vernaux)) : 0;
+    Elf64_Verneed vn = {.vn_version = 1,
+                        .vn_cnt = (u16)dso->verneed_count,
+                        .vn_file = ctx->dyn.needed_offsets[d],
+                        .vn_aux = sizeof(Elf64_Verneed)};
+    vn.vn_next =
+        files_left ? (u32)(sizeof(Elf64_Verneed) + (u64)dso->verneed_count * sizeof(Elf64_Vernaux))
+                   : 0;
     memcpy(p, &vn, sizeof vn);
     p += sizeof vn;
     i64 left = dso->verneed_count;
@@ -551,8 +566,10 @@ static void write_versions(Ctx *ctx) {
       if (ctx->dyn.verneeds.data[i].dso != dso)
         continue;
       left--;
-      Elf64_Vernaux va = {.vna_hash = sysv_hash(ctx->dyn.verneeds.data[i].name), .vna_flags = 0,
-                          .vna_other = ctx->dyn.verneeds.data[i].index, .vna_name = ctx->dyn.vername_offsets[i],
+      Elf64_Vernaux va = {.vna_hash = sysv_hash(ctx->dyn.verneeds.data[i].name),
+                          .vna_flags = 0,
+                          .vna_other = ctx->dyn.verneeds.data[i].index,
+                          .vna_name = ctx->dyn.vername_offsets[i],
                           .vna_next = left ? sizeof(Elf64_Vernaux) : 0};
       memcpy(p, &va, sizeof va);
       p += sizeof va;

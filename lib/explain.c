@@ -70,7 +70,9 @@ void print_map_file(Ctx *ctx) {
     fclose(out);
 }
 
-void record_explain_ref(Ctx *ctx, ExplainRef r) { vec_push(&ctx->explain_refs, r); }
+void record_explain_ref(Ctx *ctx, ExplainRef r) {
+  vec_push(&ctx->explain_refs, r);
+}
 
 static const char *visibility_name(u8 v) {
   switch (v) {
@@ -107,7 +109,9 @@ static void explain_one(Ctx *ctx, Symbol *sym) {
   if (!sym->file) {
     printf("  definition: none (undefined%s)\n", sym->has_strong_ref ? "" : " weak");
   } else {
-    const char *bind = sym->binding == STB_WEAK ? "WEAK" : sym->binding == STB_GNU_UNIQUE ? "UNIQUE" : "GLOBAL";
+    const char *bind = sym->binding == STB_WEAK         ? "WEAK"
+                       : sym->binding == STB_GNU_UNIQUE ? "UNIQUE"
+                                                        : "GLOBAL";
     const char *ver = sym->is_imported ? dso_version_name(sym->file, sym->sym_idx) : NULL;
     printf("  definition: %s%s, %s %s, visibility %s, size %lu%s%s\n", sym->file->name,
            sym->is_imported ? " (shared object)" : "", bind, type_name(sym->type),

@@ -37,8 +37,8 @@ static bool is_root_section(Ctx *ctx, InputSection *isec) {
   if (t == SHT_NOTE || t == SHT_INIT_ARRAY || t == SHT_FINI_ARRAY || t == SHT_PREINIT_ARRAY)
     return true;
   if (!strcmp(n, ".init") || !strcmp(n, ".fini") || starts_with(n, ".init_array") ||
-      starts_with(n, ".fini_array") || starts_with(n, ".preinit_array") || starts_with(n, ".ctors") ||
-      starts_with(n, ".dtors") || !strcmp(n, ".jcr"))
+      starts_with(n, ".fini_array") || starts_with(n, ".preinit_array") ||
+      starts_with(n, ".ctors") || starts_with(n, ".dtors") || !strcmp(n, ".jcr"))
     return true;
   if (is_c_identifier(n)) {
     /* Kept when a __start_/__stop_ reference asks for the whole section. */
@@ -91,7 +91,8 @@ static bool mark_eh_frames(Ctx *ctx, SectionVec *work) {
             /* The CIE this FDE uses (its personality routine). */
             u64 cie_off = off + 4 - rd32(isec->contents + off + 4);
             for (i64 k = 0; k < isec->nrels; k++)
-              if (isec->rels[k].r_offset >= cie_off && isec->rels[k].r_offset < cie_off + 4 + rd32(isec->contents + cie_off))
+              if (isec->rels[k].r_offset >= cie_off &&
+                  isec->rels[k].r_offset < cie_off + 4 + rd32(isec->contents + cie_off))
                 mark_symbol(work, f->syms[ELF64_R_SYM(isec->rels[k].r_info)]);
           }
         }
@@ -144,7 +145,8 @@ void gc_sections(Ctx *ctx) {
         continue;
       isec->is_alive = false;
       if (ctx->opt.print_gc_sections)
-        fprintf(stderr, "ld.rivet: removing unused section '%s' in file '%s'\n", isec->name, f->name);
+        fprintf(stderr, "ld.rivet: removing unused section '%s' in file '%s'\n", isec->name,
+                f->name);
     }
   }
   free(work.data);

@@ -3,8 +3,8 @@
  * aligned (archive members are only 2-byte aligned) is copied once so that struct
  * access stays defined behaviour. COMDAT groups are claimed here, in load order:
  * the first file to load a group keeps it, the later copies are dropped. */
-#include "rivet.h"
 #include "arch.h"
+#include "rivet.h"
 
 #include <stdlib.h>
 
@@ -43,7 +43,9 @@ u32 esym_shndx(InputFile *f, i64 idx) {
   return s->st_shndx;
 }
 
-const char *esym_name(InputFile *f, const Elf64_Sym *esym) { return f->strtab + esym->st_name; }
+const char *esym_name(InputFile *f, const Elf64_Sym *esym) {
+  return f->strtab + esym->st_name;
+}
 
 static const char *section_name(InputFile *f, const Elf64_Shdr *sh) {
   return f->shstrtab + sh->sh_name;
@@ -99,7 +101,8 @@ static bool read_headers(Ctx *ctx, InputFile *f) {
     error(ctx, "%s: malformed section header table", f->name);
     return false;
   }
-  const Elf64_Shdr *sh0 = (const Elf64_Shdr *)aligned_table(ctx, d + eh->e_shoff, sizeof(Elf64_Shdr));
+  const Elf64_Shdr *sh0 =
+      (const Elf64_Shdr *)aligned_table(ctx, d + eh->e_shoff, sizeof(Elf64_Shdr));
   u64 nshdrs = eh->e_shnum ? eh->e_shnum : sh0->sh_size;
   if (nshdrs == 0 || nshdrs > ((u64)size - eh->e_shoff) / sizeof(Elf64_Shdr)) {
     error(ctx, "%s: section header table extends past the end of the file", f->name);
@@ -194,8 +197,9 @@ static bool read_symtab(Ctx *ctx, InputFile *f) {
       return false;
     }
     if ((i < f->first_global) != (ELF64_ST_BIND(s->st_info) == STB_LOCAL) && i > 0) {
-      error(ctx, "%s: symbol %s: %s symbol on the wrong side of the symbol table's first "
-                 "global index",
+      error(ctx,
+            "%s: symbol %s: %s symbol on the wrong side of the symbol table's first "
+            "global index",
             f->name, esym_name(f, s), i < f->first_global ? "global" : "local");
       return false;
     }
@@ -395,8 +399,9 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
     }
     if (!has_real_definitions) {
       f->has_lto_only = true;
-      error(ctx, "%s: object contains only LTO bytecode (no machine code); rivet does not "
-                 "run the LTO plugin yet: compile with -ffat-lto-objects or without -flto",
+      error(ctx,
+            "%s: object contains only LTO bytecode (no machine code); rivet does not "
+            "run the LTO plugin yet: compile with -ffat-lto-objects or without -flto",
             f->name);
       return;
     }
@@ -419,7 +424,8 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
     }
     u32 ttype = f->shdrs[sh->sh_info].sh_type;
     if (sh->sh_info == 0 || ttype == SHT_NOBITS || ttype == SHT_RELA || ttype == SHT_REL ||
-        ttype == SHT_SYMTAB || ttype == SHT_STRTAB || ttype == SHT_GROUP || ttype == SHT_SYMTAB_SHNDX) {
+        ttype == SHT_SYMTAB || ttype == SHT_STRTAB || ttype == SHT_GROUP ||
+        ttype == SHT_SYMTAB_SHNDX) {
       error(ctx, "%s: relocation section %s: target section %u cannot be relocated", f->name,
             section_name(f, sh), sh->sh_info);
       return;
@@ -445,9 +451,10 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
         return;
       }
       u64 field = (u64)ctx->arch->field_size(ELF64_R_TYPE(r->r_info));
-      if (target->type != SHT_NOBITS && (r->r_offset > target->size || target->size - r->r_offset < field)) {
-        error(ctx, "%s: relocation %ld in %s: offset 0x%lx is outside section %s", f->name,
-              (long)k, section_name(f, sh), (unsigned long)r->r_offset, target->name);
+      if (target->type != SHT_NOBITS &&
+          (r->r_offset > target->size || target->size - r->r_offset < field)) {
+        error(ctx, "%s: relocation %ld in %s: offset 0x%lx is outside section %s", f->name, (long)k,
+              section_name(f, sh), (unsigned long)r->r_offset, target->name);
         return;
       }
     }

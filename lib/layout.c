@@ -169,7 +169,9 @@ static bool is_emitted(Chunk *c) {
   }
 }
 
-static i32 segment_class(Chunk *c) { return c->rank / 100; }
+static i32 segment_class(Chunk *c) {
+  return c->rank / 100;
+}
 
 static u32 class_flags(i32 cls) {
   switch (cls) {
@@ -191,12 +193,20 @@ u64 tls_tp_address(Ctx *ctx) {
 
 static void push_phdr(Ctx *ctx, u32 type, u32 flags, u64 off, u64 addr, u64 filesz, u64 memsz,
                       u64 align) {
-  Elf64_Phdr p = {.p_type = type, .p_flags = flags, .p_offset = off, .p_vaddr = addr,
-                  .p_paddr = addr, .p_filesz = filesz, .p_memsz = memsz, .p_align = align};
+  Elf64_Phdr p = {.p_type = type,
+                  .p_flags = flags,
+                  .p_offset = off,
+                  .p_vaddr = addr,
+                  .p_paddr = addr,
+                  .p_filesz = filesz,
+                  .p_memsz = memsz,
+                  .p_align = align};
   vec_push(&ctx->phdrs, p);
 }
 
-static u64 chunk_end(Chunk *c) { return c->shdr.sh_addr + (c->is_tbss ? 0 : c->shdr.sh_size); }
+static u64 chunk_end(Chunk *c) {
+  return c->shdr.sh_addr + (c->is_tbss ? 0 : c->shdr.sh_size);
+}
 static u64 chunk_file_end(Chunk *c) {
   return c->shdr.sh_offset + (c->shdr.sh_type == SHT_NOBITS ? 0 : c->shdr.sh_size);
 }
@@ -207,7 +217,8 @@ static void build_phdrs(Ctx *ctx) {
   if (ctx->interp) {
     /* PT_PHDR must precede any loadable segment entry (gABI "Program Header"). */
     u64 size = ctx->phdr->shdr.sh_size;
-    push_phdr(ctx, PT_PHDR, PF_R, ctx->phdr->shdr.sh_offset, ctx->phdr->shdr.sh_addr, size, size, 8);
+    push_phdr(ctx, PT_PHDR, PF_R, ctx->phdr->shdr.sh_offset, ctx->phdr->shdr.sh_addr, size, size,
+              8);
     Chunk *c = ctx->interp;
     push_phdr(ctx, PT_INTERP, PF_R, c->shdr.sh_offset, c->shdr.sh_addr, c->shdr.sh_size,
               c->shdr.sh_size, 1);
@@ -216,12 +227,14 @@ static void build_phdrs(Ctx *ctx) {
   i64 n = ctx->chunks.len;
   for (i64 i = 0; i < n;) {
     Chunk *c = ctx->chunks.data[i];
-    if (!(c->shdr.sh_flags & SHF_ALLOC) || (!is_emitted(c) && c->kind != CK_EHDR && c->kind != CK_PHDR)) {
+    if (!(c->shdr.sh_flags & SHF_ALLOC) ||
+        (!is_emitted(c) && c->kind != CK_EHDR && c->kind != CK_PHDR)) {
       i++;
       continue;
     }
     i32 cls = segment_class(c);
-    u64 start = c->shdr.sh_addr, off = c->shdr.sh_offset, end = chunk_end(c), fend = chunk_file_end(c);
+    u64 start = c->shdr.sh_addr, off = c->shdr.sh_offset, end = chunk_end(c),
+        fend = chunk_file_end(c);
     i64 j = i + 1;
     for (; j < n; j++) {
       Chunk *d = ctx->chunks.data[j];
@@ -239,7 +252,8 @@ static void build_phdrs(Ctx *ctx) {
      * rounds the end of PT_GNU_RELRO down, so a partial last page would stay writable. */
     if (cls == CLASS_RELRO)
       end = align_to(end, page);
-    push_phdr(ctx, PT_LOAD, class_flags(cls), off, start, fend > off ? fend - off : 0, end - start, page);
+    push_phdr(ctx, PT_LOAD, class_flags(cls), off, start, fend > off ? fend - off : 0, end - start,
+              page);
     i = j;
   }
   if (ctx->dynamic) {
@@ -252,7 +266,8 @@ static void build_phdrs(Ctx *ctx) {
     Chunk *c = ctx->chunks.data[i];
     if (c->shdr.sh_type != SHT_NOTE || !(c->shdr.sh_flags & SHF_ALLOC) || !is_emitted(c))
       continue;
-    u64 start = c->shdr.sh_addr, off = c->shdr.sh_offset, end = chunk_end(c), align = c->shdr.sh_addralign;
+    u64 start = c->shdr.sh_addr, off = c->shdr.sh_offset, end = chunk_end(c),
+        align = c->shdr.sh_addralign;
     while (i + 1 < n) {
       Chunk *d = ctx->chunks.data[i + 1];
       if (d->shdr.sh_type != SHT_NOTE || !is_emitted(d) || d->shdr.sh_addralign != align)
@@ -317,7 +332,8 @@ static void size_synthetic(Ctx *ctx) {
   ctx->gotplt->shdr.sh_size = (u64)(3 + nplt + niplt) * 8;
   ctx->iplt->shdr.sh_size = (u64)niplt * (u64)arch->iplt_entry_size;
   if (ctx->plt)
-    ctx->plt->shdr.sh_size = nplt ? (u64)arch->plt_header_size + (u64)nplt * (u64)arch->plt_entry_size : 0;
+    ctx->plt->shdr.sh_size =
+        nplt ? (u64)arch->plt_header_size + (u64)nplt * (u64)arch->plt_entry_size : 0;
   ctx->rela_iplt->shdr.sh_size = (u64)(nplt + niplt) * sizeof(Elf64_Rela);
   size_dynamic_sections(ctx);
   finalize_dynstr(ctx);
@@ -364,7 +380,7 @@ static void assign_section_indices(Ctx *ctx) {
     ctx->symtab_chunk->shdr.sh_info = (u32)ctx->symtab_nlocal;
   }
   ctx->rela_iplt->shdr.sh_info = (u32)ctx->gotplt->shndx;
-  ctx->rela_iplt->shdr.sh_link = ctx->dynsym   ? (u32)ctx->dynsym->shndx
+  ctx->rela_iplt->shdr.sh_link = ctx->dynsym         ? (u32)ctx->dynsym->shndx
                                  : ctx->symtab_chunk ? (u32)ctx->symtab_chunk->shndx
                                                      : 0;
   if (ctx->is_dynamic) {

@@ -61,8 +61,9 @@ static void decide_stack(Ctx *ctx) {
     if (!f->has_gnu_stack || f->gnu_stack_exec) {
       ctx->opt.z_execstack = true;
       warn(ctx, "%s: %s", f->name,
-           f->has_gnu_stack ? "requires executable stack (because the .note.GNU-stack section is executable)"
-                            : "missing .note.GNU-stack section implies executable stack");
+           f->has_gnu_stack
+               ? "requires executable stack (because the .note.GNU-stack section is executable)"
+               : "missing .note.GNU-stack section implies executable stack");
       return;
     }
   }
@@ -106,7 +107,8 @@ static void resolve_entry(Ctx *ctx) {
   for (i64 i = 0; i < ctx->chunks.len; i++)
     if (!strcmp(ctx->chunks.data[i]->name, ".text"))
       text = ctx->chunks.data[i]->shdr.sh_addr;
-  warn(ctx, "cannot find entry symbol %s; defaulting to 0x%lx", ctx->opt.entry, (unsigned long)text);
+  warn(ctx, "cannot find entry symbol %s; defaulting to 0x%lx", ctx->opt.entry,
+       (unsigned long)text);
   ctx->entry_addr = text;
 }
 
@@ -116,55 +118,55 @@ static double now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-#define PASS(call)                                                                          \
-  do {                                                                                      \
-    double t0_ = now();                                                                     \
-    call;                                                                                   \
-    if (ctx->opt.time_report)                                                               \
-      fprintf(stderr, "%8.3f ms  %s\n", (now() - t0_) * 1e3, #call);                        \
+#define PASS(call)                                                                                 \
+  do {                                                                                             \
+    double t0_ = now();                                                                            \
+    call;                                                                                          \
+    if (ctx->opt.time_report)                                                                      \
+      fprintf(stderr, "%8.3f ms  %s\n", (now() - t0_) * 1e3, #call);                               \
   } while (0)
 
 int rv_link(Ctx *ctx) {
-  PASS(check_output_kind(ctx));              // what this build can write
-  PASS(read_inputs(ctx));                    // map files, load objects, extract archive members
-  if (checkpoint(ctx))                       // unreadable inputs, duplicates: stop here
+  PASS(check_output_kind(ctx)); // what this build can write
+  PASS(read_inputs(ctx));       // map files, load objects, extract archive members
+  if (checkpoint(ctx))          // unreadable inputs, duplicates: stop here
     return 1;
-  PASS(mark_needed_dsos(ctx));               // --as-needed libraries nobody uses get no DT_NEEDED
-  PASS(add_linker_defined_symbols(ctx));     // __ehdr_start, _end, ... if referenced
-  PASS(add_section_bracket_symbols(ctx));    // __start_SEC/__stop_SEC for C-identifier sections
-  PASS(convert_common_symbols(ctx));         // COMMON -> .bss definitions
-  PASS(decide_stack(ctx));                   // PT_GNU_STACK from .note.GNU-stack
-  PASS(compute_import_export(ctx));          // imported / exported / preemptible, once
-  PASS(gc_sections(ctx));                    // --gc-sections: drop what nothing reaches
-  PASS(split_eh_frames(ctx));                // .eh_frame records; drop FDEs of dead code
-  PASS(create_early_chunks(ctx));            // .comment, merged with the inputs' strings
-  PASS(split_mergeable_sections(ctx));       // SHF_MERGE pieces, de-duplicated
-  PASS(bin_input_sections(ctx));             // input sections -> output sections
-  PASS(create_synthetic_sections(ctx));      // headers, GOT, .iplt, notes, symbol tables
-  PASS(scan_relocations(ctx));               // decide GOT/.iplt/TLS needs; undefined symbols
-  PASS(check_shlib_undefined(ctx));          // libraries' undefined symbols must be defined
+  PASS(mark_needed_dsos(ctx));            // --as-needed libraries nobody uses get no DT_NEEDED
+  PASS(add_linker_defined_symbols(ctx));  // __ehdr_start, _end, ... if referenced
+  PASS(add_section_bracket_symbols(ctx)); // __start_SEC/__stop_SEC for C-identifier sections
+  PASS(convert_common_symbols(ctx));      // COMMON -> .bss definitions
+  PASS(decide_stack(ctx));                // PT_GNU_STACK from .note.GNU-stack
+  PASS(compute_import_export(ctx));       // imported / exported / preemptible, once
+  PASS(gc_sections(ctx));                 // --gc-sections: drop what nothing reaches
+  PASS(split_eh_frames(ctx));             // .eh_frame records; drop FDEs of dead code
+  PASS(create_early_chunks(ctx));         // .comment, merged with the inputs' strings
+  PASS(split_mergeable_sections(ctx));    // SHF_MERGE pieces, de-duplicated
+  PASS(bin_input_sections(ctx));          // input sections -> output sections
+  PASS(create_synthetic_sections(ctx));   // headers, GOT, .iplt, notes, symbol tables
+  PASS(scan_relocations(ctx));            // decide GOT/.iplt/TLS needs; undefined symbols
+  PASS(check_shlib_undefined(ctx));       // libraries' undefined symbols must be defined
   if (checkpoint(ctx))
     return 1;
-  PASS(allocate_got_and_plt(ctx));           // serial: GOT/PLT/COPY/canonical, input order
-  PASS(collect_dynamic_relocations(ctx));    // .rela.dyn contents, now that COPY/canonical exist
-  PASS(select_relr_candidates(ctx));         // -z pack-relative-relocs: which go to .relr.dyn
+  PASS(allocate_got_and_plt(ctx));        // serial: GOT/PLT/COPY/canonical, input order
+  PASS(collect_dynamic_relocations(ctx)); // .rela.dyn contents, now that COPY/canonical exist
+  PASS(select_relr_candidates(ctx));      // -z pack-relative-relocs: which go to .relr.dyn
   if (checkpoint(ctx))
     return 1;
-  PASS(sort_output_sections(ctx));           // final section order
-  PASS(layout_sections(ctx));                // addresses, offsets, program headers
-  PASS(fix_linker_symbols(ctx));             // linker-defined symbols get their addresses
-  PASS(resolve_entry(ctx));                  // e_entry
-  PASS(check_segment_permissions(ctx));      // --error-execstack, --error-rwx-segments
+  PASS(sort_output_sections(ctx));      // final section order
+  PASS(layout_sections(ctx));           // addresses, offsets, program headers
+  PASS(fix_linker_symbols(ctx));        // linker-defined symbols get their addresses
+  PASS(resolve_entry(ctx));             // e_entry
+  PASS(check_segment_permissions(ctx)); // --error-execstack, --error-rwx-segments
   if (checkpoint(ctx))
     return 1;
-  if (!open_output(ctx)) {                   // temp file beside -o, ftruncate, mmap
+  if (!open_output(ctx)) { // temp file beside -o, ftruncate, mmap
     checkpoint(ctx);
     return 1;
   }
-  PASS(write_chunks(ctx));                   // copy and relocate every chunk in place
-  PASS(write_build_id(ctx));                 // hashes the finished image
+  PASS(write_chunks(ctx));   // copy and relocate every chunk in place
+  PASS(write_build_id(ctx)); // hashes the finished image
   PASS(print_why_extract(ctx));
   PASS(print_explanations(ctx));
   PASS(print_map_file(ctx));
-  return commit_output(ctx);                 // rename into place, or remove on error
+  return commit_output(ctx); // rename into place, or remove on error
 }

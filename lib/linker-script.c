@@ -23,7 +23,8 @@ static bool is_word_char(char c) {
          c != '{' && c != '}' && c != '=';
 }
 
-bool tokenize_linker_script(Ctx *ctx, const char *path, const char *p, i64 size, ScriptTokenVec *out) {
+bool tokenize_linker_script(Ctx *ctx, const char *path, const char *p, i64 size,
+                            ScriptTokenVec *out) {
   const char *end = p + size;
   i64 line = 1;
   while (p < end) {
@@ -91,7 +92,9 @@ typedef struct Parser {
   i64 depth; /* AS_NEEDED nesting */
 } Parser;
 
-static const char *peek(Parser *ps) { return ps->pos < ps->toks.len ? ps->toks.data[ps->pos].str : NULL; }
+static const char *peek(Parser *ps) {
+  return ps->pos < ps->toks.len ? ps->toks.data[ps->pos].str : NULL;
+}
 
 static i64 cur_line(Parser *ps) {
   if (ps->toks.len == 0)

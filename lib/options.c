@@ -2,8 +2,8 @@
  * or as the next word; long options may be spelled with one dash or two, as GNU ld
  * accepts. Position-dependent options (-l, --whole-archive, -Bstatic, groups...)
  * are kept in order with the input files. @FILE expands a response file. */
-#include "rivet.h"
 #include "arch.h"
+#include "rivet.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -11,7 +11,9 @@
 
 #define RIVET_VERSION_STRING "rivet 0.1.0"
 
-const char *rv_version(void) { return RIVET_VERSION_STRING; }
+const char *rv_version(void) {
+  return RIVET_VERSION_STRING;
+}
 
 RvContext *rv_context_new(void) {
   Ctx *ctx = calloc(1, sizeof(Ctx));
@@ -80,7 +82,7 @@ typedef struct ArgReader {
   Ctx *ctx;
   char **argv;
   i64 argc;
-  i64 i;          /* index of the current word */
+  i64 i;           /* index of the current word */
   const char *arg; /* value of the last matched option */
 } ArgReader;
 
@@ -243,12 +245,11 @@ static void parse_z(Ctx *ctx, const char *z) {
     o->z_initfirst = true;
   } else if (!strcmp(z, "interpose")) {
     o->z_interpose = true;
-  } else if (!strcmp(z, "combreloc") || !strcmp(z, "nocombreloc") ||
-             !strcmp(z, "noexecheap") || !strcmp(z, "ibt") || !strcmp(z, "shstk") ||
-             !strcmp(z, "cet-report=none") || !strcmp(z, "nognustack") || !strcmp(z, "global") ||
-             !strcmp(z, "noreloc-overflow") || !strcmp(z, "dynamic-undefined-weak") ||
-             !strcmp(z, "nodynamic-undefined-weak") || starts_with(z, "stack-size=") ||
-             starts_with(z, "x86-64-")) {
+  } else if (!strcmp(z, "combreloc") || !strcmp(z, "nocombreloc") || !strcmp(z, "noexecheap") ||
+             !strcmp(z, "ibt") || !strcmp(z, "shstk") || !strcmp(z, "cet-report=none") ||
+             !strcmp(z, "nognustack") || !strcmp(z, "global") || !strcmp(z, "noreloc-overflow") ||
+             !strcmp(z, "dynamic-undefined-weak") || !strcmp(z, "nodynamic-undefined-weak") ||
+             starts_with(z, "stack-size=") || starts_with(z, "x86-64-")) {
     /* Accepted; meaningful only for dynamic outputs, which later passes honour. */
   } else {
     warn(ctx, "-z %s ignored", z);
@@ -275,33 +276,104 @@ static void add_input(Ctx *ctx, InputArgKind kind, const char *str) {
 /* Options GNU ld accepts that do not change what rivet writes (yet). Each takes no
  * argument; see ignored_with_arg for those that do. */
 static const char *ignored_flags[] = {
-    "O0", "O1", "O2", "O3", "warn-common", "no-warn-common",
-    "no-warn-mismatch", "color-diagnostics", "no-color-diagnostics", "enable-new-dtags",
-    
-    "nostdlib", "no-copy-dt-needed-entries", "copy-dt-needed-entries", "g", "x", "discard-all",
-    "X", "discard-locals", "no-keep-memory", "reduce-memory-overheads", "warn-once",
-    "no-undefined-version", "undefined-version", "relax", "no-relax", "fatal-warnings-off",
-    "no-demangle", "demangle", "warn-shared-textrel", "no-print-gc-sections",
-    "ignore-unresolved-symbol-dummy", "no-error-rwx-segments", "no-error-execstack",
-    "no-warn-rwx-segments", "warn-rwx-segments", "no-warn-execstack", "warn-execstack",
-    "eh-frame-hdr-dummy", "nmagic", "n", "build-id-dummy", "export-dynamic-dummy",
-    "no-export-dynamic", "as-needed-dummy", "gdb-index", "no-gdb-index", "start-lib", "end-lib",
-    "undefined-glob-dummy", "cref", "stats", "no-map-whole-files",
-    "detect-odr-violations", "no-ld-generated-unwind-info", "ld-generated-unwind-info",
-    "no-rosegment", "rosegment", "check-sections", "no-check-sections", "eh-frame-hdr-only-dummy",
-    "allow-multiple-definition-dummy", "no-fatal-warnings", "no-as-needed-dummy", "icf=none",
-    "no-icf", "print-map-dummy", "compress-debug-sections=none", "no-apply-dynamic-relocs",
+    "O0",
+    "O1",
+    "O2",
+    "O3",
+    "warn-common",
+    "no-warn-common",
+    "no-warn-mismatch",
+    "color-diagnostics",
+    "no-color-diagnostics",
+    "enable-new-dtags",
+
+    "nostdlib",
+    "no-copy-dt-needed-entries",
+    "copy-dt-needed-entries",
+    "g",
+    "x",
+    "discard-all",
+    "X",
+    "discard-locals",
+    "no-keep-memory",
+    "reduce-memory-overheads",
+    "warn-once",
+    "no-undefined-version",
+    "undefined-version",
+    "relax",
+    "no-relax",
+    "fatal-warnings-off",
+    "no-demangle",
+    "demangle",
+    "warn-shared-textrel",
+    "no-print-gc-sections",
+    "ignore-unresolved-symbol-dummy",
+    "no-error-rwx-segments",
+    "no-error-execstack",
+    "no-warn-rwx-segments",
+    "warn-rwx-segments",
+    "no-warn-execstack",
+    "warn-execstack",
+    "eh-frame-hdr-dummy",
+    "nmagic",
+    "n",
+    "build-id-dummy",
+    "export-dynamic-dummy",
+    "no-export-dynamic",
+    "as-needed-dummy",
+    "gdb-index",
+    "no-gdb-index",
+    "start-lib",
+    "end-lib",
+    "undefined-glob-dummy",
+    "cref",
+    "stats",
+    "no-map-whole-files",
+    "detect-odr-violations",
+    "no-ld-generated-unwind-info",
+    "ld-generated-unwind-info",
+    "no-rosegment",
+    "rosegment",
+    "check-sections",
+    "no-check-sections",
+    "eh-frame-hdr-only-dummy",
+    "allow-multiple-definition-dummy",
+    "no-fatal-warnings",
+    "no-as-needed-dummy",
+    "icf=none",
+    "no-icf",
+    "print-map-dummy",
+    "compress-debug-sections=none",
+    "no-apply-dynamic-relocs",
     "apply-dynamic-relocs",
 };
 
 static const char *ignored_with_arg[] = {
-    "plugin", "plugin-opt", "rpath-link",
-     
-    "compress-debug-sections", "icf", "emit-relocs-dummy", "dependency-file", "Ttext", "Tdata",
-    "Tbss", "wrap-dummy", "unresolved-symbols", "orphan-handling", "audit",
-    "auxiliary", "f", "filter", "retain-symbols-file", "z-dummy",
-    "script-dummy", "build-id-dummy", "library-path-dummy",
-    "thinlto-cache-dir", "lto-O",
+    "plugin",
+    "plugin-opt",
+    "rpath-link",
+
+    "compress-debug-sections",
+    "icf",
+    "emit-relocs-dummy",
+    "dependency-file",
+    "Ttext",
+    "Tdata",
+    "Tbss",
+    "wrap-dummy",
+    "unresolved-symbols",
+    "orphan-handling",
+    "audit",
+    "auxiliary",
+    "f",
+    "filter",
+    "retain-symbols-file",
+    "z-dummy",
+    "script-dummy",
+    "build-id-dummy",
+    "library-path-dummy",
+    "thinlto-cache-dir",
+    "lto-O",
 };
 
 int rv_parse_args(RvContext *ctx, int argc, char **argv) {
@@ -618,7 +690,8 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
       continue;
     }
     if (read_arg(&r, "exclude-libs")) {
-      o->exclude_libs = o->exclude_libs ? arena_sprintf(&ctx->arena, "%s,%s", o->exclude_libs, r.arg) : r.arg;
+      o->exclude_libs =
+          o->exclude_libs ? arena_sprintf(&ctx->arena, "%s,%s", o->exclude_libs, r.arg) : r.arg;
       continue;
     }
     if (read_arg(&r, "explain-symbol")) {

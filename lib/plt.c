@@ -27,7 +27,8 @@ void write_plt(Ctx *ctx) {
       u64 slot = gotplt_addr + (u64)(3 + i) * 8;
       arch->write_plt_entry(ctx, plt + (entry - plt_addr), entry, slot, i, plt_addr);
       wr64(gotplt + (3 + i) * 8, entry + 6);
-      Elf64_Rela r = {.r_offset = slot, .r_info = ELF64_R_INFO((u32)sym->dynsym_idx, arch->r_jump_slot)};
+      Elf64_Rela r = {.r_offset = slot,
+                      .r_info = ELF64_R_INFO((u32)sym->dynsym_idx, arch->r_jump_slot)};
       memcpy(rela + nrela++ * (i64)sizeof r, &r, sizeof r);
     }
   }
@@ -39,8 +40,8 @@ void write_plt(Ctx *ctx) {
     u64 resolver = symbol_definition_address(ctx, sym);
     arch->write_iplt_entry(ctx, iplt + i * arch->iplt_entry_size, entry, slot);
     wr64(gotplt + (3 + nplt + i) * 8, resolver);
-    Elf64_Rela r = {.r_offset = slot, .r_info = ELF64_R_INFO(0, arch->r_irelative),
-                    .r_addend = (i64)resolver};
+    Elf64_Rela r = {
+        .r_offset = slot, .r_info = ELF64_R_INFO(0, arch->r_irelative), .r_addend = (i64)resolver};
     memcpy(rela + nrela++ * (i64)sizeof r, &r, sizeof r);
   }
 }

@@ -161,8 +161,8 @@ void compute_import_export(Ctx *ctx) {
       else
         sym->preempt_reason = "default visibility in a shared object: exported and "
                               "preemptible (another module may interpose it)";
-    } else if (sym->referenced_by_dso || sym->defined_by_dso || ctx->opt.export_dynamic || in_dynlist ||
-               (export_pats.len && matches_any(&export_pats, sym->name))) {
+    } else if (sym->referenced_by_dso || sym->defined_by_dso || ctx->opt.export_dynamic ||
+               in_dynlist || (export_pats.len && matches_any(&export_pats, sym->name))) {
       sym->is_exported = true;
     }
   }

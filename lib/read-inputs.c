@@ -187,7 +187,8 @@ static void load_script(Loader *ld, MappedFile *mf) {
         if (p)
           load_path(ld, p, false, true);
         else
-          error(ctx, "%s: unable to find library -l%s, named by this linker script", mf->path, a->str);
+          error(ctx, "%s: unable to find library -l%s, named by this linker script", mf->path,
+                a->str);
         break;
       }
       case ARG_AS_NEEDED:
@@ -242,8 +243,10 @@ static void load_path(Loader *ld, const char *path, bool from_script, bool by_l)
     }
     add_object(ctx, new_object_file(ctx, mf, NULL));
   } else if (mf->size >= 4 && !memcmp(mf->data, "BC\xc0\xde", 4)) {
-    error(ctx, "%s: LLVM bitcode (LTO) input is not supported by this rivet yet: compile "
-               "without -flto", path);
+    error(ctx,
+          "%s: LLVM bitcode (LTO) input is not supported by this rivet yet: compile "
+          "without -flto",
+          path);
   } else if (looks_like_linker_script(mf->data, mf->size)) {
     load_script(ld, mf);
   } else {

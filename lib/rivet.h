@@ -39,14 +39,17 @@ static inline u64 align_to(u64 v, u64 align) {
   return align <= 1 ? v : (v + align - 1) & ~(align - 1);
 }
 
-static inline bool is_pow2(u64 v) { return v && !(v & (v - 1)); }
+static inline bool is_pow2(u64 v) {
+  return v && !(v & (v - 1));
+}
 
 /* Section names that are C identifiers get __start_/__stop_ symbols (GNU ld). */
 static inline bool is_c_identifier(const char *s) {
   if (!*s || (*s >= '0' && *s <= '9'))
     return false;
   for (; *s; s++)
-    if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') || *s == '_'))
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+          *s == '_'))
       return false;
   return true;
 }
@@ -56,12 +59,30 @@ static inline bool starts_with(const char *s, const char *prefix) {
 }
 
 /* Little-endian field access at unaligned places (x86-64 is LE; memcpy keeps UBSan quiet). */
-static inline u16 rd16(const u8 *p) { u16 v; memcpy(&v, p, 2); return v; }
-static inline u32 rd32(const u8 *p) { u32 v; memcpy(&v, p, 4); return v; }
-static inline u64 rd64(const u8 *p) { u64 v; memcpy(&v, p, 8); return v; }
-static inline void wr16(u8 *p, u16 v) { memcpy(p, &v, 2); }
-static inline void wr32(u8 *p, u32 v) { memcpy(p, &v, 4); }
-static inline void wr64(u8 *p, u64 v) { memcpy(p, &v, 8); }
+static inline u16 rd16(const u8 *p) {
+  u16 v;
+  memcpy(&v, p, 2);
+  return v;
+}
+static inline u32 rd32(const u8 *p) {
+  u32 v;
+  memcpy(&v, p, 4);
+  return v;
+}
+static inline u64 rd64(const u8 *p) {
+  u64 v;
+  memcpy(&v, p, 8);
+  return v;
+}
+static inline void wr16(u8 *p, u16 v) {
+  memcpy(p, &v, 2);
+}
+static inline void wr32(u8 *p, u32 v) {
+  memcpy(p, &v, 4);
+}
+static inline void wr64(u8 *p, u64 v) {
+  memcpy(p, &v, 8);
+}
 
 /* ---- arena.c: bump allocation, freed wholesale at exit ---- */
 typedef struct ArenaBlock ArenaBlock;
@@ -78,13 +99,17 @@ char *arena_sprintf(Arena *a, const char *fmt, ...) __attribute__((format(printf
 #define ARENA_ARRAY(a, T, n) ((T *)arena_alloc((a), (i64)sizeof(T) * (i64)(n), _Alignof(T)))
 
 /* Growable arrays. Storage is malloc'd (vectors are few and long-lived), never per item. */
-#define VEC(T) struct { T *data; i64 len, cap; }
+#define VEC(T)                                                                                     \
+  struct {                                                                                         \
+    T *data;                                                                                       \
+    i64 len, cap;                                                                                  \
+  }
 void vec_grow(void *data_ptr, i64 *cap, i64 need, i64 elem_size);
-#define vec_push(v, x)                                                         \
-  do {                                                                         \
-    if ((v)->len == (v)->cap)                                                  \
-      vec_grow(&(v)->data, &(v)->cap, (v)->len + 1, sizeof(*(v)->data));       \
-    (v)->data[(v)->len++] = (x);                                               \
+#define vec_push(v, x)                                                                             \
+  do {                                                                                             \
+    if ((v)->len == (v)->cap)                                                                      \
+      vec_grow(&(v)->data, &(v)->cap, (v)->len + 1, sizeof(*(v)->data));                           \
+    (v)->data[(v)->len++] = (x);                                                                   \
   } while (0)
 
 /* ---- error.c: diagnostics. error() collects, checkpoint() reports. ---- */
@@ -96,8 +121,8 @@ bool checkpoint(Ctx *ctx); /* true when errors were reported: stop the link */
 
 /* ---- mapped-file.c: read-only mappings of inputs ---- */
 struct MappedFile {
-  const char *path;   /* as found on disk */
-  const u8 *data;     /* mmap'd, or into the parent's mapping for archive members */
+  const char *path; /* as found on disk */
+  const u8 *data;   /* mmap'd, or into the parent's mapping for archive members */
   i64 size;
   MappedFile *parent; /* archive holding this member, or NULL */
 };
@@ -106,9 +131,9 @@ MappedFile *map_file_or_error(Ctx *ctx, const char *path);
 
 /* ---- options.c: the GNU ld command line ---- */
 typedef enum {
-  ARG_FILE,          /* a path as given */
-  ARG_SCRIPT_FILE,   /* a path named by a linker script: also searched in -L dirs */
-  ARG_LIBRARY,       /* -lNAME or -l:FILE */
+  ARG_FILE,        /* a path as given */
+  ARG_SCRIPT_FILE, /* a path named by a linker script: also searched in -L dirs */
+  ARG_LIBRARY,     /* -lNAME or -l:FILE */
   ARG_GROUP_START,
   ARG_GROUP_END,
   ARG_WHOLE_ARCHIVE,
@@ -126,7 +151,14 @@ typedef struct InputArg {
   const char *str;
 } InputArg;
 
-typedef enum { BUILD_ID_NONE, BUILD_ID_FAST, BUILD_ID_SHA1, BUILD_ID_MD5, BUILD_ID_UUID, BUILD_ID_HEX } BuildIdKind;
+typedef enum {
+  BUILD_ID_NONE,
+  BUILD_ID_FAST,
+  BUILD_ID_SHA1,
+  BUILD_ID_MD5,
+  BUILD_ID_UUID,
+  BUILD_ID_HEX
+} BuildIdKind;
 typedef enum { OUT_EXEC, OUT_PIE, OUT_SHARED } OutputKind;
 
 typedef enum {
@@ -138,20 +170,20 @@ typedef enum {
 } Bsymbolic;
 
 typedef struct Options {
-  const char *output;          /* -o; "a.out" by default */
-  const char *entry;           /* -e; "_start" by default */
+  const char *output; /* -o; "a.out" by default */
+  const char *entry;  /* -e; "_start" by default */
   bool entry_given;
-  OutputKind kind;             /* -shared / -pie / default executable */
-  bool is_static;              /* -static / -Bstatic seen before any input: no dynamic sections */
-  bool eh_frame_hdr;           /* --eh-frame-hdr */
+  OutputKind kind;   /* -shared / -pie / default executable */
+  bool is_static;    /* -static / -Bstatic seen before any input: no dynamic sections */
+  bool eh_frame_hdr; /* --eh-frame-hdr */
   BuildIdKind build_id;
-  const u8 *build_id_hex;      /* --build-id=0xHEX bytes */
+  const u8 *build_id_hex; /* --build-id=0xHEX bytes */
   i64 build_id_hex_len;
-  bool hash_gnu, hash_sysv;    /* --hash-style */
+  bool hash_gnu, hash_sysv; /* --hash-style */
   bool z_relro, z_now, z_separate_code, z_execstack, z_text;
-  bool z_execstack_set;        /* -z execstack/noexecstack given explicitly */
-  u64 max_page_size;           /* -z max-page-size */
-  u64 image_base;              /* -Ttext-segment / --image-base */
+  bool z_execstack_set; /* -z execstack/noexecstack given explicitly */
+  u64 max_page_size;    /* -z max-page-size */
+  u64 image_base;       /* -Ttext-segment / --image-base */
   bool gc_sections;
   bool strip_all, strip_debug; /* -s, -S */
   bool export_dynamic;         /* -E */
@@ -159,18 +191,18 @@ typedef struct Options {
   bool verbose;
   bool allow_multiple_definition;
   bool print_gc_sections;
-  bool error_rwx_segments;     /* --error-rwx-segments (warning otherwise off) */
+  bool error_rwx_segments; /* --error-rwx-segments (warning otherwise off) */
   bool error_execstack;
-  i64 threads;                 /* --threads=N; 0 = number of cores */
-  const char *map_file;        /* -Map */
-  const char *why_extract;     /* --why-extract (path or "-") */
+  i64 threads;             /* --threads=N; 0 = number of cores */
+  const char *map_file;    /* -Map */
+  const char *why_extract; /* --why-extract (path or "-") */
   const char *sysroot;
-  const char *dynamic_linker;  /* .interp contents */
-  bool no_dynamic_linker;      /* --no-dynamic-linker (static PIE) */
-  const char *rpath;           /* -rpath entries joined with ':' */
-  bool disable_new_dtags;      /* DT_RPATH instead of DT_RUNPATH */
-  bool z_nocopyreloc;          /* -z nocopyreloc: a needed COPY is an error */
-  bool allow_shlib_undefined;  /* --allow-shlib-undefined (default for -shared only) */
+  const char *dynamic_linker; /* .interp contents */
+  bool no_dynamic_linker;     /* --no-dynamic-linker (static PIE) */
+  const char *rpath;          /* -rpath entries joined with ':' */
+  bool disable_new_dtags;     /* DT_RPATH instead of DT_RUNPATH */
+  bool z_nocopyreloc;         /* -z nocopyreloc: a needed COPY is an error */
+  bool allow_shlib_undefined; /* --allow-shlib-undefined (default for -shared only) */
   bool allow_shlib_undefined_set;
   VEC(const char *) export_dynamic_symbols; /* --export-dynamic-symbol globs */
   VEC(const char *) dynamic_lists;          /* --dynamic-list files */
@@ -179,18 +211,18 @@ typedef struct Options {
   const char *init_symbol, *fini_symbol;    /* -init / -fini (default _init/_fini) */
   const char *exclude_libs;                 /* --exclude-libs list */
   Bsymbolic bsymbolic;
-  bool z_defs;                              /* -z defs / --no-undefined */
-  bool sort_common;                         /* --sort-common: commons by alignment, largest first */
-  bool pack_relative_relocs;                /* -z pack-relative-relocs, --pack-dyn-relocs=relr */
+  bool z_defs;               /* -z defs / --no-undefined */
+  bool sort_common;          /* --sort-common: commons by alignment, largest first */
+  bool pack_relative_relocs; /* -z pack-relative-relocs, --pack-dyn-relocs=relr */
   bool z_origin, z_nodelete, z_nodlopen, z_initfirst, z_interpose;
-  bool no_undefined_version;                /* --no-undefined-version */
-  VEC(const char *) version_scripts;        /* --version-script files */
-  VEC(const char *) explain_symbols;        /* --explain-symbol globs */
-  VEC(const char *) trace_symbols; /* -y / --trace-symbol */
-  VEC(const char *) lib_paths;     /* -L, in order */
-  VEC(InputArg) inputs;            /* inputs and position-dependent flags, in order */
-  VEC(const char *) defsyms;       /* --defsym name=value (absolute values only) */
-  VEC(const char *) undefined;     /* -u NAME */
+  bool no_undefined_version;         /* --no-undefined-version */
+  VEC(const char *) version_scripts; /* --version-script files */
+  VEC(const char *) explain_symbols; /* --explain-symbol globs */
+  VEC(const char *) trace_symbols;   /* -y / --trace-symbol */
+  VEC(const char *) lib_paths;       /* -L, in order */
+  VEC(InputArg) inputs;              /* inputs and position-dependent flags, in order */
+  VEC(const char *) defsyms;         /* --defsym name=value (absolute values only) */
+  VEC(const char *) undefined;       /* -u NAME */
   bool time_report;
 } Options;
 
@@ -214,34 +246,34 @@ struct InputFile {
   i64 nshdrs;
   const char *shstrtab;
   i64 shstrtab_size;
-  const Elf64_Sym *esyms;   /* in the mapping */
+  const Elf64_Sym *esyms; /* in the mapping */
   i64 nsyms, first_global;
   const char *strtab;
   i64 strtab_size;
-  const u32 *symtab_shndx;  /* SHT_SYMTAB_SHNDX, or NULL */
-  i64 symtab_index;         /* section index of SHT_SYMTAB, -1 if none */
-  Symbol **syms;            /* nsyms: locals are file-owned, globals interned */
-  InputSection **sections;  /* nshdrs: NULL when the section is not part of the link */
-  const char *extracted_by; /* symbol that pulled this member in (--why-extract) */
+  const u32 *symtab_shndx;        /* SHT_SYMTAB_SHNDX, or NULL */
+  i64 symtab_index;               /* section index of SHT_SYMTAB, -1 if none */
+  Symbol **syms;                  /* nsyms: locals are file-owned, globals interned */
+  InputSection **sections;        /* nshdrs: NULL when the section is not part of the link */
+  const char *extracted_by;       /* symbol that pulled this member in (--why-extract) */
   InputFile *extracted_from_file; /* file whose reference extracted it */
-  bool has_lto_only;        /* only .gnu.lto_* bytecode, no machine code */
-  u32 gnu_property_and;     /* GNU_PROPERTY_X86_FEATURE_1_AND, all-ones if absent */
-  u32 isa_needed;           /* GNU_PROPERTY_X86_ISA_1_NEEDED (OR-ed) */
-  bool has_feature_note;    /* has a .note.gnu.property with FEATURE_1_AND */
+  bool has_lto_only;              /* only .gnu.lto_* bytecode, no machine code */
+  u32 gnu_property_and;           /* GNU_PROPERTY_X86_FEATURE_1_AND, all-ones if absent */
+  u32 isa_needed;                 /* GNU_PROPERTY_X86_ISA_1_NEEDED (OR-ed) */
+  bool has_feature_note;          /* has a .note.gnu.property with FEATURE_1_AND */
   /* shared objects */
-  const char *soname;       /* DT_SONAME, or the name it was found by */
-  const u16 *versym;        /* .gnu.version, or NULL */
+  const char *soname;        /* DT_SONAME, or the name it was found by */
+  const u16 *versym;         /* .gnu.version, or NULL */
   const char **verdef_names; /* version index -> name; NULL entries for none */
   i64 nverdefs;
-  bool as_needed;           /* --as-needed was in effect when it was read */
-  bool is_needed;           /* gets a DT_NEEDED entry */
-  i32 verneed_count;        /* versions of it the output needs */
+  bool as_needed;              /* --as-needed was in effect when it was read */
+  bool is_needed;              /* gets a DT_NEEDED entry */
+  i32 verneed_count;           /* versions of it the output needs */
   VEC(const char *) dt_needed; /* its own DT_NEEDED entries */
-  const Elf64_Phdr *phdrs;  /* its program headers (read-only test for COPY) */
+  const Elf64_Phdr *phdrs;     /* its program headers (read-only test for COPY) */
   i64 nphdrs;
   Symbol **default_version_syms; /* "name@VER" aliases of default-version definitions */
-  bool has_gnu_stack;       /* has .note.GNU-stack */
-  bool gnu_stack_exec;      /* .note.GNU-stack with SHF_EXECINSTR */
+  bool has_gnu_stack;            /* has .note.GNU-stack */
+  bool gnu_stack_exec;           /* .note.GNU-stack with SHF_EXECINSTR */
 };
 
 InputFile *new_object_file(Ctx *ctx, MappedFile *mf, const char *archive_name);
@@ -253,8 +285,8 @@ const char *esym_name(InputFile *f, const Elf64_Sym *esym);
 
 /* ---- archive.c: ar archives, GNU symbol index, thin archives ---- */
 typedef struct ArchiveMember {
-  const char *name;  /* member name (arena copy) */
-  const u8 *data;    /* contents */
+  const char *name; /* member name (arena copy) */
+  const u8 *data;   /* contents */
   i64 size;
   i64 header_offset; /* offset of the member header, for the symbol index */
 } ArchiveMember;
@@ -280,7 +312,8 @@ typedef struct ScriptToken {
   i64 line;
 } ScriptToken;
 typedef VEC(ScriptToken) ScriptTokenVec;
-bool tokenize_linker_script(Ctx *ctx, const char *path, const char *text, i64 size, ScriptTokenVec *out);
+bool tokenize_linker_script(Ctx *ctx, const char *path, const char *text, i64 size,
+                            ScriptTokenVec *out);
 bool looks_like_linker_script(const u8 *data, i64 size);
 
 /* ---- read-inputs.c: command line -> files, lazy archive members ---- */
@@ -289,15 +322,15 @@ void extract_member(Ctx *ctx, InputFile *member, Symbol *why, InputFile *by);
 
 /* ---- symbols.c: the global symbol table and resolution rules ---- */
 enum {
-  NEEDS_GOT = 1 << 0,      /* a GOT slot holding the address */
-  NEEDS_PLT = 1 << 1,      /* a .plt entry: an imported function is called */
-  NEEDS_IPLT = 1 << 6,     /* a .iplt entry: a non-preemptible IFUNC is referenced */
+  NEEDS_GOT = 1 << 0,       /* a GOT slot holding the address */
+  NEEDS_PLT = 1 << 1,       /* a .plt entry: an imported function is called */
+  NEEDS_IPLT = 1 << 6,      /* a .iplt entry: a non-preemptible IFUNC is referenced */
   NEEDS_CANONICAL = 1 << 7, /* a direct reference needs an address in the output:
                                COPY for data, canonical PLT for functions */
-  NEEDS_GOTTP = 1 << 2,    /* a GOT slot holding the TP offset (initial-exec) */
-  NEEDS_TLSGD = 1 << 3,    /* two GOT slots: module id + offset */
-  NEEDS_TLSDESC = 1 << 4,  /* two GOT slots for a TLS descriptor */
-  NEEDS_TLSLD = 1 << 5,    /* (on the context) the module-id GOT slot */
+  NEEDS_GOTTP = 1 << 2,     /* a GOT slot holding the TP offset (initial-exec) */
+  NEEDS_TLSGD = 1 << 3,     /* two GOT slots: module id + offset */
+  NEEDS_TLSDESC = 1 << 4,   /* two GOT slots for a TLS descriptor */
+  NEEDS_TLSLD = 1 << 5,     /* (on the context) the module-id GOT slot */
 };
 
 typedef enum {
@@ -311,34 +344,34 @@ typedef enum {
 
 struct Symbol {
   const char *name;
-  u64 hash;                /* hash_string(name), computed once when interned */
-  InputFile *file;         /* definer (winner); for locals the owner */
-  InputSection *isec;      /* defining section; NULL: absolute, common or synthetic */
-  Chunk *chunk;            /* synthetic symbols defined relative to an output chunk */
-  u64 value;               /* st_value (relative to isec or chunk when set) */
-  u64 size;                /* st_size */
-  i64 sym_idx;             /* index in file->esyms; -1 for linker-made symbols */
-  InputFile *lazy_file;    /* archive member that defines it, while RANK_LAZY */
-  InputFile *first_ref;    /* first file that referenced it (errors, --why-extract) */
-  i32 got_idx;             /* GOT slot for the address, -1 if none */
-  i32 gottp_idx;           /* GOT slot for the TP offset, -1 if none */
-  i32 tlsgd_idx;           /* first of two GOT slots (module, offset), -1 if none */
-  i32 tlsdesc_idx;         /* first of two GOT slots (TLS descriptor), -1 if none */
-  i32 plt_idx;             /* .plt entry (imported function), -1 if none */
-  i32 iplt_idx;            /* .iplt entry (non-preemptible IFUNC), -1 if none */
-  i32 dynsym_idx;          /* index in .dynsym, -1 if none */
-  u16 ver_idx;             /* .gnu.version value for .dynsym */
-  const char *ver_name;    /* default version given by .symver "foo@@V", or NULL */
-  Symbol *base_sym;        /* for "foo@@V": the plain "foo" that carries its definition */
+  u64 hash;                   /* hash_string(name), computed once when interned */
+  InputFile *file;            /* definer (winner); for locals the owner */
+  InputSection *isec;         /* defining section; NULL: absolute, common or synthetic */
+  Chunk *chunk;               /* synthetic symbols defined relative to an output chunk */
+  u64 value;                  /* st_value (relative to isec or chunk when set) */
+  u64 size;                   /* st_size */
+  i64 sym_idx;                /* index in file->esyms; -1 for linker-made symbols */
+  InputFile *lazy_file;       /* archive member that defines it, while RANK_LAZY */
+  InputFile *first_ref;       /* first file that referenced it (errors, --why-extract) */
+  i32 got_idx;                /* GOT slot for the address, -1 if none */
+  i32 gottp_idx;              /* GOT slot for the TP offset, -1 if none */
+  i32 tlsgd_idx;              /* first of two GOT slots (module, offset), -1 if none */
+  i32 tlsdesc_idx;            /* first of two GOT slots (TLS descriptor), -1 if none */
+  i32 plt_idx;                /* .plt entry (imported function), -1 if none */
+  i32 iplt_idx;               /* .iplt entry (non-preemptible IFUNC), -1 if none */
+  i32 dynsym_idx;             /* index in .dynsym, -1 if none */
+  u16 ver_idx;                /* .gnu.version value for .dynsym */
+  const char *ver_name;       /* default version given by .symver "foo@@V", or NULL */
+  Symbol *base_sym;           /* for "foo@@V": the plain "foo" that carries its definition */
   const char *preempt_reason; /* why it is (not) preemptible, for --explain-symbol */
-  u64 copy_offset;         /* offset of the COPY in its copy-relocation chunk */
-  i32 symtab_idx;          /* index in the output .symtab, -1 if not written */
-  _Atomic u16 flags;       /* NEEDS_* set by scan_relocations */
-  u8 rank;                 /* SymRank of the current definition */
-  u8 type;                 /* STT_* */
-  u8 binding;              /* STB_* of the winner (STB_LOCAL for locals) */
-  u8 visibility;           /* merged STV_*: most constraining of all object files */
-  u8 common_p2align;       /* alignment of a common symbol */
+  u64 copy_offset;            /* offset of the COPY in its copy-relocation chunk */
+  i32 symtab_idx;             /* index in the output .symtab, -1 if not written */
+  _Atomic u16 flags;          /* NEEDS_* set by scan_relocations */
+  u8 rank;                    /* SymRank of the current definition */
+  u8 type;                    /* STT_* */
+  u8 binding;                 /* STB_* of the winner (STB_LOCAL for locals) */
+  u8 visibility;              /* merged STV_*: most constraining of all object files */
+  u8 common_p2align;          /* alignment of a common symbol */
   bool is_local : 1;
   bool is_abs : 1;         /* SHN_ABS, or an undefined weak bound to 0 */
   bool has_strong_ref : 1; /* some object references it with STB_GLOBAL */
@@ -346,20 +379,20 @@ struct Symbol {
   bool explain : 1;        /* matched by --explain-symbol */
   bool referenced : 1;     /* some live object references it */
   bool is_defined_by_linker : 1;
-  bool is_imported : 1;    /* defined in a shared object: resolved by the loader */
-  bool is_exported : 1;    /* defined here and visible in .dynsym */
-  bool is_preemptible : 1; /* references must go through the GOT/PLT */
-  bool dso_protected : 1;  /* the defining shared object made it STV_PROTECTED */
-  bool has_copyrel : 1;    /* lives in our .bss via R_X86_64_COPY */
-  bool copyrel_readonly : 1; /* ... in .bss.rel.ro (read-only in its DSO) */
-  bool is_canonical : 1;   /* its address is our PLT entry */
+  bool is_imported : 1;       /* defined in a shared object: resolved by the loader */
+  bool is_exported : 1;       /* defined here and visible in .dynsym */
+  bool is_preemptible : 1;    /* references must go through the GOT/PLT */
+  bool dso_protected : 1;     /* the defining shared object made it STV_PROTECTED */
+  bool has_copyrel : 1;       /* lives in our .bss via R_X86_64_COPY */
+  bool copyrel_readonly : 1;  /* ... in .bss.rel.ro (read-only in its DSO) */
+  bool is_canonical : 1;      /* its address is our PLT entry */
   bool referenced_by_dso : 1; /* some shared object has it undefined */
   bool referenced_strongly_by_dso : 1;
-  bool defined_by_dso : 1; /* some shared object defines it too */
+  bool defined_by_dso : 1;    /* some shared object defines it too */
   bool referenced_by_obj : 1; /* some live object file references it */
-  bool versioned_name : 1; /* name is "sym@VER" */
-  bool forced_local : 1;   /* made local by a version script or --exclude-libs */
-  bool is_version_alias : 1; /* "foo@@V" whose definition plain "foo" also carries */
+  bool versioned_name : 1;    /* name is "sym@VER" */
+  bool forced_local : 1;      /* made local by a version script or --exclude-libs */
+  bool is_version_alias : 1;  /* "foo@@V" whose definition plain "foo" also carries */
 };
 
 void init_symbol_table(Ctx *ctx, i64 expected);
@@ -383,7 +416,7 @@ void trace_symbol_event(Ctx *ctx, Symbol *sym, InputFile *f, const Elf64_Sym *es
 enum { ISEC_MERGE_SPLIT = 1 };
 
 typedef struct MergePiece {
-  u32 in_offset;      /* offset of the piece in the input section */
+  u32 in_offset; /* offset of the piece in the input section */
   u32 size;
   struct MergeSlot *slot; /* the deduplicated copy */
 } MergePiece;
@@ -392,17 +425,17 @@ struct InputSection {
   InputFile *file;
   const Elf64_Shdr *shdr;
   const char *name;
-  const u8 *contents;    /* into the mapping, or arena after decompression */
+  const u8 *contents; /* into the mapping, or arena after decompression */
   u64 size;
-  u64 flags;             /* sh_flags (minus SHF_COMPRESSED) */
-  u32 type;              /* sh_type */
+  u64 flags; /* sh_flags (minus SHF_COMPRESSED) */
+  u32 type;  /* sh_type */
   u32 shndx;
   u8 p2align;
-  bool is_alive;         /* false: discarded COMDAT member or garbage-collected */
+  bool is_alive; /* false: discarded COMDAT member or garbage-collected */
   bool is_eh_frame;
-  bool gc_live;          /* reached by --gc-sections marking */
-  Chunk *osec;           /* output section */
-  u64 offset;            /* within osec */
+  bool gc_live;           /* reached by --gc-sections marking */
+  Chunk *osec;            /* output section */
+  u64 offset;             /* within osec */
   const Elf64_Rela *rels; /* in the mapping */
   i64 nrels;
   /* SHF_MERGE sections: pieces, sorted by in_offset */
@@ -411,7 +444,7 @@ struct InputSection {
   /* .eh_frame: records */
   struct EhRecord *eh_records;
   i64 neh_records;
-  i32 init_priority;     /* .init_array.N / .ctors.N priority, 65536 if none */
+  i32 init_priority; /* .init_array.N / .ctors.N priority, 65536 if none */
 };
 
 u64 isec_address(Ctx *ctx, const InputSection *isec, u64 offset); /* VA of isec+offset */
@@ -420,7 +453,7 @@ const char *output_section_name(Ctx *ctx, const char *name, u64 flags, u32 type)
 
 /* ---- merge.c: SHF_MERGE pieces and their de-duplication ---- */
 typedef struct MergeSlot {
-  const u8 *data;         /* first occurrence's bytes */
+  const u8 *data; /* first occurrence's bytes */
   u32 size;
   u32 p2align;
   u64 offset;             /* within the merged chunk */
@@ -434,10 +467,10 @@ void layout_merged_chunk(Chunk *c);
 
 /* ---- eh-frame.c: .eh_frame records and .eh_frame_hdr ---- */
 typedef struct EhRecord {
-  u32 in_offset;   /* within the input section */
-  u32 size;        /* including the length field */
-  u32 out_offset;  /* within the input section's output placement (after dropping) */
-  i32 cie;         /* for an FDE: index of its CIE in the same section's records */
+  u32 in_offset;          /* within the input section */
+  u32 size;               /* including the length field */
+  u32 out_offset;         /* within the input section's output placement (after dropping) */
+  i32 cie;                /* for an FDE: index of its CIE in the same section's records */
   u32 rel_begin, rel_end; /* range of this record's relocations in isec->rels */
   bool is_cie;
   bool is_alive;
@@ -454,10 +487,10 @@ typedef enum {
   CK_EHDR,
   CK_PHDR,
   CK_SHDR,
-  CK_OSEC,      /* regular output section made of input sections */
-  CK_MERGED,    /* SHF_MERGE output section */
+  CK_OSEC,   /* regular output section made of input sections */
+  CK_MERGED, /* SHF_MERGE output section */
   CK_GOT,
-  CK_GOTPLT,    /* .got.plt: in static links, the IRELATIVE slots */
+  CK_GOTPLT, /* .got.plt: in static links, the IRELATIVE slots */
   CK_IPLT,
   CK_RELA_IPLT,
   CK_EH_FRAME_HDR,
@@ -467,7 +500,7 @@ typedef enum {
   CK_SYMTAB,
   CK_STRTAB,
   CK_SHSTRTAB,
-  CK_PLT,       /* lazy-binding PLT for imported functions */
+  CK_PLT, /* lazy-binding PLT for imported functions */
   CK_RELA_DYN,
   CK_INTERP,
   CK_DYNAMIC,
@@ -479,26 +512,26 @@ typedef enum {
   CK_VERNEED,
   CK_VERDEF,
   CK_RELR,
-  CK_COPYREL,   /* .bss / .bss.rel.ro space for COPY relocations */
-  CK_BLOB,      /* contents made up front (e.g. .note.package) */
+  CK_COPYREL, /* .bss / .bss.rel.ro space for COPY relocations */
+  CK_BLOB,    /* contents made up front (e.g. .note.package) */
 } ChunkKind;
 
 struct Chunk {
   ChunkKind kind;
   const char *name;
-  Elf64_Shdr shdr;           /* sh_name filled by the .shstrtab writer */
-  i64 shndx;                 /* index in the output section header table, 0 if none */
-  i32 rank;                  /* sort key: segment class then order */
+  Elf64_Shdr shdr; /* sh_name filled by the .shstrtab writer */
+  i64 shndx;       /* index in the output section header table, 0 if none */
+  i32 rank;        /* sort key: segment class then order */
   bool is_relro;
-  bool is_tbss;              /* SHT_NOBITS + SHF_TLS: occupies no address space */
+  bool is_tbss;                /* SHT_NOBITS + SHF_TLS: occupies no address space */
   VEC(InputSection *) members; /* CK_OSEC */
-  VEC(MergeSlot *) slots;    /* CK_MERGED, in first-seen order */
-  struct MergeSlot **table;  /* CK_MERGED hash table */
+  VEC(MergeSlot *) slots;      /* CK_MERGED, in first-seen order */
+  struct MergeSlot **table;    /* CK_MERGED hash table */
   i64 table_cap;
-  u64 merge_entsize;         /* CK_MERGED sh_entsize */
-  i64 nentries;              /* synthetic sections: entry count */
-  i64 order;                 /* creation order, the final tie-break */
-  const u8 *blob;            /* CK_BLOB contents, sh_size bytes */
+  u64 merge_entsize; /* CK_MERGED sh_entsize */
+  i64 nentries;      /* synthetic sections: entry count */
+  i64 order;         /* creation order, the final tie-break */
+  const u8 *blob;    /* CK_BLOB contents, sh_size bytes */
 };
 
 /* ---- synthetic.c ---- */
@@ -523,10 +556,10 @@ const char *dso_version_name(InputFile *f, i64 sym_idx);
 
 /* ---- version.c: version scripts, .symver names ---- */
 typedef struct VersionNode {
-  const char *name;   /* NULL for an anonymous node */
+  const char *name;       /* NULL for an anonymous node */
   const char *parents[8]; /* the nodes it inherits from */
   i64 nparents;
-  u16 index;          /* version index in .gnu.version (2, 3, ...) */
+  u16 index; /* version index in .gnu.version (2, 3, ...) */
 } VersionNode;
 void apply_version_scripts(Ctx *ctx);
 i32 find_version_node(Ctx *ctx, const char *name);
@@ -563,15 +596,15 @@ typedef struct VerNeed {
 } VerNeed;
 
 typedef struct DynamicState {
-  VEC(VerNeed) verneeds;   /* versions of shared objects the output uses */
-  u32 *name_offsets;       /* .dynstr offset per .dynsym entry */
-  u32 *needed_offsets;     /* per shared object: its DT_NEEDED string */
-  u32 *vername_offsets;    /* per verneed */
+  VEC(VerNeed) verneeds;    /* versions of shared objects the output uses */
+  u32 *name_offsets;        /* .dynstr offset per .dynsym entry */
+  u32 *needed_offsets;      /* per shared object: its DT_NEEDED string */
+  u32 *vername_offsets;     /* per verneed */
   u32 *verdef_name_offsets; /* [0] the file, [i+1] version node i */
   u32 rpath_offset, soname_offset;
-  u32 *strtab_slots;       /* .dynstr de-duplication: open addressing over offsets */
-  const char **names;      /* per .dynsym entry: its name without "@VER" */
-  u32 *gnu_hashes;         /* per .dynsym entry: its .gnu.hash value */
+  u32 *strtab_slots;  /* .dynstr de-duplication: open addressing over offsets */
+  const char **names; /* per .dynsym entry: its name without "@VER" */
+  u32 *gnu_hashes;    /* per .dynsym entry: its .gnu.hash value */
   i64 strtab_cap, strtab_used;
 } DynamicState;
 void create_dynamic_sections(Ctx *ctx);
@@ -617,8 +650,8 @@ typedef struct ExplainRef {
   InputSection *isec;
   u64 offset;
   u32 r_type;
-  int action;       /* scan.c's Action */
-  bool relaxed;     /* a GOT load rewritten to address the symbol directly */
+  int action;   /* scan.c's Action */
+  bool relaxed; /* a GOT load rewritten to address the symbol directly */
 } ExplainRef;
 void record_explain_ref(Ctx *ctx, ExplainRef r);
 void print_explanations(Ctx *ctx);
@@ -652,7 +685,7 @@ struct Ctx {
   VEC(InputFile *) objs;      /* live object files in priority order */
   VEC(InputFile *) all_files; /* every file, lazy members too */
   i64 next_priority;
-  InputFile *internal_file;   /* owner of linker-defined symbols */
+  InputFile *internal_file; /* owner of linker-defined symbols */
 
   /* global symbol table: open addressing on Symbol* */
   Symbol **symtab;
@@ -661,13 +694,13 @@ struct Ctx {
   i64 comdats_cap;
 
   /* output */
-  VEC(Chunk *) chunks;       /* in output order after sort_output_sections */
+  VEC(Chunk *) chunks; /* in output order after sort_output_sections */
   VEC(Elf64_Phdr) phdrs;
   Chunk *ehdr, *phdr, *shdr;
   Chunk *got, *gotplt, *iplt, *rela_iplt, *eh_frame, *eh_frame_hdr, *build_id;
   Chunk *gnu_property, *comment, *symtab_chunk, *strtab, *shstrtab;
-  Chunk *plt, *rela_dyn, *interp, *dynamic, *dynsym, *dynstr, *gnu_hash, *hash, *versym,
-      *verneed, *verdef, *relr, *copyrel, *copyrel_ro;
+  Chunk *plt, *rela_dyn, *interp, *dynamic, *dynsym, *dynstr, *gnu_hash, *hash, *versym, *verneed,
+      *verdef, *relr, *copyrel, *copyrel_ro;
   bool is_dynamic;            /* has a dynamic section (DSO inputs, -pie or -shared) */
   VEC(InputFile *) dsos;      /* shared objects in command-line order */
   VEC(Symbol *) dynsyms;      /* .dynsym order, [0] unused */
@@ -677,28 +710,28 @@ struct Ctx {
   VEC(char) dynstr_buf;       /* .dynstr contents */
   i64 gnu_hash_symoffset, gnu_hash_nbuckets, gnu_hash_bloom;
   bool has_textrel;
-  bool needs_tlsld;           /* some local-dynamic access in a shared object */
-  bool has_static_tls;        /* initial-exec in a shared object: DF_STATIC_TLS */
+  bool needs_tlsld;               /* some local-dynamic access in a shared object */
+  bool has_static_tls;            /* initial-exec in a shared object: DF_STATIC_TLS */
   VEC(VersionNode) version_nodes; /* from --version-script, in order */
   DynamicState dyn;
   VEC(ExplainRef) explain_refs; /* --explain-symbol: references seen by the scan */
   Chunk *tdata_first, *tls_last;
-  VEC(Symbol *) got_syms;     /* symbols with GOT-family slots, allocation order */
-  VEC(Symbol *) plt_syms;     /* symbols with .plt entries */
-  VEC(Symbol *) iplt_syms;    /* symbols with .iplt entries */
-  VEC(Symbol *) copy_syms;    /* symbols with COPY relocations (one per copied object) */
-  i64 got_slots;              /* slots in .got */
-  i64 tlsld_got_idx;          /* -1 if none */
+  VEC(Symbol *) got_syms;            /* symbols with GOT-family slots, allocation order */
+  VEC(Symbol *) plt_syms;            /* symbols with .plt entries */
+  VEC(Symbol *) iplt_syms;           /* symbols with .iplt entries */
+  VEC(Symbol *) copy_syms;           /* symbols with COPY relocations (one per copied object) */
+  i64 got_slots;                     /* slots in .got */
+  i64 tlsld_got_idx;                 /* -1 if none */
   u64 tls_begin, tls_end, tls_align; /* PT_TLS range */
   bool has_tls;
-  bool has_gnu_extensions;    /* IFUNC or GNU_UNIQUE symbols: EI_OSABI = ELFOSABI_GNU */
-  u32 gnu_property_and;       /* merged X86_FEATURE_1_AND */
-  u32 isa_needed;             /* merged ISA_1_NEEDED */
+  bool has_gnu_extensions; /* IFUNC or GNU_UNIQUE symbols: EI_OSABI = ELFOSABI_GNU */
+  u32 gnu_property_and;    /* merged X86_FEATURE_1_AND */
+  u32 isa_needed;          /* merged ISA_1_NEEDED */
   bool emit_feature_and, emit_isa_needed;
 
   /* named symbols the linker defines or needs */
-  Symbol *sym_gotp;           /* _GLOBAL_OFFSET_TABLE_ */
-  VEC(Symbol *) linker_syms;  /* all linker-defined symbols */
+  Symbol *sym_gotp;                    /* _GLOBAL_OFFSET_TABLE_ */
+  VEC(Symbol *) linker_syms;           /* all linker-defined symbols */
   VEC(InputSection *) common_sections; /* .bss homes of COMMON symbols */
 
   /* errors */

@@ -95,12 +95,9 @@ static const Action table_pc[][MODE_COUNT] = {
     [ST_DSO_P] = {A_ERR_PROT, A_ERR_PROT, A_ERR_PIC},
 };
 static const Action table_call[][MODE_COUNT] = {
-    [ST_LOC] = {A_CONST, A_CONST, A_CONST},
-    [ST_ABS] = {A_CONST, A_CONST, A_CONST},
-    [ST_PRE] = {A_PLT, A_PLT, A_PLT},
-    [ST_DYNU] = {A_PLT, A_PLT, A_PLT},
-    [ST_DSO_D] = {A_PLT, A_PLT, A_PLT},
-    [ST_DSO_F] = {A_PLT, A_PLT, A_PLT},
+    [ST_LOC] = {A_CONST, A_CONST, A_CONST}, [ST_ABS] = {A_CONST, A_CONST, A_CONST},
+    [ST_PRE] = {A_PLT, A_PLT, A_PLT},       [ST_DYNU] = {A_PLT, A_PLT, A_PLT},
+    [ST_DSO_D] = {A_PLT, A_PLT, A_PLT},     [ST_DSO_F] = {A_PLT, A_PLT, A_PLT},
     [ST_DSO_P] = {A_PLT, A_PLT, A_PLT}, /* a call takes no address: protected is fine */
 };
 
@@ -179,33 +176,38 @@ static void report(Ctx *ctx, Action a, InputSection *isec, const Elf64_Rela *rel
                                                  : "an executable";
   switch (a) {
   case A_ERR_PIC:
-    error(ctx, "relocation %s against symbol '%s' cannot be used when making %s; recompile "
-               "with %s\n>>> defined in %s\n>>> referenced by %s:(%s+0x%lx)",
-          rname, sym->name, mode, ctx->opt.kind == OUT_SHARED ? "-fPIC" : "-fPIE", where, isec->file->name, isec->name, (unsigned long)rel->r_offset);
+    error(ctx,
+          "relocation %s against symbol '%s' cannot be used when making %s; recompile "
+          "with %s\n>>> defined in %s\n>>> referenced by %s:(%s+0x%lx)",
+          rname, sym->name, mode, ctx->opt.kind == OUT_SHARED ? "-fPIC" : "-fPIE", where,
+          isec->file->name, isec->name, (unsigned long)rel->r_offset);
     break;
   case A_ERR_PROT:
-    error(ctx, "cannot create a copy relocation or canonical PLT entry for protected symbol "
-               "'%s' (relocation %s)\n>>> defined in %s\n>>> referenced by %s:(%s+0x%lx)",
+    error(ctx,
+          "cannot create a copy relocation or canonical PLT entry for protected symbol "
+          "'%s' (relocation %s)\n>>> defined in %s\n>>> referenced by %s:(%s+0x%lx)",
           sym->name, rname, where, isec->file->name, isec->name, (unsigned long)rel->r_offset);
     break;
   case A_ERR_ABS:
-    error(ctx, "relocation %s cannot refer to absolute symbol '%s' in %s; recompile with "
-               "-fPIE\n>>> defined in %s\n>>> referenced by %s:(%s+0x%lx)",
-          rname, sym->name, mode, where, isec->file->name, isec->name, (unsigned long)rel->r_offset);
+    error(ctx,
+          "relocation %s cannot refer to absolute symbol '%s' in %s; recompile with "
+          "-fPIE\n>>> defined in %s\n>>> referenced by %s:(%s+0x%lx)",
+          rname, sym->name, mode, where, isec->file->name, isec->name,
+          (unsigned long)rel->r_offset);
     break;
   default:
     break;
   }
 }
 
-static void scan_tls(Ctx *ctx, InputSection *isec, const Elf64_Rela *rel, Symbol *sym,
-                     RelKind kind, i64 *i) {
+static void scan_tls(Ctx *ctx, InputSection *isec, const Elf64_Rela *rel, Symbol *sym, RelKind kind,
+                     i64 *i) {
   const Arch *arch = ctx->arch;
   InputFile *f = isec->file;
   u32 type = ELF64_R_TYPE(rel->r_info);
   if (sym->type != STT_TLS && symbol_is_defined(sym) && !sym->is_local) {
-    error(ctx, "%s:(%s+0x%lx): TLS relocation %s against non-TLS symbol '%s'", f->name,
-          isec->name, (unsigned long)rel->r_offset, arch->reloc_name(type), sym->name);
+    error(ctx, "%s:(%s+0x%lx): TLS relocation %s against non-TLS symbol '%s'", f->name, isec->name,
+          (unsigned long)rel->r_offset, arch->reloc_name(type), sym->name);
     return;
   }
   if (ctx->opt.kind == OUT_SHARED) {
@@ -226,8 +228,9 @@ static void scan_tls(Ctx *ctx, InputSection *isec, const Elf64_Rela *rel, Symbol
       ctx->has_static_tls = true;
       break;
     case RK_TLS_LE:
-      error(ctx, "%s:(%s+0x%lx): relocation %s against '%s' cannot be used when making a "
-                 "shared object; recompile with -fPIC",
+      error(ctx,
+            "%s:(%s+0x%lx): relocation %s against '%s' cannot be used when making a "
+            "shared object; recompile with -fPIC",
             f->name, isec->name, (unsigned long)rel->r_offset, arch->reloc_name(type), sym->name);
       break;
     default:
@@ -238,8 +241,8 @@ static void scan_tls(Ctx *ctx, InputSection *isec, const Elf64_Rela *rel, Symbol
   /* In an executable every TLS access is relaxed (psABI "TLS transitions"): to
    * local-exec for our own variables, to initial-exec for a shared object's. */
   if ((kind == RK_TLS_GD || kind == RK_TLS_LD) && !arch->valid_tls_sequence(isec, *i)) {
-    error(ctx, "%s:(%s+0x%lx): %s is not followed by a call to __tls_get_addr", f->name,
-          isec->name, (unsigned long)rel->r_offset, arch->reloc_name(type));
+    error(ctx, "%s:(%s+0x%lx): %s is not followed by a call to __tls_get_addr", f->name, isec->name,
+          (unsigned long)rel->r_offset, arch->reloc_name(type));
     return;
   }
   switch (kind) {
@@ -262,8 +265,9 @@ static void scan_tls(Ctx *ctx, InputSection *isec, const Elf64_Rela *rel, Symbol
     break;
   case RK_TLS_LE:
     if (sym->is_imported)
-      error(ctx, "%s:(%s+0x%lx): relocation %s against '%s', a TLS variable of a shared "
-                 "object; recompile with -fPIC",
+      error(ctx,
+            "%s:(%s+0x%lx): relocation %s against '%s', a TLS variable of a shared "
+            "object; recompile with -fPIC",
             f->name, isec->name, (unsigned long)rel->r_offset, arch->reloc_name(type), sym->name);
     break;
   default:
@@ -296,8 +300,8 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
     if (kind == RK_NONE)
       continue;
     if (kind == RK_UNKNOWN) {
-      error(ctx, "%s:(%s+0x%lx): unsupported relocation type %u against '%s'", f->name,
-            isec->name, (unsigned long)rel->r_offset, type, sym->name);
+      error(ctx, "%s:(%s+0x%lx): unsupported relocation type %u against '%s'", f->name, isec->name,
+            (unsigned long)rel->r_offset, type, sym->name);
       continue;
     }
     if (is_undefined_error(ctx, f, idx, sym)) {
@@ -325,7 +329,8 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
     Action a = decide(ctx, kind, sym, writable);
     if (sym->explain)
       record_explain_ref(ctx, (ExplainRef){sym, isec, rel->r_offset, type, a,
-                                           a == A_GOT && kind == RK_GOT && got_load_is_relaxable(ctx, isec, rel, sym)});
+                                           a == A_GOT && kind == RK_GOT &&
+                                               got_load_is_relaxable(ctx, isec, rel, sym)});
     switch (a) {
     case A_GOT:
       if (kind == RK_GOT_OFFSET || !got_load_is_relaxable(ctx, isec, rel, sym))
@@ -360,15 +365,17 @@ static void report_undefined(Ctx *ctx, UndefRef *refs, i64 n) {
                   : snprintf(buf, sizeof buf, "undefined %s symbol: %s",
                              sym->visibility == STV_PROTECTED ? "protected" : "hidden", sym->name);
     if (sym->is_imported)
-      len += snprintf(buf + len, sizeof buf - (size_t)len,
-                      "\n>>> a non-default-visibility reference cannot bind to %s", sym->file->name);
+      len +=
+          snprintf(buf + len, sizeof buf - (size_t)len,
+                   "\n>>> a non-default-visibility reference cannot bind to %s", sym->file->name);
     i64 shown = 0, more = 0;
     for (i64 k = i; k < n; k++) {
       if (refs[k].sym != sym)
         continue;
       if (shown < 3 && len < (i64)sizeof buf - 200)
-        len += snprintf(buf + len, sizeof buf - (size_t)len, "\n>>> referenced by %s:(%s+0x%lx)",
-                        refs[k].isec->file->name, refs[k].isec->name, (unsigned long)refs[k].offset);
+        len +=
+            snprintf(buf + len, sizeof buf - (size_t)len, "\n>>> referenced by %s:(%s+0x%lx)",
+                     refs[k].isec->file->name, refs[k].isec->name, (unsigned long)refs[k].offset);
       else
         more++;
       shown++;
@@ -434,12 +441,14 @@ static void allocate_symbol(Ctx *ctx, Symbol *sym) {
     bool is_func = sym->type == STT_FUNC || sym->type == STT_GNU_IFUNC;
     if (!is_func && !sym->has_copyrel) {
       if (ctx->opt.z_nocopyreloc)
-        error(ctx, "cannot create a copy relocation for '%s' because -z nocopyreloc is given; "
-                   "recompile with -fPIE\n>>> defined in %s",
+        error(ctx,
+              "cannot create a copy relocation for '%s' because -z nocopyreloc is given; "
+              "recompile with -fPIE\n>>> defined in %s",
               sym->name, sym->file->name);
       else if (sym->size == 0)
-        error(ctx, "cannot create a copy relocation for '%s': its size in %s is 0; recompile "
-                   "with -fPIE",
+        error(ctx,
+              "cannot create a copy relocation for '%s': its size in %s is 0; recompile "
+              "with -fPIE",
               sym->name, sym->file->name);
       else
         allocate_copy(ctx, sym);
@@ -457,7 +466,8 @@ static void allocate_symbol(Ctx *ctx, Symbol *sym) {
     sym->iplt_idx = (i32)ctx->iplt_syms.len;
     vec_push(&ctx->iplt_syms, sym);
   }
-  bool had_slot = sym->got_idx >= 0 || sym->gottp_idx >= 0 || sym->tlsgd_idx >= 0 || sym->tlsdesc_idx >= 0;
+  bool had_slot =
+      sym->got_idx >= 0 || sym->gottp_idx >= 0 || sym->tlsgd_idx >= 0 || sym->tlsdesc_idx >= 0;
   if ((flags & NEEDS_GOT) && sym->got_idx < 0)
     sym->got_idx = (i32)ctx->got_slots++;
   if ((flags & NEEDS_GOTTP) && sym->gottp_idx < 0)
@@ -470,7 +480,8 @@ static void allocate_symbol(Ctx *ctx, Symbol *sym) {
     sym->tlsdesc_idx = (i32)ctx->got_slots;
     ctx->got_slots += 2;
   }
-  bool has_slot = sym->got_idx >= 0 || sym->gottp_idx >= 0 || sym->tlsgd_idx >= 0 || sym->tlsdesc_idx >= 0;
+  bool has_slot =
+      sym->got_idx >= 0 || sym->gottp_idx >= 0 || sym->tlsgd_idx >= 0 || sym->tlsdesc_idx >= 0;
   if (!had_slot && has_slot)
     vec_push(&ctx->got_syms, sym);
 }
@@ -505,7 +516,13 @@ static void collect_section(Ctx *ctx, InputSection *isec) {
     if (symbol_is_ifunc(sym) && !sym->is_preemptible) {
       /* The address is the .iplt entry: load-relative in a PIE. */
       if (output_mode(ctx) == MODE_PIE)
-        add_dynrel(ctx, (DynRel){.isec = isec, .chunk = NULL, .offset = rel->r_offset, .type = arch->r_relative, .sym = NULL, .addend = rel->r_addend, .addend_sym = sym});
+        add_dynrel(ctx, (DynRel){.isec = isec,
+                                 .chunk = NULL,
+                                 .offset = rel->r_offset,
+                                 .type = arch->r_relative,
+                                 .sym = NULL,
+                                 .addend = rel->r_addend,
+                                 .addend_sym = sym});
       continue;
     }
     Action a = decide(ctx, kind, sym, writable);
@@ -513,8 +530,9 @@ static void collect_section(Ctx *ctx, InputSection *isec) {
       continue;
     if (!writable) {
       if (ctx->opt.z_text) {
-        error(ctx, "relocation %s against symbol '%s' in read-only section '%s'; recompile "
-                   "with -fPIC or use -z notext\n>>> defined in %s\n>>> referenced by %s:(%s+0x%lx)",
+        error(ctx,
+              "relocation %s against symbol '%s' in read-only section '%s'; recompile "
+              "with -fPIC or use -z notext\n>>> defined in %s\n>>> referenced by %s:(%s+0x%lx)",
               arch->reloc_name(ELF64_R_TYPE(rel->r_info)), sym->name, isec->name,
               sym->file ? sym->file->name : "<undefined>", f->name, isec->name,
               (unsigned long)rel->r_offset);
@@ -526,9 +544,21 @@ static void collect_section(Ctx *ctx, InputSection *isec) {
       ctx->has_textrel = true;
     }
     if (a == A_RELATIVE)
-      add_dynrel(ctx, (DynRel){.isec = isec, .chunk = NULL, .offset = rel->r_offset, .type = arch->r_relative, .sym = NULL, .addend = rel->r_addend, .addend_sym = sym});
+      add_dynrel(ctx, (DynRel){.isec = isec,
+                               .chunk = NULL,
+                               .offset = rel->r_offset,
+                               .type = arch->r_relative,
+                               .sym = NULL,
+                               .addend = rel->r_addend,
+                               .addend_sym = sym});
     else
-      add_dynrel(ctx, (DynRel){.isec = isec, .chunk = NULL, .offset = rel->r_offset, .type = arch->r_abs_word, .sym = sym, .addend = rel->r_addend, .addend_sym = NULL});
+      add_dynrel(ctx, (DynRel){.isec = isec,
+                               .chunk = NULL,
+                               .offset = rel->r_offset,
+                               .type = arch->r_abs_word,
+                               .sym = sym,
+                               .addend = rel->r_addend,
+                               .addend_sym = NULL});
   }
 }
 
@@ -551,9 +581,16 @@ void collect_dynamic_relocations(Ctx *ctx) {
   for (i64 i = 0; i < ctx->got_syms.len; i++) {
     Symbol *sym = ctx->got_syms.data[i];
     SymState st = symbol_state(ctx, sym);
-    bool dynamic_sym = st == ST_DSO_D || st == ST_DSO_F || st == ST_DSO_P || st == ST_PRE || st == ST_DYNU;
+    bool dynamic_sym =
+        st == ST_DSO_D || st == ST_DSO_F || st == ST_DSO_P || st == ST_PRE || st == ST_DYNU;
     if (sym->got_idx >= 0) {
-      DynRel r = {.isec = NULL, .chunk = ctx->got, .offset = (u64)sym->got_idx * 8, .type = 0, .sym = NULL, .addend = 0, .addend_sym = NULL};
+      DynRel r = {.isec = NULL,
+                  .chunk = ctx->got,
+                  .offset = (u64)sym->got_idx * 8,
+                  .type = 0,
+                  .sym = NULL,
+                  .addend = 0,
+                  .addend_sym = NULL};
       if (dynamic_sym) {
         r.type = arch->r_glob_dat;
         r.sym = sym;
@@ -565,7 +602,13 @@ void collect_dynamic_relocations(Ctx *ctx) {
       }
     }
     if (sym->gottp_idx >= 0 && (dynamic_sym || output_mode(ctx) == MODE_SO)) {
-      DynRel r = {.isec = NULL, .chunk = ctx->got, .offset = (u64)sym->gottp_idx * 8, .type = arch->r_tpoff, .sym = NULL, .addend = 0, .addend_sym = NULL};
+      DynRel r = {.isec = NULL,
+                  .chunk = ctx->got,
+                  .offset = (u64)sym->gottp_idx * 8,
+                  .type = arch->r_tpoff,
+                  .sym = NULL,
+                  .addend = 0,
+                  .addend_sym = NULL};
       if (dynamic_sym)
         r.sym = sym;
       else
@@ -573,15 +616,33 @@ void collect_dynamic_relocations(Ctx *ctx) {
       add_dynrel(ctx, r);
     }
     if (sym->tlsgd_idx >= 0) {
-      DynRel mod = {.isec = NULL, .chunk = ctx->got, .offset = (u64)sym->tlsgd_idx * 8, .type = arch->r_dtpmod, .sym = dynamic_sym ? sym : NULL, .addend = 0, .addend_sym = NULL};
+      DynRel mod = {.isec = NULL,
+                    .chunk = ctx->got,
+                    .offset = (u64)sym->tlsgd_idx * 8,
+                    .type = arch->r_dtpmod,
+                    .sym = dynamic_sym ? sym : NULL,
+                    .addend = 0,
+                    .addend_sym = NULL};
       add_dynrel(ctx, mod);
       if (dynamic_sym) {
-        DynRel off = {.isec = NULL, .chunk = ctx->got, .offset = (u64)sym->tlsgd_idx * 8 + 8, .type = arch->r_dtpoff, .sym = sym, .addend = 0, .addend_sym = NULL};
+        DynRel off = {.isec = NULL,
+                      .chunk = ctx->got,
+                      .offset = (u64)sym->tlsgd_idx * 8 + 8,
+                      .type = arch->r_dtpoff,
+                      .sym = sym,
+                      .addend = 0,
+                      .addend_sym = NULL};
         add_dynrel(ctx, off);
       }
     }
     if (sym->tlsdesc_idx >= 0) {
-      DynRel r = {.isec = NULL, .chunk = ctx->got, .offset = (u64)sym->tlsdesc_idx * 8, .type = arch->r_tlsdesc, .sym = NULL, .addend = 0, .addend_sym = NULL};
+      DynRel r = {.isec = NULL,
+                  .chunk = ctx->got,
+                  .offset = (u64)sym->tlsdesc_idx * 8,
+                  .type = arch->r_tlsdesc,
+                  .sym = NULL,
+                  .addend = 0,
+                  .addend_sym = NULL};
       if (dynamic_sym)
         r.sym = sym;
       else
@@ -590,12 +651,24 @@ void collect_dynamic_relocations(Ctx *ctx) {
     }
   }
   if (ctx->tlsld_got_idx >= 0) {
-    DynRel mod = {.isec = NULL, .chunk = ctx->got, .offset = (u64)ctx->tlsld_got_idx * 8, .type = arch->r_dtpmod, .sym = NULL, .addend = 0, .addend_sym = NULL};
+    DynRel mod = {.isec = NULL,
+                  .chunk = ctx->got,
+                  .offset = (u64)ctx->tlsld_got_idx * 8,
+                  .type = arch->r_dtpmod,
+                  .sym = NULL,
+                  .addend = 0,
+                  .addend_sym = NULL};
     add_dynrel(ctx, mod);
   }
   for (i64 i = 0; i < ctx->copy_syms.len; i++) {
     Symbol *sym = ctx->copy_syms.data[i];
-    DynRel r = {.isec = NULL, .chunk = sym->copyrel_readonly ? ctx->copyrel_ro : ctx->copyrel, .offset = sym->copy_offset, .type = arch->r_copy, .sym = sym, .addend = 0, .addend_sym = NULL};
+    DynRel r = {.isec = NULL,
+                .chunk = sym->copyrel_readonly ? ctx->copyrel_ro : ctx->copyrel,
+                .offset = sym->copy_offset,
+                .type = arch->r_copy,
+                .sym = sym,
+                .addend = 0,
+                .addend_sym = NULL};
     add_dynrel(ctx, r);
   }
 }
@@ -623,20 +696,24 @@ const char *describe_reference(Ctx *ctx, const ExplainRef *r) {
     if (sym->is_preemptible || (sym->is_imported && !sym->has_copyrel && !sym->is_canonical))
       return arena_sprintf(a, "GOT entry at 0x%lx filled by R_X86_64_GLOB_DAT",
                            (unsigned long)symbol_got_address(ctx, sym));
-    return arena_sprintf(a, "GOT entry at 0x%lx holding %s", (unsigned long)symbol_got_address(ctx, sym),
+    return arena_sprintf(a, "GOT entry at 0x%lx holding %s",
+                         (unsigned long)symbol_got_address(ctx, sym),
                          pic ? "the address via R_X86_64_RELATIVE" : "the link-time address");
   case A_PLT:
     if (sym->plt_idx < 0)
       return "direct call (the symbol is not preemptible)";
-    return arena_sprintf(a, "PLT entry at 0x%lx + R_X86_64_JUMP_SLOT", (unsigned long)plt_entry_address(ctx, sym));
+    return arena_sprintf(a, "PLT entry at 0x%lx + R_X86_64_JUMP_SLOT",
+                         (unsigned long)plt_entry_address(ctx, sym));
   case A_CANONICAL:
     if (sym->has_copyrel)
       return arena_sprintf(a, "COPY relocation: the object is copied to 0x%lx in %s (size %lu)",
                            (unsigned long)symbol_address(ctx, sym),
-                           sym->copyrel_readonly ? ".copyrel.rel.ro" : ".copyrel", (unsigned long)sym->size);
+                           sym->copyrel_readonly ? ".copyrel.rel.ro" : ".copyrel",
+                           (unsigned long)sym->size);
     if (sym->is_canonical)
-      return arena_sprintf(a, "canonical PLT entry at 0x%lx: the function's address everywhere, "
-                              "exported with st_shndx UND and st_value set",
+      return arena_sprintf(a,
+                           "canonical PLT entry at 0x%lx: the function's address everywhere, "
+                           "exported with st_shndx UND and st_value set",
                            (unsigned long)plt_entry_address(ctx, sym));
     return "needs a COPY or canonical PLT entry (none created: see errors)";
   case A_ERR_PIC:
@@ -651,9 +728,10 @@ const char *describe_reference(Ctx *ctx, const ExplainRef *r) {
     return sym->is_imported ? "TLS access relaxed to initial-exec (GOT entry with R_X86_64_TPOFF64)"
                             : "TLS access relaxed to local-exec (offset from the thread pointer)";
   case A_IPLT:
-    return sym->iplt_idx >= 0 ? arena_sprintf(a, ".iplt entry at 0x%lx, its slot filled by R_X86_64_IRELATIVE",
-                                              (unsigned long)symbol_address(ctx, sym))
-                              : ".iplt entry";
+    return sym->iplt_idx >= 0
+               ? arena_sprintf(a, ".iplt entry at 0x%lx, its slot filled by R_X86_64_IRELATIVE",
+                               (unsigned long)symbol_address(ctx, sym))
+               : ".iplt entry";
   }
   return "?";
 }

@@ -39,7 +39,8 @@ static bool read_verdefs(Ctx *ctx, InputFile *f, const Elf64_Shdr *sh, const cha
       memcpy(&vd, mf->data + p, sizeof vd);
       if (pass == 0) {
         max_idx = MAX(max_idx, (i64)vd.vd_ndx);
-        if (vd.vd_cnt == 0 || vd.vd_aux < sizeof(Elf64_Verdef) || p + vd.vd_aux + sizeof(Elf64_Verdaux) > end)
+        if (vd.vd_cnt == 0 || vd.vd_aux < sizeof(Elf64_Verdef) ||
+            p + vd.vd_aux + sizeof(Elf64_Verdaux) > end)
           goto bad;
         Elf64_Verdaux va;
         memcpy(&va, mf->data + p + vd.vd_aux, sizeof va);
@@ -112,10 +113,18 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
       return NULL;
     }
     switch (sh[i].sh_type) {
-    case SHT_DYNSYM: dynsym = &sh[i]; break;
-    case SHT_GNU_versym: versym = &sh[i]; break;
-    case SHT_GNU_verdef: verdef = &sh[i]; break;
-    case SHT_DYNAMIC: dynamic = &sh[i]; break;
+    case SHT_DYNSYM:
+      dynsym = &sh[i];
+      break;
+    case SHT_GNU_versym:
+      versym = &sh[i];
+      break;
+    case SHT_GNU_verdef:
+      verdef = &sh[i];
+      break;
+    case SHT_DYNAMIC:
+      dynamic = &sh[i];
+      break;
     }
   }
   if (!dynsym || dynsym->sh_entsize != sizeof(Elf64_Sym) || dynsym->sh_size % sizeof(Elf64_Sym) ||
@@ -184,7 +193,8 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
     /* A definition's version must be one the file defines (0 local, 1 global, or a
      * Verdef index); undefined entries use the file's own version needs. */
     u16 ver = f->versym ? f->versym[i] & 0x7fff : 1;
-    if (f->esyms[i].st_shndx != SHN_UNDEF && ver > 1 && (ver >= f->nverdefs || !f->verdef_names[ver])) {
+    if (f->esyms[i].st_shndx != SHN_UNDEF && ver > 1 &&
+        (ver >= f->nverdefs || !f->verdef_names[ver])) {
       error(ctx, "%s: dynamic symbol %s: version index %u is not defined", f->name,
             f->strtab + f->esyms[i].st_name, ver);
       return NULL;
@@ -203,7 +213,8 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
     f->syms[i] = intern_symbol(ctx, name);
     /* A reference may name the default version explicitly (".symver pow,pow@GLIBC_2.29"). */
     if (es->st_shndx != SHN_UNDEF && !hidden && vname)
-      f->default_version_syms[i] = intern_symbol(ctx, arena_sprintf(&ctx->arena, "%s@%s", name, vname));
+      f->default_version_syms[i] =
+          intern_symbol(ctx, arena_sprintf(&ctx->arena, "%s@%s", name, vname));
   }
   vec_push(&ctx->dsos, f);
   return f;
@@ -226,15 +237,15 @@ static void define_from_dso(InputFile *f, i64 i, Symbol *sym) {
   if (sym->rank <= RANK_DSO)
     return; /* an object's definition, or an earlier shared object's, wins */
   sym->file = f;
-    sym->sym_idx = i;
-    sym->rank = RANK_DSO;
-    sym->type = ELF64_ST_TYPE(es->st_info);
-    sym->binding = bind == STB_WEAK ? STB_WEAK : STB_GLOBAL;
-    sym->value = es->st_value;
-    sym->size = es->st_size;
-    sym->isec = NULL;
-    sym->is_abs = false;
-    sym->lazy_file = NULL;
+  sym->sym_idx = i;
+  sym->rank = RANK_DSO;
+  sym->type = ELF64_ST_TYPE(es->st_info);
+  sym->binding = bind == STB_WEAK ? STB_WEAK : STB_GLOBAL;
+  sym->value = es->st_value;
+  sym->size = es->st_size;
+  sym->isec = NULL;
+  sym->is_abs = false;
+  sym->lazy_file = NULL;
   sym->dso_protected = ELF64_ST_VISIBILITY(es->st_other) == STV_PROTECTED;
 }
 
@@ -302,8 +313,9 @@ void check_shlib_undefined(Ctx *ctx) {
       Symbol *sym = f->syms[i];
       if (es->st_shndx != SHN_UNDEF || ELF64_ST_BIND(es->st_info) == STB_WEAK)
         continue;
-      if (symbol_is_defined(sym) && (sym->file->kind == FILE_DSO || sym->visibility == STV_DEFAULT ||
-                                     sym->visibility == STV_PROTECTED))
+      if (symbol_is_defined(sym) &&
+          (sym->file->kind == FILE_DSO || sym->visibility == STV_DEFAULT ||
+           sym->visibility == STV_PROTECTED))
         continue;
       error(ctx, "undefined reference due to --no-allow-shlib-undefined: %s\n>>> referenced by %s",
             sym->name, f->name);

@@ -22,4 +22,6 @@ u64 hash_bytes(const u8 *p, i64 len) {
   return mix(h);
 }
 
-u64 hash_string(const char *s, i64 len) { return hash_bytes((const u8 *)s, len); }
+u64 hash_string(const char *s, i64 len) {
+  return hash_bytes((const u8 *)s, len);
+}

@@ -4,13 +4,15 @@
  * are an error; commons merge to the largest; an undefined strong reference extracts
  * the archive member that defines the name. Visibility merges to the most
  * constraining STV among object files (gABI "Symbol Visibility"). */
-#include "rivet.h"
 #include "arch.h"
+#include "rivet.h"
 
 #include <fnmatch.h>
 #include <stdlib.h>
 
-static u64 name_hash(const char *name) { return hash_string(name, (i64)strlen(name)); }
+static u64 name_hash(const char *name) {
+  return hash_string(name, (i64)strlen(name));
+}
 
 void init_symbol_table(Ctx *ctx, i64 expected) {
   i64 cap = 1024;
@@ -76,12 +78,20 @@ void clear_symbol_slots(Symbol *sym) {
   sym->plt_idx = sym->iplt_idx = sym->symtab_idx = sym->dynsym_idx = -1;
 }
 
-Symbol *intern_symbol(Ctx *ctx, const char *name) { return lookup(ctx, name, true); }
-Symbol *find_symbol(Ctx *ctx, const char *name) { return lookup(ctx, name, false); }
+Symbol *intern_symbol(Ctx *ctx, const char *name) {
+  return lookup(ctx, name, true);
+}
+Symbol *find_symbol(Ctx *ctx, const char *name) {
+  return lookup(ctx, name, false);
+}
 
-bool symbol_is_defined(const Symbol *sym) { return sym->rank <= RANK_DSO; }
+bool symbol_is_defined(const Symbol *sym) {
+  return sym->rank <= RANK_DSO;
+}
 
-bool symbol_is_ifunc(const Symbol *sym) { return sym->type == STT_GNU_IFUNC; }
+bool symbol_is_ifunc(const Symbol *sym) {
+  return sym->type == STT_GNU_IFUNC;
+}
 
 /* STV_DEFAULT < STV_PROTECTED < STV_HIDDEN = STV_INTERNAL, in how much they constrain. */
 static int visibility_strength(u8 v) {
@@ -100,10 +110,10 @@ void trace_symbol_event(Ctx *ctx, Symbol *sym, InputFile *f, const Elf64_Sym *es
   if (!sym->traced)
     return;
   u32 shndx = esym->st_shndx;
-  const char *what = shndx == SHN_UNDEF ? "reference to"
-                     : shndx == SHN_COMMON ? "common definition of"
+  const char *what = shndx == SHN_UNDEF                         ? "reference to"
+                     : shndx == SHN_COMMON                      ? "common definition of"
                      : ELF64_ST_BIND(esym->st_info) == STB_WEAK ? "weak definition of"
-                                                                 : "definition of";
+                                                                : "definition of";
   (void)ctx;
   printf("%s: %s %s\n", f->name, what, sym->name);
 }
@@ -136,7 +146,9 @@ static void take_definition(Symbol *sym, InputFile *f, i64 idx, SymRank rank) {
   sym->value = es->st_value;
   sym->size = es->st_size;
   sym->is_abs = shndx == SHN_ABS;
-  sym->isec = (shndx != SHN_ABS && shndx != SHN_COMMON && shndx < SHN_LORESERVE) ? f->sections[shndx] : NULL;
+  sym->isec = (shndx != SHN_ABS && shndx != SHN_COMMON && shndx < SHN_LORESERVE)
+                  ? f->sections[shndx]
+                  : NULL;
   sym->lazy_file = NULL;
   sym->dso_protected = false;
   if (rank == RANK_COMMON)
@@ -164,9 +176,9 @@ void resolve_file_symbols(Ctx *ctx, InputFile *f) {
       }
       continue;
     }
-    SymRank rank = shndx == SHN_COMMON                          ? RANK_COMMON
+    SymRank rank = shndx == SHN_COMMON                      ? RANK_COMMON
                    : ELF64_ST_BIND(es->st_info) == STB_WEAK ? RANK_WEAK
-                                                                 : RANK_DEFINED;
+                                                            : RANK_DEFINED;
     /* A definition inside a dropped COMDAT member (or an excluded section) is no
      * definition: the kept copy of the group defines the name. */
     if (shndx != SHN_ABS && shndx != SHN_COMMON && shndx < SHN_LORESERVE && !f->sections[shndx])

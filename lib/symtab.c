@@ -19,7 +19,6 @@ static bool keep_local(InputFile *f, Symbol *s, i64 idx) {
   return s->isec && s->isec->is_alive && s->isec->osec;
 }
 
-
 /* Is this file where the global is written? Once per symbol: at its definer, or, for
  * an undefined symbol, at its first referencing file. */
 static bool owns_global(InputFile *f, Symbol *s, i64 idx) {
@@ -98,7 +97,9 @@ static void walk_symbols(Ctx *ctx, SymWriter *w) {
           continue;
         if (s->isec && !s->isec->is_alive)
           continue; /* its section was garbage-collected */
-        u8 bind = s->file && !s->is_imported ? s->binding : s->has_strong_ref ? STB_GLOBAL : STB_WEAK;
+        u8 bind = s->file && !s->is_imported ? s->binding
+                  : s->has_strong_ref        ? STB_GLOBAL
+                                             : STB_WEAK;
         put(w, s, locals ? STB_LOCAL : bind);
       }
     }

@@ -39,10 +39,12 @@ void create_synthetic_sections(Ctx *ctx) {
   ctx->iplt = new_chunk(ctx, CK_IPLT, ".iplt", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16);
   /* GNU ld names the static IRELATIVE table .rela.plt; glibc finds it through
    * __rela_iplt_start/__rela_iplt_end. */
-  ctx->rela_iplt = new_chunk(ctx, CK_RELA_IPLT, ".rela.plt", SHT_RELA, SHF_ALLOC | SHF_INFO_LINK, 8);
+  ctx->rela_iplt =
+      new_chunk(ctx, CK_RELA_IPLT, ".rela.plt", SHT_RELA, SHF_ALLOC | SHF_INFO_LINK, 8);
   ctx->rela_iplt->shdr.sh_entsize = sizeof(Elf64_Rela);
   if (ctx->opt.eh_frame_hdr)
-    ctx->eh_frame_hdr = new_chunk(ctx, CK_EH_FRAME_HDR, ".eh_frame_hdr", SHT_PROGBITS, SHF_ALLOC, 4);
+    ctx->eh_frame_hdr =
+        new_chunk(ctx, CK_EH_FRAME_HDR, ".eh_frame_hdr", SHT_PROGBITS, SHF_ALLOC, 4);
   if (ctx->opt.build_id != BUILD_ID_NONE)
     ctx->build_id = new_chunk(ctx, CK_BUILD_ID, ".note.gnu.build-id", SHT_NOTE, SHF_ALLOC, 4);
   create_dynamic_sections(ctx);
@@ -120,10 +122,26 @@ static Symbol *provide(Ctx *ctx, const char *name, u8 type) {
 }
 
 static const char *const linker_symbol_names[] = {
-    "__ehdr_start", "__executable_start", "_etext", "etext", "__etext", "_edata", "edata",
-    "_end", "end", "__bss_start", "__init_array_start", "__init_array_end",
-    "__fini_array_start", "__fini_array_end", "__preinit_array_start", "__preinit_array_end",
-    "__rela_iplt_start", "__rela_iplt_end", "_GLOBAL_OFFSET_TABLE_", "__GNU_EH_FRAME_HDR",
+    "__ehdr_start",
+    "__executable_start",
+    "_etext",
+    "etext",
+    "__etext",
+    "_edata",
+    "edata",
+    "_end",
+    "end",
+    "__bss_start",
+    "__init_array_start",
+    "__init_array_end",
+    "__fini_array_start",
+    "__fini_array_end",
+    "__preinit_array_start",
+    "__preinit_array_end",
+    "__rela_iplt_start",
+    "__rela_iplt_end",
+    "_GLOBAL_OFFSET_TABLE_",
+    "__GNU_EH_FRAME_HDR",
     "__dso_handle",
 };
 
@@ -217,8 +235,7 @@ static void set_bracket(Ctx *ctx, const char *start, const char *end, const char
 
 /* After layout: every linker-defined symbol gets a chunk and an offset in it. */
 void fix_linker_symbols(Ctx *ctx) {
-  Chunk *first_rw = NULL, *last_rx = NULL, *last_alloc = NULL, *first_bss = NULL,
-        *last_data = NULL;
+  Chunk *first_rw = NULL, *last_rx = NULL, *last_alloc = NULL, *first_bss = NULL, *last_data = NULL;
   for (i64 i = 0; i < ctx->chunks.len; i++) {
     Chunk *c = ctx->chunks.data[i];
     u64 fl = c->shdr.sh_flags;
@@ -264,7 +281,8 @@ void fix_linker_symbols(Ctx *ctx) {
   /* Only a static program applies its own IRELATIVE relocations (glibc's apply_irel);
    * in a dynamic one the loader does, and the range must look empty. */
   set_sym(ctx, "__rela_iplt_start", ctx->rela_iplt, 0);
-  set_sym(ctx, "__rela_iplt_end", ctx->rela_iplt, ctx->is_dynamic ? 0 : ctx->rela_iplt->shdr.sh_size);
+  set_sym(ctx, "__rela_iplt_end", ctx->rela_iplt,
+          ctx->is_dynamic ? 0 : ctx->rela_iplt->shdr.sh_size);
   if (ctx->dynamic)
     set_sym(ctx, "_DYNAMIC", ctx->dynamic, 0);
   set_sym(ctx, "_GLOBAL_OFFSET_TABLE_", ctx->gotplt, 0);

@@ -18,14 +18,16 @@ typedef struct Pattern {
   const char *text;
   bool is_glob;
   bool is_local;
-  bool cxx;       /* inside extern "C++": matched against the demangled name (not supported) */
-  bool matched;   /* some symbol matched it (for --no-undefined-version) */
-  i32 node;       /* index into ctx->version_nodes */
+  bool cxx;     /* inside extern "C++": matched against the demangled name (not supported) */
+  bool matched; /* some symbol matched it (for --no-undefined-version) */
+  i32 node;     /* index into ctx->version_nodes */
 } Pattern;
 
 typedef VEC(Pattern) PatternList;
 
-static bool has_glob(const char *s) { return strpbrk(s, "*?[") != NULL; }
+static bool has_glob(const char *s) {
+  return strpbrk(s, "*?[") != NULL;
+}
 
 static bool parse_script(Ctx *ctx, const char *path, PatternList *pats) {
   MappedFile *mf = map_file_or_error(ctx, path);
@@ -111,7 +113,8 @@ static bool parse_script(Ctx *ctx, const char *path, PatternList *pats) {
         i++;
         continue;
       }
-      Pattern p = {.text = t, .is_glob = has_glob(t), .is_local = local, .cxx = cxx, .node = node_idx};
+      Pattern p = {
+          .text = t, .is_glob = has_glob(t), .is_local = local, .cxx = cxx, .node = node_idx};
       vec_push(pats, p);
       i++;
     }
@@ -239,11 +242,15 @@ void apply_version_scripts(Ctx *ctx) {
       continue;
     if (ctx->opt.no_undefined_version)
       error(ctx, "version script assignment of '%s' to symbol '%s' failed: symbol not defined",
-            p->node >= 0 && ctx->version_nodes.data[p->node].name ? ctx->version_nodes.data[p->node].name : "global",
+            p->node >= 0 && ctx->version_nodes.data[p->node].name
+                ? ctx->version_nodes.data[p->node].name
+                : "global",
             p->text);
     else
       warn(ctx, "version script assignment of '%s' to symbol '%s' failed: symbol not defined",
-           p->node >= 0 && ctx->version_nodes.data[p->node].name ? ctx->version_nodes.data[p->node].name : "global",
+           p->node >= 0 && ctx->version_nodes.data[p->node].name
+               ? ctx->version_nodes.data[p->node].name
+               : "global",
            p->text);
   }
   free(pats.data);

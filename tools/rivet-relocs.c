@@ -108,7 +108,8 @@ static bool analyse(const char *path, Report *r) {
       else
         r->rela_dyn += (long)sh.sh_size;
       long n = (long)(sh.sh_size / sizeof(Elf64_Rela));
-      r->relative_aligned = realloc(r->relative_aligned, sizeof(uint64_t) * (size_t)(r->naligned + n + 1));
+      r->relative_aligned =
+          realloc(r->relative_aligned, sizeof(uint64_t) * (size_t)(r->naligned + n + 1));
       for (long i = 0; i < n; i++) {
         GElf_Rela rela;
         if (!gelf_getrela(data, (int)i, &rela))
@@ -146,7 +147,9 @@ static long relr_savings(Report *r) {
   return r->naligned * (long)sizeof(Elf64_Rela) - words * 8;
 }
 
-static double share(long part, long whole) { return whole ? 100.0 * (double)part / (double)whole : 0; }
+static double share(long part, long whole) {
+  return whole ? 100.0 * (double)part / (double)whole : 0;
+}
 
 static void print_text(Report *r) {
   printf("%s: %ld bytes\n", r->path, r->file_size);

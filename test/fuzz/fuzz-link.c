@@ -29,8 +29,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   fclose(f);
   /* Alternate between a static and a shared-object link so both paths see inputs. */
   int shared = size > 0 && (data[size - 1] & 1);
-  char *argv[] = {"ld.rivet", shared ? "-shared" : "-static", "--no-threads", "-e", "0",
-                  "-o", output_path, input_path, NULL};
+  char *argv[] = {"ld.rivet",
+                  shared ? "-shared" : "-static",
+                  "--no-threads",
+                  "-e",
+                  "0",
+                  "-o",
+                  output_path,
+                  input_path,
+                  NULL};
   int argc = 8;
   RvContext *ctx = rv_context_new();
   if (rv_parse_args(ctx, argc, argv) == 0)

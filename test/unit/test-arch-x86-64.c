@@ -590,9 +590,9 @@ Test(x86_64, local_dynamic_no_plt_form) {
   cr_assert_eq(fx->out[13], 0xc3, "expected the next instruction untouched");
 }
 
-/* Regression test for a fixed bug (lib/arch-x86-64.c, x86_apply_relocs, case R_X86_64_TLSLD): the bounds check for
- * the "call __tls_get_addr" form is `off + 5 <= isec->size`, but the rewrite copies 12
- * bytes from loc - 3, i.e. up to off + 9. A section that ends right after the e8 byte
+/* Regression test for a fixed bug (lib/arch-x86-64.c, x86_apply_relocs, case R_X86_64_TLSLD): the
+ * bounds check for the "call __tls_get_addr" form is `off + 5 <= isec->size`, but the rewrite
+ * copies 12 bytes from loc - 3, i.e. up to off + 9. A section that ends right after the e8 byte
  * (with a bogus next relocation at off + 5) is rewritten 4 bytes past its end, over the
  * next section's output, instead of reporting "is not followed by a call". The GOT form
  * checks off + 10 correctly. Expected: an error and no write past the section. */

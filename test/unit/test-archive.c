@@ -529,10 +529,10 @@ Test(archive, thin_archive_missing_member_file) {
   rmdir(dir);
 }
 
-/* Regression test for a fixed bug (lib/archive.c, read_archive): rivet.h promises "Returns false after reporting an
- * error naming the archive", but a thin archive whose member file is missing reports only
- * "cannot open DIR/gone.o: ..." (from map_file_or_error), without libgone.a, so the user
- * cannot tell which archive refers to the file. */
+/* Regression test for a fixed bug (lib/archive.c, read_archive): rivet.h promises "Returns false
+ * after reporting an error naming the archive", but a thin archive whose member file is missing
+ * reports only "cannot open DIR/gone.o: ..." (from map_file_or_error), without libgone.a, so the
+ * user cannot tell which archive refers to the file. */
 Test(archive, thin_archive_missing_member_names_the_archive) {
   char *dir = make_temp_dir();
   char *path = NULL;

@@ -160,9 +160,9 @@ Test(linker_script, unterminated_comment) {
   expect_error(&p, "unterminated comment");
 }
 
-/* Regression test for a fixed bug (lib/linker-script.c, tokenize_linker_script): the unterminated-comment error
- * reports the line where the file ends (3 here), not the line where the comment opens
- * (2), because the line counter advanced while scanning the comment. */
+/* Regression test for a fixed bug (lib/linker-script.c, tokenize_linker_script): the
+ * unterminated-comment error reports the line where the file ends (3 here), not the line where the
+ * comment opens (2), because the line counter advanced while scanning the comment. */
 Test(linker_script, unterminated_comment_reports_opening_line) {
   Parsed p = parse("GROUP(a.so)\n/* never closed\n GROUP(b.so)");
   expect_error(&p, "unterminated comment");

@@ -39,8 +39,8 @@ static void round_trip(const u64 *addrs, i64 n) {
   for (i64 i = 0; i < words; i++) {
     if ((enc[i] & 1) == 0) {
       cr_assert(!have_base || enc[i] >= base + 63 * 8 || enc[i] < base,
-                "word %ld: address 0x%lx could have been a bit of the bitmap at base 0x%lx", (long)i,
-                (unsigned long)enc[i], (unsigned long)base);
+                "word %ld: address 0x%lx could have been a bit of the bitmap at base 0x%lx",
+                (long)i, (unsigned long)enc[i], (unsigned long)base);
       base = enc[i] + 8;
       have_base = true;
     } else {
@@ -69,7 +69,8 @@ Test(relr, dense_run_of_64_words) {
 Test(relr, gap_of_exactly_63_words_fits_the_bitmap) {
   u64 a[] = {0x3000, 0x3000 + 63 * 8};
   round_trip(a, 2);
-  cr_assert_eq(relr_encode(a, 2, NULL), 2, "the 63rd word after the address is the last bit of the bitmap");
+  cr_assert_eq(relr_encode(a, 2, NULL), 2,
+               "the 63rd word after the address is the last bit of the bitmap");
 }
 
 Test(relr, gap_of_64_words_needs_a_new_address) {
