@@ -562,6 +562,9 @@ typedef struct VersionNode {
   u16 index; /* version index in .gnu.version (2, 3, ...) */
 } VersionNode;
 void apply_version_scripts(Ctx *ctx);
+
+/* ---- demangle.c: enough of the Itanium C++ ABI for version-script patterns ---- */
+char *demangle(Arena *arena, const char *mangled); /* NULL if not understood */
 i32 find_version_node(Ctx *ctx, const char *name);
 
 /* ---- preempt.c: who is imported, exported, preemptible ---- */

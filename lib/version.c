@@ -158,13 +158,23 @@ i32 find_version_node(Ctx *ctx, const char *name) {
   return -1;
 }
 
-/* The most specific matching pattern: exact, then wildcard, then "*". */
-static Pattern *match(PatternList *pats, const char *name) {
+/* The most specific matching pattern: exact, then wildcard, then "*". Patterns in an
+ * extern "C++" block are matched against the demangled name. */
+static Pattern *match(PatternList *pats, const char *name, const char *demangled) {
   Pattern *glob = NULL, *star = NULL;
   for (i64 i = 0; i < pats->len; i++) {
     Pattern *p = &pats->data[i];
-    if (p->cxx)
+    if (p->cxx) {
+      if (!demangled)
+        continue;
+      if (!p->is_glob ? !strcmp(p->text, demangled) : !fnmatch(p->text, demangled, 0)) {
+        if (!p->is_glob)
+          return p;
+        if (!glob)
+          glob = p;
+      }
       continue;
+    }
     if (!p->is_glob) {
       if (!strcmp(p->text, name))
         return p;
@@ -187,6 +197,9 @@ void apply_version_scripts(Ctx *ctx) {
       free(pats.data);
       return;
     }
+  bool has_cxx = false;
+  for (i64 i = 0; i < pats.len; i++)
+    has_cxx |= pats.data[i].cxx;
   u16 next = 2;
   for (i64 i = 0; i < ctx->version_nodes.len; i++)
     if (ctx->version_nodes.data[i].name)
@@ -221,7 +234,8 @@ void apply_version_scripts(Ctx *ctx) {
       }
       if (pats.len == 0)
         continue;
-      Pattern *p = match(&pats, sym->name);
+      const char *demangled = has_cxx ? demangle(&ctx->arena, sym->name) : NULL;
+      Pattern *p = match(&pats, sym->name, demangled);
       if (!p)
         continue;
       p->matched = true;
