@@ -234,11 +234,11 @@ static void x86_write_iplt_entry(Ctx *ctx, u8 *buf, u64 entry_addr, u64 slot_add
  * __tls_get_addr right after it (psABI "General Dynamic TLS Model"). Relaxation
  * rewrites both, so anything else is refused rather than half rewritten. */
 static bool x86_valid_tls_sequence(InputSection *isec, i64 idx) {
-  const Elf64_Rela *rel = &isec->rels[idx];
+  const ERela *rel = &isec->rels[idx];
   bool gd = ELF64_R_TYPE(rel->r_info) == R_X86_64_TLSGD;
   if (idx + 1 >= isec->nrels || !isec->contents)
     return false;
-  const Elf64_Rela *call = &isec->rels[idx + 1];
+  const ERela *call = &isec->rels[idx + 1];
   u32 ctype = ELF64_R_TYPE(call->r_info);
   Symbol *target = isec->file->syms[ELF64_R_SYM(call->r_info)];
   if (strcmp(target->name, "__tls_get_addr"))
@@ -266,7 +266,7 @@ static bool x86_valid_tls_sequence(InputSection *isec, i64 idx) {
 typedef struct RelocSite {
   Ctx *ctx;
   InputSection *isec;
-  const Elf64_Rela *rel;
+  const ERela *rel;
   Symbol *sym;
   u64 place;
 } RelocSite;
@@ -303,7 +303,7 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
   /* Executables relax every TLS access; shared objects keep the dynamic models. */
   bool relax_tls = ctx->opt.kind != OUT_SHARED;
   for (i64 i = 0; i < isec->nrels; i++) {
-    const Elf64_Rela *rel = &isec->rels[i];
+    const ERela *rel = &isec->rels[i];
     u32 type = ELF64_R_TYPE(rel->r_info);
     if (type == R_X86_64_NONE)
       continue;
@@ -532,7 +532,7 @@ static void x86_apply_nonalloc_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
   InputFile *f = isec->file;
   bool is_list = !strcmp(isec->name, ".debug_ranges") || !strcmp(isec->name, ".debug_loc");
   for (i64 i = 0; i < isec->nrels; i++) {
-    const Elf64_Rela *rel = &isec->rels[i];
+    const ERela *rel = &isec->rels[i];
     u32 type = ELF64_R_TYPE(rel->r_info);
     Symbol *sym = f->syms[ELF64_R_SYM(rel->r_info)];
     if (rel->r_offset > isec->size || (u64)x86_field_size(type) > isec->size - rel->r_offset) {

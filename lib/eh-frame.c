@@ -48,7 +48,7 @@ static bool split_one(Ctx *ctx, InputSection *isec) {
       rel++;
     r.rel_end = (u32)rel;
     if (!r.is_cie && r.rel_begin < r.rel_end) {
-      const Elf64_Rela *pc = &isec->rels[r.rel_begin];
+      const ERela *pc = &isec->rels[r.rel_begin];
       Symbol *target = f->syms[ELF64_R_SYM(pc->r_info)];
       InputSection *tsec = target->isec;
       if (target->is_local ? (!tsec || !tsec->is_alive) : (tsec && !tsec->is_alive))
@@ -180,7 +180,7 @@ void write_eh_frame_hdr(Ctx *ctx, Chunk *hdr, u8 *buf) {
       if (!r->is_alive || r->is_cie || r->rel_begin >= r->rel_end ||
           isec->rels[r->rel_begin].r_offset != (u64)r->in_offset + 8)
         continue;
-      const Elf64_Rela *rel = &isec->rels[r->rel_begin];
+      const ERela *rel = &isec->rels[r->rel_begin];
       Symbol *sym = isec->file->syms[ELF64_R_SYM(rel->r_info)];
       u64 pc = symbol_address(ctx, sym) + (u64)rel->r_addend;
       u64 fde = eh_addr + isec->offset + r->out_offset;

@@ -1,8 +1,8 @@
 /* Relocatable objects (ET_REL). Headers, the symbol table and relocation arrays are
- * used in place in the mapping after bounds checks; a table that is not 8-byte
- * aligned (archive members are only 2-byte aligned) is copied once so that struct
- * access stays defined behaviour. COMDAT groups are claimed here, in load order:
- * the first file to load a group keeps it, the later copies are dropped. */
+ * used in place in the mapping after bounds checks, through the unaligned ELF types
+ * of rivet.h (archive members are only 2-byte aligned); nothing is copied. COMDAT groups are
+ * claimed here, in load order: the first file to load a group keeps it, the later copies are
+ * dropped. */
 #include "arch.h"
 #include "rivet.h"
 
@@ -14,14 +14,6 @@
 
 bool is_elf_object(const u8 *data, i64 size) {
   return size >= 4 && memcmp(data, ELFMAG, SELFMAG) == 0;
-}
-
-static const void *aligned_table(Ctx *ctx, const u8 *p, i64 size) {
-  if (((uintptr_t)p & 7) == 0)
-    return p;
-  void *copy = arena_alloc(&ctx->arena, size, 8);
-  memcpy(copy, p, (size_t)size);
-  return copy;
 }
 
 InputFile *new_object_file(Ctx *ctx, MappedFile *mf, const char *archive_name) {
@@ -37,23 +29,23 @@ InputFile *new_object_file(Ctx *ctx, MappedFile *mf, const char *archive_name) {
 }
 
 u32 esym_shndx(InputFile *f, i64 idx) {
-  const Elf64_Sym *s = &f->esyms[idx];
+  const ESym *s = &f->esyms[idx];
   if (s->st_shndx == SHN_XINDEX && f->symtab_shndx)
     return f->symtab_shndx[idx];
   return s->st_shndx;
 }
 
-const char *esym_name(InputFile *f, const Elf64_Sym *esym) {
+const char *esym_name(InputFile *f, const ESym *esym) {
   return f->strtab + esym->st_name;
 }
 
-static const char *section_name(InputFile *f, const Elf64_Shdr *sh) {
+static const char *section_name(InputFile *f, const EShdr *sh) {
   return f->shstrtab + sh->sh_name;
 }
 
 /* A string table must lie inside the file and end in NUL, so every name read from
  * it through an in-range offset is terminated. */
-static bool check_strtab(Ctx *ctx, InputFile *f, const Elf64_Shdr *sh, const char *what) {
+static bool check_strtab(Ctx *ctx, InputFile *f, const EShdr *sh, const char *what) {
   if (sh->sh_type != SHT_STRTAB || sh->sh_size == 0 || sh->sh_offset > (u64)f->mf->size ||
       sh->sh_size > (u64)f->mf->size - sh->sh_offset ||
       f->mf->data[sh->sh_offset + sh->sh_size - 1] != 0) {
@@ -63,7 +55,7 @@ static bool check_strtab(Ctx *ctx, InputFile *f, const Elf64_Shdr *sh, const cha
   return true;
 }
 
-static bool section_in_file(InputFile *f, const Elf64_Shdr *sh) {
+static bool section_in_file(InputFile *f, const EShdr *sh) {
   if (sh->sh_type == SHT_NOBITS)
     return true;
   return sh->sh_offset <= (u64)f->mf->size && sh->sh_size <= (u64)f->mf->size - sh->sh_offset;
@@ -85,8 +77,8 @@ static bool read_headers(Ctx *ctx, InputFile *f) {
           f->name);
     return false;
   }
-  f->ehdr = aligned_table(ctx, d, sizeof(Elf64_Ehdr));
-  const Elf64_Ehdr *eh = f->ehdr;
+  f->ehdr = (const void *)(d);
+  const EEhdr *eh = f->ehdr;
   if (eh->e_machine != ctx->arch->e_machine) {
     error(ctx, "%s: incompatible machine type %u (output is %s)", f->name, eh->e_machine,
           ctx->arch->name);
@@ -101,15 +93,14 @@ static bool read_headers(Ctx *ctx, InputFile *f) {
     error(ctx, "%s: malformed section header table", f->name);
     return false;
   }
-  const Elf64_Shdr *sh0 =
-      (const Elf64_Shdr *)aligned_table(ctx, d + eh->e_shoff, sizeof(Elf64_Shdr));
+  const EShdr *sh0 = (const void *)(d + eh->e_shoff);
   u64 nshdrs = eh->e_shnum ? eh->e_shnum : sh0->sh_size;
   if (nshdrs == 0 || nshdrs > ((u64)size - eh->e_shoff) / sizeof(Elf64_Shdr)) {
     error(ctx, "%s: section header table extends past the end of the file", f->name);
     return false;
   }
   f->nshdrs = (i64)nshdrs;
-  f->shdrs = aligned_table(ctx, d + eh->e_shoff, f->nshdrs * (i64)sizeof(Elf64_Shdr));
+  f->shdrs = (const void *)(d + eh->e_shoff);
   u64 shstrndx = eh->e_shstrndx == SHN_XINDEX ? f->shdrs[0].sh_link : eh->e_shstrndx;
   if (shstrndx == 0 || shstrndx >= nshdrs) {
     error(ctx, "%s: invalid section name table index %lu", f->name, (unsigned long)shstrndx);
@@ -120,7 +111,7 @@ static bool read_headers(Ctx *ctx, InputFile *f) {
   f->shstrtab = (const char *)d + f->shdrs[shstrndx].sh_offset;
   f->shstrtab_size = (i64)f->shdrs[shstrndx].sh_size;
   for (i64 i = 0; i < f->nshdrs; i++) {
-    const Elf64_Shdr *sh = &f->shdrs[i];
+    const EShdr *sh = &f->shdrs[i];
     if (sh->sh_name >= (u64)f->shstrtab_size) {
       error(ctx, "%s: section %ld: name offset out of range", f->name, (long)i);
       return false;
@@ -148,7 +139,7 @@ static bool read_symtab(Ctx *ctx, InputFile *f) {
   const u8 *d = f->mf->data;
   i64 symtab_idx = -1;
   for (i64 i = 0; i < f->nshdrs; i++) {
-    const Elf64_Shdr *sh = &f->shdrs[i];
+    const EShdr *sh = &f->shdrs[i];
     if (sh->sh_type != SHT_SYMTAB)
       continue;
     if (symtab_idx >= 0)
@@ -167,7 +158,7 @@ static bool read_symtab(Ctx *ctx, InputFile *f) {
     f->strtab = (const char *)d + f->shdrs[sh->sh_link].sh_offset;
     f->strtab_size = (i64)f->shdrs[sh->sh_link].sh_size;
     f->nsyms = (i64)(sh->sh_size / sizeof(Elf64_Sym));
-    f->esyms = aligned_table(ctx, d + sh->sh_offset, (i64)sh->sh_size);
+    f->esyms = (const void *)(d + sh->sh_offset);
     f->first_global = sh->sh_info;
     if (f->first_global > f->nsyms || (f->nsyms > 0 && f->first_global == 0)) {
       error(ctx, "%s: symbol table: invalid index of the first global symbol", f->name);
@@ -176,17 +167,17 @@ static bool read_symtab(Ctx *ctx, InputFile *f) {
   }
   f->symtab_index = symtab_idx;
   for (i64 i = 0; i < f->nshdrs; i++) {
-    const Elf64_Shdr *sh = &f->shdrs[i];
+    const EShdr *sh = &f->shdrs[i];
     if (sh->sh_type != SHT_SYMTAB_SHNDX)
       continue;
     if (sh->sh_link != (u64)symtab_idx || sh->sh_size / 4 < (u64)f->nsyms) {
       error(ctx, "%s: SHT_SYMTAB_SHNDX does not match the symbol table", f->name);
       return false;
     }
-    f->symtab_shndx = aligned_table(ctx, d + sh->sh_offset, (i64)sh->sh_size);
+    f->symtab_shndx = (const void *)(d + sh->sh_offset);
   }
   for (i64 i = 0; i < f->nsyms; i++) {
-    const Elf64_Sym *s = &f->esyms[i];
+    const ESym *s = &f->esyms[i];
     if (s->st_name >= (u64)f->strtab_size) {
       error(ctx, "%s: symbol %ld: name offset out of range", f->name, (long)i);
       return false;
@@ -298,7 +289,7 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
   /* COMDAT groups first: they decide which sections exist. */
   bool has_code = false, has_lto = false;
   for (i64 i = 0; i < f->nshdrs; i++) {
-    const Elf64_Shdr *sh = &f->shdrs[i];
+    const EShdr *sh = &f->shdrs[i];
     if (sh->sh_type != SHT_GROUP)
       continue;
     if (sh->sh_size < 4 || sh->sh_size % 4 || sh->sh_info >= (u64)f->nsyms) {
@@ -333,7 +324,7 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
   }
 
   for (i64 i = 1; i < f->nshdrs; i++) {
-    const Elf64_Shdr *sh = &f->shdrs[i];
+    const EShdr *sh = &f->shdrs[i];
     const char *name = section_name(f, sh);
     if (starts_with(name, ".gnu.lto_") || !strcmp(name, ".llvm.lto")) {
       has_lto = true;
@@ -409,7 +400,7 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
 
   /* Relocations attach to the section they patch. */
   for (i64 i = 1; i < f->nshdrs; i++) {
-    const Elf64_Shdr *sh = &f->shdrs[i];
+    const EShdr *sh = &f->shdrs[i];
     if (sh->sh_type != SHT_RELA)
       continue;
     if (sh->sh_info >= (u64)f->nshdrs) {
@@ -441,10 +432,10 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
       error(ctx, "%s: relocation section %s: bad entry size", f->name, section_name(f, sh));
       return;
     }
-    target->rels = aligned_table(ctx, d + sh->sh_offset, (i64)sh->sh_size);
+    target->rels = (const void *)(d + sh->sh_offset);
     target->nrels = (i64)(sh->sh_size / sizeof(Elf64_Rela));
     for (i64 k = 0; k < target->nrels; k++) {
-      const Elf64_Rela *r = &target->rels[k];
+      const ERela *r = &target->rels[k];
       if (ELF64_R_SYM(r->r_info) >= (u64)f->nsyms) {
         error(ctx, "%s: relocation %ld in %s: symbol index %lu out of range", f->name, (long)k,
               section_name(f, sh), (unsigned long)ELF64_R_SYM(r->r_info));
@@ -464,7 +455,7 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
   f->syms = ARENA_ARRAY(&ctx->arena, Symbol *, f->nsyms);
   Symbol *locals = ARENA_ARRAY(&ctx->arena, Symbol, f->first_global);
   for (i64 i = 0; i < f->first_global; i++) {
-    const Elf64_Sym *es = &f->esyms[i];
+    const ESym *es = &f->esyms[i];
     Symbol *s = &locals[i];
     s->name = esym_name(f, es);
     s->file = f;

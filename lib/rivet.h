@@ -23,6 +23,16 @@ typedef uint16_t u16;
 typedef uint32_t u32;
 typedef uint64_t u64;
 
+/* ELF tables read in place. An archive member starts at an even offset only (ar
+ * pads members to 2 bytes), so its headers, symbols and relocations may be
+ * misaligned: these types tell the compiler so, and it loads them unaligned
+ * instead of the linker copying every table. */
+typedef Elf64_Ehdr __attribute__((aligned(1))) EEhdr;
+typedef Elf64_Shdr __attribute__((aligned(1))) EShdr;
+typedef Elf64_Sym __attribute__((aligned(1))) ESym;
+typedef Elf64_Rela __attribute__((aligned(1))) ERela;
+typedef u32 __attribute__((aligned(1))) u32u;
+
 typedef struct Ctx Ctx;
 typedef struct Arch Arch;
 typedef struct InputFile InputFile;
@@ -241,16 +251,16 @@ struct InputFile {
   bool is_parsed;           /* sections and symbols read */
   bool symbols_read;        /* headers and symbol table read (read_object_symbols) */
   bool in_whole_archive;
-  const Elf64_Ehdr *ehdr;
-  const Elf64_Shdr *shdrs;
+  const EEhdr *ehdr;
+  const EShdr *shdrs;
   i64 nshdrs;
   const char *shstrtab;
   i64 shstrtab_size;
-  const Elf64_Sym *esyms; /* in the mapping */
+  const ESym *esyms; /* in the mapping */
   i64 nsyms, first_global;
   const char *strtab;
   i64 strtab_size;
-  const u32 *symtab_shndx;        /* SHT_SYMTAB_SHNDX, or NULL */
+  const u32u *symtab_shndx;       /* SHT_SYMTAB_SHNDX, or NULL */
   i64 symtab_index;               /* section index of SHT_SYMTAB, -1 if none */
   Symbol **syms;                  /* nsyms: locals are file-owned, globals interned */
   InputSection **sections;        /* nshdrs: NULL when the section is not part of the link */
@@ -281,7 +291,7 @@ bool is_elf_object(const u8 *data, i64 size);
 void parse_object_file(Ctx *ctx, InputFile *f);
 bool read_object_symbols(Ctx *ctx, InputFile *f);
 u32 esym_shndx(InputFile *f, i64 idx); /* resolves SHN_XINDEX */
-const char *esym_name(InputFile *f, const Elf64_Sym *esym);
+const char *esym_name(InputFile *f, const ESym *esym);
 
 /* ---- archive.c: ar archives, GNU symbol index, thin archives ---- */
 typedef struct ArchiveMember {
@@ -410,7 +420,7 @@ u64 symbol_got_address(Ctx *ctx, const Symbol *sym);
 u64 reloc_target_address(Ctx *ctx, Symbol *sym, i64 *addend);
 u64 plt_entry_address(Ctx *ctx, const Symbol *sym);
 bool symbol_is_ifunc(const Symbol *sym);
-void trace_symbol_event(Ctx *ctx, Symbol *sym, InputFile *f, const Elf64_Sym *esym);
+void trace_symbol_event(Ctx *ctx, Symbol *sym, InputFile *f, const ESym *esym);
 
 /* ---- sections.c: input sections, binning into output sections ---- */
 enum { ISEC_MERGE_SPLIT = 1 };
@@ -423,7 +433,7 @@ typedef struct MergePiece {
 
 struct InputSection {
   InputFile *file;
-  const Elf64_Shdr *shdr;
+  const EShdr *shdr;
   const char *name;
   const u8 *contents; /* into the mapping, or arena after decompression */
   u64 size;
@@ -433,10 +443,10 @@ struct InputSection {
   u8 p2align;
   bool is_alive; /* false: discarded COMDAT member or garbage-collected */
   bool is_eh_frame;
-  bool gc_live;           /* reached by --gc-sections marking */
-  Chunk *osec;            /* output section */
-  u64 offset;             /* within osec */
-  const Elf64_Rela *rels; /* in the mapping */
+  bool gc_live;      /* reached by --gc-sections marking */
+  Chunk *osec;       /* output section */
+  u64 offset;        /* within osec */
+  const ERela *rels; /* in the mapping */
   i64 nrels;
   /* SHF_MERGE sections: pieces, sorted by in_offset */
   MergePiece *pieces;

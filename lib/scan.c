@@ -158,7 +158,7 @@ static bool is_undefined_error(Ctx *ctx, InputFile *f, i64 idx, Symbol *sym) {
 
 /* Can the GOT-indirect access be rewritten to address the symbol itself? Only when
  * the symbol has a final, non-preemptible address inside the output. */
-bool got_load_is_relaxable(Ctx *ctx, InputSection *isec, const Elf64_Rela *rel, Symbol *sym) {
+bool got_load_is_relaxable(Ctx *ctx, InputSection *isec, const ERela *rel, Symbol *sym) {
   u32 type = ELF64_R_TYPE(rel->r_info);
   if (rel->r_offset < 3 || !isec->contents || sym->is_imported || sym->is_preemptible)
     return false;
@@ -168,7 +168,7 @@ bool got_load_is_relaxable(Ctx *ctx, InputSection *isec, const Elf64_Rela *rel, 
   return ctx->arch->can_relax_got(isec->contents + rel->r_offset, type);
 }
 
-static void report(Ctx *ctx, Action a, InputSection *isec, const Elf64_Rela *rel, Symbol *sym) {
+static void report(Ctx *ctx, Action a, InputSection *isec, const ERela *rel, Symbol *sym) {
   const char *rname = ctx->arch->reloc_name(ELF64_R_TYPE(rel->r_info));
   const char *where = sym->file ? sym->file->name : "<undefined>";
   const char *mode = ctx->opt.kind == OUT_SHARED ? "a shared object"
@@ -200,7 +200,7 @@ static void report(Ctx *ctx, Action a, InputSection *isec, const Elf64_Rela *rel
   }
 }
 
-static void scan_tls(Ctx *ctx, InputSection *isec, const Elf64_Rela *rel, Symbol *sym, RelKind kind,
+static void scan_tls(Ctx *ctx, InputSection *isec, const ERela *rel, Symbol *sym, RelKind kind,
                      i64 *i) {
   const Arch *arch = ctx->arch;
   InputFile *f = isec->file;
@@ -277,7 +277,7 @@ static void scan_tls(Ctx *ctx, InputSection *isec, const Elf64_Rela *rel, Symbol
 
 /* A relocation inside an .eh_frame record that was dropped (its function's section
  * lost a COMDAT group or was garbage-collected) is not part of the output. */
-static bool in_dropped_record(const InputSection *isec, const Elf64_Rela *rel) {
+static bool in_dropped_record(const InputSection *isec, const ERela *rel) {
   if (!isec->eh_records)
     return false;
   bool dropped;
@@ -290,7 +290,7 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
   const Arch *arch = ctx->arch;
   bool writable = (isec->flags & SHF_WRITE) != 0;
   for (i64 i = 0; i < isec->nrels; i++) {
-    const Elf64_Rela *rel = &isec->rels[i];
+    const ERela *rel = &isec->rels[i];
     if (in_dropped_record(isec, rel))
       continue;
     u32 type = ELF64_R_TYPE(rel->r_info);
@@ -418,7 +418,7 @@ static void allocate_copy(Ctx *ctx, Symbol *sym) {
   vec_push(&ctx->copy_syms, sym);
   for (i64 i = dso->first_global; i < dso->nsyms; i++) {
     Symbol *alias = dso->syms[i];
-    const Elf64_Sym *es = &dso->esyms[i];
+    const ESym *es = &dso->esyms[i];
     if (es->st_value != value || es->st_shndx == SHN_UNDEF || alias->file != dso ||
         alias->sym_idx != i || ELF64_ST_TYPE(es->st_info) == STT_TLS)
       continue;
@@ -508,7 +508,7 @@ static void collect_section(Ctx *ctx, InputSection *isec) {
   const Arch *arch = ctx->arch;
   bool writable = (isec->flags & SHF_WRITE) != 0;
   for (i64 i = 0; i < isec->nrels; i++) {
-    const Elf64_Rela *rel = &isec->rels[i];
+    const ERela *rel = &isec->rels[i];
     RelKind kind = arch->classify(ELF64_R_TYPE(rel->r_info));
     if (kind != RK_ABS_WORD || in_dropped_record(isec, rel))
       continue;

@@ -25,8 +25,7 @@ static const void *table(Ctx *ctx, const u8 *p, i64 size) {
 }
 
 /* .gnu.version_d: a chain of Verdef entries (sh_info of them), each with Verdaux names. */
-static bool read_verdefs(Ctx *ctx, InputFile *f, const Elf64_Shdr *sh, const char *strtab,
-                         u64 strsize) {
+static bool read_verdefs(Ctx *ctx, InputFile *f, const EShdr *sh, const char *strtab, u64 strsize) {
   const MappedFile *mf = f->mf;
   u64 off = sh->sh_offset, end = sh->sh_offset + sh->sh_size;
   i64 max_idx = 0;
@@ -80,7 +79,7 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
   f->as_needed = as_needed;
   f->soname = soname_hint;
   const u8 *d = mf->data;
-  const Elf64_Ehdr *eh = table(ctx, d, sizeof(Elf64_Ehdr));
+  const EEhdr *eh = table(ctx, d, sizeof(Elf64_Ehdr));
   if (d[EI_CLASS] != ELFCLASS64 || d[EI_DATA] != ELFDATA2LSB || d[EI_VERSION] != EV_CURRENT) {
     error(ctx, "%s: incompatible ELF class, byte order or version", f->name);
     return NULL;
@@ -95,7 +94,7 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
     error(ctx, "%s: malformed section header table", f->name);
     return NULL;
   }
-  const Elf64_Shdr *sh = table(ctx, d + eh->e_shoff, eh->e_shnum * (i64)sizeof(Elf64_Shdr));
+  const EShdr *sh = table(ctx, d + eh->e_shoff, eh->e_shnum * (i64)sizeof(Elf64_Shdr));
   i64 nsh = eh->e_shnum;
   if (eh->e_shstrndx != SHN_UNDEF && eh->e_shstrndx >= nsh) {
     error(ctx, "%s: section name table index out of range", f->name);
@@ -106,7 +105,7 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
     error(ctx, "%s: malformed program header table", f->name);
     return NULL;
   }
-  const Elf64_Shdr *dynsym = NULL, *versym = NULL, *verdef = NULL, *dynamic = NULL;
+  const EShdr *dynsym = NULL, *versym = NULL, *verdef = NULL, *dynamic = NULL;
   for (i64 i = 0; i < nsh; i++) {
     if (sh[i].sh_type != SHT_NOBITS && !in_file(mf, sh[i].sh_offset, sh[i].sh_size)) {
       error(ctx, "%s: section %ld extends past the end of the file", f->name, (long)i);
@@ -133,7 +132,7 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
     error(ctx, "%s: shared object has no valid .dynsym", f->name);
     return NULL;
   }
-  const Elf64_Shdr *str = &sh[dynsym->sh_link];
+  const EShdr *str = &sh[dynsym->sh_link];
   if (str->sh_size == 0 || d[str->sh_offset + str->sh_size - 1] != 0) {
     error(ctx, "%s: malformed .dynstr", f->name);
     return NULL;
@@ -155,7 +154,7 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
       error(ctx, "%s: .gnu.version_d does not link to a string table", f->name);
       return NULL;
     }
-    const Elf64_Shdr *vs = &sh[verdef->sh_link];
+    const EShdr *vs = &sh[verdef->sh_link];
     if (!read_verdefs(ctx, f, verdef, (const char *)d + vs->sh_offset, vs->sh_size))
       return NULL;
   }
@@ -168,7 +167,7 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
     return NULL;
   }
   if (dynamic) {
-    const Elf64_Shdr *ds = &sh[dynamic->sh_link];
+    const EShdr *ds = &sh[dynamic->sh_link];
     for (u64 off = 0; off + sizeof(Elf64_Dyn) <= dynamic->sh_size; off += sizeof(Elf64_Dyn)) {
       Elf64_Dyn dyn;
       memcpy(&dyn, d + dynamic->sh_offset + off, sizeof dyn);
@@ -203,7 +202,7 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
   f->syms = ARENA_ARRAY(&ctx->arena, Symbol *, f->nsyms);
   f->default_version_syms = ARENA_ARRAY(&ctx->arena, Symbol *, f->nsyms);
   for (i64 i = f->first_global; i < f->nsyms; i++) {
-    const Elf64_Sym *es = &f->esyms[i];
+    const ESym *es = &f->esyms[i];
     const char *name = f->strtab + es->st_name;
     u16 ver = f->versym ? f->versym[i] : 1;
     bool hidden = (ver & 0x8000) != 0;
@@ -228,7 +227,7 @@ const char *dso_version_name(InputFile *f, i64 sym_idx) {
 }
 
 static void define_from_dso(InputFile *f, i64 i, Symbol *sym) {
-  const Elf64_Sym *es = &f->esyms[i];
+  const ESym *es = &f->esyms[i];
   u8 bind = ELF64_ST_BIND(es->st_info);
   /* When we define a name a shared object also defines, our definition must be
    * exported so the library binds to it too (one object, e.g. a C++ inline
@@ -251,7 +250,7 @@ static void define_from_dso(InputFile *f, i64 i, Symbol *sym) {
 
 void resolve_dso_symbols(Ctx *ctx, InputFile *f) {
   for (i64 i = f->first_global; i < f->nsyms; i++) {
-    const Elf64_Sym *es = &f->esyms[i];
+    const ESym *es = &f->esyms[i];
     Symbol *sym = f->syms[i];
     trace_symbol_event(ctx, sym, f, es);
     if (es->st_shndx == SHN_UNDEF) {
@@ -309,7 +308,7 @@ void check_shlib_undefined(Ctx *ctx) {
     if (!all_deps || !f->is_needed)
       continue;
     for (i64 i = f->first_global; i < f->nsyms; i++) {
-      const Elf64_Sym *es = &f->esyms[i];
+      const ESym *es = &f->esyms[i];
       Symbol *sym = f->syms[i];
       if (es->st_shndx != SHN_UNDEF || ELF64_ST_BIND(es->st_info) == STB_WEAK)
         continue;

@@ -106,7 +106,7 @@ static int visibility_strength(u8 v) {
   }
 }
 
-void trace_symbol_event(Ctx *ctx, Symbol *sym, InputFile *f, const Elf64_Sym *esym) {
+void trace_symbol_event(Ctx *ctx, Symbol *sym, InputFile *f, const ESym *esym) {
   if (!sym->traced)
     return;
   u32 shndx = esym->st_shndx;
@@ -135,7 +135,7 @@ void report_duplicate(Ctx *ctx, Symbol *sym, InputFile *other) {
 }
 
 static void take_definition(Symbol *sym, InputFile *f, i64 idx, SymRank rank) {
-  const Elf64_Sym *es = &f->esyms[idx];
+  const ESym *es = &f->esyms[idx];
   u32 shndx = esym_shndx(f, idx);
   sym->file = f;
   sym->sym_idx = idx;
@@ -157,7 +157,7 @@ static void take_definition(Symbol *sym, InputFile *f, i64 idx, SymRank rank) {
 
 void resolve_file_symbols(Ctx *ctx, InputFile *f) {
   for (i64 i = f->first_global; i < f->nsyms; i++) {
-    const Elf64_Sym *es = &f->esyms[i];
+    const ESym *es = &f->esyms[i];
     Symbol *sym = f->syms[i];
     u32 shndx = esym_shndx(f, i);
     u8 vis = ELF64_ST_VISIBILITY(es->st_other);
