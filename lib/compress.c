@@ -34,7 +34,7 @@ bool decompress_section(Ctx *ctx, InputSection *isec) {
     return false;
   }
 #endif
-  u8 *dst = arena_alloc(&ctx->arena, (i64)chdr.ch_size + 1, 16);
+  u8 *dst = arena_alloc(local_arena(ctx), (i64)chdr.ch_size + 1, 16);
   if (chdr.ch_type == ELFCOMPRESS_ZLIB) {
     uLongf out = (uLongf)chdr.ch_size;
     int rc = uncompress(dst, &out, src, (uLong)src_size);

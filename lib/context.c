@@ -59,5 +59,7 @@ void rv_context_free(RvContext *ctx) {
   free(o->version_scripts.data);
   free(o->explain_symbols.data);
   arena_free(&ctx->arena);
+  for (i64 i = 0; i < MAX_THREADS; i++)
+    arena_free(&ctx->worker_arenas[i]);
   free(ctx);
 }

@@ -270,23 +270,24 @@ static i32 init_priority_of(const char *name) {
 /* Headers and the symbol table only: enough to list an archive member's definitions
  * without claiming its COMDAT groups. Returns false after an error. */
 bool read_object_symbols(Ctx *ctx, InputFile *f) {
-  if (f->symbols_read)
-    return f->esyms != NULL || f->nsyms == 0;
-  f->symbols_read = true;
-  return read_headers(ctx, f) && read_symtab(ctx, f);
+  if (!f->symbols_read) {
+    f->symbols_read = true;
+    f->symbols_ok = read_headers(ctx, f) && read_symtab(ctx, f);
+  }
+  return f->symbols_ok;
 }
 
-void parse_object_file(Ctx *ctx, InputFile *f) {
-  if (f->is_parsed)
-    return;
-  f->is_parsed = true;
+/* Everything of an object that depends on no other file: sections, relocations and
+ * local symbols. Safe to run for many files at once (it allocates from the thread's
+ * arena). Sections of every COMDAT group are read; claim_comdat_groups drops the
+ * losing copies later, in load order. On error f->syms stays NULL. */
+void read_object_contents(Ctx *ctx, InputFile *f) {
   if (!read_object_symbols(ctx, f) || !f->shdrs)
     return;
+  Arena *arena = local_arena(ctx);
   const u8 *d = f->mf->data;
-  f->sections = ARENA_ARRAY(&ctx->arena, InputSection *, f->nshdrs);
-  bool *discarded = ARENA_ARRAY(&ctx->arena, bool, f->nshdrs);
+  f->sections = ARENA_ARRAY(arena, InputSection *, f->nshdrs);
 
-  /* COMDAT groups first: they decide which sections exist. */
   bool has_code = false, has_lto = false;
   for (i64 i = 0; i < f->nshdrs; i++) {
     const EShdr *sh = &f->shdrs[i];
@@ -310,17 +311,6 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
         return;
       }
     }
-    if (!(rd32(g) & GRP_COMDAT))
-      continue;
-    const char *sig = esym_name(f, &f->esyms[sh->sh_info]);
-    if (ELF64_ST_TYPE(f->esyms[sh->sh_info].st_info) == STT_SECTION) {
-      u32 idx = esym_shndx(f, sh->sh_info);
-      sig = idx < (u64)f->nshdrs ? section_name(f, &f->shdrs[idx]) : sig;
-    }
-    if (claim_comdat(ctx, f, sig))
-      continue;
-    for (u64 k = 1; k < sh->sh_size / 4; k++)
-      discarded[rd32(g + 4 * k)] = true;
   }
 
   for (i64 i = 1; i < f->nshdrs; i++) {
@@ -353,11 +343,11 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
       read_gnu_property(ctx, f, d + sh->sh_offset, sh->sh_size);
       continue;
     }
-    if ((sh->sh_flags & SHF_EXCLUDE) || discarded[i])
+    if (sh->sh_flags & SHF_EXCLUDE)
       continue;
     if ((sh->sh_flags & SHF_EXECINSTR) && sh->sh_size > 0)
       has_code = true;
-    InputSection *isec = ARENA_NEW(&ctx->arena, InputSection);
+    InputSection *isec = ARENA_NEW(arena, InputSection);
     isec->file = f;
     isec->shdr = sh;
     isec->name = name;
@@ -452,8 +442,8 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
   }
 
   /* Symbols: locals belong to the file; globals are interned and resolved later. */
-  f->syms = ARENA_ARRAY(&ctx->arena, Symbol *, f->nsyms);
-  Symbol *locals = ARENA_ARRAY(&ctx->arena, Symbol, f->first_global);
+  Symbol **syms = ARENA_ARRAY(arena, Symbol *, f->nsyms);
+  Symbol *locals = ARENA_ARRAY(arena, Symbol, f->first_global);
   for (i64 i = 0; i < f->first_global; i++) {
     const ESym *es = &f->esyms[i];
     Symbol *s = &locals[i];
@@ -472,13 +462,68 @@ void parse_object_file(Ctx *ctx, InputFile *f) {
       s->is_abs = true;
     else if (shndx != SHN_UNDEF && shndx < (u64)f->nshdrs)
       s->isec = f->sections[shndx];
-    f->syms[i] = s;
+    syms[i] = s;
   }
-  for (i64 i = f->first_global; i < f->nsyms; i++)
-    f->syms[i] = intern_symbol(ctx, esym_name(f, &f->esyms[i]));
   /* GNU extensions in the symbol table make the output ELFOSABI_GNU, as GNU ld marks it. */
   for (i64 i = 0; i < f->nsyms; i++)
     if (ELF64_ST_TYPE(f->esyms[i].st_info) == STT_GNU_IFUNC ||
         ELF64_ST_BIND(f->esyms[i].st_info) == STB_GNU_UNIQUE)
-      ctx->has_gnu_extensions = true;
+      f->has_gnu_extensions = true;
+  f->syms = syms;
+}
+
+/* Global names into the symbol table; the table must have room for them
+ * (reserve_symbols), so files can be interned in parallel. */
+void intern_object_symbols(Ctx *ctx, InputFile *f) {
+  if (!f->syms)
+    return;
+  for (i64 i = f->first_global; i < f->nsyms; i++) {
+    const char *name = esym_name(f, &f->esyms[i]);
+    f->syms[i] = intern_symbol_hashed(ctx, name, hash_string(name, (i64)strlen(name)));
+  }
+}
+
+/* Serial, in load order: the first file to load a COMDAT group keeps it; in later
+ * files the group's sections and the local symbols in them are dropped. */
+void claim_comdat_groups(Ctx *ctx, InputFile *f) {
+  if (!f->syms)
+    return;
+  ctx->has_gnu_extensions |= f->has_gnu_extensions;
+  bool dropped = false;
+  for (i64 i = 0; i < f->nshdrs; i++) {
+    const EShdr *sh = &f->shdrs[i];
+    if (sh->sh_type != SHT_GROUP)
+      continue;
+    const u8 *g = f->mf->data + sh->sh_offset;
+    if (!(rd32(g) & GRP_COMDAT))
+      continue;
+    const char *sig = esym_name(f, &f->esyms[sh->sh_info]);
+    if (ELF64_ST_TYPE(f->esyms[sh->sh_info].st_info) == STT_SECTION) {
+      u32 idx = esym_shndx(f, sh->sh_info);
+      sig = idx < (u64)f->nshdrs ? section_name(f, &f->shdrs[idx]) : sig;
+    }
+    if (claim_comdat(ctx, f, sig))
+      continue;
+    for (u64 k = 1; k < sh->sh_size / 4; k++)
+      f->sections[rd32(g + 4 * k)] = NULL;
+    dropped = true;
+  }
+  for (i64 i = 0; dropped && i < f->first_global; i++) {
+    Symbol *s = f->syms[i];
+    if (s->isec && f->sections[s->isec->shndx] != s->isec)
+      s->isec = NULL;
+  }
+}
+
+/* One object read on the calling thread (an archive member extracted during
+ * resolution); a no-op for a file read_objects_in_parallel already read. */
+void parse_object_file(Ctx *ctx, InputFile *f) {
+  if (f->is_parsed)
+    return;
+  f->is_parsed = true;
+  read_object_contents(ctx, f);
+  if (!f->syms)
+    return;
+  reserve_symbols(ctx, f->nsyms - f->first_global);
+  intern_object_symbols(ctx, f);
 }

@@ -47,7 +47,10 @@ bool open_output(Ctx *ctx) {
     return false;
   }
   have_temp = 1;
-  if (ftruncate(fd, ctx->filesize) < 0) {
+  /* Allocated blocks, not a sparse file: writing through the mapping then faults in
+   * fresh pages instead of reading (zero-filling) holes with readahead. */
+  if (ctx->filesize > 0 && posix_fallocate(fd, 0, ctx->filesize) == 0) {
+  } else if (ftruncate(fd, ctx->filesize) < 0) {
     error(ctx, "cannot allocate %ld bytes for %s: %s", (long)ctx->filesize, out, strerror(errno));
     close(fd);
     remove_temp_output();

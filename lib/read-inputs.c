@@ -1,7 +1,14 @@
-/* Turns the command line into input files. Objects are loaded in order; archive
- * members become lazy symbols and are extracted when a strong undefined reference
- * meets them, wherever the archive stands on the command line (lld's rule; it makes
- * --start-group unnecessary but keeps GNU ld's choice of member in ordinary links). */
+/* Turns the command line into input files, in three steps:
+ *  1. walk the command line (and linker scripts): map every file and list what it
+ *     loads, in order (LoadStep);
+ *  2. read the objects that are certainly loaded (command-line objects and
+ *     --whole-archive members) in parallel, interning their global names;
+ *  3. replay the steps in order on one thread: claim COMDAT groups and resolve.
+ * Archive members become lazy symbols and are extracted when a strong undefined
+ * reference meets them, wherever the archive stands on the command line (lld's
+ * rule; it makes --start-group unnecessary but keeps GNU ld's choice of member in
+ * ordinary links). Resolution order is the step order, so the thread count cannot
+ * change the result. */
 #include "rivet.h"
 
 #include <errno.h>
@@ -15,8 +22,20 @@ typedef struct InputState {
   bool as_needed;
 } InputState;
 
+typedef enum { STEP_OBJECT, STEP_ARCHIVE, STEP_DSO } StepKind;
+
+typedef struct LoadStep {
+  StepKind kind;
+  InputFile *file;     /* STEP_OBJECT, STEP_DSO */
+  MappedFile *archive; /* STEP_ARCHIVE: */
+  InputFile **members; /*   member files, NULL where a member is not ELF */
+  ArchiveMemberVec member_list;
+  ArchiveIndexVec index;
+} LoadStep;
+
 typedef struct Loader {
   Ctx *ctx;
+  VEC(LoadStep) steps;
   InputState st;
   InputState stack[64];
   i64 depth;
@@ -58,11 +77,13 @@ static const char *find_library(Loader *ld, const char *name) {
   return NULL;
 }
 
-/* Parses a live object and resolves its symbols. Extractions it causes are queued
- * in ctx->objs behind it and processed by drain(). */
+/* Makes an object live: read (unless already read in parallel), its COMDAT groups
+ * claimed. Its symbols are resolved by drain(), after the files queued before it;
+ * extractions its references cause queue up behind it. */
 static void add_object(Ctx *ctx, InputFile *f) {
   f->is_alive = true;
   parse_object_file(ctx, f);
+  claim_comdat_groups(ctx, f);
   vec_push(&ctx->objs, f);
 }
 
@@ -82,15 +103,22 @@ static void drain(Ctx *ctx, i64 *cursor) {
   }
 }
 
+static void add_step(Loader *ld, LoadStep step) {
+  vec_push(&ld->steps, step);
+}
+
 static void load_archive(Loader *ld, MappedFile *mf) {
   Ctx *ctx = ld->ctx;
-  ArchiveMemberVec members = {0};
-  ArchiveIndexVec index = {0};
-  if (!read_archive(ctx, mf, &members, &index))
-    goto out;
-  InputFile **files = ARENA_ARRAY(&ctx->arena, InputFile *, members.len);
-  for (i64 i = 0; i < members.len; i++) {
-    ArchiveMember *m = &members.data[i];
+  LoadStep step = {.kind = STEP_ARCHIVE, .archive = mf};
+  if (!read_archive(ctx, mf, &step.member_list, &step.index)) {
+    free(step.member_list.data);
+    free(step.index.data);
+    return;
+  }
+  i64 n = step.member_list.len;
+  step.members = ARENA_ARRAY(&ctx->arena, InputFile *, n);
+  for (i64 i = 0; i < n; i++) {
+    ArchiveMember *m = &step.member_list.data[i];
     if (!is_elf_object(m->data, m->size)) {
       if (ld->st.whole_archive)
         error(ctx, "%s(%s): member is not an ELF object", mf->path, m->name);
@@ -101,19 +129,30 @@ static void load_archive(Loader *ld, MappedFile *mf) {
     mmf->data = m->data;
     mmf->size = m->size;
     mmf->parent = mf;
-    files[i] = new_object_file(ctx, mmf, mf->path);
-    files[i]->in_whole_archive = ld->st.whole_archive;
+    step.members[i] = new_object_file(ctx, mmf, mf->path);
+    step.members[i]->in_whole_archive = ld->st.whole_archive;
   }
-  if (ld->st.whole_archive) {
-    for (i64 i = 0; i < members.len; i++)
-      if (files[i])
-        add_object(ctx, files[i]);
-    goto out;
+  if (!ld->st.whole_archive) {
+    add_step(ld, step);
+    return;
   }
-  if (index.len == 0) {
+  for (i64 i = 0; i < n; i++)
+    if (step.members[i])
+      add_step(ld, (LoadStep){.kind = STEP_OBJECT, .file = step.members[i]});
+  free(step.member_list.data);
+  free(step.index.data);
+}
+
+/* Lazy symbols for an archive's members, from its index, or from the members'
+ * symbol tables when it has none. */
+static void add_archive_symbols(Ctx *ctx, LoadStep *step) {
+  ArchiveMemberVec *members = &step->member_list;
+  ArchiveIndexVec *index = &step->index;
+  const char *path = step->archive->path;
+  if (index->len == 0) {
     /* No symbol index (ar without s): read each member's symbol table instead. */
-    for (i64 i = 0; i < members.len; i++) {
-      InputFile *f = files[i];
+    for (i64 i = 0; i < members->len; i++) {
+      InputFile *f = step->members[i];
       if (!f)
         continue;
       /* Only the symbol table: parsing would claim COMDAT groups for a member that
@@ -124,38 +163,35 @@ static void load_archive(Loader *ld, MappedFile *mf) {
         if (esym_shndx(f, k) != SHN_UNDEF)
           add_lazy_symbol(ctx, intern_symbol(ctx, esym_name(f, &f->esyms[k])), f);
     }
-    goto out;
+    return;
   }
-  for (i64 i = 0; i < index.len; i++) {
+  for (i64 i = 0; i < index->len; i++) {
     InputFile *member = NULL;
-    for (i64 lo = 0, hi = members.len - 1; lo <= hi;) {
+    for (i64 lo = 0, hi = members->len - 1; lo <= hi;) {
       i64 mid = (lo + hi) / 2;
-      if (members.data[mid].header_offset == index.data[i].member_offset) {
-        member = files[mid];
+      if (members->data[mid].header_offset == index->data[i].member_offset) {
+        member = step->members[mid];
         break;
       }
-      if (members.data[mid].header_offset < index.data[i].member_offset)
+      if (members->data[mid].header_offset < index->data[i].member_offset)
         lo = mid + 1;
       else
         hi = mid - 1;
     }
     if (!member) {
       bool is_member = false;
-      for (i64 k = 0; k < members.len; k++)
-        is_member |= members.data[k].header_offset == index.data[i].member_offset;
+      for (i64 k = 0; k < members->len; k++)
+        is_member |= members->data[k].header_offset == index->data[i].member_offset;
       if (is_member)
-        error(ctx, "%s: symbol index: '%s' is defined by a member that is not an ELF object",
-              mf->path, index.data[i].name);
+        error(ctx, "%s: symbol index: '%s' is defined by a member that is not an ELF object", path,
+              index->data[i].name);
       else
-        error(ctx, "%s: symbol index: '%s' refers to offset %ld, which is not a member", mf->path,
-              index.data[i].name, (long)index.data[i].member_offset);
+        error(ctx, "%s: symbol index: '%s' refers to offset %ld, which is not a member", path,
+              index->data[i].name, (long)index->data[i].member_offset);
       break;
     }
-    add_lazy_symbol(ctx, intern_symbol(ctx, index.data[i].name), member);
+    add_lazy_symbol(ctx, intern_symbol(ctx, index->data[i].name), member);
   }
-out:
-  free(members.data);
-  free(index.data);
 }
 
 static void load_script(Loader *ld, MappedFile *mf) {
@@ -237,11 +273,11 @@ static void load_path(Loader *ld, const char *path, bool from_script, bool by_l)
       InputFile *dso = new_shared_file(ctx, mf, hint, ld->st.as_needed);
       if (dso) {
         ctx->is_dynamic = true;
-        resolve_dso_symbols(ctx, dso);
+        add_step(ld, (LoadStep){.kind = STEP_DSO, .file = dso});
       }
       return;
     }
-    add_object(ctx, new_object_file(ctx, mf, NULL));
+    add_step(ld, (LoadStep){.kind = STEP_OBJECT, .file = new_object_file(ctx, mf, NULL)});
   } else if (mf->size >= 4 && !memcmp(mf->data, "BC\xc0\xde", 4)) {
     error(ctx,
           "%s: LLVM bitcode (LTO) input is not supported by this rivet yet: compile "
@@ -260,10 +296,58 @@ static int compare_priority(const void *a, const void *b) {
   return (x->priority > y->priority) - (x->priority < y->priority);
 }
 
+static void read_symbols_task(Ctx *ctx, i64 i, void *arg) {
+  read_object_symbols(ctx, ((InputFile **)arg)[i]);
+}
+
+static void read_contents_task(Ctx *ctx, i64 i, void *arg) {
+  InputFile *f = ((InputFile **)arg)[i];
+  f->is_parsed = true;
+  read_object_contents(ctx, f);
+  intern_object_symbols(ctx, f);
+}
+
+/* Step 2: symbol tables first, to size the symbol table for every global name;
+ * then sections, relocations and names, all files at once. */
+static void read_objects_in_parallel(Ctx *ctx, Loader *ld) {
+  VEC(InputFile *) files = {0};
+  for (i64 i = 0; i < ld->steps.len; i++)
+    if (ld->steps.data[i].kind == STEP_OBJECT)
+      vec_push(&files, ld->steps.data[i].file);
+  parallel_for(ctx, files.len, read_symbols_task, files.data);
+  i64 nglobals = 0;
+  for (i64 i = 0; i < files.len; i++)
+    nglobals += files.data[i]->nsyms - files.data[i]->first_global;
+  reserve_symbols(ctx, nglobals);
+  parallel_for(ctx, files.len, read_contents_task, files.data);
+  free(files.data);
+}
+
+/* Step 3: resolution, in command-line order. */
+static void replay_load_steps(Ctx *ctx, Loader *ld) {
+  i64 cursor = 0;
+  for (i64 i = 0; i < ld->steps.len; i++) {
+    LoadStep *step = &ld->steps.data[i];
+    switch (step->kind) {
+    case STEP_OBJECT:
+      add_object(ctx, step->file);
+      break;
+    case STEP_ARCHIVE:
+      add_archive_symbols(ctx, step);
+      free(step->member_list.data);
+      free(step->index.data);
+      break;
+    case STEP_DSO:
+      resolve_dso_symbols(ctx, step->file);
+      break;
+    }
+    drain(ctx, &cursor);
+  }
+}
+
 void read_inputs(Ctx *ctx) {
   Loader ld = {.ctx = ctx};
   ld.st.bstatic = false;
-  i64 cursor = 0;
   init_symbol_table(ctx, 1 << 16);
   for (i64 i = 0; i < ctx->opt.undefined.len; i++) {
     Symbol *s = intern_symbol(ctx, ctx->opt.undefined.data[i]);
@@ -319,9 +403,10 @@ void read_inputs(Ctx *ctx) {
         error(ctx, "--pop-state without --push-state");
       break;
     }
-    drain(ctx, &cursor);
   }
-  drain(ctx, &cursor);
+  read_objects_in_parallel(ctx, &ld);
+  replay_load_steps(ctx, &ld);
+  free(ld.steps.data);
   /* Archive members take the place of their archive on the command line (their
    * priority was given when the archive was read), as with GNU ld: crtend.o's
    * .eh_frame terminator must stay after every extracted member's frames. */

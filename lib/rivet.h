@@ -249,7 +249,9 @@ struct InputFile {
   i64 priority;             /* command-line order; every tie-break uses it */
   bool is_alive;            /* on the command line, or extracted from its archive */
   bool is_parsed;           /* sections and symbols read */
+  bool has_gnu_extensions;  /* STT_GNU_IFUNC or STB_GNU_UNIQUE symbols */
   bool symbols_read;        /* headers and symbol table read (read_object_symbols) */
+  bool symbols_ok;          /* ... and found well-formed */
   bool in_whole_archive;
   const EEhdr *ehdr;
   const EShdr *shdrs;
@@ -290,6 +292,9 @@ InputFile *new_object_file(Ctx *ctx, MappedFile *mf, const char *archive_name);
 bool is_elf_object(const u8 *data, i64 size);
 void parse_object_file(Ctx *ctx, InputFile *f);
 bool read_object_symbols(Ctx *ctx, InputFile *f);
+void read_object_contents(Ctx *ctx, InputFile *f);
+void intern_object_symbols(Ctx *ctx, InputFile *f);
+void claim_comdat_groups(Ctx *ctx, InputFile *f);
 u32 esym_shndx(InputFile *f, i64 idx); /* resolves SHN_XINDEX */
 const char *esym_name(InputFile *f, const ESym *esym);
 
@@ -408,6 +413,9 @@ struct Symbol {
 void init_symbol_table(Ctx *ctx, i64 expected);
 void clear_symbol_slots(Symbol *sym); /* no GOT/PLT/.symtab/.dynsym entries yet */
 Symbol *intern_symbol(Ctx *ctx, const char *name);
+/* Thread-safe when the table has room: reserve_symbols first, on one thread. */
+Symbol *intern_symbol_hashed(Ctx *ctx, const char *name, u64 hash);
+void reserve_symbols(Ctx *ctx, i64 n);
 Symbol *find_symbol(Ctx *ctx, const char *name);
 void resolve_file_symbols(Ctx *ctx, InputFile *f); /* insert definitions and references */
 void add_lazy_symbol(Ctx *ctx, Symbol *sym, InputFile *member);
@@ -678,6 +686,10 @@ bool decompress_section(Ctx *ctx, InputSection *isec);
 /* ---- thread-pool.c ---- */
 typedef void ParallelFn(Ctx *ctx, i64 i, void *arg);
 void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg);
+/* The arena of the calling thread: ctx->arena outside parallel_for and on its
+ * calling thread, a worker's own arena on the others. */
+Arena *local_arena(Ctx *ctx);
+enum { MAX_THREADS = 32 };
 
 /* ---- strhash.c ---- */
 u64 hash_string(const char *s, i64 len);
@@ -694,6 +706,7 @@ struct Ctx {
   Options opt;
   const Arch *arch;
   Arena arena;
+  Arena worker_arenas[MAX_THREADS];
 
   VEC(InputFile *) objs;      /* live object files in priority order */
   VEC(InputFile *) all_files; /* every file, lazy members too */
@@ -701,8 +714,9 @@ struct Ctx {
   InputFile *internal_file; /* owner of linker-defined symbols */
 
   /* global symbol table: open addressing on Symbol* */
-  Symbol **symtab;
-  i64 symtab_cap, symtab_len;
+  Symbol *_Atomic *symtab; /* open addressing; slots are claimed with compare-and-swap */
+  i64 symtab_cap;
+  _Atomic i64 symtab_len;
   ComdatGroup **comdats;
   i64 comdats_cap;
 

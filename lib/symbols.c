@@ -24,53 +24,70 @@ void init_symbol_table(Ctx *ctx, i64 expected) {
     fatal(ctx, "out of memory");
 }
 
-static void grow_table(Ctx *ctx) {
-  Symbol **old = ctx->symtab;
+/* Grows the table so that n more names fit at a load of at most one half. Called
+ * outside parallel passes only: concurrent interning never grows the table. */
+void reserve_symbols(Ctx *ctx, i64 n) {
+  if ((ctx->symtab_len + n) * 2 < ctx->symtab_cap)
+    return;
+  Symbol *_Atomic *old = ctx->symtab;
   i64 old_cap = ctx->symtab_cap;
-  init_symbol_table(ctx, old_cap);
+  init_symbol_table(ctx, ctx->symtab_len + n);
   for (i64 i = 0; i < old_cap; i++) {
-    if (!old[i])
+    Symbol *s = old[i];
+    if (!s)
       continue;
-    u64 h = old[i]->hash & (u64)(ctx->symtab_cap - 1);
+    u64 h = s->hash & (u64)(ctx->symtab_cap - 1);
     while (ctx->symtab[h])
       h = (h + 1) & (u64)(ctx->symtab_cap - 1);
-    ctx->symtab[h] = old[i];
+    ctx->symtab[h] = s;
   }
   free(old);
 }
 
-static Symbol *lookup(Ctx *ctx, const char *name, bool create) {
-  if (create && ctx->symtab_len * 2 >= ctx->symtab_cap)
-    grow_table(ctx);
+static Symbol *new_symbol(Ctx *ctx, const char *name, u64 hash) {
+  Symbol *s = ARENA_NEW(local_arena(ctx), Symbol);
+  s->name = name;
+  s->hash = hash;
+  s->rank = RANK_UNDEF;
+  s->binding = STB_GLOBAL;
+  s->visibility = STV_DEFAULT;
+  s->sym_idx = -1;
+  clear_symbol_slots(s);
+  for (i64 i = 0; i < ctx->opt.trace_symbols.len; i++)
+    if (!strcmp(ctx->opt.trace_symbols.data[i], name))
+      s->traced = true;
+  for (i64 i = 0; i < ctx->opt.explain_symbols.len; i++)
+    if (!fnmatch(ctx->opt.explain_symbols.data[i], name, 0))
+      s->explain = true;
+  return s;
+}
+
+/* Linear probing. A new name takes its slot with a compare-and-swap, so files can
+ * be interned on several threads at once: whichever thread creates a name's Symbol,
+ * its contents depend only on the name. Which slot a name lands in can vary, so no
+ * output may depend on the table's order. */
+static Symbol *lookup(Ctx *ctx, const char *name, u64 hash, bool create) {
   u64 mask = (u64)ctx->symtab_cap - 1;
-  u64 hash = name_hash(name);
   for (u64 h = hash & mask;; h = (h + 1) & mask) {
     Symbol *s = ctx->symtab[h];
     if (!s) {
       if (!create)
         return NULL;
-      s = ARENA_NEW(&ctx->arena, Symbol);
-      s->name = name;
-      s->hash = hash;
-      s->rank = RANK_UNDEF;
-      s->binding = STB_GLOBAL;
-      s->visibility = STV_DEFAULT;
-      s->sym_idx = -1;
-      clear_symbol_slots(s);
-      for (i64 i = 0; i < ctx->opt.trace_symbols.len; i++)
-        if (!strcmp(ctx->opt.trace_symbols.data[i], name))
-          s->traced = true;
-      for (i64 i = 0; i < ctx->opt.explain_symbols.len; i++)
-        if (!fnmatch(ctx->opt.explain_symbols.data[i], name, 0))
-          s->explain = true;
-      ctx->symtab[h] = s;
-      ctx->symtab_len++;
-      return s;
+      Symbol *fresh = new_symbol(ctx, name, hash);
+      if (atomic_compare_exchange_strong(&ctx->symtab[h], &s, fresh)) {
+        ctx->symtab_len++;
+        return fresh;
+      }
+      /* Another thread took the slot: s is its symbol; compare as usual. */
     }
     /* The stored hash settles almost every probe without touching the strings. */
     if (s->hash == hash && !strcmp(s->name, name))
       return s;
   }
+}
+
+Symbol *intern_symbol_hashed(Ctx *ctx, const char *name, u64 hash) {
+  return lookup(ctx, name, hash, true);
 }
 
 void clear_symbol_slots(Symbol *sym) {
@@ -79,10 +96,11 @@ void clear_symbol_slots(Symbol *sym) {
 }
 
 Symbol *intern_symbol(Ctx *ctx, const char *name) {
-  return lookup(ctx, name, true);
+  reserve_symbols(ctx, 1);
+  return lookup(ctx, name, name_hash(name), true);
 }
 Symbol *find_symbol(Ctx *ctx, const char *name) {
-  return lookup(ctx, name, false);
+  return lookup(ctx, name, name_hash(name), false);
 }
 
 bool symbol_is_defined(const Symbol *sym) {

@@ -1,6 +1,7 @@
 /* parallel_for: runs fn(i) for i in [0, n) on a pool of pthreads with an atomic
  * cursor. Work items own their output slots, so results do not depend on which
- * thread ran what. --threads=1 runs inline. */
+ * thread ran what. --threads=1 runs inline. Each worker allocates from its own
+ * arena (local_arena), so allocation needs no lock. */
 #include "rivet.h"
 
 #include <pthread.h>
@@ -14,21 +15,38 @@ typedef struct Job {
   _Atomic i64 next;
 } Job;
 
-static void *worker(void *p) {
-  Job *job = p;
+typedef struct Worker {
+  Job *job;
+  Arena *arena;
+} Worker;
+
+static _Thread_local Arena *worker_arena;
+
+Arena *local_arena(Ctx *ctx) {
+  return worker_arena ? worker_arena : &ctx->arena;
+}
+
+static void run_items(Job *job) {
   for (;;) {
     i64 i = atomic_fetch_add(&job->next, 1);
     if (i >= job->n)
-      return NULL;
+      return;
     job->fn(job->ctx, i, job->arg);
   }
 }
 
+static void *worker(void *p) {
+  Worker *w = p;
+  worker_arena = w->arena;
+  run_items(w->job);
+  return NULL;
+}
+
 static i64 thread_count(Ctx *ctx) {
   if (ctx->opt.threads > 0)
-    return ctx->opt.threads;
+    return MIN(ctx->opt.threads, MAX_THREADS);
   long n = sysconf(_SC_NPROCESSORS_ONLN);
-  return n > 0 ? MIN(n, 32) : 1;
+  return n > 0 ? MIN(n, MAX_THREADS) : 1;
 }
 
 void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg) {
@@ -40,12 +58,15 @@ void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg) {
   }
   Job job = {.ctx = ctx, .fn = fn, .arg = arg, .n = n};
   atomic_init(&job.next, 0);
-  pthread_t tids[32];
+  pthread_t tids[MAX_THREADS];
+  Worker workers[MAX_THREADS];
   i64 started = 0;
-  for (i64 t = 1; t < nthreads; t++)
-    if (pthread_create(&tids[started], NULL, worker, &job) == 0)
+  for (i64 t = 1; t < nthreads; t++) {
+    workers[t] = (Worker){&job, &ctx->worker_arenas[t]};
+    if (pthread_create(&tids[started], NULL, worker, &workers[t]) == 0)
       started++;
-  worker(&job);
+  }
+  run_items(&job);
   for (i64 t = 0; t < started; t++)
     pthread_join(tids[t], NULL);
 }
