@@ -47,11 +47,11 @@ bool open_output(Ctx *ctx) {
     return false;
   }
   have_temp = 1;
-  /* Allocated blocks, not a sparse file: writing through the mapping then faults in
-   * fresh pages instead of reading (zero-filling) holes with readahead. */
-  if (ctx->filesize > 0 && posix_fallocate(fd, 0, ctx->filesize) == 0) {
-  } else if (ftruncate(fd, ctx->filesize) < 0) {
-    error(ctx, "cannot allocate %ld bytes for %s: %s", (long)ctx->filesize, out, strerror(errno));
+  /* Blocks are reserved up front: a full disk is then an error here, not a SIGBUS
+   * while writing through the mapping. */
+  int err = ctx->filesize > 0 ? posix_fallocate(fd, 0, ctx->filesize) : 0;
+  if (err) {
+    error(ctx, "cannot allocate %ld bytes for %s: %s", (long)ctx->filesize, out, strerror(err));
     close(fd);
     remove_temp_output();
     return false;
