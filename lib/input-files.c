@@ -204,22 +204,44 @@ static bool read_symtab(Ctx *ctx, InputFile *f) {
   return true;
 }
 
+static void grow_comdat_table(Ctx *ctx) {
+  ComdatGroup **old = ctx->comdats;
+  i64 old_cap = ctx->comdats_cap;
+  ctx->comdats_cap = old_cap ? old_cap * 2 : 4096;
+  ctx->comdats = calloc((size_t)ctx->comdats_cap, sizeof(ComdatGroup *));
+  if (!ctx->comdats)
+    fatal(ctx, "out of memory");
+  u64 mask = (u64)ctx->comdats_cap - 1;
+  for (i64 i = 0; i < old_cap; i++) {
+    if (!old[i])
+      continue;
+    u64 h = old[i]->hash & mask;
+    while (ctx->comdats[h])
+      h = (h + 1) & mask;
+    ctx->comdats[h] = old[i];
+  }
+  free(old);
+}
+
 /* A group signature claims its sections for this file unless an earlier-loaded file
  * holds the same group (gABI "Section Groups": one copy of a COMDAT group is kept). */
 static bool claim_comdat(Ctx *ctx, InputFile *f, const char *signature) {
-  if (ctx->comdats_cap == 0) {
-    ctx->comdats_cap = 4096;
-    ctx->comdats = calloc((size_t)ctx->comdats_cap, sizeof(ComdatGroup *));
-  }
-  u64 h = hash_string(signature, (i64)strlen(signature)) & (u64)(ctx->comdats_cap - 1);
-  for (ComdatGroup *g = ctx->comdats[h]; g; g = g->next)
-    if (!strcmp(g->signature, signature))
+  if ((ctx->ncomdats + 1) * 2 > ctx->comdats_cap)
+    grow_comdat_table(ctx);
+  u64 hash = hash_string(signature, (i64)strlen(signature));
+  u64 mask = (u64)ctx->comdats_cap - 1;
+  u64 h = hash & mask;
+  for (; ctx->comdats[h]; h = (h + 1) & mask) {
+    ComdatGroup *g = ctx->comdats[h];
+    if (g->hash == hash && !strcmp(g->signature, signature))
       return g->owner == f;
+  }
   ComdatGroup *g = ARENA_NEW(&ctx->arena, ComdatGroup);
   g->signature = signature;
+  g->hash = hash;
   g->owner = f;
-  g->next = ctx->comdats[h];
   ctx->comdats[h] = g;
+  ctx->ncomdats++;
   return true;
 }
 

@@ -698,8 +698,8 @@ u64 hash_bytes(const u8 *p, i64 len);
 /* ---- the context ---- */
 typedef struct ComdatGroup {
   const char *signature;
+  u64 hash;
   InputFile *owner;
-  struct ComdatGroup *next;
 } ComdatGroup;
 
 struct Ctx {
@@ -717,8 +717,8 @@ struct Ctx {
   Symbol *_Atomic *symtab; /* open addressing; slots are claimed with compare-and-swap */
   i64 symtab_cap;
   _Atomic i64 symtab_len;
-  ComdatGroup **comdats;
-  i64 comdats_cap;
+  ComdatGroup **comdats; /* open addressing, at most half full */
+  i64 comdats_cap, ncomdats;
 
   /* output */
   VEC(Chunk *) chunks; /* in output order after sort_output_sections */
@@ -737,8 +737,8 @@ struct Ctx {
   VEC(char) dynstr_buf;       /* .dynstr contents */
   i64 gnu_hash_symoffset, gnu_hash_nbuckets, gnu_hash_bloom;
   bool has_textrel;
-  bool needs_tlsld;               /* some local-dynamic access in a shared object */
-  bool has_static_tls;            /* initial-exec in a shared object: DF_STATIC_TLS */
+  atomic_bool needs_tlsld;             /* some local-dynamic access in a shared object */
+  atomic_bool has_static_tls;          /* initial-exec in a shared object: DF_STATIC_TLS */
   VEC(VersionNode) version_nodes; /* from --version-script, in order */
   DynamicState dyn;
   VEC(ExplainRef) explain_refs; /* --explain-symbol: references seen by the scan */

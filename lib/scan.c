@@ -391,14 +391,32 @@ static bool is_scanned(const InputSection *isec) {
   return isec && isec->is_alive && (isec->flags & SHF_ALLOC) && isec->nrels;
 }
 
+static void scan_file_task(Ctx *ctx, i64 fi, void *arg) {
+  UndefRefVec *undefs = &((UndefRefVec *)arg)[fi];
+  InputFile *f = ctx->objs.data[fi];
+  for (i64 i = 0; i < f->nshdrs; i++)
+    if (is_scanned(f->sections[i]))
+      scan_section(ctx, f->sections[i], undefs);
+}
+
+/* Files are scanned in parallel: a symbol's needs are atomic flags, and each file
+ * lists its undefined references apart, joined in file order for the report.
+ * --explain-symbol records references in order, so it scans on one thread. */
 void scan_relocations(Ctx *ctx) {
+  i64 n = ctx->objs.len;
+  UndefRefVec *per_file = calloc((size_t)MAX(n, 1), sizeof(UndefRefVec));
+  if (ctx->opt.explain_symbols.len)
+    for (i64 fi = 0; fi < n; fi++)
+      scan_file_task(ctx, fi, per_file);
+  else
+    parallel_for(ctx, n, scan_file_task, per_file);
   UndefRefVec undefs = {0};
-  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
-    InputFile *f = ctx->objs.data[fi];
-    for (i64 i = 0; i < f->nshdrs; i++)
-      if (is_scanned(f->sections[i]))
-        scan_section(ctx, f->sections[i], &undefs);
+  for (i64 fi = 0; fi < n; fi++) {
+    for (i64 k = 0; k < per_file[fi].len; k++)
+      vec_push(&undefs, per_file[fi].data[k]);
+    free(per_file[fi].data);
   }
+  free(per_file);
   report_undefined(ctx, undefs.data, undefs.len);
   free(undefs.data);
 }

@@ -1,9 +1,11 @@
 /* Writing: every chunk copies its bytes into the mmap'd output image and relocates
- * them in place. Output sections are independent, so they are written in parallel;
- * the few chunks that read other chunks' final bytes (.eh_frame_hdr, build-id) come
- * after. */
+ * them in place. Chunks write disjoint bytes, so all of them are written in
+ * parallel, large output sections cut into runs of input sections; the few chunks
+ * that read other chunks' final bytes (.eh_frame_hdr, build-id) come after. */
 #include "arch.h"
 #include "rivet.h"
+
+#include <stdlib.h>
 
 static void write_ehdr(Ctx *ctx, u8 *buf) {
   Elf64_Ehdr eh = {0};
@@ -45,10 +47,10 @@ static void write_shdrs_and_names(Ctx *ctx) {
   }
 }
 
-static void write_osec(Ctx *ctx, Chunk *c) {
+static void write_input_sections(Ctx *ctx, Chunk *c, i64 begin, i64 end) {
   u8 *base = ctx->buf + c->shdr.sh_offset;
   bool alloc = (c->shdr.sh_flags & SHF_ALLOC) != 0;
-  for (i64 i = 0; i < c->members.len; i++) {
+  for (i64 i = begin; i < end; i++) {
     InputSection *isec = c->members.data[i];
     if (isec->type == SHT_NOBITS)
       continue;
@@ -120,14 +122,73 @@ static void write_comment(Ctx *ctx) {
   memcpy(ctx->buf + c->shdr.sh_offset + c->shdr.sh_size - strlen(v) - 1, v, strlen(v) + 1);
 }
 
-static void write_chunk_task(Ctx *ctx, i64 i, void *arg) {
-  (void)arg;
-  Chunk *c = ctx->chunks.data[i];
-  if (c->shdr.sh_type == SHT_NOBITS)
+static void write_symtab_if_any(Ctx *ctx) {
+  if (ctx->symtab_chunk)
+    write_symtab(ctx);
+}
+
+static void write_gnu_property_if_any(Ctx *ctx) {
+  if (ctx->gnu_property->shdr.sh_size)
+    write_gnu_property(ctx);
+}
+
+static void write_comment_if_any(Ctx *ctx) {
+  if (ctx->comment && ctx->comment->shndx)
+    write_comment(ctx);
+}
+
+/* One unit of parallel writing: a run of an output section's input sections, a
+ * whole chunk, or one synthetic section's writer. */
+typedef struct WriteTask {
+  Chunk *chunk;
+  i64 begin, end;
+  void (*write)(Ctx *ctx);
+} WriteTask;
+
+typedef VEC(WriteTask) WriteTaskVec;
+
+/* About this many bytes (relocations count 32 each) per task: small enough for the
+ * threads to share a big .text, large enough to cost nothing to schedule. */
+enum { WRITE_TASK_BYTES = 1 << 19 };
+
+static void plan_writes(Ctx *ctx, WriteTaskVec *tasks) {
+  void (*writers[])(Ctx *) = {write_symtab_if_any, write_rela_dyn, write_dynamic_sections,
+                              write_relr, write_got, write_plt, write_gnu_property_if_any,
+                              write_comment_if_any, write_shdrs_and_names};
+  for (i64 i = 0; i < ARRAY_SIZE(writers); i++)
+    vec_push(tasks, ((WriteTask){.write = writers[i]}));
+  for (i64 i = 0; i < ctx->chunks.len; i++) {
+    Chunk *c = ctx->chunks.data[i];
+    if (c->shdr.sh_type == SHT_NOBITS || c == ctx->comment)
+      continue;
+    if (c->kind != CK_OSEC) {
+      if (c->kind == CK_MERGED || c->kind == CK_BLOB)
+        vec_push(tasks, ((WriteTask){.chunk = c}));
+      continue;
+    }
+    i64 begin = 0, weight = 0;
+    for (i64 k = 0; k < c->members.len; k++) {
+      InputSection *isec = c->members.data[k];
+      weight += (isec->type == SHT_NOBITS ? 0 : (i64)isec->size) + 32 * isec->nrels;
+      if (weight >= WRITE_TASK_BYTES || k + 1 == c->members.len) {
+        vec_push(tasks, ((WriteTask){.chunk = c, .begin = begin, .end = k + 1}));
+        begin = k + 1;
+        weight = 0;
+      }
+    }
+  }
+}
+
+static void write_task(Ctx *ctx, i64 i, void *arg) {
+  WriteTask *t = &((WriteTask *)arg)[i];
+  if (t->write) {
+    t->write(ctx);
     return;
+  }
+  Chunk *c = t->chunk;
   switch (c->kind) {
   case CK_OSEC:
-    write_osec(ctx, c);
+    write_input_sections(ctx, c, t->begin, t->end);
     break;
   case CK_MERGED:
     write_merged(ctx, c);
@@ -144,21 +205,12 @@ void write_chunks(Ctx *ctx) {
   write_ehdr(ctx, ctx->buf);
   memcpy(ctx->buf + ctx->phdr->shdr.sh_offset, ctx->phdrs.data,
          sizeof(Elf64_Phdr) * (size_t)ctx->phdrs.len);
-  parallel_for(ctx, ctx->chunks.len, write_chunk_task, NULL);
-  write_got(ctx);
-  write_plt(ctx);
-  write_rela_dyn(ctx);
-  write_relr(ctx);
-  write_dynamic_sections(ctx);
-  if (ctx->gnu_property->shdr.sh_size)
-    write_gnu_property(ctx);
-  if (ctx->comment && ctx->comment->shndx)
-    write_comment(ctx);
+  WriteTaskVec tasks = {0};
+  plan_writes(ctx, &tasks);
+  parallel_for(ctx, tasks.len, write_task, tasks.data);
+  free(tasks.data);
   if (ctx->eh_frame_hdr && ctx->eh_frame_hdr->shndx)
     write_eh_frame_hdr(ctx, ctx->eh_frame_hdr, ctx->buf + ctx->eh_frame_hdr->shdr.sh_offset);
-  if (ctx->symtab_chunk)
-    write_symtab(ctx);
-  write_shdrs_and_names(ctx);
 }
 
 /* The build-id note: hashed over the finished image with the descriptor still zero. */
