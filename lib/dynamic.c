@@ -22,31 +22,37 @@ u32 dynstr_add(Ctx *ctx, const char *s) {
     return 0;
   if (d->strtab_used * 2 >= d->strtab_cap) {
     i64 ncap = d->strtab_cap ? d->strtab_cap * 2 : 1024;
-    u32 *nt = calloc((size_t)ncap, sizeof(u32));
+    DynstrSlot *nt = calloc((size_t)ncap, sizeof(DynstrSlot));
+    if (!nt)
+      fatal(ctx, "out of memory");
     for (i64 i = 0; i < d->strtab_cap; i++) {
-      u32 off = d->strtab_slots[i];
-      if (!off)
+      if (!d->strtab_slots[i].offset)
         continue;
-      const char *t = ctx->dynstr_buf.data + off;
-      u64 h = hash_string(t, (i64)strlen(t)) & (u64)(ncap - 1);
-      while (nt[h])
+      u64 h = d->strtab_slots[i].hash & (u64)(ncap - 1);
+      while (nt[h].offset)
         h = (h + 1) & (u64)(ncap - 1);
-      nt[h] = off;
+      nt[h] = d->strtab_slots[i];
     }
     free(d->strtab_slots);
     d->strtab_slots = nt;
     d->strtab_cap = ncap;
   }
+  i64 len = (i64)strlen(s);
+  u64 hash = hash_string(s, len);
   u64 mask = (u64)d->strtab_cap - 1;
-  u64 h = hash_string(s, (i64)strlen(s)) & mask;
-  for (; d->strtab_slots[h]; h = (h + 1) & mask)
-    if (!strcmp(ctx->dynstr_buf.data + d->strtab_slots[h], s))
-      return d->strtab_slots[h];
+  u64 h = hash & mask;
+  for (; d->strtab_slots[h].offset; h = (h + 1) & mask) {
+    DynstrSlot *slot = &d->strtab_slots[h];
+    if (slot->hash == hash && !strcmp(ctx->dynstr_buf.data + slot->offset, s))
+      return slot->offset;
+  }
   u32 off = (u32)ctx->dynstr_buf.len;
-  for (const char *p = s; *p; p++)
-    vec_push(&ctx->dynstr_buf, *p);
-  vec_push(&ctx->dynstr_buf, 0);
-  d->strtab_slots[h] = off;
+  if (ctx->dynstr_buf.len + len + 1 > ctx->dynstr_buf.cap)
+    vec_grow(&ctx->dynstr_buf.data, &ctx->dynstr_buf.cap, ctx->dynstr_buf.len + len + 1,
+             sizeof(char));
+  memcpy(ctx->dynstr_buf.data + off, s, (size_t)len + 1);
+  ctx->dynstr_buf.len += len + 1;
+  d->strtab_slots[h] = (DynstrSlot){off, hash};
   d->strtab_used++;
   return off;
 }
@@ -153,6 +159,7 @@ static bool is_hashed(const Symbol *sym) {
 
 typedef struct HashedSym {
   Symbol *sym;
+  const char *name;
   u32 hash;
   u32 bucket;
   i64 order;
@@ -232,14 +239,14 @@ void size_dynamic_sections(Ctx *ctx) {
     Symbol *sym = cand.data[i];
     if (!is_hashed(sym))
       continue;
-    u32 h = gnu_hash(dynsym_name(ctx, sym));
-    hs[k] = (HashedSym){sym, h, (u32)(h % (u64)ctx->gnu_hash_nbuckets), k};
+    const char *name = dynsym_name(ctx, sym);
+    u32 h = gnu_hash(name);
+    hs[k] = (HashedSym){sym, name, h, (u32)(h % (u64)ctx->gnu_hash_nbuckets), k};
     k++;
   }
   qsort(hs, (size_t)nhashed, sizeof(HashedSym), compare_hashed);
   for (i64 i = 0; i < nhashed; i++)
     vec_push(&ctx->dynsyms, hs[i].sym);
-  free(hs);
   free(cand.data);
 
   ctx->dyn.names = calloc((size_t)ctx->dynsyms.len, sizeof(const char *));
@@ -248,9 +255,15 @@ void size_dynamic_sections(Ctx *ctx) {
     Symbol *sym = ctx->dynsyms.data[i];
     sym->dynsym_idx = (i32)i;
     sym->ver_idx = version_index_for(ctx, sym);
-    ctx->dyn.names[i] = dynsym_name(ctx, sym);
-    ctx->dyn.gnu_hashes[i] = gnu_hash(ctx->dyn.names[i]);
+    if (i < ctx->gnu_hash_symoffset) {
+      ctx->dyn.names[i] = dynsym_name(ctx, sym);
+      ctx->dyn.gnu_hashes[i] = gnu_hash(ctx->dyn.names[i]);
+    } else {
+      ctx->dyn.names[i] = hs[i - ctx->gnu_hash_symoffset].name;
+      ctx->dyn.gnu_hashes[i] = hs[i - ctx->gnu_hash_symoffset].hash;
+    }
   }
+  free(hs);
   /* Like GNU ld: a program with DT_RELR needs glibc's GLIBC_ABI_DT_RELR version, so an
    * older glibc refuses it instead of starting without its relative relocations. */
   if (ctx->nrelr) {

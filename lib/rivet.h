@@ -616,6 +616,11 @@ typedef struct VerNeed {
   u16 index; /* version index used in .gnu.version */
 } VerNeed;
 
+typedef struct DynstrSlot {
+  u32 offset; /* into .dynstr; 0 marks a free slot */
+  u64 hash;
+} DynstrSlot;
+
 typedef struct DynamicState {
   VEC(VerNeed) verneeds;    /* versions of shared objects the output uses */
   u32 *name_offsets;        /* .dynstr offset per .dynsym entry */
@@ -623,9 +628,9 @@ typedef struct DynamicState {
   u32 *vername_offsets;     /* per verneed */
   u32 *verdef_name_offsets; /* [0] the file, [i+1] version node i */
   u32 rpath_offset, soname_offset;
-  u32 *strtab_slots;  /* .dynstr de-duplication: open addressing over offsets */
-  const char **names; /* per .dynsym entry: its name without "@VER" */
-  u32 *gnu_hashes;    /* per .dynsym entry: its .gnu.hash value */
+  DynstrSlot *strtab_slots; /* .dynstr de-duplication: open addressing over offsets */
+  const char **names;       /* per .dynsym entry: its name without "@VER" */
+  u32 *gnu_hashes;          /* per .dynsym entry: its .gnu.hash value */
   i64 strtab_cap, strtab_used;
 } DynamicState;
 void create_dynamic_sections(Ctx *ctx);
@@ -737,8 +742,8 @@ struct Ctx {
   VEC(char) dynstr_buf;       /* .dynstr contents */
   i64 gnu_hash_symoffset, gnu_hash_nbuckets, gnu_hash_bloom;
   bool has_textrel;
-  atomic_bool needs_tlsld;             /* some local-dynamic access in a shared object */
-  atomic_bool has_static_tls;          /* initial-exec in a shared object: DF_STATIC_TLS */
+  atomic_bool needs_tlsld;        /* some local-dynamic access in a shared object */
+  atomic_bool has_static_tls;     /* initial-exec in a shared object: DF_STATIC_TLS */
   VEC(VersionNode) version_nodes; /* from --version-script, in order */
   DynamicState dyn;
   VEC(ExplainRef) explain_refs; /* --explain-symbol: references seen by the scan */

@@ -152,9 +152,15 @@ typedef VEC(WriteTask) WriteTaskVec;
 enum { WRITE_TASK_BYTES = 1 << 19 };
 
 static void plan_writes(Ctx *ctx, WriteTaskVec *tasks) {
-  void (*writers[])(Ctx *) = {write_symtab_if_any, write_rela_dyn, write_dynamic_sections,
-                              write_relr, write_got, write_plt, write_gnu_property_if_any,
-                              write_comment_if_any, write_shdrs_and_names};
+  void (*writers[])(Ctx *) = {write_symtab_if_any,
+                              write_rela_dyn,
+                              write_dynamic_sections,
+                              write_relr,
+                              write_got,
+                              write_plt,
+                              write_gnu_property_if_any,
+                              write_comment_if_any,
+                              write_shdrs_and_names};
   for (i64 i = 0; i < ARRAY_SIZE(writers); i++)
     vec_push(tasks, ((WriteTask){.write = writers[i]}));
   for (i64 i = 0; i < ctx->chunks.len; i++) {
