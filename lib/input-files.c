@@ -536,16 +536,3 @@ void claim_comdat_groups(Ctx *ctx, InputFile *f) {
       s->isec = NULL;
   }
 }
-
-/* One object read on the calling thread (an archive member extracted during
- * resolution); a no-op for a file read_objects_in_parallel already read. */
-void parse_object_file(Ctx *ctx, InputFile *f) {
-  if (f->is_parsed)
-    return;
-  f->is_parsed = true;
-  read_object_contents(ctx, f);
-  if (!f->syms)
-    return;
-  reserve_symbols(ctx, f->nsyms - f->first_global);
-  intern_object_symbols(ctx, f);
-}

@@ -3,7 +3,8 @@
  *     loads, in order (LoadStep);
  *  2. read the objects that are certainly loaded (command-line objects and
  *     --whole-archive members) in parallel, interning their global names;
- *  3. replay the steps in order on one thread: claim COMDAT groups and resolve.
+ *  3. replay the steps in order on one thread: claim COMDAT groups and resolve;
+ *     archive members extracted meanwhile are read in parallel batches (drain).
  * Archive members become lazy symbols and are extracted when a strong undefined
  * reference meets them, wherever the archive stands on the command line (lld's
  * rule; it makes --start-group unnecessary but keeps GNU ld's choice of member in
@@ -77,13 +78,11 @@ static const char *find_library(Loader *ld, const char *name) {
   return NULL;
 }
 
-/* Makes an object live: read (unless already read in parallel), its COMDAT groups
- * claimed. Its symbols are resolved by drain(), after the files queued before it;
- * extractions its references cause queue up behind it. */
+/* Makes an object live. It is read, its COMDAT groups claimed and its symbols
+ * resolved by drain(), in queue order; extractions its references cause queue up
+ * behind it. */
 static void add_object(Ctx *ctx, InputFile *f) {
   f->is_alive = true;
-  parse_object_file(ctx, f);
-  claim_comdat_groups(ctx, f);
   vec_push(&ctx->objs, f);
 }
 
@@ -95,11 +94,48 @@ void extract_member(Ctx *ctx, InputFile *member, Symbol *why, InputFile *by) {
   add_object(ctx, member);
 }
 
+static void read_symbols_task(Ctx *ctx, i64 i, void *arg) {
+  read_object_symbols(ctx, ((InputFile **)arg)[i]);
+}
+
+static void read_contents_task(Ctx *ctx, i64 i, void *arg) {
+  InputFile *f = ((InputFile **)arg)[i];
+  read_object_contents(ctx, f);
+  intern_object_symbols(ctx, f);
+}
+
+/* Objects on all threads: symbol tables first, to size the symbol table for every
+ * global name; then sections, relocations and names. */
+static void read_objects_in_parallel(Ctx *ctx, InputFile **files, i64 n) {
+  for (i64 i = 0; i < n; i++)
+    files[i]->is_parsed = true;
+  parallel_for(ctx, n, read_symbols_task, files);
+  i64 nglobals = 0;
+  for (i64 i = 0; i < n; i++)
+    nglobals += files[i]->nsyms - files[i]->first_global;
+  reserve_symbols(ctx, nglobals);
+  parallel_for(ctx, n, read_contents_task, files);
+}
+
+/* Resolves the queued files in order, a batch at a time: the files queued so far
+ * are read in parallel, then claim their COMDAT groups and resolve one by one;
+ * members they extract form the next batch. The order of claims and resolution
+ * is the queue order, whatever the thread count. */
 static void drain(Ctx *ctx, i64 *cursor) {
   while (*cursor < ctx->objs.len) {
-    InputFile *f = ctx->objs.data[(*cursor)++];
-    if (f->syms)
-      resolve_file_symbols(ctx, f);
+    i64 end = ctx->objs.len;
+    VEC(InputFile *) unread = {0};
+    for (i64 i = *cursor; i < end; i++)
+      if (!ctx->objs.data[i]->is_parsed)
+        vec_push(&unread, ctx->objs.data[i]);
+    read_objects_in_parallel(ctx, unread.data, unread.len);
+    free(unread.data);
+    for (; *cursor < end; (*cursor)++) {
+      InputFile *f = ctx->objs.data[*cursor];
+      claim_comdat_groups(ctx, f);
+      if (f->syms)
+        resolve_file_symbols(ctx, f);
+    }
   }
 }
 
@@ -296,30 +332,13 @@ static int compare_priority(const void *a, const void *b) {
   return (x->priority > y->priority) - (x->priority < y->priority);
 }
 
-static void read_symbols_task(Ctx *ctx, i64 i, void *arg) {
-  read_object_symbols(ctx, ((InputFile **)arg)[i]);
-}
-
-static void read_contents_task(Ctx *ctx, i64 i, void *arg) {
-  InputFile *f = ((InputFile **)arg)[i];
-  f->is_parsed = true;
-  read_object_contents(ctx, f);
-  intern_object_symbols(ctx, f);
-}
-
-/* Step 2: symbol tables first, to size the symbol table for every global name;
- * then sections, relocations and names, all files at once. */
-static void read_objects_in_parallel(Ctx *ctx, Loader *ld) {
+/* Step 2: every object the command line certainly loads, at once. */
+static void read_listed_objects(Ctx *ctx, Loader *ld) {
   VEC(InputFile *) files = {0};
   for (i64 i = 0; i < ld->steps.len; i++)
     if (ld->steps.data[i].kind == STEP_OBJECT)
       vec_push(&files, ld->steps.data[i].file);
-  parallel_for(ctx, files.len, read_symbols_task, files.data);
-  i64 nglobals = 0;
-  for (i64 i = 0; i < files.len; i++)
-    nglobals += files.data[i]->nsyms - files.data[i]->first_global;
-  reserve_symbols(ctx, nglobals);
-  parallel_for(ctx, files.len, read_contents_task, files.data);
+  read_objects_in_parallel(ctx, files.data, files.len);
   free(files.data);
 }
 
@@ -404,7 +423,7 @@ void read_inputs(Ctx *ctx) {
       break;
     }
   }
-  read_objects_in_parallel(ctx, &ld);
+  read_listed_objects(ctx, &ld);
   replay_load_steps(ctx, &ld);
   free(ld.steps.data);
   /* Archive members take the place of their archive on the command line (their

@@ -290,7 +290,6 @@ struct InputFile {
 
 InputFile *new_object_file(Ctx *ctx, MappedFile *mf, const char *archive_name);
 bool is_elf_object(const u8 *data, i64 size);
-void parse_object_file(Ctx *ctx, InputFile *f);
 bool read_object_symbols(Ctx *ctx, InputFile *f);
 void read_object_contents(Ctx *ctx, InputFile *f);
 void intern_object_symbols(Ctx *ctx, InputFile *f);

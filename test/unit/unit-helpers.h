@@ -1,6 +1,6 @@
 /* Shared fixtures for rivet's Criterion unit tests: a fresh context, in-memory
  * MappedFiles, and hand-made InputFiles, InputSections, Symbols and Chunks that look
- * to the core library the way parse_object_file would have left them. Each Criterion
+ * to the core library the way reading an object would have left them. Each Criterion
  * test runs in its own process, so nothing here is freed. */
 #ifndef RIVET_UNIT_HELPERS_H
 #define RIVET_UNIT_HELPERS_H
