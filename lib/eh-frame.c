@@ -35,9 +35,18 @@ static bool split_one(Ctx *ctx, InputSection *isec) {
       u64 cie_off = off + 4 - id;
       if (id > off + 4)
         goto bad;
-      for (i64 k = 0; k < recs.len; k++)
-        if (recs.data[k].in_offset == cie_off && recs.data[k].is_cie)
-          r.cie = (i32)k;
+      /* Records are in offset order: binary search for the CIE. */
+      for (i64 lo = 0, hi = recs.len - 1; lo <= hi;) {
+        i64 mid = lo + (hi - lo) / 2;
+        if (recs.data[mid].in_offset == cie_off) {
+          r.cie = recs.data[mid].is_cie ? (i32)mid : -1;
+          break;
+        }
+        if (recs.data[mid].in_offset < cie_off)
+          lo = mid + 1;
+        else
+          hi = mid - 1;
+      }
       if (r.cie < 0)
         goto bad;
     }
@@ -71,7 +80,7 @@ static bool split_one(Ctx *ctx, InputSection *isec) {
     recs.data[k].out_offset = (u32)out;
     out += recs.data[k].size;
   }
-  isec->eh_records = ARENA_ARRAY(&ctx->arena, EhRecord, recs.len ? recs.len : 1);
+  isec->eh_records = ARENA_ARRAY(local_arena(ctx), EhRecord, recs.len ? recs.len : 1);
   if (recs.len)
     memcpy(isec->eh_records, recs.data, sizeof(EhRecord) * (size_t)recs.len);
   isec->neh_records = recs.len;
@@ -88,16 +97,20 @@ bad:
   return false;
 }
 
-void split_eh_frames(Ctx *ctx) {
-  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
-    InputFile *f = ctx->objs.data[fi];
-    for (i64 i = 0; i < f->nshdrs; i++) {
-      InputSection *isec = f->sections[i];
-      if (isec && isec->is_alive && !strcmp(isec->name, ".eh_frame"))
-        if (!split_one(ctx, isec))
-          return;
-    }
+static void split_file_eh_frames(Ctx *ctx, i64 fi, void *arg) {
+  (void)arg;
+  InputFile *f = ctx->objs.data[fi];
+  for (i64 i = 0; i < f->nshdrs; i++) {
+    InputSection *isec = f->sections[i];
+    if (isec && isec->is_alive && !strcmp(isec->name, ".eh_frame"))
+      if (!split_one(ctx, isec))
+        return;
   }
+}
+
+/* Each file's .eh_frame sections are split on their own, so files run in parallel. */
+void split_eh_frames(Ctx *ctx) {
+  parallel_for(ctx, ctx->objs.len, split_file_eh_frames, NULL);
 }
 
 static const EhRecord *find_record(const InputSection *isec, u64 offset) {

@@ -15,10 +15,11 @@
 
 typedef VEC(InputSection *) SectionVec;
 
+/* Marking runs on several threads: the exchange lets exactly one of them queue a
+ * section. The set of live sections does not depend on which one. */
 static void mark(SectionVec *work, InputSection *isec) {
-  if (!isec || isec->gc_live)
+  if (!isec || isec->gc_live || atomic_exchange(&isec->gc_live, true))
     return;
-  isec->gc_live = true;
   vec_push(work, isec);
 }
 
@@ -60,47 +61,114 @@ static void mark_relocations(SectionVec *work, InputSection *isec) {
   }
 }
 
-/* FDEs of live functions keep their LSDA and personality routine. Returns whether it
- * marked anything new. */
-static bool mark_eh_frames(Ctx *ctx, SectionVec *work) {
-  i64 before = work->len;
-  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
-    InputFile *f = ctx->objs.data[fi];
-    for (i64 s = 0; s < f->nshdrs; s++) {
-      InputSection *isec = f->sections[s];
-      if (!isec || strcmp(isec->name, ".eh_frame") || !isec->contents)
-        continue;
-      u64 off = 0;
-      i64 rel = 0;
-      while (off + 8 <= isec->size) {
-        u32 len = rd32(isec->contents + off);
-        if (len == 0 || len == 0xffffffff || len > isec->size - off - 4)
-          break;
-        u64 end = off + 4 + len;
-        bool is_cie = rd32(isec->contents + off + 4) == 0;
-        while (rel < isec->nrels && isec->rels[rel].r_offset < off)
-          rel++;
-        i64 first = rel;
-        while (rel < isec->nrels && isec->rels[rel].r_offset < end)
-          rel++;
-        if (!is_cie && first < rel) {
-          Symbol *fn = f->syms[ELF64_R_SYM(isec->rels[first].r_info)];
-          if (fn->isec && fn->isec->gc_live) {
-            for (i64 k = first + 1; k < rel; k++)
+/* The first relocation at or after offset: .eh_frame relocations are sorted by offset
+ * (the record walk below relies on it too). */
+static i64 first_rel_at(const InputSection *isec, u64 offset) {
+  i64 lo = 0, hi = isec->nrels;
+  while (lo < hi) {
+    i64 mid = lo + (hi - lo) / 2;
+    if (isec->rels[mid].r_offset < offset)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
+/* FDEs of live functions keep their LSDA and personality routine. */
+static void mark_eh_frames(Ctx *ctx, InputFile *f, SectionVec *work) {
+  (void)ctx;
+  for (i64 s = 0; s < f->nshdrs; s++) {
+    InputSection *isec = f->sections[s];
+    if (!isec || strcmp(isec->name, ".eh_frame") || !isec->contents)
+      continue;
+    u64 off = 0;
+    i64 rel = 0;
+    while (off + 8 <= isec->size) {
+      u32 len = rd32(isec->contents + off);
+      if (len == 0 || len == 0xffffffff || len > isec->size - off - 4)
+        break;
+      u64 end = off + 4 + len;
+      bool is_cie = rd32(isec->contents + off + 4) == 0;
+      while (rel < isec->nrels && isec->rels[rel].r_offset < off)
+        rel++;
+      i64 first = rel;
+      while (rel < isec->nrels && isec->rels[rel].r_offset < end)
+        rel++;
+      if (!is_cie && first < rel) {
+        Symbol *fn = f->syms[ELF64_R_SYM(isec->rels[first].r_info)];
+        if (fn->isec && fn->isec->gc_live) {
+          for (i64 k = first + 1; k < rel; k++)
+            mark_symbol(work, f->syms[ELF64_R_SYM(isec->rels[k].r_info)]);
+          /* The CIE this FDE uses (its personality routine). */
+          u64 cie_off = off + 4 - rd32(isec->contents + off + 4);
+          if (cie_off <= isec->size - 4) {
+            u64 cie_end = cie_off + 4 + rd32(isec->contents + cie_off);
+            for (i64 k = first_rel_at(isec, cie_off);
+                 k < isec->nrels && isec->rels[k].r_offset < cie_end; k++)
               mark_symbol(work, f->syms[ELF64_R_SYM(isec->rels[k].r_info)]);
-            /* The CIE this FDE uses (its personality routine). */
-            u64 cie_off = off + 4 - rd32(isec->contents + off + 4);
-            for (i64 k = 0; k < isec->nrels; k++)
-              if (isec->rels[k].r_offset >= cie_off &&
-                  isec->rels[k].r_offset < cie_off + 4 + rd32(isec->contents + cie_off))
-                mark_symbol(work, f->syms[ELF64_R_SYM(isec->rels[k].r_info)]);
           }
         }
-        off = end;
       }
+      off = end;
     }
   }
-  return work->len > before;
+}
+
+/* Tasks of parallel marking. Each task owns an output list, so the lists are
+ * joined in task order. */
+enum { MARK_BATCH = 256 };
+
+typedef struct MarkRound {
+  InputSection **frontier;
+  i64 nfrontier;
+  SectionVec *found; /* one per task */
+} MarkRound;
+
+static void mark_batch_task(Ctx *ctx, i64 t, void *arg) {
+  (void)ctx;
+  MarkRound *r = arg;
+  i64 end = MIN(r->nfrontier, (t + 1) * MARK_BATCH);
+  for (i64 i = t * MARK_BATCH; i < end; i++)
+    mark_relocations(&r->found[t], r->frontier[i]);
+}
+
+static void mark_eh_frames_task(Ctx *ctx, i64 fi, void *arg) {
+  MarkRound *r = arg;
+  mark_eh_frames(ctx, ctx->objs.data[fi], &r->found[fi]);
+}
+
+/* Joins the tasks' lists into the next frontier; returns whether it is empty. */
+static bool next_frontier(SectionVec *frontier, SectionVec *found, i64 ntasks) {
+  frontier->len = 0;
+  for (i64 t = 0; t < ntasks; t++) {
+    for (i64 k = 0; k < found[t].len; k++)
+      vec_push(frontier, found[t].data[k]);
+    free(found[t].data);
+    found[t] = (SectionVec){0};
+  }
+  return frontier->len == 0;
+}
+
+/* Breadth-first marking, each level in parallel; when no relocation reaches
+ * anything new, the FDEs of live functions may: repeat until neither does. */
+static void mark_reachable(Ctx *ctx, SectionVec *frontier) {
+  for (;;) {
+    while (frontier->len) {
+      i64 ntasks = (frontier->len + MARK_BATCH - 1) / MARK_BATCH;
+      MarkRound r = {frontier->data, frontier->len, calloc((size_t)ntasks, sizeof(SectionVec))};
+      parallel_for(ctx, ntasks, mark_batch_task, &r);
+      next_frontier(frontier, r.found, ntasks);
+      free(r.found);
+    }
+    i64 nfiles = ctx->objs.len;
+    MarkRound r = {NULL, 0, calloc((size_t)MAX(nfiles, 1), sizeof(SectionVec))};
+    parallel_for(ctx, nfiles, mark_eh_frames_task, &r);
+    bool done = next_frontier(frontier, r.found, nfiles);
+    free(r.found);
+    if (done)
+      return;
+  }
 }
 
 void gc_sections(Ctx *ctx) {
@@ -131,11 +199,7 @@ void gc_sections(Ctx *ctx) {
   if (ctx->opt.fini_symbol)
     mark_symbol(&work, find_symbol(ctx, ctx->opt.fini_symbol));
 
-  i64 done = 0;
-  do {
-    while (done < work.len)
-      mark_relocations(&work, work.data[done++]);
-  } while (mark_eh_frames(ctx, &work) || done < work.len);
+  mark_reachable(ctx, &work);
 
   for (i64 fi = 0; fi < ctx->objs.len; fi++) {
     InputFile *f = ctx->objs.data[fi];

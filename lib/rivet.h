@@ -450,10 +450,10 @@ struct InputSection {
   u8 p2align;
   bool is_alive; /* false: discarded COMDAT member or garbage-collected */
   bool is_eh_frame;
-  bool gc_live;      /* reached by --gc-sections marking */
-  Chunk *osec;       /* output section */
-  u64 offset;        /* within osec */
-  const ERela *rels; /* in the mapping */
+  atomic_bool gc_live; /* reached by --gc-sections marking (set by parallel marking) */
+  Chunk *osec;         /* output section */
+  u64 offset;          /* within osec */
+  const ERela *rels;   /* in the mapping */
   i64 nrels;
   /* SHF_MERGE sections: pieces, sorted by in_offset */
   MergePiece *pieces;
