@@ -32,6 +32,7 @@ typedef struct LoadStep {
   InputFile **members; /*   member files, NULL where a member is not ELF */
   ArchiveMemberVec member_list;
   ArchiveIndexVec index;
+  Symbol **index_syms; /*   the index's names, interned in parallel */
 } LoadStep;
 
 typedef struct Loader {
@@ -226,7 +227,7 @@ static void add_archive_symbols(Ctx *ctx, LoadStep *step) {
               index->data[i].name, (long)index->data[i].member_offset);
       break;
     }
-    add_lazy_symbol(ctx, intern_symbol(ctx, index->data[i].name), member);
+    add_lazy_symbol(ctx, step->index_syms[i], member);
   }
 }
 
@@ -332,14 +333,35 @@ static int compare_priority(const void *a, const void *b) {
   return (x->priority > y->priority) - (x->priority < y->priority);
 }
 
-/* Step 2: every object the command line certainly loads, at once. */
+static void intern_index_task(Ctx *ctx, i64 i, void *arg) {
+  LoadStep *step = ((LoadStep **)arg)[i];
+  for (i64 k = 0; k < step->index.len; k++) {
+    const char *name = step->index.data[k].name;
+    step->index_syms[k] = intern_symbol_hashed(ctx, name, hash_string(name, (i64)strlen(name)));
+  }
+}
+
+/* Step 2: every object the command line certainly loads, and the names of every
+ * archive index, at once. */
 static void read_listed_objects(Ctx *ctx, Loader *ld) {
   VEC(InputFile *) files = {0};
-  for (i64 i = 0; i < ld->steps.len; i++)
-    if (ld->steps.data[i].kind == STEP_OBJECT)
-      vec_push(&files, ld->steps.data[i].file);
+  VEC(LoadStep *) archives = {0};
+  i64 nnames = 0;
+  for (i64 i = 0; i < ld->steps.len; i++) {
+    LoadStep *step = &ld->steps.data[i];
+    if (step->kind == STEP_OBJECT)
+      vec_push(&files, step->file);
+    if (step->kind == STEP_ARCHIVE) {
+      step->index_syms = ARENA_ARRAY(&ctx->arena, Symbol *, step->index.len);
+      nnames += step->index.len;
+      vec_push(&archives, step);
+    }
+  }
+  reserve_symbols(ctx, nnames);
+  parallel_for(ctx, archives.len, intern_index_task, archives.data);
   read_objects_in_parallel(ctx, files.data, files.len);
   free(files.data);
+  free(archives.data);
 }
 
 /* Step 3: resolution, in command-line order. */

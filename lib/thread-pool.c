@@ -1,7 +1,10 @@
 /* parallel_for: runs fn(i) for i in [0, n) on a pool of pthreads with an atomic
  * cursor. Work items own their output slots, so results do not depend on which
- * thread ran what. --threads=1 runs inline. Each worker allocates from its own
- * arena (local_arena), so allocation needs no lock. */
+ * thread ran what. --threads=1 runs inline. The workers are started once and
+ * sleep between jobs: the resolution loop calls parallel_for hundreds of times
+ * with small batches, and starting threads for each would cost more than the work.
+ * Each worker allocates from its own arena (local_arena), so allocation needs no
+ * lock. */
 #include "rivet.h"
 
 #include <pthread.h>
@@ -12,15 +15,24 @@ typedef struct Job {
   ParallelFn *fn;
   void *arg;
   i64 n;
+  i64 nworkers; /* pool workers that take part, besides the calling thread */
   _Atomic i64 next;
 } Job;
 
-typedef struct Worker {
+static struct {
+  pthread_mutex_t lock;
+  pthread_cond_t start, finished;
   Job *job;
-  Arena *arena;
-} Worker;
+  u64 generation; /* bumped for each job */
+  i64 running;    /* workers still inside the current job */
+  i64 nworkers;
+  pthread_t tids[MAX_THREADS];
+} pool = {.lock = PTHREAD_MUTEX_INITIALIZER,
+          .start = PTHREAD_COND_INITIALIZER,
+          .finished = PTHREAD_COND_INITIALIZER};
 
 static _Thread_local Arena *worker_arena;
+static _Thread_local bool in_job; /* a nested parallel_for runs inline */
 
 Arena *local_arena(Ctx *ctx) {
   return worker_arena ? worker_arena : &ctx->arena;
@@ -36,9 +48,26 @@ static void run_items(Job *job) {
 }
 
 static void *worker(void *p) {
-  Worker *w = p;
-  worker_arena = w->arena;
-  run_items(w->job);
+  i64 index = (i64)(intptr_t)p;
+  u64 seen = 0;
+  pthread_mutex_lock(&pool.lock);
+  for (;;) {
+    while (pool.generation == seen)
+      pthread_cond_wait(&pool.start, &pool.lock);
+    seen = pool.generation;
+    Job *job = pool.job;
+    pthread_mutex_unlock(&pool.lock);
+    if (index < job->nworkers) {
+      worker_arena = &job->ctx->worker_arenas[index + 1];
+      in_job = true;
+      run_items(job);
+      in_job = false;
+      worker_arena = NULL;
+    }
+    pthread_mutex_lock(&pool.lock);
+    if (--pool.running == 0)
+      pthread_cond_signal(&pool.finished);
+  }
   return NULL;
 }
 
@@ -49,24 +78,49 @@ static i64 thread_count(Ctx *ctx) {
   return n > 0 ? MIN(n, MAX_THREADS) : 1;
 }
 
+/* A child of fork() has none of the parent's threads (test runners fork). */
+static void forget_workers_in_child(void) {
+  pthread_mutex_init(&pool.lock, NULL);
+  pthread_cond_init(&pool.start, NULL);
+  pthread_cond_init(&pool.finished, NULL);
+  pool.nworkers = 0;
+  pool.running = 0;
+}
+
+/* Called with the lock held. */
+static void start_workers(i64 want) {
+  static bool registered;
+  if (!registered && pthread_atfork(NULL, NULL, forget_workers_in_child) == 0)
+    registered = true;
+  while (pool.nworkers < want && pthread_create(&pool.tids[pool.nworkers], NULL, worker,
+                                                (void *)(intptr_t)pool.nworkers) == 0) {
+    pthread_detach(pool.tids[pool.nworkers]);
+    pool.nworkers++;
+  }
+}
+
 void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg) {
   i64 nthreads = MIN(thread_count(ctx), n);
-  if (nthreads <= 1) {
+  if (nthreads <= 1 || in_job) {
     for (i64 i = 0; i < n; i++)
       fn(ctx, i, arg);
     return;
   }
   Job job = {.ctx = ctx, .fn = fn, .arg = arg, .n = n};
   atomic_init(&job.next, 0);
-  pthread_t tids[MAX_THREADS];
-  Worker workers[MAX_THREADS];
-  i64 started = 0;
-  for (i64 t = 1; t < nthreads; t++) {
-    workers[t] = (Worker){&job, &ctx->worker_arenas[t]};
-    if (pthread_create(&tids[started], NULL, worker, &workers[t]) == 0)
-      started++;
-  }
+  pthread_mutex_lock(&pool.lock);
+  start_workers(nthreads - 1);
+  job.nworkers = MIN(nthreads - 1, pool.nworkers);
+  pool.job = &job;
+  pool.generation++;
+  pool.running = pool.nworkers;
+  pthread_cond_broadcast(&pool.start);
+  pthread_mutex_unlock(&pool.lock);
+  in_job = true;
   run_items(&job);
-  for (i64 t = 0; t < started; t++)
-    pthread_join(tids[t], NULL);
+  in_job = false;
+  pthread_mutex_lock(&pool.lock);
+  while (pool.running > 0)
+    pthread_cond_wait(&pool.finished, &pool.lock);
+  pthread_mutex_unlock(&pool.lock);
 }
