@@ -667,7 +667,8 @@ void compute_build_id(Ctx *ctx, u8 *out, i64 len);
 
 /* ---- symtab.c ---- */
 void size_symtab(Ctx *ctx);
-void write_symtab(Ctx *ctx);
+i64 symtab_segments(Ctx *ctx);
+void write_symtab_segment(Ctx *ctx, i64 seg);
 
 /* ---- explain.c: --explain-symbol, --trace-symbol, --why-extract, -Map ---- */
 typedef struct ExplainRef {
@@ -771,6 +772,7 @@ struct Ctx {
 
   /* symtab writing */
   i64 symtab_nlocal, symtab_count;
+  i64 *symtab_segment_starts; /* per segment: first symbol index, first string offset */
   i64 strtab_size;
 
   /* output buffer */

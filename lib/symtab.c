@@ -79,55 +79,93 @@ static void put(SymWriter *w, Symbol *s, u8 bind) {
   w->stroff += (i64)len + 1;
 }
 
-/* One walk serves both counting (syms == NULL) and writing, so they cannot disagree. */
-static void walk_symbols(Ctx *ctx, SymWriter *w) {
-  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
-    InputFile *f = ctx->objs.data[fi];
+/* The table is written in segments: each file's locals, then each file's globals
+ * that become local and the linker's, then the remaining globals and the linker's.
+ * Segment k starts where segments 0..k-1 end, so segments are counted and written
+ * in parallel and still come out in this order. One walk serves both counting
+ * (syms == NULL) and writing, so they cannot disagree. */
+i64 symtab_segments(Ctx *ctx) {
+  return 3 * ctx->objs.len + 2;
+}
+
+static void walk_globals(Ctx *ctx, SymWriter *w, InputFile *f, bool locals) {
+  for (i64 i = f->first_global; i < f->nsyms; i++) {
+    Symbol *s = f->syms[i];
+    if (!owns_global(f, s, i) || becomes_local(ctx, s) != locals)
+      continue;
+    if (s->isec && !s->isec->is_alive)
+      continue; /* its section was garbage-collected */
+    u8 bind = s->file && !s->is_imported ? s->binding : s->has_strong_ref ? STB_GLOBAL : STB_WEAK;
+    put(w, s, locals ? STB_LOCAL : bind);
+  }
+}
+
+static void walk_linker_symbols(Ctx *ctx, SymWriter *w, bool locals) {
+  for (i64 i = 0; i < ctx->linker_syms.len; i++) {
+    Symbol *s = ctx->linker_syms.data[i];
+    if (becomes_local(ctx, s) == locals)
+      put(w, s, locals ? STB_LOCAL : STB_GLOBAL);
+  }
+}
+
+static void walk_segment(Ctx *ctx, SymWriter *w, i64 seg) {
+  i64 nf = ctx->objs.len;
+  if (seg < nf) {
+    InputFile *f = ctx->objs.data[seg];
     for (i64 i = 1; i < f->first_global; i++)
       if (keep_local(f, f->syms[i], i))
         put(w, f->syms[i], STB_LOCAL);
+  } else if (seg < 2 * nf) {
+    walk_globals(ctx, w, ctx->objs.data[seg - nf], true);
+  } else if (seg == 2 * nf) {
+    walk_linker_symbols(ctx, w, true);
+  } else if (seg < 3 * nf + 1) {
+    walk_globals(ctx, w, ctx->objs.data[seg - 2 * nf - 1], false);
+  } else {
+    walk_linker_symbols(ctx, w, false);
   }
-  for (int pass = 0; pass < 2; pass++) {
-    bool locals = pass == 0;
-    for (i64 fi = 0; fi < ctx->objs.len; fi++) {
-      InputFile *f = ctx->objs.data[fi];
-      for (i64 i = f->first_global; i < f->nsyms; i++) {
-        Symbol *s = f->syms[i];
-        if (!owns_global(f, s, i) || becomes_local(ctx, s) != locals)
-          continue;
-        if (s->isec && !s->isec->is_alive)
-          continue; /* its section was garbage-collected */
-        u8 bind = s->file && !s->is_imported ? s->binding
-                  : s->has_strong_ref        ? STB_GLOBAL
-                                             : STB_WEAK;
-        put(w, s, locals ? STB_LOCAL : bind);
-      }
-    }
-    for (i64 i = 0; i < ctx->linker_syms.len; i++) {
-      Symbol *s = ctx->linker_syms.data[i];
-      if (becomes_local(ctx, s) == locals)
-        put(w, s, locals ? STB_LOCAL : STB_GLOBAL);
-    }
-    if (locals)
-      ctx->symtab_nlocal = w->nsym;
-  }
+}
+
+static void count_segment_task(Ctx *ctx, i64 seg, void *arg) {
+  SymWriter w = {ctx, NULL, NULL, 0, 0};
+  walk_segment(ctx, &w, seg);
+  ((i64 *)arg)[2 * seg] = w.nsym;
+  ((i64 *)arg)[2 * seg + 1] = w.stroff;
 }
 
 void size_symtab(Ctx *ctx) {
   if (!ctx->symtab_chunk)
     return;
-  SymWriter w = {ctx, NULL, NULL, 1, 1};
-  walk_symbols(ctx, &w);
-  ctx->symtab_count = w.nsym;
-  ctx->strtab_size = w.stroff;
-  ctx->symtab_chunk->shdr.sh_size = (u64)w.nsym * sizeof(Elf64_Sym);
-  ctx->strtab->shdr.sh_size = (u64)w.stroff;
+  i64 nseg = symtab_segments(ctx);
+  i64 *counts = ARENA_ARRAY(&ctx->arena, i64, 2 * nseg);
+  parallel_for(ctx, nseg, count_segment_task, counts);
+  /* Prefix sums: counts[] becomes each segment's first index and string offset,
+   * after the null symbol and the empty string. */
+  i64 nsym = 1, stroff = 1;
+  for (i64 k = 0; k < nseg; k++) {
+    i64 n = counts[2 * k], len = counts[2 * k + 1];
+    counts[2 * k] = nsym;
+    counts[2 * k + 1] = stroff;
+    nsym += n;
+    stroff += len;
+    if (k == 2 * ctx->objs.len)
+      ctx->symtab_nlocal = nsym; /* the segments so far hold every local */
+  }
+  ctx->symtab_segment_starts = counts;
+  ctx->symtab_count = nsym;
+  ctx->strtab_size = stroff;
+  ctx->symtab_chunk->shdr.sh_size = (u64)nsym * sizeof(Elf64_Sym);
+  ctx->strtab->shdr.sh_size = (u64)stroff;
 }
 
-void write_symtab(Ctx *ctx) {
-  SymWriter w = {ctx, (Elf64_Sym *)(ctx->buf + ctx->symtab_chunk->shdr.sh_offset),
-                 (char *)(ctx->buf + ctx->strtab->shdr.sh_offset), 1, 1};
-  memset(&w.syms[0], 0, sizeof(Elf64_Sym));
-  w.str[0] = 0;
-  walk_symbols(ctx, &w);
+void write_symtab_segment(Ctx *ctx, i64 seg) {
+  u8 *syms = ctx->buf + ctx->symtab_chunk->shdr.sh_offset;
+  char *str = (char *)(ctx->buf + ctx->strtab->shdr.sh_offset);
+  if (seg == 0) {
+    memset(syms, 0, sizeof(Elf64_Sym));
+    str[0] = 0;
+  }
+  SymWriter w = {ctx, (Elf64_Sym *)syms, str, ctx->symtab_segment_starts[2 * seg],
+                 ctx->symtab_segment_starts[2 * seg + 1]};
+  walk_segment(ctx, &w, seg);
 }

@@ -122,11 +122,6 @@ static void write_comment(Ctx *ctx) {
   memcpy(ctx->buf + c->shdr.sh_offset + c->shdr.sh_size - strlen(v) - 1, v, strlen(v) + 1);
 }
 
-static void write_symtab_if_any(Ctx *ctx) {
-  if (ctx->symtab_chunk)
-    write_symtab(ctx);
-}
-
 static void write_gnu_property_if_any(Ctx *ctx) {
   if (ctx->gnu_property->shdr.sh_size)
     write_gnu_property(ctx);
@@ -138,11 +133,12 @@ static void write_comment_if_any(Ctx *ctx) {
 }
 
 /* One unit of parallel writing: a run of an output section's input sections, a
- * whole chunk, or one synthetic section's writer. */
+ * whole chunk, a segment of .symtab, or one synthetic section's writer. */
 typedef struct WriteTask {
   Chunk *chunk;
   i64 begin, end;
   void (*write)(Ctx *ctx);
+  bool symtab; /* segment number begin of .symtab */
 } WriteTask;
 
 typedef VEC(WriteTask) WriteTaskVec;
@@ -152,17 +148,13 @@ typedef VEC(WriteTask) WriteTaskVec;
 enum { WRITE_TASK_BYTES = 1 << 19 };
 
 static void plan_writes(Ctx *ctx, WriteTaskVec *tasks) {
-  void (*writers[])(Ctx *) = {write_symtab_if_any,
-                              write_rela_dyn,
-                              write_dynamic_sections,
-                              write_relr,
-                              write_got,
-                              write_plt,
-                              write_gnu_property_if_any,
-                              write_comment_if_any,
-                              write_shdrs_and_names};
+  void (*writers[])(Ctx *) = {
+      write_rela_dyn, write_dynamic_sections,    write_relr,           write_got,
+      write_plt,      write_gnu_property_if_any, write_comment_if_any, write_shdrs_and_names};
   for (i64 i = 0; i < ARRAY_SIZE(writers); i++)
     vec_push(tasks, ((WriteTask){.write = writers[i]}));
+  for (i64 i = 0; ctx->symtab_chunk && i < symtab_segments(ctx); i++)
+    vec_push(tasks, ((WriteTask){.symtab = true, .begin = i}));
   for (i64 i = 0; i < ctx->chunks.len; i++) {
     Chunk *c = ctx->chunks.data[i];
     if (c->shdr.sh_type == SHT_NOBITS || c == ctx->comment)
@@ -189,6 +181,10 @@ static void write_task(Ctx *ctx, i64 i, void *arg) {
   WriteTask *t = &((WriteTask *)arg)[i];
   if (t->write) {
     t->write(ctx);
+    return;
+  }
+  if (t->symtab) {
+    write_symtab_segment(ctx, t->begin);
     return;
   }
   Chunk *c = t->chunk;
