@@ -519,9 +519,16 @@ void allocate_got_and_plt(Ctx *ctx) {
   }
 }
 
+/* One file's dynamic relocations, collected on a worker thread. The first
+ * text relocation is remembered for the DT_TEXTREL warning, given once. */
+typedef struct FileDynRels {
+  VEC(DynRel) rels;
+  char *textrel_warning;
+} FileDynRels;
+
 /* The dynamic relocations the output needs, in section order (the second question to
  * decide(), now that COPY and canonical entries exist). */
-static void collect_section(Ctx *ctx, InputSection *isec) {
+static void collect_section(Ctx *ctx, InputSection *isec, FileDynRels *out) {
   InputFile *f = isec->file;
   const Arch *arch = ctx->arch;
   bool writable = (isec->flags & SHF_WRITE) != 0;
@@ -534,13 +541,13 @@ static void collect_section(Ctx *ctx, InputSection *isec) {
     if (symbol_is_ifunc(sym) && !sym->is_preemptible) {
       /* The address is the .iplt entry: load-relative in a PIE. */
       if (output_mode(ctx) == MODE_PIE)
-        add_dynrel(ctx, (DynRel){.isec = isec,
-                                 .chunk = NULL,
-                                 .offset = rel->r_offset,
-                                 .type = arch->r_relative,
-                                 .sym = NULL,
-                                 .addend = rel->r_addend,
-                                 .addend_sym = sym});
+        vec_push(&out->rels, ((DynRel){.isec = isec,
+                                       .chunk = NULL,
+                                       .offset = rel->r_offset,
+                                       .type = arch->r_relative,
+                                       .sym = NULL,
+                                       .addend = rel->r_addend,
+                                       .addend_sym = sym}));
       continue;
     }
     Action a = decide(ctx, kind, sym, writable);
@@ -556,28 +563,62 @@ static void collect_section(Ctx *ctx, InputSection *isec) {
               (unsigned long)rel->r_offset);
         continue;
       }
-      if (!ctx->has_textrel)
-        warn(ctx, "%s: creating DT_TEXTREL: relocation %s against '%s' in read-only section '%s'",
-             f->name, arch->reloc_name(ELF64_R_TYPE(rel->r_info)), sym->name, isec->name);
-      ctx->has_textrel = true;
+      if (!out->textrel_warning) {
+        const char *fmt = "%s: creating DT_TEXTREL: relocation %s against '%s' in read-only "
+                          "section '%s'";
+        const char *rname = arch->reloc_name(ELF64_R_TYPE(rel->r_info));
+        int n = snprintf(NULL, 0, fmt, f->name, rname, sym->name, isec->name);
+        out->textrel_warning = malloc((size_t)n + 1);
+        if (out->textrel_warning)
+          snprintf(out->textrel_warning, (size_t)n + 1, fmt, f->name, rname, sym->name, isec->name);
+      }
     }
     if (a == A_RELATIVE)
-      add_dynrel(ctx, (DynRel){.isec = isec,
-                               .chunk = NULL,
-                               .offset = rel->r_offset,
-                               .type = arch->r_relative,
-                               .sym = NULL,
-                               .addend = rel->r_addend,
-                               .addend_sym = sym});
+      vec_push(&out->rels, ((DynRel){.isec = isec,
+                                     .chunk = NULL,
+                                     .offset = rel->r_offset,
+                                     .type = arch->r_relative,
+                                     .sym = NULL,
+                                     .addend = rel->r_addend,
+                                     .addend_sym = sym}));
     else
-      add_dynrel(ctx, (DynRel){.isec = isec,
-                               .chunk = NULL,
-                               .offset = rel->r_offset,
-                               .type = arch->r_abs_word,
-                               .sym = sym,
-                               .addend = rel->r_addend,
-                               .addend_sym = NULL});
+      vec_push(&out->rels, ((DynRel){.isec = isec,
+                                     .chunk = NULL,
+                                     .offset = rel->r_offset,
+                                     .type = arch->r_abs_word,
+                                     .sym = sym,
+                                     .addend = rel->r_addend,
+                                     .addend_sym = NULL}));
   }
+}
+
+static void collect_file_task(Ctx *ctx, i64 fi, void *arg) {
+  FileDynRels *out = &((FileDynRels *)arg)[fi];
+  InputFile *f = ctx->objs.data[fi];
+  for (i64 i = 0; i < f->nshdrs; i++)
+    if (is_scanned(f->sections[i]))
+      collect_section(ctx, f->sections[i], out);
+}
+
+/* Files in parallel, joined in file order. */
+static void collect_section_relocations(Ctx *ctx) {
+  i64 n = ctx->objs.len;
+  FileDynRels *per_file = calloc((size_t)MAX(n, 1), sizeof(FileDynRels));
+  if (!per_file)
+    fatal(ctx, "out of memory");
+  parallel_for(ctx, n, collect_file_task, per_file);
+  for (i64 fi = 0; fi < n; fi++) {
+    FileDynRels *r = &per_file[fi];
+    for (i64 k = 0; k < r->rels.len; k++)
+      add_dynrel(ctx, r->rels.data[k]);
+    if (r->textrel_warning && !ctx->has_textrel) {
+      warn(ctx, "%s", r->textrel_warning);
+      ctx->has_textrel = true;
+    }
+    free(r->rels.data);
+    free(r->textrel_warning);
+  }
+  free(per_file);
 }
 
 void collect_dynamic_relocations(Ctx *ctx) {
@@ -585,12 +626,7 @@ void collect_dynamic_relocations(Ctx *ctx) {
   bool pie = output_mode(ctx) == MODE_PIE;
   if (!ctx->is_dynamic)
     return;
-  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
-    InputFile *f = ctx->objs.data[fi];
-    for (i64 i = 0; i < f->nshdrs; i++)
-      if (is_scanned(f->sections[i]))
-        collect_section(ctx, f->sections[i]);
-  }
+  collect_section_relocations(ctx);
   /* GOT slots: the loader fills a preemptible symbol's slot (GLOB_DAT), rebases a
    * local address (RELATIVE); TLS slots get module ids and offsets (DTPMOD64,
    * DTPOFF64, TPOFF64, TLSDESC), with symbol 0 and the offset as addend for our own
