@@ -126,6 +126,38 @@ static double now(void) {
       fprintf(stderr, "%8.3f ms  %s\n", (now() - t0_) * 1e3, #call);                               \
   } while (0)
 
+/* --time-report: the size of the link, to read the pass times against. */
+static void report_counts(Ctx *ctx) {
+  i64 nsections = 0, nlocals = 0, nrels = 0;
+  for (i64 i = 0; i < ctx->objs.len; i++) {
+    InputFile *f = ctx->objs.data[i];
+    nlocals += f->first_global;
+    for (i64 k = 0; f->sections && k < f->nshdrs; k++)
+      if (f->sections[k]) {
+        nsections++;
+        nrels += f->sections[k]->nrels;
+      }
+  }
+  fprintf(stderr,
+          "objects %ld, sections %ld, relocations %ld, local symbols %ld, global names %ld, "
+          "dynamic relocations %ld\n",
+          (long)ctx->objs.len, (long)nsections, (long)nrels, (long)nlocals, (long)ctx->symtab_len,
+          (long)ctx->dynrels.len);
+}
+
+/* --time-report: resident memory by kind, from the kernel's own accounting. */
+static void report_memory(void) {
+  FILE *f = fopen("/proc/self/status", "r");
+  if (!f)
+    return;
+  char line[256];
+  while (fgets(line, sizeof line, f))
+    if (!strncmp(line, "VmHWM:", 6) || !strncmp(line, "RssAnon:", 8) ||
+        !strncmp(line, "RssFile:", 8))
+      fprintf(stderr, "%s", line);
+  fclose(f);
+}
+
 int rv_link(Ctx *ctx) {
   PASS(check_output_kind(ctx)); // what this build can write
   PASS(read_inputs(ctx));       // map files, load objects, extract archive members
@@ -168,5 +200,9 @@ int rv_link(Ctx *ctx) {
   PASS(print_why_extract(ctx));
   PASS(print_explanations(ctx));
   PASS(print_map_file(ctx));
+  if (ctx->opt.time_report) {
+    report_counts(ctx);
+    report_memory();
+  }
   return commit_output(ctx); // rename into place, or remove on error
 }

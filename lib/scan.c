@@ -607,6 +607,18 @@ static void collect_section_relocations(Ctx *ctx) {
   if (!per_file)
     fatal(ctx, "out of memory");
   parallel_for(ctx, n, collect_file_task, per_file);
+  /* The exact size, with room for the GOT's entries (at most two per slot user):
+   * on large links this array is one of the biggest. */
+  i64 need = ctx->dynrels.len + 2 * ctx->got_syms.len + 8;
+  for (i64 fi = 0; fi < n; fi++)
+    need += per_file[fi].rels.len;
+  if (need > ctx->dynrels.cap) {
+    DynRel *p = realloc(ctx->dynrels.data, (size_t)need * sizeof(DynRel));
+    if (!p)
+      fatal(ctx, "out of memory");
+    ctx->dynrels.data = p;
+    ctx->dynrels.cap = need;
+  }
   for (i64 fi = 0; fi < n; fi++) {
     FileDynRels *r = &per_file[fi];
     for (i64 k = 0; k < r->rels.len; k++)
