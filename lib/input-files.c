@@ -501,7 +501,9 @@ void intern_object_symbols(Ctx *ctx, InputFile *f) {
     return;
   for (i64 i = f->first_global; i < f->nsyms; i++) {
     const char *name = esym_name(f, &f->esyms[i]);
-    f->syms[i] = intern_symbol_hashed(ctx, name, hash_string(name, (i64)strlen(name)));
+    size_t len = strlen(name);
+    f->has_versioned_names |= memchr(name, '@', len) != NULL;
+    f->syms[i] = intern_symbol_hashed(ctx, name, hash_string(name, (i64)len));
   }
 }
 

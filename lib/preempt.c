@@ -93,85 +93,93 @@ static bool excluded_by_lib(Ctx *ctx, const InputFile *f) {
   return false;
 }
 
-void compute_import_export(Ctx *ctx) {
-  bool shared = ctx->opt.kind == OUT_SHARED;
-  PatternVec export_pats = {0}, dynlist_pats = {0};
-  for (i64 i = 0; i < ctx->opt.export_dynamic_symbols.len; i++)
-    vec_push(&export_pats, ctx->opt.export_dynamic_symbols.data[i]);
-  for (i64 i = 0; i < ctx->opt.dynamic_lists.len; i++)
-    read_dynamic_list(ctx, ctx->opt.dynamic_lists.data[i], &dynlist_pats);
+typedef struct ExportRules {
+  bool shared;
+  PatternVec export_pats, dynlist_pats;
+} ExportRules;
 
-  for (i64 i = 0; i < ctx->symtab_cap; i++) {
-    Symbol *sym = ctx->symtab[i];
-    if (!sym)
-      continue;
-    sym->is_imported = sym->file && sym->file->kind == FILE_DSO;
-    sym->is_preemptible = sym->is_imported;
-    if (sym->is_imported)
-      sym->preempt_reason = "defined in a shared object: imported, the loader binds it";
-    if (!symbol_is_defined(sym)) {
-      /* An undefined weak is 0 in an executable, and in a shared object when it is
-       * hidden; otherwise a shared object leaves it to the loader (DYN-U). */
-      bool hidden = sym->visibility == STV_HIDDEN || sym->visibility == STV_INTERNAL;
-      if (!sym->has_strong_ref && (!shared || hidden)) {
-        sym->is_abs = true;
-        sym->preempt_reason = "undefined weak: bound to 0 at link time";
-      } else if (shared && !hidden) {
-        sym->is_preemptible = true;
-        sym->preempt_reason = "undefined in a shared object: left to the loader";
-      }
-      continue;
+/* The rules for one symbol: what it depends on is the symbol itself and the options. */
+static void decide_import_export(Ctx *ctx, Symbol *sym, const ExportRules *rules) {
+  bool shared = rules->shared;
+  const PatternVec *export_pats = &rules->export_pats, *dynlist_pats = &rules->dynlist_pats;
+  sym->is_imported = sym->file && sym->file->kind == FILE_DSO;
+  sym->is_preemptible = sym->is_imported;
+  if (sym->is_imported)
+    sym->preempt_reason = "defined in a shared object: imported, the loader binds it";
+  if (!symbol_is_defined(sym)) {
+    /* An undefined weak is 0 in an executable, and in a shared object when it is
+     * hidden; otherwise a shared object leaves it to the loader (DYN-U). */
+    bool hidden = sym->visibility == STV_HIDDEN || sym->visibility == STV_INTERNAL;
+    if (!sym->has_strong_ref && (!shared || hidden)) {
+      sym->is_abs = true;
+      sym->preempt_reason = "undefined weak: bound to 0 at link time";
+    } else if (shared && !hidden) {
+      sym->is_preemptible = true;
+      sym->preempt_reason = "undefined in a shared object: left to the loader";
     }
-    if (sym->is_imported)
-      continue;
-    if (!shared)
-      sym->preempt_reason = "defined in an executable: the executable is first in the "
-                            "loader's search order, so it cannot be preempted";
-    if (!ctx->is_dynamic || sym->is_defined_by_linker)
-      continue;
-    bool visible = sym->visibility == STV_DEFAULT || sym->visibility == STV_PROTECTED;
-    if (!visible) {
-      sym->preempt_reason = "hidden visibility: not exported, binds locally";
-      continue;
-    }
-    if (sym->file && excluded_by_lib(ctx, sym->file)) {
-      sym->preempt_reason = "--exclude-libs: not exported, binds locally";
-      continue;
-    }
-    bool in_dynlist = dynlist_pats.len && matches_any(&dynlist_pats, sym->name);
-    bool in_export = export_pats.len && matches_any(&export_pats, sym->name);
-    if (shared) {
-      /* A --dynamic-list names the symbols that stay preemptible; all others bind
-       * locally (GNU ld). --export-dynamic-symbol keeps a name preemptible under
-       * -Bsymbolic. */
-      bool listed = in_dynlist || in_export;
-      bool symbolic = dynlist_pats.len ? !in_dynlist : bound_symbolically(ctx, sym);
-      sym->is_exported = true;
-      sym->is_preemptible = sym->visibility == STV_DEFAULT && (listed || !symbolic);
-      if (sym->visibility == STV_PROTECTED)
-        sym->preempt_reason = "protected visibility: exported, but references from this "
-                              "shared object bind locally";
-      else if (!sym->is_preemptible && dynlist_pats.len)
-        sym->preempt_reason = "exported, but bound locally: not named by --dynamic-list";
-      else if (!sym->is_preemptible)
-        sym->preempt_reason = "exported, but bound locally by -Bsymbolic (or a variant)";
-      else if (listed && ctx->opt.bsymbolic != BSYMBOLIC_NONE)
-        sym->preempt_reason = "named by --dynamic-list or --export-dynamic-symbol: stays "
-                              "preemptible despite -Bsymbolic";
-      else
-        sym->preempt_reason = "default visibility in a shared object: exported and "
-                              "preemptible (another module may interpose it)";
-    } else if (sym->referenced_by_dso || sym->defined_by_dso || ctx->opt.export_dynamic ||
-               in_dynlist || (export_pats.len && matches_any(&export_pats, sym->name))) {
-      sym->is_exported = true;
-    }
+    return;
   }
-  free(export_pats.data);
-  free(dynlist_pats.data);
+  if (sym->is_imported)
+    return;
+  if (!shared)
+    sym->preempt_reason = "defined in an executable: the executable is first in the "
+                          "loader's search order, so it cannot be preempted";
+  if (!ctx->is_dynamic || sym->is_defined_by_linker)
+    return;
+  bool visible = sym->visibility == STV_DEFAULT || sym->visibility == STV_PROTECTED;
+  if (!visible) {
+    sym->preempt_reason = "hidden visibility: not exported, binds locally";
+    return;
+  }
+  if (sym->file && excluded_by_lib(ctx, sym->file)) {
+    sym->preempt_reason = "--exclude-libs: not exported, binds locally";
+    return;
+  }
+  bool in_dynlist = dynlist_pats->len && matches_any(dynlist_pats, sym->name);
+  bool in_export = export_pats->len && matches_any(export_pats, sym->name);
+  if (shared) {
+    /* A --dynamic-list names the symbols that stay preemptible; all others bind
+     * locally (GNU ld). --export-dynamic-symbol keeps a name preemptible under
+     * -Bsymbolic. */
+    bool listed = in_dynlist || in_export;
+    bool symbolic = dynlist_pats->len ? !in_dynlist : bound_symbolically(ctx, sym);
+    sym->is_exported = true;
+    sym->is_preemptible = sym->visibility == STV_DEFAULT && (listed || !symbolic);
+    if (sym->visibility == STV_PROTECTED)
+      sym->preempt_reason = "protected visibility: exported, but references from this "
+                            "shared object bind locally";
+    else if (!sym->is_preemptible && dynlist_pats->len)
+      sym->preempt_reason = "exported, but bound locally: not named by --dynamic-list";
+    else if (!sym->is_preemptible)
+      sym->preempt_reason = "exported, but bound locally by -Bsymbolic (or a variant)";
+    else if (listed && ctx->opt.bsymbolic != BSYMBOLIC_NONE)
+      sym->preempt_reason = "named by --dynamic-list or --export-dynamic-symbol: stays "
+                            "preemptible despite -Bsymbolic";
+    else
+      sym->preempt_reason = "default visibility in a shared object: exported and "
+                            "preemptible (another module may interpose it)";
+  } else if (sym->referenced_by_dso || sym->defined_by_dso || ctx->opt.export_dynamic ||
+             in_dynlist || (export_pats->len && matches_any(export_pats, sym->name))) {
+    sym->is_exported = true;
+  }
+}
 
-  apply_version_scripts(ctx);
-  /* A version script's "local:" takes the symbol out of the dynamic symbol table. */
-  for (i64 i = 0; i < ctx->symtab_cap; i++) {
+enum { SYMBOLS_PER_TASK = 1 << 14 };
+
+static void decide_slots_task(Ctx *ctx, i64 t, void *arg) {
+  i64 end = MIN(ctx->symtab_cap, (t + 1) * SYMBOLS_PER_TASK);
+  for (i64 i = t * SYMBOLS_PER_TASK; i < end; i++) {
+    Symbol *sym = ctx->symtab[i];
+    if (sym)
+      decide_import_export(ctx, sym, arg);
+  }
+}
+
+/* A version script's "local:" takes the symbol out of the dynamic symbol table. */
+static void apply_forced_local_task(Ctx *ctx, i64 t, void *arg) {
+  (void)arg;
+  i64 end = MIN(ctx->symtab_cap, (t + 1) * SYMBOLS_PER_TASK);
+  for (i64 i = t * SYMBOLS_PER_TASK; i < end; i++) {
     Symbol *sym = ctx->symtab[i];
     if (sym && sym->forced_local) {
       sym->is_exported = sym->is_preemptible = false;
@@ -180,4 +188,21 @@ void compute_import_export(Ctx *ctx) {
     if (sym && sym->is_version_alias)
       sym->is_exported = sym->is_preemptible = false;
   }
+}
+
+void compute_import_export(Ctx *ctx) {
+  ExportRules rules = {.shared = ctx->opt.kind == OUT_SHARED};
+  for (i64 i = 0; i < ctx->opt.export_dynamic_symbols.len; i++)
+    vec_push(&rules.export_pats, ctx->opt.export_dynamic_symbols.data[i]);
+  for (i64 i = 0; i < ctx->opt.dynamic_lists.len; i++)
+    read_dynamic_list(ctx, ctx->opt.dynamic_lists.data[i], &rules.dynlist_pats);
+  /* Each symbol is decided on its own: the table is cut into runs of slots. */
+  parallel_for(ctx, (ctx->symtab_cap + SYMBOLS_PER_TASK - 1) / SYMBOLS_PER_TASK, decide_slots_task,
+               &rules);
+  free(rules.export_pats.data);
+  free(rules.dynlist_pats.data);
+
+  apply_version_scripts(ctx);
+  parallel_for(ctx, (ctx->symtab_cap + SYMBOLS_PER_TASK - 1) / SYMBOLS_PER_TASK,
+               apply_forced_local_task, NULL);
 }
