@@ -106,10 +106,10 @@ bool read_archive(Ctx *ctx, MappedFile *mf, ArchiveMemberVec *members, ArchiveIn
       return false;
     }
     if (!memcmp(hdr, "/               ", 16)) {
-      if (!read_symbol_index(ctx, mf, body, body_size, 4, index))
+      if (index && !read_symbol_index(ctx, mf, body, body_size, 4, index))
         return false;
     } else if (!memcmp(hdr, "/SYM64/         ", 16)) {
-      if (!read_symbol_index(ctx, mf, body, body_size, 8, index))
+      if (index && !read_symbol_index(ctx, mf, body, body_size, 8, index))
         return false;
     } else if (!memcmp(hdr, "//              ", 16)) {
       long_names = (const char *)body;

@@ -147,7 +147,7 @@ static void add_step(Loader *ld, LoadStep step) {
 static void load_archive(Loader *ld, MappedFile *mf) {
   Ctx *ctx = ld->ctx;
   LoadStep step = {.kind = STEP_ARCHIVE, .archive = mf};
-  if (!read_archive(ctx, mf, &step.member_list, &step.index)) {
+  if (!read_archive(ctx, mf, &step.member_list, ld->st.whole_archive ? NULL : &step.index)) {
     free(step.member_list.data);
     free(step.index.data);
     return;

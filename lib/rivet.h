@@ -312,7 +312,8 @@ typedef struct ArchiveIndexEntry {
 } ArchiveIndexEntry;
 
 bool is_archive(const u8 *data, i64 size);
-/* Lists members (thin members are mapped from disk) and the symbol index.
+/* Lists members (thin members are mapped from disk) and the symbol index, unless
+ * index is NULL (--whole-archive needs none, and skipping it spares reading it).
  * Returns false after reporting an error naming the archive. */
 typedef VEC(ArchiveMember) ArchiveMemberVec;
 typedef VEC(ArchiveIndexEntry) ArchiveIndexVec;
