@@ -34,7 +34,8 @@ static Chunk *merged_chunk_for(Ctx *ctx, MergeKeyVec *keys, InputSection *isec) 
   return c;
 }
 
-static MergeSlot *intern_piece(Ctx *ctx, Chunk *c, const u8 *data, u32 size, u32 p2align) {
+static MergeSlot *intern_piece(Ctx *ctx, Chunk *c, const u8 *data, u32 size, u32 p2align,
+                               u64 hash) {
   if (c->slots.len * 2 >= c->table_cap) {
     i64 ncap = c->table_cap * 2;
     MergeSlot **nt = calloc((size_t)ncap, sizeof(MergeSlot *));
@@ -49,7 +50,6 @@ static MergeSlot *intern_piece(Ctx *ctx, Chunk *c, const u8 *data, u32 size, u32
     c->table = nt;
     c->table_cap = ncap;
   }
-  u64 hash = hash_bytes(data, size);
   u64 h = hash & (u64)(c->table_cap - 1);
   for (MergeSlot *s = c->table[h]; s; s = s->next)
     if (s->hash == hash && s->size == size && !memcmp(s->data, data, size)) {
@@ -68,7 +68,9 @@ static MergeSlot *intern_piece(Ctx *ctx, Chunk *c, const u8 *data, u32 size, u32
   return s;
 }
 
-static bool split_section(Ctx *ctx, Chunk *c, InputSection *isec) {
+/* Cuts a section into pieces and hashes them: no shared state, so files are split
+ * in parallel. On error the section keeps no pieces and an error is reported. */
+static bool split_section(Ctx *ctx, InputSection *isec) {
   u64 entsize = isec->shdr->sh_entsize;
   const u8 *d = isec->contents;
   u64 size = isec->size;
@@ -105,48 +107,64 @@ static bool split_section(Ctx *ctx, Chunk *c, InputSection *isec) {
       vec_push(&pieces, p);
     }
   }
-  /* Only the first piece inherits the section's alignment guarantee; with fixed-size
-   * entries every piece is aligned to min(entsize, section alignment). */
-  for (i64 i = 0; i < pieces.len; i++) {
-    MergePiece *p = &pieces.data[i];
-    u32 p2 = isec->p2align;
-    if (p->in_offset)
-      p2 = MIN(p2, (u32)__builtin_ctzll(p->in_offset));
-    p->slot = intern_piece(ctx, c, d + p->in_offset, p->size, p2);
-  }
+  for (i64 i = 0; i < pieces.len; i++)
+    pieces.data[i].hash = hash_bytes(d + pieces.data[i].in_offset, pieces.data[i].size);
   isec->npieces = pieces.len;
-  isec->pieces = ARENA_ARRAY(&ctx->arena, MergePiece, pieces.len ? pieces.len : 1);
+  isec->pieces = ARENA_ARRAY(local_arena(ctx), MergePiece, pieces.len ? pieces.len : 1);
   if (pieces.len)
     memcpy(isec->pieces, pieces.data, sizeof(MergePiece) * (size_t)pieces.len);
-  isec->osec = c;
   free(pieces.data);
   return true;
 }
 
+/* Serial, in input order, so the kept copy of each piece and the output order are
+ * the same whatever the thread count. Only the first piece inherits the section's
+ * alignment guarantee; with fixed-size entries every piece is aligned to
+ * min(entsize, section alignment). */
+static void merge_pieces(Ctx *ctx, Chunk *c, InputSection *isec) {
+  for (i64 i = 0; i < isec->npieces; i++) {
+    MergePiece *p = &isec->pieces[i];
+    u32 p2 = isec->p2align;
+    if (p->in_offset)
+      p2 = MIN(p2, (u32)__builtin_ctzll(p->in_offset));
+    p->slot = intern_piece(ctx, c, isec->contents + p->in_offset, p->size, p2, p->hash);
+  }
+  isec->osec = c;
+}
+
+static bool is_mergeable(Ctx *ctx, const InputSection *isec) {
+  if (!isec || !isec->is_alive || !(isec->flags & SHF_MERGE) || isec->type != SHT_PROGBITS ||
+      isec->shdr->sh_entsize == 0 || isec->size == 0 || isec->size > UINT32_MAX)
+    return false;
+  if (ctx->opt.strip_debug && !(isec->flags & SHF_ALLOC) && starts_with(isec->name, ".debug"))
+    return false;
+  return strcmp(isec->name, ".comment") || ctx->comment;
+}
+
+static void split_file_task(Ctx *ctx, i64 fi, void *arg) {
+  (void)arg;
+  InputFile *f = ctx->objs.data[fi];
+  for (i64 i = 0; i < f->nshdrs; i++)
+    if (is_mergeable(ctx, f->sections[i]) && !split_section(ctx, f->sections[i]))
+      return;
+}
+
 void split_mergeable_sections(Ctx *ctx) {
+  /* A section that failed to split has no pieces; the error stops the link at the
+   * next checkpoint. */
+  parallel_for(ctx, ctx->objs.len, split_file_task, NULL);
   MergeKeyVec keys = {0};
   for (i64 fi = 0; fi < ctx->objs.len; fi++) {
     InputFile *f = ctx->objs.data[fi];
     for (i64 i = 0; i < f->nshdrs; i++) {
       InputSection *isec = f->sections[i];
-      if (!isec || !isec->is_alive || !(isec->flags & SHF_MERGE) || isec->type != SHT_PROGBITS ||
-          isec->shdr->sh_entsize == 0 || isec->size == 0 || isec->size > UINT32_MAX)
+      if (!is_mergeable(ctx, isec))
         continue;
-      if (ctx->opt.strip_debug && !(isec->flags & SHF_ALLOC) && starts_with(isec->name, ".debug"))
-        continue;
-      if (!strcmp(isec->name, ".comment")) {
-        if (!ctx->comment)
-          continue;
-        if (!split_section(ctx, ctx->comment, isec))
-          goto out;
-        continue;
-      }
-      Chunk *c = merged_chunk_for(ctx, &keys, isec);
-      if (!split_section(ctx, c, isec))
-        goto out;
+      Chunk *c =
+          !strcmp(isec->name, ".comment") ? ctx->comment : merged_chunk_for(ctx, &keys, isec);
+      merge_pieces(ctx, c, isec);
     }
   }
-out:
   free(keys.data);
 }
 

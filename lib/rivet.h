@@ -437,7 +437,10 @@ enum { ISEC_MERGE_SPLIT = 1 };
 typedef struct MergePiece {
   u32 in_offset; /* offset of the piece in the input section */
   u32 size;
-  struct MergeSlot *slot; /* the deduplicated copy */
+  union {
+    u64 hash;               /* while splitting: hash_bytes of the piece */
+    struct MergeSlot *slot; /* then: the deduplicated copy */
+  };
 } MergePiece;
 
 struct InputSection {
