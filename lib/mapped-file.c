@@ -4,11 +4,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-MappedFile *map_file(Ctx *ctx, const char *path) {
+/* Maps without recording the mapping in ctx->mappings: safe on any thread. */
+static MappedFile *map_unrecorded(Ctx *ctx, const char *path) {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     return NULL;
@@ -18,9 +20,11 @@ MappedFile *map_file(Ctx *ctx, const char *path) {
     errno = EISDIR;
     return NULL;
   }
-  MappedFile *mf = ARENA_NEW(&ctx->arena, MappedFile);
-  mf->path = arena_strdup(&ctx->arena, path);
+  Arena *arena = local_arena(ctx);
+  MappedFile *mf = ARENA_NEW(arena, MappedFile);
+  mf->path = arena_strdup(arena, path);
   mf->size = st.st_size;
+  mf->data = (const u8 *)"";
   if (st.st_size > 0) {
     void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
     if (p == MAP_FAILED) {
@@ -28,12 +32,45 @@ MappedFile *map_file(Ctx *ctx, const char *path) {
       return NULL;
     }
     mf->data = p;
-    vec_push(&ctx->mappings, mf);
-  } else {
-    mf->data = (const u8 *)"";
   }
   close(fd);
   return mf;
+}
+
+static void record_mapping(Ctx *ctx, MappedFile *mf) {
+  if (mf && mf->size > 0)
+    vec_push(&ctx->mappings, mf);
+}
+
+MappedFile *map_file(Ctx *ctx, const char *path) {
+  MappedFile *mf = map_unrecorded(ctx, path);
+  record_mapping(ctx, mf);
+  return mf;
+}
+
+static void premap_task(Ctx *ctx, i64 i, void *arg) {
+  MappedFile **files = arg;
+  files[i] = map_unrecorded(ctx, files[i]->path);
+  /* The first page is read at once to tell archives, objects and scripts apart. */
+  if (files[i] && files[i]->size > 0)
+    (void)*(const volatile u8 *)files[i]->data;
+}
+
+/* Maps many files at once, on all threads: links of thousands of objects spend much
+ * of their start in open/fstat/mmap. A file that cannot be mapped is NULL here and
+ * is reported when the link maps it the ordinary way. */
+void premap_files(Ctx *ctx, const char **paths, i64 n, MappedFile **out) {
+  MappedFile *slots = calloc((size_t)MAX(n, 1), sizeof(MappedFile));
+  if (!slots)
+    fatal(ctx, "out of memory");
+  for (i64 i = 0; i < n; i++) {
+    slots[i].path = paths[i];
+    out[i] = &slots[i];
+  }
+  parallel_for(ctx, n, premap_task, out);
+  for (i64 i = 0; i < n; i++)
+    record_mapping(ctx, out[i]);
+  free(slots);
 }
 
 MappedFile *map_file_or_error(Ctx *ctx, const char *path) {

@@ -45,6 +45,7 @@ typedef struct Loader {
 } Loader;
 
 static void load_path(Loader *ld, const char *path, bool from_script, bool by_l);
+static void load_mapped(Loader *ld, MappedFile *mf, bool by_l);
 
 static bool file_exists(const char *path) {
   struct stat st;
@@ -294,8 +295,14 @@ static void load_path(Loader *ld, const char *path, bool from_script, bool by_l)
   if (from_script && ctx->opt.sysroot && path[0] == '/' && !file_exists(path))
     path = arena_sprintf(&ctx->arena, "%s%s", ctx->opt.sysroot, path);
   MappedFile *mf = map_file_or_error(ctx, path);
-  if (!mf)
-    return;
+  if (mf)
+    load_mapped(ld, mf, by_l);
+}
+
+/* What a mapped file loads: an archive, a shared object, an object or a script. */
+static void load_mapped(Loader *ld, MappedFile *mf, bool by_l) {
+  Ctx *ctx = ld->ctx;
+  const char *path = mf->path;
   if (is_archive(mf->data, mf->size)) {
     load_archive(ld, mf);
   } else if (is_elf_object(mf->data, mf->size)) {
@@ -395,12 +402,38 @@ void read_inputs(Ctx *ctx) {
     s->has_strong_ref = true;
   }
   Options *o = &ctx->opt;
+  /* Step 0: the files named on the command line, mapped in parallel. */
+  const char **paths = calloc((size_t)MAX(o->inputs.len, 1), sizeof(char *));
+  MappedFile **premapped = calloc((size_t)MAX(o->inputs.len, 1), sizeof(MappedFile *));
+  i64 *which = calloc((size_t)MAX(o->inputs.len, 1), sizeof(i64));
+  if (!paths || !premapped || !which)
+    fatal(ctx, "out of memory");
+  i64 npaths = 0;
+  for (i64 i = 0; i < o->inputs.len; i++)
+    if (o->inputs.data[i].kind == ARG_FILE) {
+      which[npaths] = i;
+      paths[npaths++] = o->inputs.data[i].str;
+    }
+  MappedFile **mapped = calloc((size_t)MAX(npaths, 1), sizeof(MappedFile *));
+  if (!mapped)
+    fatal(ctx, "out of memory");
+  premap_files(ctx, paths, npaths, mapped);
+  for (i64 k = 0; k < npaths; k++)
+    premapped[which[k]] = mapped[k];
+  free(mapped);
+  free(which);
+  free(paths);
   for (i64 i = 0; i < o->inputs.len; i++) {
     InputArg *a = &o->inputs.data[i];
     switch (a->kind) {
     case ARG_FILE:
+      if (premapped[i])
+        load_mapped(&ld, premapped[i], false);
+      else
+        load_path(&ld, a->str, false, false);
+      break;
     case ARG_SCRIPT_FILE:
-      load_path(&ld, a->str, a->kind == ARG_SCRIPT_FILE, false);
+      load_path(&ld, a->str, true, false);
       break;
     case ARG_LIBRARY: {
       const char *p = find_library(&ld, a->str);
@@ -445,6 +478,7 @@ void read_inputs(Ctx *ctx) {
       break;
     }
   }
+  free(premapped);
   read_listed_objects(ctx, &ld);
   replay_load_steps(ctx, &ld);
   free(ld.steps.data);

@@ -137,6 +137,7 @@ struct MappedFile {
   MappedFile *parent; /* archive holding this member, or NULL */
 };
 MappedFile *map_file(Ctx *ctx, const char *path); /* NULL if it cannot be opened */
+void premap_files(Ctx *ctx, const char **paths, i64 n, MappedFile **out);
 MappedFile *map_file_or_error(Ctx *ctx, const char *path);
 
 /* ---- options.c: the GNU ld command line ---- */
