@@ -410,6 +410,20 @@ void read_object_contents(Ctx *ctx, InputFile *f) {
     }
   }
 
+  f->syms = ARENA_ARRAY(arena, Symbol *, f->nsyms);
+  /* GNU extensions in the symbol table make the output ELFOSABI_GNU, as GNU ld marks it. */
+  for (i64 i = 0; i < f->nsyms; i++)
+    if (ELF64_ST_TYPE(f->esyms[i].st_info) == STT_GNU_IFUNC ||
+        ELF64_ST_BIND(f->esyms[i].st_info) == STB_GNU_UNIQUE)
+      f->has_gnu_extensions = true;
+}
+
+/* The rest of an object, once resolution has settled which of its COMDAT groups it
+ * keeps: relocations attached and checked, local symbols made. Runs for all live
+ * objects at once, in parallel (resolution reads none of it). */
+void finish_object(Ctx *ctx, InputFile *f) {
+  Arena *arena = local_arena(ctx);
+  const u8 *d = f->mf->data;
   /* Relocations attach to the section they patch. */
   for (i64 i = 1; i < f->nshdrs; i++) {
     const EShdr *sh = &f->shdrs[i];
@@ -464,7 +478,6 @@ void read_object_contents(Ctx *ctx, InputFile *f) {
   }
 
   /* Symbols: locals belong to the file; globals are interned and resolved later. */
-  Symbol **syms = ARENA_ARRAY(arena, Symbol *, f->nsyms);
   Symbol *locals = ARENA_ARRAY(arena, Symbol, f->first_global);
   for (i64 i = 0; i < f->first_global; i++) {
     const ESym *es = &f->esyms[i];
@@ -484,14 +497,8 @@ void read_object_contents(Ctx *ctx, InputFile *f) {
       s->is_abs = true;
     else if (shndx != SHN_UNDEF && shndx < (u64)f->nshdrs)
       s->isec = f->sections[shndx];
-    syms[i] = s;
+    f->syms[i] = s;
   }
-  /* GNU extensions in the symbol table make the output ELFOSABI_GNU, as GNU ld marks it. */
-  for (i64 i = 0; i < f->nsyms; i++)
-    if (ELF64_ST_TYPE(f->esyms[i].st_info) == STT_GNU_IFUNC ||
-        ELF64_ST_BIND(f->esyms[i].st_info) == STB_GNU_UNIQUE)
-      f->has_gnu_extensions = true;
-  f->syms = syms;
 }
 
 /* Global names into the symbol table; the table must have room for them
@@ -513,7 +520,6 @@ void claim_comdat_groups(Ctx *ctx, InputFile *f) {
   if (!f->syms)
     return;
   ctx->has_gnu_extensions |= f->has_gnu_extensions;
-  bool dropped = false;
   for (i64 i = 0; i < f->nshdrs; i++) {
     const EShdr *sh = &f->shdrs[i];
     if (sh->sh_type != SHT_GROUP)
@@ -530,11 +536,5 @@ void claim_comdat_groups(Ctx *ctx, InputFile *f) {
       continue;
     for (u64 k = 1; k < sh->sh_size / 4; k++)
       f->sections[rd32(g + 4 * k)] = NULL;
-    dropped = true;
-  }
-  for (i64 i = 0; dropped && i < f->first_global; i++) {
-    Symbol *s = f->syms[i];
-    if (s->isec && f->sections[s->isec->shndx] != s->isec)
-      s->isec = NULL;
   }
 }

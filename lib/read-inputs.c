@@ -371,6 +371,13 @@ static void read_listed_objects(Ctx *ctx, Loader *ld) {
   free(archives.data);
 }
 
+static void finish_object_task(Ctx *ctx, i64 i, void *arg) {
+  (void)arg;
+  InputFile *f = ctx->objs.data[i];
+  if (f->syms)
+    finish_object(ctx, f);
+}
+
 /* Step 3: resolution, in command-line order. */
 static void replay_load_steps(Ctx *ctx, Loader *ld) {
   i64 cursor = 0;
@@ -481,6 +488,8 @@ void read_inputs(Ctx *ctx) {
   free(premapped);
   read_listed_objects(ctx, &ld);
   replay_load_steps(ctx, &ld);
+  /* Step 4: relocations and local symbols of every live object, all at once. */
+  parallel_for(ctx, ctx->objs.len, finish_object_task, NULL);
   free(ld.steps.data);
   /* Archive members take the place of their archive on the command line (their
    * priority was given when the archive was read), as with GNU ld: crtend.o's

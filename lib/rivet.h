@@ -296,6 +296,7 @@ bool read_object_symbols(Ctx *ctx, InputFile *f);
 void read_object_contents(Ctx *ctx, InputFile *f);
 void intern_object_symbols(Ctx *ctx, InputFile *f);
 void claim_comdat_groups(Ctx *ctx, InputFile *f);
+void finish_object(Ctx *ctx, InputFile *f);
 u32 esym_shndx(InputFile *f, i64 idx); /* resolves SHN_XINDEX */
 const char *esym_name(InputFile *f, const ESym *esym);
 
