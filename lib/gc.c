@@ -171,24 +171,31 @@ static void mark_reachable(Ctx *ctx, SectionVec *frontier) {
   }
 }
 
+static void mark_roots_task(Ctx *ctx, i64 fi, void *arg) {
+  SectionVec *work = &((MarkRound *)arg)->found[fi];
+  InputFile *f = ctx->objs.data[fi];
+  for (i64 i = 0; i < f->nshdrs; i++) {
+    InputSection *isec = f->sections[i];
+    if (isec && isec->is_alive && strcmp(isec->name, ".eh_frame") && is_root_section(ctx, isec))
+      mark(work, isec);
+  }
+  /* Symbols the output exports, or a shared object or -u asks for. */
+  for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
+    Symbol *sym = f->syms[i];
+    if (sym->file == f && (sym->is_exported || sym->referenced_by_dso))
+      mark_symbol(work, sym);
+  }
+}
+
 void gc_sections(Ctx *ctx) {
   if (!ctx->opt.gc_sections)
     return;
   SectionVec work = {0};
-  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
-    InputFile *f = ctx->objs.data[fi];
-    for (i64 i = 0; i < f->nshdrs; i++) {
-      InputSection *isec = f->sections[i];
-      if (isec && isec->is_alive && strcmp(isec->name, ".eh_frame") && is_root_section(ctx, isec))
-        mark(&work, isec);
-    }
-    /* Symbols the output exports, or a shared object or -u asks for. */
-    for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
-      Symbol *sym = f->syms[i];
-      if (sym->file == f && (sym->is_exported || sym->referenced_by_dso))
-        mark_symbol(&work, sym);
-    }
-  }
+  i64 nfiles = ctx->objs.len;
+  MarkRound roots = {NULL, 0, calloc((size_t)MAX(nfiles, 1), sizeof(SectionVec))};
+  parallel_for(ctx, nfiles, mark_roots_task, &roots);
+  next_frontier(&work, roots.found, nfiles);
+  free(roots.found);
   mark_symbol(&work, find_symbol(ctx, ctx->opt.entry ? ctx->opt.entry : "_start"));
   for (i64 i = 0; i < ctx->opt.undefined.len; i++)
     mark_symbol(&work, find_symbol(ctx, ctx->opt.undefined.data[i]));
