@@ -176,6 +176,12 @@ static void print_json(Report *r, bool last) {
          r->rela_dyn, r->rela_plt, r->relr_dyn, relr_savings(r), last ? "" : ",");
 }
 
+static void free_report(Report *r) {
+  for (int i = 0; i < r->ntypes; i++)
+    free((char *)r->types[i].name);
+  free(r->relative_aligned);
+}
+
 int main(int argc, char **argv) {
   bool json = false;
   int nfiles = 0;
@@ -204,12 +210,14 @@ int main(int argc, char **argv) {
     done++;
     if (!analyse(argv[i], &r)) {
       status = 1;
+      free_report(&r);
       continue;
     }
     if (json)
       print_json(&r, nfiles == 1 || done == nfiles);
     else
       print_text(&r);
+    free_report(&r);
   }
   if (json && nfiles > 1)
     printf("]\n");
