@@ -19,7 +19,7 @@ void rv_context_free(RvContext *ctx) {
   for (i64 i = 0; i < ctx->dsos.len; i++)
     free(ctx->dsos.data[i]->dt_needed.data);
   for (i64 i = 0; i < ctx->pending_errors.len; i++)
-    free(ctx->pending_errors.data[i]);
+    free(ctx->pending_errors.data[i].msg);
   free(ctx->mappings.data);
   free(ctx->chunks.data);
   free(ctx->objs.data);

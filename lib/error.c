@@ -7,7 +7,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
-/* error() and warn() may be called from parallel passes. */
+/* error() and warn() may be called from parallel passes; checkpoint() prints the
+ * errors in a fixed order (DESIGN.md §10: diagnostics in file order). */
 static pthread_mutex_t diag_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static char *vformat(const char *fmt, va_list ap) {
@@ -22,15 +23,31 @@ static char *vformat(const char *fmt, va_list ap) {
   return p;
 }
 
+static void queue_error(Ctx *ctx, char *msg) {
+  PendingError e = {.msg = msg};
+  diagnostic_position(&e.epoch, &e.item);
+  pthread_mutex_lock(&diag_lock);
+  e.seq = ctx->pending_errors.len;
+  ctx->nerrors++;
+  vec_push(&ctx->pending_errors, e);
+  pthread_mutex_unlock(&diag_lock);
+}
+
+static int compare_pending(const void *a, const void *b) {
+  const PendingError *x = a, *y = b;
+  if (x->epoch != y->epoch)
+    return x->epoch < y->epoch ? -1 : 1;
+  if (x->item != y->item)
+    return x->item < y->item ? -1 : 1;
+  return (x->seq > y->seq) - (x->seq < y->seq);
+}
+
 void error(Ctx *ctx, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   char *msg = vformat(fmt, ap);
   va_end(ap);
-  pthread_mutex_lock(&diag_lock);
-  ctx->nerrors++;
-  vec_push(&ctx->pending_errors, msg);
-  pthread_mutex_unlock(&diag_lock);
+  queue_error(ctx, msg);
 }
 
 void warn(Ctx *ctx, const char *fmt, ...) {
@@ -38,15 +55,14 @@ void warn(Ctx *ctx, const char *fmt, ...) {
   va_start(ap, fmt);
   char *msg = vformat(fmt, ap);
   va_end(ap);
-  pthread_mutex_lock(&diag_lock);
   if (ctx->opt.fatal_warnings) {
-    ctx->nerrors++;
-    vec_push(&ctx->pending_errors, msg);
-  } else {
-    ctx->nwarnings++;
-    fprintf(stderr, "ld.rivet: warning: %s\n", msg);
-    free(msg);
+    queue_error(ctx, msg);
+    return;
   }
+  pthread_mutex_lock(&diag_lock);
+  ctx->nwarnings++;
+  fprintf(stderr, "ld.rivet: warning: %s\n", msg);
+  free(msg);
   pthread_mutex_unlock(&diag_lock);
 }
 
@@ -73,9 +89,12 @@ _Noreturn void fatal(Ctx *ctx, const char *fmt, ...) {
 }
 
 bool checkpoint(Ctx *ctx) {
+  if (ctx->pending_errors.len > 1)
+    qsort(ctx->pending_errors.data, (size_t)ctx->pending_errors.len, sizeof(PendingError),
+          compare_pending);
   for (i64 i = 0; i < ctx->pending_errors.len; i++) {
-    fprintf(stderr, "ld.rivet: error: %s\n", ctx->pending_errors.data[i]);
-    free(ctx->pending_errors.data[i]);
+    fprintf(stderr, "ld.rivet: error: %s\n", ctx->pending_errors.data[i].msg);
+    free(ctx->pending_errors.data[i].msg);
   }
   ctx->pending_errors.len = 0;
   return ctx->nerrors > 0;

@@ -701,6 +701,7 @@ void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg);
 /* The arena of the calling thread: ctx->arena outside parallel_for and on its
  * calling thread, a worker's own arena on the others. */
 Arena *local_arena(Ctx *ctx);
+void diagnostic_position(u64 *epoch, i64 *item); /* where the calling thread is */
 enum { MAX_THREADS = 32 };
 
 /* ---- strhash.c ---- */
@@ -713,6 +714,15 @@ typedef struct ComdatGroup {
   u64 hash;
   InputFile *owner;
 } ComdatGroup;
+
+/* An error waiting for checkpoint(), with where it was raised: errors from a parallel
+ * pass are printed in work-item order (file order), whatever thread raised them. */
+typedef struct PendingError {
+  char *msg;
+  u64 epoch; /* parallel_for jobs and the serial stretches between them, numbered */
+  i64 item;  /* work item within a job */
+  i64 seq;   /* arrival order, for errors of the same item */
+} PendingError;
 
 struct Ctx {
   Options opt;
@@ -775,7 +785,7 @@ struct Ctx {
 
   /* errors */
   i64 nerrors, nwarnings;
-  VEC(char *) pending_errors;
+  VEC(PendingError) pending_errors;
 
   /* symtab writing */
   i64 symtab_nlocal, symtab_count;

@@ -33,6 +33,13 @@ static struct {
 
 static _Thread_local Arena *worker_arena;
 static _Thread_local bool in_job; /* a nested parallel_for runs inline */
+static _Thread_local i64 current_item;
+static _Atomic u64 job_epoch; /* bumped as each job starts and ends */
+
+void diagnostic_position(u64 *epoch, i64 *item) {
+  *epoch = atomic_load(&job_epoch);
+  *item = in_job ? current_item : 0;
+}
 
 Arena *local_arena(Ctx *ctx) {
   return worker_arena ? worker_arena : &ctx->arena;
@@ -43,6 +50,7 @@ static void run_items(Job *job) {
     i64 i = atomic_fetch_add(&job->next, 1);
     if (i >= job->n)
       return;
+    current_item = i;
     job->fn(job->ctx, i, job->arg);
   }
 }
@@ -108,6 +116,7 @@ void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg) {
   }
   Job job = {.ctx = ctx, .fn = fn, .arg = arg, .n = n};
   atomic_init(&job.next, 0);
+  atomic_fetch_add(&job_epoch, 1);
   pthread_mutex_lock(&pool.lock);
   start_workers(nthreads - 1);
   job.nworkers = MIN(nthreads - 1, pool.nworkers);
@@ -123,4 +132,5 @@ void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg) {
   while (pool.running > 0)
     pthread_cond_wait(&pool.finished, &pool.lock);
   pthread_mutex_unlock(&pool.lock);
+  atomic_fetch_add(&job_epoch, 1);
 }

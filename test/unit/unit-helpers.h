@@ -29,7 +29,7 @@ static inline MappedFile *mem_file(Ctx *ctx, const char *path, const void *data,
 /* True when some collected error message contains needle. */
 static inline bool has_error(Ctx *ctx, const char *needle) {
   for (i64 i = 0; i < ctx->pending_errors.len; i++)
-    if (strstr(ctx->pending_errors.data[i], needle))
+    if (strstr(ctx->pending_errors.data[i].msg, needle))
       return true;
   return false;
 }
@@ -38,7 +38,7 @@ static inline bool has_error(Ctx *ctx, const char *needle) {
 static inline const char *all_errors(Ctx *ctx) {
   char *s = arena_strdup(&ctx->arena, "");
   for (i64 i = 0; i < ctx->pending_errors.len; i++)
-    s = arena_sprintf(&ctx->arena, "%s%s%s", s, i ? " | " : "", ctx->pending_errors.data[i]);
+    s = arena_sprintf(&ctx->arena, "%s%s%s", s, i ? " | " : "", ctx->pending_errors.data[i].msg);
   return ctx->pending_errors.len ? s : "(no errors)";
 }
 
