@@ -11,23 +11,34 @@ void add_dynrel(Ctx *ctx, DynRel r) {
   vec_push(&ctx->dynrels, r);
 }
 
-static u64 place_address(Ctx *ctx, const DynRel *r) {
-  if (r->isec)
-    return isec_address(ctx, r->isec, r->offset);
-  return r->chunk->shdr.sh_addr + r->offset;
+DynRel chunk_dynrel(Chunk *chunk, u64 offset, u32 type, Symbol *sym, bool sym_is_target) {
+  return (DynRel){.where = chunk,
+                  .sym = sym,
+                  .pos = offset,
+                  .type = (u16)type,
+                  .from_isec = false,
+                  .sym_is_target = sym_is_target};
+}
+
+u64 dynrel_place(Ctx *ctx, const DynRel *r) {
+  if (r->from_isec) {
+    InputSection *isec = r->where;
+    return isec_address(ctx, isec, isec->rels[r->pos].r_offset);
+  }
+  return ((Chunk *)r->where)->shdr.sh_addr + r->pos;
 }
 
 static void write_one(Ctx *ctx, const DynRel *r, Elf64_Rela *out) {
-  Elf64_Rela rela = {.r_offset = place_address(ctx, r)};
-  i64 addend = r->addend;
+  Elf64_Rela rela = {.r_offset = dynrel_place(ctx, r)};
+  i64 addend = r->from_isec ? ((InputSection *)r->where)->rels[r->pos].r_addend : 0;
   if (r->type == ctx->arch->r_relative) {
-    u64 target = reloc_target_address(ctx, r->addend_sym, &addend);
+    u64 target = reloc_target_address(ctx, r->sym, &addend);
     rela.r_info = ELF64_R_INFO(0, r->type);
     rela.r_addend = (i64)(target + (u64)addend);
-  } else if (!r->sym && r->addend_sym) {
+  } else if (r->sym_is_target) {
     /* Our own TLS variable: its offset in this module's block is the addend. */
     rela.r_info = ELF64_R_INFO(0, r->type);
-    rela.r_addend = (i64)(symbol_address(ctx, r->addend_sym) - ctx->tls_begin) + addend;
+    rela.r_addend = (i64)(symbol_address(ctx, r->sym) - ctx->tls_begin) + addend;
   } else {
     rela.r_info = ELF64_R_INFO(r->sym ? (u32)r->sym->dynsym_idx : 0, r->type);
     rela.r_addend = r->type == ctx->arch->r_abs_word ? addend : 0;

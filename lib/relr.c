@@ -44,10 +44,6 @@ static int compare_u64(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
-static u64 dynrel_place(Ctx *ctx, const DynRel *r) {
-  return r->isec ? isec_address(ctx, r->isec, r->offset) : r->chunk->shdr.sh_addr + r->offset;
-}
-
 /* Which RELATIVE relocations go to .relr.dyn: decided before layout from the place's
  * alignment within an output section aligned to at least a word, so the choice does
  * not change with addresses. */
@@ -59,9 +55,10 @@ void select_relr_candidates(Ctx *ctx) {
     DynRel *r = &ctx->dynrels.data[i];
     if (r->type != ctx->arch->r_relative)
       continue;
-    Chunk *c = r->isec ? r->isec->osec : r->chunk;
-    u64 off = r->isec ? r->isec->offset + r->offset : r->offset;
-    if (r->isec && (r->isec->pieces || r->isec->eh_records))
+    InputSection *isec = r->from_isec ? r->where : NULL;
+    Chunk *c = isec ? isec->osec : r->where;
+    u64 off = isec ? isec->offset + isec->rels[r->pos].r_offset : r->pos;
+    if (isec && (isec->pieces || isec->eh_records))
       continue;
     if (c->shdr.sh_addralign < 8 || off % 8 || (c->shdr.sh_flags & SHF_EXECINSTR))
       continue;

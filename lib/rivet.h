@@ -99,10 +99,12 @@ typedef struct ArenaBlock ArenaBlock;
 typedef struct Arena {
   ArenaBlock *head; /* newest block */
   u8 *cur, *end;    /* free space in head */
+  i64 nblocks;
 } Arena;
 
 void *arena_alloc(Arena *a, i64 size, i64 align); /* zero-filled */
 void arena_free(Arena *a);
+void advise_huge_pages(void *p, i64 size); /* MADV_HUGEPAGE on the 2 MiB-aligned interior */
 char *arena_strdup(Arena *a, const char *s);
 char *arena_sprintf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 #define ARENA_NEW(a, T) ((T *)arena_alloc((a), sizeof(T), _Alignof(T)))
@@ -596,16 +598,19 @@ void compute_import_export(Ctx *ctx);
 
 /* ---- dynrel.c: .rela.dyn ---- */
 typedef struct DynRel {
-  InputSection *isec; /* place: isec + offset, or chunk + offset when isec is NULL */
-  Chunk *chunk;
-  u64 offset;
-  u32 type;
-  Symbol *sym;        /* NULL for RELATIVE/IRELATIVE */
-  i64 addend;         /* for RELATIVE: added to the target's address */
-  Symbol *addend_sym; /* RELATIVE: the target whose address is the addend; TLS kinds
-                         with sym NULL: the variable whose block offset is the addend */
-  bool in_relr;       /* packed into .relr.dyn instead of .rela.dyn */
+  void *where; /* the place's InputSection (from_isec) or Chunk */
+  Symbol *sym; /* the symbol the loader looks up; with sym_is_target, the symbol whose
+                  address (RELATIVE/IRELATIVE) or TLS block offset is the addend */
+  u64 pos;     /* from_isec: index of the input relocation, which holds the offset
+                  and addend; else the offset in the chunk (addend 0) */
+  u16 type;
+  bool from_isec : 1;
+  bool sym_is_target : 1;
+  bool in_relr : 1; /* packed into .relr.dyn instead of .rela.dyn */
 } DynRel;
+/* A chunk's dynamic relocation, without addend. */
+DynRel chunk_dynrel(Chunk *chunk, u64 offset, u32 type, Symbol *sym, bool sym_is_target);
+u64 dynrel_place(Ctx *ctx, const DynRel *r);
 void add_dynrel(Ctx *ctx, DynRel r);
 
 /* ---- relr.c: SHT_RELR packing ---- */

@@ -519,19 +519,34 @@ void allocate_got_and_plt(Ctx *ctx) {
   }
 }
 
-/* One file's dynamic relocations, collected on a worker thread. The first
- * text relocation is remembered for the DT_TEXTREL warning, given once. */
+/* One file's share of .rela.dyn. Files are counted first and then fill their own
+ * stretch of one array sized exactly, so the largest table of a big link is written
+ * once, in place, in parallel, and in file order whatever the thread count. */
 typedef struct FileDynRels {
-  VEC(DynRel) rels;
-  char *textrel_warning;
+  i64 count;             /* entries from this file's sections */
+  i64 start;             /* index of its first entry in ctx->dynrels */
+  i64 nrelative;         /* of which RELATIVE */
+  char *textrel_warning; /* the first text relocation, for the DT_TEXTREL warning */
 } FileDynRels;
 
-/* The dynamic relocations the output needs, in section order (the second question to
- * decide(), now that COPY and canonical entries exist). */
-static void collect_section(Ctx *ctx, InputSection *isec, FileDynRels *out) {
+static DynRel section_dynrel(InputSection *isec, i64 rel_idx, u32 type, Symbol *sym,
+                             bool sym_is_target) {
+  return (DynRel){.where = isec,
+                  .sym = sym,
+                  .pos = (u64)rel_idx,
+                  .type = (u16)type,
+                  .from_isec = true,
+                  .sym_is_target = sym_is_target};
+}
+
+/* The dynamic relocations a section's relocations become (the second question to
+ * decide(), now that COPY and canonical entries exist). With out NULL it only counts,
+ * and reports: the counting pass is the one that raises errors and warnings. */
+static i64 collect_section(Ctx *ctx, InputSection *isec, DynRel *out, FileDynRels *info) {
   InputFile *f = isec->file;
   const Arch *arch = ctx->arch;
   bool writable = (isec->flags & SHF_WRITE) != 0;
+  i64 n = 0;
   for (i64 i = 0; i < isec->nrels; i++) {
     const ERela *rel = &isec->rels[i];
     RelKind kind = arch->classify(ELF64_R_TYPE(rel->r_info));
@@ -540,20 +555,17 @@ static void collect_section(Ctx *ctx, InputSection *isec, FileDynRels *out) {
     Symbol *sym = f->syms[ELF64_R_SYM(rel->r_info)];
     if (symbol_is_ifunc(sym) && !sym->is_preemptible) {
       /* The address is the .iplt entry: load-relative in a PIE. */
-      if (output_mode(ctx) == MODE_PIE)
-        vec_push(&out->rels, ((DynRel){.isec = isec,
-                                       .chunk = NULL,
-                                       .offset = rel->r_offset,
-                                       .type = arch->r_relative,
-                                       .sym = NULL,
-                                       .addend = rel->r_addend,
-                                       .addend_sym = sym}));
+      if (output_mode(ctx) == MODE_PIE) {
+        if (out)
+          out[n] = section_dynrel(isec, i, arch->r_relative, sym, true);
+        n++;
+      }
       continue;
     }
     Action a = decide(ctx, kind, sym, writable);
     if (a != A_RELATIVE && a != A_SYMBOLIC)
       continue;
-    if (!writable) {
+    if (!writable && !out) {
       if (ctx->opt.z_text) {
         error(ctx,
               "relocation %s against symbol '%s' in read-only section '%s'; recompile "
@@ -563,41 +575,47 @@ static void collect_section(Ctx *ctx, InputSection *isec, FileDynRels *out) {
               (unsigned long)rel->r_offset);
         continue;
       }
-      if (!out->textrel_warning) {
+      if (!info->textrel_warning) {
         const char *fmt = "%s: creating DT_TEXTREL: relocation %s against '%s' in read-only "
                           "section '%s'";
         const char *rname = arch->reloc_name(ELF64_R_TYPE(rel->r_info));
-        int n = snprintf(NULL, 0, fmt, f->name, rname, sym->name, isec->name);
-        out->textrel_warning = malloc((size_t)n + 1);
-        if (out->textrel_warning)
-          snprintf(out->textrel_warning, (size_t)n + 1, fmt, f->name, rname, sym->name, isec->name);
+        int len = snprintf(NULL, 0, fmt, f->name, rname, sym->name, isec->name);
+        info->textrel_warning = malloc((size_t)len + 1);
+        if (info->textrel_warning)
+          snprintf(info->textrel_warning, (size_t)len + 1, fmt, f->name, rname, sym->name,
+                   isec->name);
       }
     }
-    if (a == A_RELATIVE)
-      vec_push(&out->rels, ((DynRel){.isec = isec,
-                                     .chunk = NULL,
-                                     .offset = rel->r_offset,
-                                     .type = arch->r_relative,
-                                     .sym = NULL,
-                                     .addend = rel->r_addend,
-                                     .addend_sym = sym}));
-    else
-      vec_push(&out->rels, ((DynRel){.isec = isec,
-                                     .chunk = NULL,
-                                     .offset = rel->r_offset,
-                                     .type = arch->r_abs_word,
-                                     .sym = sym,
-                                     .addend = rel->r_addend,
-                                     .addend_sym = NULL}));
+    if (!writable && ctx->opt.z_text)
+      continue;
+    if (out)
+      out[n] = a == A_RELATIVE ? section_dynrel(isec, i, arch->r_relative, sym, true)
+                               : section_dynrel(isec, i, arch->r_abs_word, sym, false);
+    n++;
   }
+  return n;
 }
 
-static void collect_file_task(Ctx *ctx, i64 fi, void *arg) {
-  FileDynRels *out = &((FileDynRels *)arg)[fi];
+static void count_file_task(Ctx *ctx, i64 fi, void *arg) {
+  FileDynRels *info = &((FileDynRels *)arg)[fi];
   InputFile *f = ctx->objs.data[fi];
   for (i64 i = 0; i < f->nshdrs; i++)
     if (is_scanned(f->sections[i]))
-      collect_section(ctx, f->sections[i], out);
+      info->count += collect_section(ctx, f->sections[i], NULL, info);
+}
+
+static void fill_file_task(Ctx *ctx, i64 fi, void *arg) {
+  FileDynRels *info = &((FileDynRels *)arg)[fi];
+  if (info->count == 0)
+    return;
+  InputFile *f = ctx->objs.data[fi];
+  DynRel *out = ctx->dynrels.data + info->start;
+  i64 n = 0;
+  for (i64 i = 0; i < f->nshdrs; i++)
+    if (is_scanned(f->sections[i]))
+      n += collect_section(ctx, f->sections[i], out + n, info);
+  for (i64 k = 0; k < n; k++)
+    info->nrelative += out[k].type == ctx->arch->r_relative;
 }
 
 /* Files in parallel, joined in file order. */
@@ -606,28 +624,33 @@ static void collect_section_relocations(Ctx *ctx) {
   FileDynRels *per_file = calloc((size_t)MAX(n, 1), sizeof(FileDynRels));
   if (!per_file)
     fatal(ctx, "out of memory");
-  parallel_for(ctx, n, collect_file_task, per_file);
-  /* The exact size, with room for the GOT's entries (at most two per slot user):
-   * on large links this array is one of the biggest. */
-  i64 need = ctx->dynrels.len + 2 * ctx->got_syms.len + 8;
-  for (i64 fi = 0; fi < n; fi++)
-    need += per_file[fi].rels.len;
+  parallel_for(ctx, n, count_file_task, per_file);
+  /* Room for the GOT's entries too (at most five per slot user: GOT, TPOFF, the two
+   * of GD, TLSDESC), the copies and the LD module slot. */
+  i64 need = ctx->dynrels.len + 5 * ctx->got_syms.len + ctx->copy_syms.len + 8;
+  i64 first = ctx->dynrels.len;
+  for (i64 fi = 0; fi < n; fi++) {
+    per_file[fi].start = first;
+    first += per_file[fi].count;
+    need += per_file[fi].count;
+  }
   if (need > ctx->dynrels.cap) {
     DynRel *p = realloc(ctx->dynrels.data, (size_t)need * sizeof(DynRel));
     if (!p)
       fatal(ctx, "out of memory");
+    advise_huge_pages(p, need * (i64)sizeof(DynRel));
     ctx->dynrels.data = p;
     ctx->dynrels.cap = need;
   }
+  parallel_for(ctx, n, fill_file_task, per_file);
+  ctx->dynrels.len = first;
   for (i64 fi = 0; fi < n; fi++) {
     FileDynRels *r = &per_file[fi];
-    for (i64 k = 0; k < r->rels.len; k++)
-      add_dynrel(ctx, r->rels.data[k]);
+    ctx->nrelative += r->nrelative;
     if (r->textrel_warning && !ctx->has_textrel) {
       warn(ctx, "%s", r->textrel_warning);
       ctx->has_textrel = true;
     }
-    free(r->rels.data);
     free(r->textrel_warning);
   }
   free(per_file);
@@ -644,98 +667,37 @@ void collect_dynamic_relocations(Ctx *ctx) {
    * DTPOFF64, TPOFF64, TLSDESC), with symbol 0 and the offset as addend for our own
    * variables. */
   bool pic = pie || output_mode(ctx) == MODE_SO;
+  Chunk *got = ctx->got;
   for (i64 i = 0; i < ctx->got_syms.len; i++) {
     Symbol *sym = ctx->got_syms.data[i];
     SymState st = symbol_state(ctx, sym);
     bool dynamic_sym =
         st == ST_DSO_D || st == ST_DSO_F || st == ST_DSO_P || st == ST_PRE || st == ST_DYNU;
     if (sym->got_idx >= 0) {
-      DynRel r = {.isec = NULL,
-                  .chunk = ctx->got,
-                  .offset = (u64)sym->got_idx * 8,
-                  .type = 0,
-                  .sym = NULL,
-                  .addend = 0,
-                  .addend_sym = NULL};
-      if (dynamic_sym) {
-        r.type = arch->r_glob_dat;
-        r.sym = sym;
-        add_dynrel(ctx, r);
-      } else if ((st == ST_LOC && pic) || (symbol_is_ifunc(sym) && pic)) {
-        r.type = arch->r_relative;
-        r.addend_sym = sym;
-        add_dynrel(ctx, r);
-      }
-    }
-    if (sym->gottp_idx >= 0 && (dynamic_sym || output_mode(ctx) == MODE_SO)) {
-      DynRel r = {.isec = NULL,
-                  .chunk = ctx->got,
-                  .offset = (u64)sym->gottp_idx * 8,
-                  .type = arch->r_tpoff,
-                  .sym = NULL,
-                  .addend = 0,
-                  .addend_sym = NULL};
+      u64 off = (u64)sym->got_idx * 8;
       if (dynamic_sym)
-        r.sym = sym;
-      else
-        r.addend_sym = sym;
-      add_dynrel(ctx, r);
+        add_dynrel(ctx, chunk_dynrel(got, off, arch->r_glob_dat, sym, false));
+      else if ((st == ST_LOC && pic) || (symbol_is_ifunc(sym) && pic))
+        add_dynrel(ctx, chunk_dynrel(got, off, arch->r_relative, sym, true));
     }
+    if (sym->gottp_idx >= 0 && (dynamic_sym || output_mode(ctx) == MODE_SO))
+      add_dynrel(ctx, chunk_dynrel(got, (u64)sym->gottp_idx * 8, arch->r_tpoff, sym, !dynamic_sym));
     if (sym->tlsgd_idx >= 0) {
-      DynRel mod = {.isec = NULL,
-                    .chunk = ctx->got,
-                    .offset = (u64)sym->tlsgd_idx * 8,
-                    .type = arch->r_dtpmod,
-                    .sym = dynamic_sym ? sym : NULL,
-                    .addend = 0,
-                    .addend_sym = NULL};
-      add_dynrel(ctx, mod);
-      if (dynamic_sym) {
-        DynRel off = {.isec = NULL,
-                      .chunk = ctx->got,
-                      .offset = (u64)sym->tlsgd_idx * 8 + 8,
-                      .type = arch->r_dtpoff,
-                      .sym = sym,
-                      .addend = 0,
-                      .addend_sym = NULL};
-        add_dynrel(ctx, off);
-      }
-    }
-    if (sym->tlsdesc_idx >= 0) {
-      DynRel r = {.isec = NULL,
-                  .chunk = ctx->got,
-                  .offset = (u64)sym->tlsdesc_idx * 8,
-                  .type = arch->r_tlsdesc,
-                  .sym = NULL,
-                  .addend = 0,
-                  .addend_sym = NULL};
+      u64 off = (u64)sym->tlsgd_idx * 8;
+      add_dynrel(ctx, chunk_dynrel(got, off, arch->r_dtpmod, dynamic_sym ? sym : NULL, false));
       if (dynamic_sym)
-        r.sym = sym;
-      else
-        r.addend_sym = sym;
-      add_dynrel(ctx, r);
+        add_dynrel(ctx, chunk_dynrel(got, off + 8, arch->r_dtpoff, sym, false));
     }
+    if (sym->tlsdesc_idx >= 0)
+      add_dynrel(ctx,
+                 chunk_dynrel(got, (u64)sym->tlsdesc_idx * 8, arch->r_tlsdesc, sym, !dynamic_sym));
   }
-  if (ctx->tlsld_got_idx >= 0) {
-    DynRel mod = {.isec = NULL,
-                  .chunk = ctx->got,
-                  .offset = (u64)ctx->tlsld_got_idx * 8,
-                  .type = arch->r_dtpmod,
-                  .sym = NULL,
-                  .addend = 0,
-                  .addend_sym = NULL};
-    add_dynrel(ctx, mod);
-  }
+  if (ctx->tlsld_got_idx >= 0)
+    add_dynrel(ctx, chunk_dynrel(got, (u64)ctx->tlsld_got_idx * 8, arch->r_dtpmod, NULL, false));
   for (i64 i = 0; i < ctx->copy_syms.len; i++) {
     Symbol *sym = ctx->copy_syms.data[i];
-    DynRel r = {.isec = NULL,
-                .chunk = sym->copyrel_readonly ? ctx->copyrel_ro : ctx->copyrel,
-                .offset = sym->copy_offset,
-                .type = arch->r_copy,
-                .sym = sym,
-                .addend = 0,
-                .addend_sym = NULL};
-    add_dynrel(ctx, r);
+    add_dynrel(ctx, chunk_dynrel(sym->copyrel_readonly ? ctx->copyrel_ro : ctx->copyrel,
+                                 sym->copy_offset, arch->r_copy, sym, false));
   }
 }
 
