@@ -204,5 +204,7 @@ int rv_link(Ctx *ctx) {
     report_counts(ctx);
     report_memory();
   }
-  return commit_output(ctx); // rename into place, or remove on error
+  int status;
+  PASS(status = commit_output(ctx)); // write the image, rename into place, or remove on error
+  return status;
 }
