@@ -82,7 +82,7 @@ static const char *dynsym_name(Ctx *ctx, Symbol *sym) {
   const char *at = strchr(sym->name, '@');
   if (!at)
     return sym->name;
-  char *s = arena_alloc(&ctx->arena, at - sym->name + 1, 1);
+  char *s = arena_alloc(local_arena(ctx), at - sym->name + 1, 1);
   memcpy(s, sym->name, (size_t)(at - sym->name));
   return s;
 }
@@ -162,17 +162,32 @@ typedef struct HashedSym {
   const char *name;
   u32 hash;
   u32 bucket;
-  i64 order;
 } HashedSym;
 
-static int compare_hashed(const void *a, const void *b) {
-  const HashedSym *x = a, *y = b;
-  if (x->bucket != y->bucket)
-    return x->bucket < y->bucket ? -1 : 1;
-  return (x->order > y->order) - (x->order < y->order);
+typedef VEC(Symbol *) SymbolVec;
+
+/* Parallel work over a long array goes in blocks of this many items. */
+enum { DYN_BLOCK = 4096 };
+
+static i64 block_count(i64 n) {
+  return (n + DYN_BLOCK - 1) / DYN_BLOCK;
 }
 
-typedef VEC(Symbol *) SymbolVec;
+typedef struct HashJob {
+  HashedSym *hs;
+  i64 n;
+  u32 nbuckets;
+} HashJob;
+
+static void hash_names_task(Ctx *ctx, i64 b, void *arg) {
+  HashJob *job = arg;
+  for (i64 i = b * DYN_BLOCK; i < MIN(job->n, (b + 1) * DYN_BLOCK); i++) {
+    HashedSym *h = &job->hs[i];
+    h->name = dynsym_name(ctx, h->sym);
+    h->hash = gnu_hash(h->name);
+    h->bucket = h->hash % job->nbuckets;
+  }
+}
 
 static void add_candidates(Ctx *ctx, InputFile *f, SymbolVec *out) {
   for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
@@ -221,6 +236,7 @@ void size_dynamic_sections(Ctx *ctx) {
     s->sym_idx = -1;
     clear_symbol_slots(s);
     s->dynsym_idx = -2; /* claimed */
+    s->is_version_node = true;
     vec_push(&cand, s);
   }
   Symbol *null_sym = NULL;
@@ -234,36 +250,49 @@ void size_dynamic_sections(Ctx *ctx) {
     nhashed += is_hashed(cand.data[i]);
   ctx->gnu_hash_nbuckets = MAX(1, nhashed / 4);
   HashedSym *hs = calloc((size_t)MAX(nhashed, 1), sizeof(HashedSym));
+  HashedSym *sorted = calloc((size_t)MAX(nhashed, 1), sizeof(HashedSym));
+  i64 *bucket_start = calloc((size_t)ctx->gnu_hash_nbuckets + 1, sizeof(i64));
+  if (!hs || !sorted || !bucket_start)
+    fatal(ctx, "out of memory");
   i64 k = 0;
-  for (i64 i = 0; i < cand.len; i++) {
-    Symbol *sym = cand.data[i];
-    if (!is_hashed(sym))
-      continue;
-    const char *name = dynsym_name(ctx, sym);
-    u32 h = gnu_hash(name);
-    hs[k] = (HashedSym){sym, name, h, (u32)(h % (u64)ctx->gnu_hash_nbuckets), k};
-    k++;
-  }
-  qsort(hs, (size_t)nhashed, sizeof(HashedSym), compare_hashed);
+  for (i64 i = 0; i < cand.len; i++)
+    if (is_hashed(cand.data[i]))
+      hs[k++].sym = cand.data[i];
+  HashJob job = {hs, nhashed, (u32)ctx->gnu_hash_nbuckets};
+  parallel_for(ctx, block_count(nhashed), hash_names_task, &job);
+  /* .gnu.hash wants the hashed symbols grouped by bucket; within a bucket they keep
+   * candidate order. A counting sort does that in linear time. */
   for (i64 i = 0; i < nhashed; i++)
-    vec_push(&ctx->dynsyms, hs[i].sym);
+    bucket_start[hs[i].bucket + 1]++;
+  for (i64 b = 0; b < ctx->gnu_hash_nbuckets; b++)
+    bucket_start[b + 1] += bucket_start[b];
+  for (i64 i = 0; i < nhashed; i++)
+    sorted[bucket_start[hs[i].bucket]++] = hs[i];
+  free(hs);
+  free(bucket_start);
+  for (i64 i = 0; i < nhashed; i++)
+    vec_push(&ctx->dynsyms, sorted[i].sym);
   free(cand.data);
 
   ctx->dyn.names = calloc((size_t)ctx->dynsyms.len, sizeof(const char *));
   ctx->dyn.gnu_hashes = calloc((size_t)ctx->dynsyms.len, sizeof(u32));
+  if (!ctx->dyn.names || !ctx->dyn.gnu_hashes)
+    fatal(ctx, "out of memory");
+  /* Serial and in .dynsym order: version needs are numbered as they are first met. */
   for (i64 i = 1; i < ctx->dynsyms.len; i++) {
     Symbol *sym = ctx->dynsyms.data[i];
     sym->dynsym_idx = (i32)i;
     sym->ver_idx = version_index_for(ctx, sym);
-    if (i < ctx->gnu_hash_symoffset) {
-      ctx->dyn.names[i] = dynsym_name(ctx, sym);
-      ctx->dyn.gnu_hashes[i] = gnu_hash(ctx->dyn.names[i]);
-    } else {
-      ctx->dyn.names[i] = hs[i - ctx->gnu_hash_symoffset].name;
-      ctx->dyn.gnu_hashes[i] = hs[i - ctx->gnu_hash_symoffset].hash;
-    }
   }
-  free(hs);
+  for (i64 i = 1; i < ctx->gnu_hash_symoffset; i++) {
+    ctx->dyn.names[i] = dynsym_name(ctx, ctx->dynsyms.data[i]);
+    ctx->dyn.gnu_hashes[i] = gnu_hash(ctx->dyn.names[i]);
+  }
+  for (i64 i = ctx->gnu_hash_symoffset; i < ctx->dynsyms.len; i++) {
+    ctx->dyn.names[i] = sorted[i - ctx->gnu_hash_symoffset].name;
+    ctx->dyn.gnu_hashes[i] = sorted[i - ctx->gnu_hash_symoffset].hash;
+  }
+  free(sorted);
   /* Like GNU ld: a program with DT_RELR needs glibc's GLIBC_ABI_DT_RELR version, so an
    * older glibc refuses it instead of starting without its relative relocations. */
   if (ctx->nrelr) {
@@ -320,6 +349,65 @@ void size_dynamic_sections(Ctx *ctx) {
   ctx->rela_dyn->shdr.sh_size = (u64)(ctx->dynrels.len - ctx->nrelr) * sizeof(Elf64_Rela);
 }
 
+/* Symbol names go into .dynstr in parallel blocks, unshared: all names but a few
+ * differ (.dynsym holds one entry per name, save "foo@V1"/"foo@V2" pairs), and
+ * looking each up in a table was the slowest serial step of large shared links.
+ * Version-node symbols are the exception: readers expect their name to be the
+ * Verdaux's string, so they go through dynstr_add with the version names. */
+typedef struct NameBlocks {
+  i64 *bytes; /* per block: its names' bytes; then its first offset */
+} NameBlocks;
+
+static bool name_in_bulk(Ctx *ctx, i64 i) {
+  return *ctx->dyn.names[i] && !ctx->dynsyms.data[i]->is_version_node;
+}
+
+static void measure_names_task(Ctx *ctx, i64 b, void *arg) {
+  NameBlocks *nb = arg;
+  i64 bytes = 0;
+  for (i64 i = MAX(1, b * DYN_BLOCK); i < MIN(ctx->dynsyms.len, (b + 1) * DYN_BLOCK); i++)
+    if (name_in_bulk(ctx, i))
+      bytes += (i64)strlen(ctx->dyn.names[i]) + 1;
+  nb->bytes[b] = bytes;
+}
+
+static void copy_names_task(Ctx *ctx, i64 b, void *arg) {
+  NameBlocks *nb = arg;
+  i64 off = nb->bytes[b];
+  for (i64 i = MAX(1, b * DYN_BLOCK); i < MIN(ctx->dynsyms.len, (b + 1) * DYN_BLOCK); i++) {
+    if (!name_in_bulk(ctx, i))
+      continue;
+    i64 len = (i64)strlen(ctx->dyn.names[i]) + 1;
+    memcpy(ctx->dynstr_buf.data + off, ctx->dyn.names[i], (size_t)len);
+    ctx->dyn.name_offsets[i] = (u32)off;
+    off += len;
+  }
+}
+
+static void add_dynsym_names(Ctx *ctx) {
+  i64 nblocks = block_count(ctx->dynsyms.len);
+  NameBlocks nb = {calloc((size_t)MAX(nblocks, 1), sizeof(i64))};
+  if (!nb.bytes)
+    fatal(ctx, "out of memory");
+  parallel_for(ctx, nblocks, measure_names_task, &nb);
+  i64 off = ctx->dynstr_buf.len;
+  for (i64 b = 0; b < nblocks; b++) {
+    i64 bytes = nb.bytes[b];
+    nb.bytes[b] = off;
+    off += bytes;
+  }
+  if (off > UINT32_MAX)
+    fatal(ctx, ".dynstr would exceed 4 GiB");
+  if (off > ctx->dynstr_buf.cap)
+    vec_grow(&ctx->dynstr_buf.data, &ctx->dynstr_buf.cap, off, sizeof(char));
+  parallel_for(ctx, nblocks, copy_names_task, &nb);
+  ctx->dynstr_buf.len = off;
+  free(nb.bytes);
+  for (i64 i = 1; i < ctx->dynsyms.len; i++)
+    if (ctx->dynsyms.data[i]->is_version_node)
+      ctx->dyn.name_offsets[i] = dynstr_add(ctx, ctx->dyn.names[i]);
+}
+
 /* Strings must be final before .dynstr's size is: called from layout, before addresses. */
 
 void finalize_dynstr(Ctx *ctx) {
@@ -338,8 +426,7 @@ void finalize_dynstr(Ctx *ctx) {
   if (ctx->opt.soname)
     ctx->dyn.soname_offset = dynstr_add(ctx, ctx->opt.soname);
   ctx->dyn.name_offsets = calloc((size_t)ctx->dynsyms.len, sizeof(u32));
-  for (i64 i = 1; i < ctx->dynsyms.len; i++)
-    ctx->dyn.name_offsets[i] = dynstr_add(ctx, ctx->dyn.names[i]);
+  add_dynsym_names(ctx);
   ctx->dyn.vername_offsets = calloc((size_t)MAX(ctx->dyn.verneeds.len, 1), sizeof(u32));
   for (i64 i = 0; i < ctx->dyn.verneeds.len; i++)
     ctx->dyn.vername_offsets[i] = dynstr_add(ctx, ctx->dyn.verneeds.data[i].name);

@@ -335,8 +335,8 @@ static void size_synthetic(Ctx *ctx) {
     ctx->plt->shdr.sh_size =
         nplt ? (u64)arch->plt_header_size + (u64)nplt * (u64)arch->plt_entry_size : 0;
   ctx->rela_iplt->shdr.sh_size = (u64)(nplt + niplt) * sizeof(Elf64_Rela);
-  size_dynamic_sections(ctx);
-  finalize_dynstr(ctx);
+  TIMED_STEP(ctx, "size .dynsym and versions", size_dynamic_sections(ctx));
+  TIMED_STEP(ctx, "fill .dynstr", finalize_dynstr(ctx));
   size_dynamic_table(ctx);
   if (ctx->eh_frame_hdr)
     ctx->eh_frame_hdr->shdr.sh_size = 12 + 8 * (u64)count_eh_frame_fdes(ctx);
@@ -463,8 +463,8 @@ static void assign_addresses(Ctx *ctx) {
 }
 
 void layout_sections(Ctx *ctx) {
-  size_synthetic(ctx);
-  size_symtab(ctx);
+  TIMED_STEP(ctx, "size synthetic sections", size_synthetic(ctx));
+  TIMED_STEP(ctx, "size .symtab", size_symtab(ctx));
   assign_section_indices(ctx);
   /* The program header count is known only after a layout; it does not change the
    * set of segments, so two rounds settle it. */

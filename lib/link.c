@@ -112,7 +112,7 @@ static void resolve_entry(Ctx *ctx) {
   ctx->entry_addr = text;
 }
 
-static double now(void) {
+double now_seconds(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
@@ -120,10 +120,10 @@ static double now(void) {
 
 #define PASS(call)                                                                                 \
   do {                                                                                             \
-    double t0_ = now();                                                                            \
+    double t0_ = now_seconds();                                                                    \
     call;                                                                                          \
     if (ctx->opt.time_report)                                                                      \
-      fprintf(stderr, "%8.3f ms  %s\n", (now() - t0_) * 1e3, #call);                               \
+      fprintf(stderr, "%8.3f ms  %s\n", (now_seconds() - t0_) * 1e3, #call);                       \
   } while (0)
 
 /* --time-report: the size of the link, to read the pass times against. */

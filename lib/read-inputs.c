@@ -424,7 +424,7 @@ void read_inputs(Ctx *ctx) {
   MappedFile **mapped = calloc((size_t)MAX(npaths, 1), sizeof(MappedFile *));
   if (!mapped)
     fatal(ctx, "out of memory");
-  premap_files(ctx, paths, npaths, mapped);
+  TIMED_STEP(ctx, "map command-line files", premap_files(ctx, paths, npaths, mapped));
   for (i64 k = 0; k < npaths; k++)
     premapped[which[k]] = mapped[k];
   free(mapped);
@@ -486,10 +486,11 @@ void read_inputs(Ctx *ctx) {
     }
   }
   free(premapped);
-  read_listed_objects(ctx, &ld);
-  replay_load_steps(ctx, &ld);
+  TIMED_STEP(ctx, "read listed objects", read_listed_objects(ctx, &ld));
+  TIMED_STEP(ctx, "resolve in command-line order", replay_load_steps(ctx, &ld));
   /* Step 4: relocations and local symbols of every live object, all at once. */
-  parallel_for(ctx, ctx->objs.len, finish_object_task, NULL);
+  TIMED_STEP(ctx, "relocations and local symbols",
+             parallel_for(ctx, ctx->objs.len, finish_object_task, NULL));
   free(ld.steps.data);
   /* Archive members take the place of their archive on the command line (their
    * priority was given when the archive was read), as with GNU ld: crtend.o's

@@ -126,6 +126,17 @@ void vec_grow(void *data_ptr, i64 *cap, i64 need, i64 elem_size);
     (v)->data[(v)->len++] = (x);                                                                   \
   } while (0)
 
+/* ---- link.c ---- */
+double now_seconds(void); /* monotonic clock */
+/* --time-report: a step inside a pass, printed indented under it. */
+#define TIMED_STEP(ctx, label, call)                                                               \
+  do {                                                                                             \
+    double t0_ = now_seconds();                                                                    \
+    call;                                                                                          \
+    if ((ctx)->opt.time_report)                                                                    \
+      fprintf(stderr, "%8.3f ms    . %s\n", (now_seconds() - t0_) * 1e3, label);                   \
+  } while (0)
+
 /* ---- error.c: diagnostics. error() collects, checkpoint() reports. ---- */
 void error(Ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void warn(Ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -415,6 +426,7 @@ struct Symbol {
   bool versioned_name : 1;    /* name is "sym@VER" */
   bool forced_local : 1;      /* made local by a version script or --exclude-libs */
   bool is_version_alias : 1;  /* "foo@@V" whose definition plain "foo" also carries */
+  bool is_version_node : 1;   /* the absolute symbol GNU ld exports for a version node */
 };
 
 void init_symbol_table(Ctx *ctx, i64 expected);

@@ -12,7 +12,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 RIVET=${RIVET:-$here/../../build/tools/ld.rivet}
 # mold forks a worker and exits early unless told not to: GNU time would see nothing.
 declare -A LINKER=([rivet]="$RIVET" [lld]=ld.lld [mold]="mold --no-fork" [gold]=ld.gold [bfd]=ld.bfd)
-order=(rivet lld mold gold bfd)
+order=(${BENCH_LINKERS:-rivet lld mold gold bfd})
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <(cd "$work" && ls -d */ | tr -d / | sort)
 
