@@ -67,7 +67,7 @@ static const char *dir_of(Ctx *ctx, const char *path) {
   const char *slash = strrchr(path, '/');
   if (!slash)
     return ".";
-  char *d = arena_alloc(&ctx->arena, slash - path + 1, 1);
+  char *d = arena_alloc(local_arena(ctx), slash - path + 1, 1);
   memcpy(d, path, (size_t)(slash - path));
   return d;
 }
@@ -137,7 +137,7 @@ bool read_archive(Ctx *ctx, MappedFile *mf, ArchiveMemberVec *members, ArchiveIn
           error(ctx, "%s: long member name at offset %ld is not terminated", mf->path, (long)off);
           return false;
         }
-        char *n = arena_alloc(&ctx->arena, e - s + 1, 1);
+        char *n = arena_alloc(local_arena(ctx), e - s + 1, 1);
         memcpy(n, s, (size_t)(e - s));
         name = n;
       } else if (!memcmp(hdr, "#1/", 3)) {
@@ -146,7 +146,7 @@ bool read_archive(Ctx *ctx, MappedFile *mf, ArchiveMemberVec *members, ArchiveIn
           error(ctx, "%s: malformed BSD member name at offset %ld", mf->path, (long)off);
           return false;
         }
-        char *s = arena_alloc(&ctx->arena, n + 1, 1);
+        char *s = arena_alloc(local_arena(ctx), n + 1, 1);
         memcpy(s, body, (size_t)n);
         name = s;
         data += n;
@@ -155,14 +155,14 @@ bool read_archive(Ctx *ctx, MappedFile *mf, ArchiveMemberVec *members, ArchiveIn
         i64 n = 0;
         while (n < 16 && hdr[n] != '/' && hdr[n] != ' ')
           n++;
-        char *s = arena_alloc(&ctx->arena, n + 1, 1);
+        char *s = arena_alloc(local_arena(ctx), n + 1, 1);
         memcpy(s, hdr, (size_t)n);
         name = s;
       }
       if (thin) {
-        const char *path = name[0] == '/'
-                               ? name
-                               : arena_sprintf(&ctx->arena, "%s/%s", dir_of(ctx, mf->path), name);
+        const char *path =
+            name[0] == '/' ? name
+                           : arena_sprintf(local_arena(ctx), "%s/%s", dir_of(ctx, mf->path), name);
         MappedFile *m = map_file(ctx, path);
         if (!m) {
           error(ctx, "%s: cannot open thin archive member %s: %s", mf->path, path, strerror(errno));

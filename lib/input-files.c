@@ -16,15 +16,27 @@ bool is_elf_object(const u8 *data, i64 size) {
   return size >= 4 && memcmp(data, ELFMAG, SELFMAG) == 0;
 }
 
-InputFile *new_object_file(Ctx *ctx, MappedFile *mf, const char *archive_name) {
-  InputFile *f = ARENA_NEW(&ctx->arena, InputFile);
+/* Safe on any thread; the caller registers the file (register_file) in input order. */
+InputFile *new_unregistered_object_file(Ctx *ctx, MappedFile *mf, const char *archive_name) {
+  Arena *arena = local_arena(ctx);
+  InputFile *f = ARENA_NEW(arena, InputFile);
   f->kind = FILE_OBJ;
   f->mf = mf;
   f->archive_name = archive_name;
-  f->name = archive_name ? arena_sprintf(&ctx->arena, "%s(%s)", archive_name, mf->path) : mf->path;
-  f->priority = ctx->next_priority++;
+  f->name = archive_name ? arena_sprintf(arena, "%s(%s)", archive_name, mf->path) : mf->path;
   f->gnu_property_and = ~0u;
+  return f;
+}
+
+/* Priorities follow command-line order: they break every tie between files. */
+void register_file(Ctx *ctx, InputFile *f) {
+  f->priority = ctx->next_priority++;
   vec_push(&ctx->all_files, f);
+}
+
+InputFile *new_object_file(Ctx *ctx, MappedFile *mf, const char *archive_name) {
+  InputFile *f = new_unregistered_object_file(ctx, mf, archive_name);
+  register_file(ctx, f);
   return f;
 }
 

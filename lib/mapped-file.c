@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -37,9 +38,15 @@ static MappedFile *map_unrecorded(Ctx *ctx, const char *path) {
   return mf;
 }
 
+/* Thin archives' members are mapped while archives are parsed in parallel. */
+static pthread_mutex_t mappings_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static void record_mapping(Ctx *ctx, MappedFile *mf) {
-  if (mf && mf->size > 0)
-    vec_push(&ctx->mappings, mf);
+  if (!mf || mf->size == 0)
+    return;
+  pthread_mutex_lock(&mappings_lock);
+  vec_push(&ctx->mappings, mf);
+  pthread_mutex_unlock(&mappings_lock);
 }
 
 MappedFile *map_file(Ctx *ctx, const char *path) {

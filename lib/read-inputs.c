@@ -33,6 +33,9 @@ typedef struct LoadStep {
   ArchiveMemberVec member_list;
   ArchiveIndexVec index;
   Symbol **index_syms; /*   the index's names, interned in parallel */
+  bool whole_archive;  /*   --whole-archive was in force */
+  bool failed;         /*   unreadable (reported) */
+  i64 priority_slot;   /*   its place in command-line order until parsed */
 } LoadStep;
 
 typedef struct Loader {
@@ -145,40 +148,90 @@ static void add_step(Loader *ld, LoadStep step) {
   vec_push(&ld->steps, step);
 }
 
+/* Archives are only listed by the walk; their members are found in parallel by
+ * parse_archives, which also expands --whole-archive ones into their objects. */
 static void load_archive(Loader *ld, MappedFile *mf) {
-  Ctx *ctx = ld->ctx;
-  LoadStep step = {.kind = STEP_ARCHIVE, .archive = mf};
-  if (!read_archive(ctx, mf, &step.member_list, ld->st.whole_archive ? NULL : &step.index)) {
-    free(step.member_list.data);
-    free(step.index.data);
+  add_step(ld, (LoadStep){.kind = STEP_ARCHIVE,
+                          .archive = mf,
+                          .whole_archive = ld->st.whole_archive,
+                          .priority_slot = ld->ctx->next_priority++});
+}
+
+static void parse_archive_task(Ctx *ctx, i64 i, void *arg) {
+  LoadStep *step = ((LoadStep **)arg)[i];
+  MappedFile *mf = step->archive;
+  if (!read_archive(ctx, mf, &step->member_list, step->whole_archive ? NULL : &step->index)) {
+    step->failed = true;
     return;
   }
-  i64 n = step.member_list.len;
-  step.members = ARENA_ARRAY(&ctx->arena, InputFile *, n);
-  for (i64 i = 0; i < n; i++) {
-    ArchiveMember *m = &step.member_list.data[i];
+  Arena *arena = local_arena(ctx);
+  i64 n = step->member_list.len;
+  step->members = ARENA_ARRAY(arena, InputFile *, n);
+  for (i64 k = 0; k < n; k++) {
+    ArchiveMember *m = &step->member_list.data[k];
     if (!is_elf_object(m->data, m->size)) {
-      if (ld->st.whole_archive)
+      if (step->whole_archive)
         error(ctx, "%s(%s): member is not an ELF object", mf->path, m->name);
       continue;
     }
-    MappedFile *mmf = ARENA_NEW(&ctx->arena, MappedFile);
+    MappedFile *mmf = ARENA_NEW(arena, MappedFile);
     mmf->path = m->name;
     mmf->data = m->data;
     mmf->size = m->size;
     mmf->parent = mf;
-    step.members[i] = new_object_file(ctx, mmf, mf->path);
-    step.members[i]->in_whole_archive = ld->st.whole_archive;
+    step->members[k] = new_unregistered_object_file(ctx, mmf, mf->path);
+    step->members[k]->in_whole_archive = step->whole_archive;
   }
-  if (!ld->st.whole_archive) {
-    add_step(ld, step);
-    return;
+}
+
+/* Parses every listed archive at once, then gives all files their priorities in
+ * command-line order (an archive's members take its place) and expands
+ * --whole-archive archives into object steps. */
+static void parse_archives(Ctx *ctx, Loader *ld) {
+  VEC(LoadStep *) archives = {0};
+  for (i64 i = 0; i < ld->steps.len; i++)
+    if (ld->steps.data[i].kind == STEP_ARCHIVE)
+      vec_push(&archives, &ld->steps.data[i]);
+  parallel_for(ctx, archives.len, parse_archive_task, archives.data);
+  free(archives.data);
+  /* Files were numbered as the walk met them, an archive as one number; renumber so
+   * that each member has its own, in order. */
+  VEC(LoadStep) steps = {0};
+  i64 first_priority = ctx->next_priority;
+  for (i64 i = 0; i < ld->steps.len; i++)
+    first_priority = MIN(first_priority, ld->steps.data[i].kind == STEP_ARCHIVE
+                                             ? ld->steps.data[i].priority_slot
+                                             : ld->steps.data[i].file->priority);
+  ctx->next_priority = first_priority;
+  for (i64 i = 0; i < ld->steps.len; i++) {
+    LoadStep *step = &ld->steps.data[i];
+    if (step->kind != STEP_ARCHIVE) {
+      step->file->priority = ctx->next_priority++;
+      vec_push(&steps, *step);
+      continue;
+    }
+    if (step->failed) {
+      free(step->member_list.data);
+      free(step->index.data);
+      continue;
+    }
+    for (i64 k = 0; k < step->member_list.len; k++)
+      if (step->members[k])
+        register_file(ctx, step->members[k]);
+    if (!step->whole_archive) {
+      vec_push(&steps, *step);
+      continue;
+    }
+    for (i64 k = 0; k < step->member_list.len; k++)
+      if (step->members[k])
+        vec_push(&steps, ((LoadStep){.kind = STEP_OBJECT, .file = step->members[k]}));
+    free(step->member_list.data);
+    free(step->index.data);
   }
-  for (i64 i = 0; i < n; i++)
-    if (step.members[i])
-      add_step(ld, (LoadStep){.kind = STEP_OBJECT, .file = step.members[i]});
-  free(step.member_list.data);
-  free(step.index.data);
+  free(ld->steps.data);
+  ld->steps.data = steps.data;
+  ld->steps.len = steps.len;
+  ld->steps.cap = steps.cap;
 }
 
 /* Lazy symbols for an archive's members, from its index, or from the members'
@@ -400,6 +453,66 @@ static void replay_load_steps(Ctx *ctx, Loader *ld) {
   }
 }
 
+/* Step 1: every input in command-line order, with the state flags in force. */
+static void walk_command_line(Ctx *ctx, Loader *ldp, MappedFile **premapped) {
+  Options *o = &ctx->opt;
+  for (i64 i = 0; i < o->inputs.len; i++) {
+    InputArg *a = &o->inputs.data[i];
+    switch (a->kind) {
+    case ARG_FILE:
+      if (premapped[i])
+        load_mapped(ldp, premapped[i], false);
+      else
+        load_path(ldp, a->str, false, false);
+      break;
+    case ARG_SCRIPT_FILE:
+      load_path(ldp, a->str, true, false);
+      break;
+    case ARG_LIBRARY: {
+      const char *p = find_library(ldp, a->str);
+      if (p)
+        load_path(ldp, p, false, true);
+      else
+        error(ctx, "unable to find library -l%s", a->str);
+      break;
+    }
+    case ARG_GROUP_START:
+    case ARG_GROUP_END:
+      break; /* extraction does not depend on position, so groups need no rescans */
+    case ARG_WHOLE_ARCHIVE:
+      ldp->st.whole_archive = true;
+      break;
+    case ARG_NO_WHOLE_ARCHIVE:
+      ldp->st.whole_archive = false;
+      break;
+    case ARG_BSTATIC:
+      ldp->st.bstatic = true;
+      break;
+    case ARG_BDYNAMIC:
+      ldp->st.bstatic = false;
+      break;
+    case ARG_AS_NEEDED:
+      ldp->st.as_needed = true;
+      break;
+    case ARG_NO_AS_NEEDED:
+      ldp->st.as_needed = false;
+      break;
+    case ARG_PUSH_STATE:
+      if (ldp->depth < ARRAY_SIZE(ldp->stack))
+        ldp->stack[ldp->depth++] = ldp->st;
+      else
+        error(ctx, "--push-state nested too deeply");
+      break;
+    case ARG_POP_STATE:
+      if (ldp->depth > 0)
+        ldp->st = ldp->stack[--ldp->depth];
+      else
+        error(ctx, "--pop-state without --push-state");
+      break;
+    }
+  }
+}
+
 void read_inputs(Ctx *ctx) {
   Loader ld = {.ctx = ctx};
   ld.st.bstatic = false;
@@ -430,61 +543,8 @@ void read_inputs(Ctx *ctx) {
   free(mapped);
   free(which);
   free(paths);
-  for (i64 i = 0; i < o->inputs.len; i++) {
-    InputArg *a = &o->inputs.data[i];
-    switch (a->kind) {
-    case ARG_FILE:
-      if (premapped[i])
-        load_mapped(&ld, premapped[i], false);
-      else
-        load_path(&ld, a->str, false, false);
-      break;
-    case ARG_SCRIPT_FILE:
-      load_path(&ld, a->str, true, false);
-      break;
-    case ARG_LIBRARY: {
-      const char *p = find_library(&ld, a->str);
-      if (p)
-        load_path(&ld, p, false, true);
-      else
-        error(ctx, "unable to find library -l%s", a->str);
-      break;
-    }
-    case ARG_GROUP_START:
-    case ARG_GROUP_END:
-      break; /* extraction does not depend on position, so groups need no rescans */
-    case ARG_WHOLE_ARCHIVE:
-      ld.st.whole_archive = true;
-      break;
-    case ARG_NO_WHOLE_ARCHIVE:
-      ld.st.whole_archive = false;
-      break;
-    case ARG_BSTATIC:
-      ld.st.bstatic = true;
-      break;
-    case ARG_BDYNAMIC:
-      ld.st.bstatic = false;
-      break;
-    case ARG_AS_NEEDED:
-      ld.st.as_needed = true;
-      break;
-    case ARG_NO_AS_NEEDED:
-      ld.st.as_needed = false;
-      break;
-    case ARG_PUSH_STATE:
-      if (ld.depth < ARRAY_SIZE(ld.stack))
-        ld.stack[ld.depth++] = ld.st;
-      else
-        error(ctx, "--push-state nested too deeply");
-      break;
-    case ARG_POP_STATE:
-      if (ld.depth > 0)
-        ld.st = ld.stack[--ld.depth];
-      else
-        error(ctx, "--pop-state without --push-state");
-      break;
-    }
-  }
+  TIMED_STEP(ctx, "walk the command line", walk_command_line(ctx, &ld, premapped));
+  TIMED_STEP(ctx, "parse archives", parse_archives(ctx, &ld));
   free(premapped);
   TIMED_STEP(ctx, "read listed objects", read_listed_objects(ctx, &ld));
   TIMED_STEP(ctx, "resolve in command-line order", replay_load_steps(ctx, &ld));

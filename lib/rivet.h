@@ -306,6 +306,8 @@ struct InputFile {
 };
 
 InputFile *new_object_file(Ctx *ctx, MappedFile *mf, const char *archive_name);
+InputFile *new_unregistered_object_file(Ctx *ctx, MappedFile *mf, const char *archive_name);
+void register_file(Ctx *ctx, InputFile *f); /* gives the next priority */
 bool is_elf_object(const u8 *data, i64 size);
 bool read_object_symbols(Ctx *ctx, InputFile *f);
 void read_object_contents(Ctx *ctx, InputFile *f);
