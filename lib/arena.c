@@ -33,7 +33,7 @@ void advise_huge_pages(void *p, i64 size) {
 }
 
 /* Zero-filled memory, 2 MiB-aligned, advised for huge pages. */
-void *map_huge(i64 size) {
+static void *map_huge(i64 size) {
   size_t len = (size_t)align_to((u64)size, HUGE_PAGE_SIZE);
   u8 *p =
       mmap(NULL, len + HUGE_PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
@@ -46,10 +46,6 @@ void *map_huge(i64 size) {
     munmap(aligned + len, (size_t)(p + len + HUGE_PAGE_SIZE - (aligned + len)));
   advise_huge_pages(aligned, (i64)len);
   return aligned;
-}
-
-void unmap_huge(void *p, i64 size) {
-  munmap(p, (size_t)align_to((u64)size, HUGE_PAGE_SIZE));
 }
 
 static ArenaBlock *new_block(Arena *a, i64 need) {

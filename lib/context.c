@@ -8,8 +8,6 @@
 void rv_context_free(RvContext *ctx) {
   for (i64 i = 0; i < ctx->mappings.len; i++)
     munmap((void *)ctx->mappings.data[i]->data, (size_t)ctx->mappings.data[i]->size);
-  if (ctx->buf)
-    unmap_huge(ctx->buf, MAX(ctx->filesize, 1));
   for (i64 i = 0; i < ctx->chunks.len; i++) {
     Chunk *c = ctx->chunks.data[i];
     free(c->members.data);

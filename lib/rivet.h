@@ -105,8 +105,6 @@ typedef struct Arena {
 void *arena_alloc(Arena *a, i64 size, i64 align); /* zero-filled */
 void arena_free(Arena *a);
 void advise_huge_pages(void *p, i64 size); /* MADV_HUGEPAGE on the 2 MiB-aligned interior */
-void *map_huge(i64 size); /* zeroed, 2 MiB-aligned, huge-page advised; NULL if out of memory */
-void unmap_huge(void *p, i64 size);
 char *arena_strdup(Arena *a, const char *s);
 char *arena_sprintf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 #define ARENA_NEW(a, T) ((T *)arena_alloc((a), sizeof(T), _Alignof(T)))
