@@ -374,7 +374,7 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
     case R_X86_64_GOTPCREL:
     case R_X86_64_GOTPCRELX:
     case R_X86_64_REX_GOTPCRELX:
-      if (sym->got_idx < 0) {
+      if (AUX(sym)->got_idx < 0) {
         /* The scan decided this load can address the symbol directly. */
         u64 place = P;
         u8 *field = relax_got(loc, &place);
@@ -427,7 +427,7 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
       break;
     case R_X86_64_TLSGD:
       if (!relax_tls) {
-        write_signed32(&site, loc, (i64)(got + (u64)sym->tlsgd_idx * 8 + (u64)A - P));
+        write_signed32(&site, loc, (i64)(got + (u64)AUX(sym)->tlsgd_idx * 8 + (u64)A - P));
         break;
       }
       {
@@ -446,10 +446,10 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
                 f->name, isec->name, (unsigned long)rel->r_offset);
           break;
         }
-        if (sym->gottp_idx >= 0 && sym->is_preemptible) {
+        if (AUX(sym)->gottp_idx >= 0 && sym->is_preemptible) {
           memcpy(loc - 4, ie, sizeof(ie));
           /* The GOT reference moved 8 bytes forward: its PC-relative value shrinks by 8. */
-          u64 slot = ctx->got->shdr.sh_addr + (u64)sym->gottp_idx * 8;
+          u64 slot = ctx->got->shdr.sh_addr + (u64)AUX(sym)->gottp_idx * 8;
           write_signed32(&site, loc + 8, (i64)(slot + (u64)A - P - 8));
         } else {
           memcpy(loc - 4, le, sizeof(le));
@@ -484,23 +484,23 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
         break;
       }
     case R_X86_64_GOTTPOFF:
-      if (sym->gottp_idx < 0) {
+      if (AUX(sym)->gottp_idx < 0) {
         relax_ie_to_le(loc);
         write_signed32(&site, loc, (i64)(S + (u64)A + 4 - tp));
       } else {
         write_signed32(&site, loc,
-                       (i64)(ctx->got->shdr.sh_addr + (u64)sym->gottp_idx * 8 + (u64)A - P));
+                       (i64)(ctx->got->shdr.sh_addr + (u64)AUX(sym)->gottp_idx * 8 + (u64)A - P));
       }
       break;
     case R_X86_64_GOTPC32_TLSDESC:
       if (!relax_tls) {
-        write_signed32(&site, loc, (i64)(got + (u64)sym->tlsdesc_idx * 8 + (u64)A - P));
+        write_signed32(&site, loc, (i64)(got + (u64)AUX(sym)->tlsdesc_idx * 8 + (u64)A - P));
         break;
       }
-      if (sym->gottp_idx >= 0 && sym->is_preemptible) {
+      if (AUX(sym)->gottp_idx >= 0 && sym->is_preemptible) {
         /* lea x@tlsdesc(%rip),%reg -> mov x@gottpoff(%rip),%reg (TLSDESC -> IE) */
         loc[-2] = 0x8b;
-        u64 slot = ctx->got->shdr.sh_addr + (u64)sym->gottp_idx * 8;
+        u64 slot = ctx->got->shdr.sh_addr + (u64)AUX(sym)->gottp_idx * 8;
         write_signed32(&site, loc, (i64)(slot + (u64)A - P));
         break;
       }

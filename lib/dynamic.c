@@ -193,7 +193,7 @@ static void add_candidates(Ctx *ctx, InputFile *f, SymbolVec *out) {
   for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
     Symbol *sym = f->syms[i];
     if (sym->is_version_alias)
-      sym = sym->base_sym; /* "foo@@V" is exported as "foo" */
+      sym = AUX(sym)->base_sym; /* "foo@@V" is exported as "foo" */
     if (sym->dynsym_idx == -1 && needs_dynsym(sym)) {
       sym->dynsym_idx = -2; /* claimed */
       vec_push(out, sym);

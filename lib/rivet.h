@@ -375,6 +375,19 @@ typedef enum {
   RANK_UNDEF = 6,   /* only referenced */
 } SymRank;
 
+/* What only a few symbols have, kept out of Symbol: a large link has hundreds of
+ * thousands of symbols (locals included) and a few thousand of these. */
+typedef struct SymAux {
+  i32 got_idx;      /* GOT slot for the address, -1 if none */
+  i32 gottp_idx;    /* GOT slot for the TP offset, -1 if none */
+  i32 tlsgd_idx;    /* first of two GOT slots (module, offset), -1 if none */
+  i32 tlsdesc_idx;  /* first of two GOT slots (TLS descriptor), -1 if none */
+  i32 plt_idx;      /* .plt entry (imported function), -1 if none */
+  i32 iplt_idx;     /* .iplt entry (non-preemptible IFUNC), -1 if none */
+  u64 copy_offset;  /* offset of the COPY in its copy-relocation chunk */
+  Symbol *base_sym; /* for "foo@@V": the plain "foo" that carries its definition */
+} SymAux;
+
 struct Symbol {
   const char *name;
   u64 hash;                   /* hash_string(name), computed once when interned */
@@ -383,22 +396,14 @@ struct Symbol {
   Chunk *chunk;               /* synthetic symbols defined relative to an output chunk */
   u64 value;                  /* st_value (relative to isec or chunk when set) */
   u64 size;                   /* st_size */
-  i64 sym_idx;                /* index in file->esyms; -1 for linker-made symbols */
   InputFile *lazy_file;       /* archive member that defines it, while RANK_LAZY */
   InputFile *first_ref;       /* first file that referenced it (errors, --why-extract) */
-  i32 got_idx;                /* GOT slot for the address, -1 if none */
-  i32 gottp_idx;              /* GOT slot for the TP offset, -1 if none */
-  i32 tlsgd_idx;              /* first of two GOT slots (module, offset), -1 if none */
-  i32 tlsdesc_idx;            /* first of two GOT slots (TLS descriptor), -1 if none */
-  i32 plt_idx;                /* .plt entry (imported function), -1 if none */
-  i32 iplt_idx;               /* .iplt entry (non-preemptible IFUNC), -1 if none */
-  i32 dynsym_idx;             /* index in .dynsym, -1 if none */
-  u16 ver_idx;                /* .gnu.version value for .dynsym */
-  const char *ver_name;       /* default version given by .symver "foo@@V", or NULL */
-  Symbol *base_sym;           /* for "foo@@V": the plain "foo" that carries its definition */
   const char *preempt_reason; /* why it is (not) preemptible, for --explain-symbol */
-  u64 copy_offset;            /* offset of the COPY in its copy-relocation chunk */
+  SymAux *aux;                /* GOT/PLT/COPY slots and the like; NULL: none (AUX) */
+  i32 sym_idx;                /* index in file->esyms; -1 for linker-made symbols */
+  i32 dynsym_idx;             /* index in .dynsym, -1 if none */
   i32 symtab_idx;             /* index in the output .symtab, -1 if not written */
+  u16 ver_idx;                /* .gnu.version value for .dynsym */
   _Atomic u16 flags;          /* NEEDS_* set by scan_relocations */
   u8 rank;                    /* SymRank of the current definition */
   u8 type;                    /* STT_* */
@@ -431,6 +436,10 @@ struct Symbol {
 
 void init_symbol_table(Ctx *ctx, i64 expected);
 void clear_symbol_slots(Symbol *sym); /* no GOT/PLT/.symtab/.dynsym entries yet */
+extern const SymAux no_sym_aux;
+/* For reading: a symbol without SymAux reads as having no slots. */
+#define AUX(sym) ((const SymAux *)((sym)->aux ? (sym)->aux : &no_sym_aux))
+SymAux *sym_aux(Ctx *ctx, Symbol *sym); /* for writing: creates it; not concurrently */
 Symbol *intern_symbol(Ctx *ctx, const char *name);
 /* Thread-safe when the table has room: reserve_symbols first, on one thread. */
 Symbol *intern_symbol_hashed(Ctx *ctx, const char *name, u64 hash);

@@ -442,12 +442,12 @@ static void allocate_copy(Ctx *ctx, Symbol *sym) {
       continue;
     alias->has_copyrel = true;
     alias->copyrel_readonly = readonly;
-    alias->copy_offset = off;
+    sym_aux(ctx, alias)->copy_offset = off;
     alias->is_exported = true;
   }
   sym->has_copyrel = true;
   sym->copyrel_readonly = readonly;
-  sym->copy_offset = off;
+  sym_aux(ctx, sym)->copy_offset = off;
   sym->is_exported = true;
 }
 
@@ -476,30 +476,30 @@ static void allocate_symbol(Ctx *ctx, Symbol *sym) {
       flags |= NEEDS_PLT;
     }
   }
-  if ((flags & NEEDS_PLT) && sym->plt_idx < 0 && sym->is_preemptible) {
-    sym->plt_idx = (i32)ctx->plt_syms.len;
+  if ((flags & NEEDS_PLT) && AUX(sym)->plt_idx < 0 && sym->is_preemptible) {
+    sym_aux(ctx, sym)->plt_idx = (i32)ctx->plt_syms.len;
     vec_push(&ctx->plt_syms, sym);
   }
-  if ((flags & NEEDS_IPLT) && sym->iplt_idx < 0) {
-    sym->iplt_idx = (i32)ctx->iplt_syms.len;
+  if ((flags & NEEDS_IPLT) && AUX(sym)->iplt_idx < 0) {
+    sym_aux(ctx, sym)->iplt_idx = (i32)ctx->iplt_syms.len;
     vec_push(&ctx->iplt_syms, sym);
   }
-  bool had_slot =
-      sym->got_idx >= 0 || sym->gottp_idx >= 0 || sym->tlsgd_idx >= 0 || sym->tlsdesc_idx >= 0;
-  if ((flags & NEEDS_GOT) && sym->got_idx < 0)
-    sym->got_idx = (i32)ctx->got_slots++;
-  if ((flags & NEEDS_GOTTP) && sym->gottp_idx < 0)
-    sym->gottp_idx = (i32)ctx->got_slots++;
-  if ((flags & NEEDS_TLSGD) && sym->tlsgd_idx < 0) {
-    sym->tlsgd_idx = (i32)ctx->got_slots;
+  bool had_slot = AUX(sym)->got_idx >= 0 || AUX(sym)->gottp_idx >= 0 || AUX(sym)->tlsgd_idx >= 0 ||
+                  AUX(sym)->tlsdesc_idx >= 0;
+  if ((flags & NEEDS_GOT) && AUX(sym)->got_idx < 0)
+    sym_aux(ctx, sym)->got_idx = (i32)ctx->got_slots++;
+  if ((flags & NEEDS_GOTTP) && AUX(sym)->gottp_idx < 0)
+    sym_aux(ctx, sym)->gottp_idx = (i32)ctx->got_slots++;
+  if ((flags & NEEDS_TLSGD) && AUX(sym)->tlsgd_idx < 0) {
+    sym_aux(ctx, sym)->tlsgd_idx = (i32)ctx->got_slots;
     ctx->got_slots += 2;
   }
-  if ((flags & NEEDS_TLSDESC) && sym->tlsdesc_idx < 0) {
-    sym->tlsdesc_idx = (i32)ctx->got_slots;
+  if ((flags & NEEDS_TLSDESC) && AUX(sym)->tlsdesc_idx < 0) {
+    sym_aux(ctx, sym)->tlsdesc_idx = (i32)ctx->got_slots;
     ctx->got_slots += 2;
   }
-  bool has_slot =
-      sym->got_idx >= 0 || sym->gottp_idx >= 0 || sym->tlsgd_idx >= 0 || sym->tlsdesc_idx >= 0;
+  bool has_slot = AUX(sym)->got_idx >= 0 || AUX(sym)->gottp_idx >= 0 || AUX(sym)->tlsgd_idx >= 0 ||
+                  AUX(sym)->tlsdesc_idx >= 0;
   if (!had_slot && has_slot)
     vec_push(&ctx->got_syms, sym);
 }
@@ -673,31 +673,32 @@ void collect_dynamic_relocations(Ctx *ctx) {
     SymState st = symbol_state(ctx, sym);
     bool dynamic_sym =
         st == ST_DSO_D || st == ST_DSO_F || st == ST_DSO_P || st == ST_PRE || st == ST_DYNU;
-    if (sym->got_idx >= 0) {
-      u64 off = (u64)sym->got_idx * 8;
+    if (AUX(sym)->got_idx >= 0) {
+      u64 off = (u64)AUX(sym)->got_idx * 8;
       if (dynamic_sym)
         add_dynrel(ctx, chunk_dynrel(got, off, arch->r_glob_dat, sym, false));
       else if ((st == ST_LOC && pic) || (symbol_is_ifunc(sym) && pic))
         add_dynrel(ctx, chunk_dynrel(got, off, arch->r_relative, sym, true));
     }
-    if (sym->gottp_idx >= 0 && (dynamic_sym || output_mode(ctx) == MODE_SO))
-      add_dynrel(ctx, chunk_dynrel(got, (u64)sym->gottp_idx * 8, arch->r_tpoff, sym, !dynamic_sym));
-    if (sym->tlsgd_idx >= 0) {
-      u64 off = (u64)sym->tlsgd_idx * 8;
+    if (AUX(sym)->gottp_idx >= 0 && (dynamic_sym || output_mode(ctx) == MODE_SO))
+      add_dynrel(ctx,
+                 chunk_dynrel(got, (u64)AUX(sym)->gottp_idx * 8, arch->r_tpoff, sym, !dynamic_sym));
+    if (AUX(sym)->tlsgd_idx >= 0) {
+      u64 off = (u64)AUX(sym)->tlsgd_idx * 8;
       add_dynrel(ctx, chunk_dynrel(got, off, arch->r_dtpmod, dynamic_sym ? sym : NULL, false));
       if (dynamic_sym)
         add_dynrel(ctx, chunk_dynrel(got, off + 8, arch->r_dtpoff, sym, false));
     }
-    if (sym->tlsdesc_idx >= 0)
-      add_dynrel(ctx,
-                 chunk_dynrel(got, (u64)sym->tlsdesc_idx * 8, arch->r_tlsdesc, sym, !dynamic_sym));
+    if (AUX(sym)->tlsdesc_idx >= 0)
+      add_dynrel(ctx, chunk_dynrel(got, (u64)AUX(sym)->tlsdesc_idx * 8, arch->r_tlsdesc, sym,
+                                   !dynamic_sym));
   }
   if (ctx->tlsld_got_idx >= 0)
     add_dynrel(ctx, chunk_dynrel(got, (u64)ctx->tlsld_got_idx * 8, arch->r_dtpmod, NULL, false));
   for (i64 i = 0; i < ctx->copy_syms.len; i++) {
     Symbol *sym = ctx->copy_syms.data[i];
     add_dynrel(ctx, chunk_dynrel(sym->copyrel_readonly ? ctx->copyrel_ro : ctx->copyrel,
-                                 sym->copy_offset, arch->r_copy, sym, false));
+                                 AUX(sym)->copy_offset, arch->r_copy, sym, false));
   }
 }
 
@@ -719,7 +720,7 @@ const char *describe_reference(Ctx *ctx, const ExplainRef *r) {
   case A_GOT:
     if (r->relaxed)
       return "GOT load relaxed to a direct address (lea/call/jmp): no GOT entry needed";
-    if (sym->got_idx < 0)
+    if (AUX(sym)->got_idx < 0)
       return "GOT entry (not allocated)";
     if (sym->is_preemptible || (sym->is_imported && !sym->has_copyrel && !sym->is_canonical))
       return arena_sprintf(a, "GOT entry at 0x%lx filled by R_X86_64_GLOB_DAT",
@@ -728,7 +729,7 @@ const char *describe_reference(Ctx *ctx, const ExplainRef *r) {
                          (unsigned long)symbol_got_address(ctx, sym),
                          pic ? "the address via R_X86_64_RELATIVE" : "the link-time address");
   case A_PLT:
-    if (sym->plt_idx < 0)
+    if (AUX(sym)->plt_idx < 0)
       return "direct call (the symbol is not preemptible)";
     return arena_sprintf(a, "PLT entry at 0x%lx + R_X86_64_JUMP_SLOT",
                          (unsigned long)plt_entry_address(ctx, sym));
@@ -756,7 +757,7 @@ const char *describe_reference(Ctx *ctx, const ExplainRef *r) {
     return sym->is_imported ? "TLS access relaxed to initial-exec (GOT entry with R_X86_64_TPOFF64)"
                             : "TLS access relaxed to local-exec (offset from the thread pointer)";
   case A_IPLT:
-    return sym->iplt_idx >= 0
+    return AUX(sym)->iplt_idx >= 0
                ? arena_sprintf(a, ".iplt entry at 0x%lx, its slot filled by R_X86_64_IRELATIVE",
                                (unsigned long)symbol_address(ctx, sym))
                : ".iplt entry";

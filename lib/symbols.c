@@ -90,9 +90,24 @@ Symbol *intern_symbol_hashed(Ctx *ctx, const char *name, u64 hash) {
   return lookup(ctx, name, hash, true);
 }
 
+const SymAux no_sym_aux = {.got_idx = -1,
+                           .gottp_idx = -1,
+                           .tlsgd_idx = -1,
+                           .tlsdesc_idx = -1,
+                           .plt_idx = -1,
+                           .iplt_idx = -1};
+
+SymAux *sym_aux(Ctx *ctx, Symbol *sym) {
+  if (!sym->aux) {
+    sym->aux = ARENA_NEW(local_arena(ctx), SymAux);
+    *sym->aux = no_sym_aux;
+  }
+  return sym->aux;
+}
+
 void clear_symbol_slots(Symbol *sym) {
-  sym->got_idx = sym->gottp_idx = sym->tlsgd_idx = sym->tlsdesc_idx = -1;
-  sym->plt_idx = sym->iplt_idx = sym->symtab_idx = sym->dynsym_idx = -1;
+  sym->aux = NULL;
+  sym->symtab_idx = sym->dynsym_idx = -1;
 }
 
 Symbol *intern_symbol(Ctx *ctx, const char *name) {
@@ -224,10 +239,9 @@ void resolve_file_symbols(Ctx *ctx, InputFile *f) {
       Symbol *b = intern_symbol(ctx, base);
       if (rank < b->rank) {
         take_definition(b, f, i, rank);
-        b->ver_name = at2 + 2;
       }
       sym->is_version_alias = true;
-      sym->base_sym = b;
+      sym_aux(ctx, sym)->base_sym = b;
     }
   }
 }
@@ -251,19 +265,19 @@ u64 symbol_definition_address(Ctx *ctx, const Symbol *sym) {
 /* The address references see: an IFUNC's canonical .iplt entry, else the definition. */
 u64 plt_entry_address(Ctx *ctx, const Symbol *sym) {
   return ctx->plt->shdr.sh_addr + (u64)ctx->arch->plt_header_size +
-         (u64)sym->plt_idx * (u64)ctx->arch->plt_entry_size;
+         (u64)AUX(sym)->plt_idx * (u64)ctx->arch->plt_entry_size;
 }
 
 /* The address references see: an IFUNC's .iplt entry, a copied object's copy, an
  * imported function's PLT entry, else the definition. */
 u64 symbol_address(Ctx *ctx, const Symbol *sym) {
-  if (sym->iplt_idx >= 0)
-    return ctx->iplt->shdr.sh_addr + (u64)sym->iplt_idx * (u64)ctx->arch->iplt_entry_size;
+  if (AUX(sym)->iplt_idx >= 0)
+    return ctx->iplt->shdr.sh_addr + (u64)AUX(sym)->iplt_idx * (u64)ctx->arch->iplt_entry_size;
   if (sym->has_copyrel) {
     Chunk *c = sym->copyrel_readonly ? ctx->copyrel_ro : ctx->copyrel;
-    return c->shdr.sh_addr + sym->copy_offset;
+    return c->shdr.sh_addr + AUX(sym)->copy_offset;
   }
-  if (sym->plt_idx >= 0)
+  if (AUX(sym)->plt_idx >= 0)
     return plt_entry_address(ctx, sym);
   if (sym->is_imported)
     return 0;
@@ -283,5 +297,5 @@ u64 reloc_target_address(Ctx *ctx, Symbol *sym, i64 *addend) {
 }
 
 u64 symbol_got_address(Ctx *ctx, const Symbol *sym) {
-  return ctx->got->shdr.sh_addr + (u64)sym->got_idx * 8;
+  return ctx->got->shdr.sh_addr + (u64)AUX(sym)->got_idx * 8;
 }

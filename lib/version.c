@@ -228,8 +228,8 @@ void apply_version_scripts(Ctx *ctx) {
           continue;
         }
         sym->ver_idx = (u16)(node_version_index(ctx, node) | (is_default ? 0 : 0x8000));
-        if (sym->is_version_alias && sym->base_sym->file == f)
-          sym->base_sym->ver_idx = node_version_index(ctx, node);
+        if (sym->is_version_alias && AUX(sym)->base_sym->file == f)
+          AUX(sym)->base_sym->ver_idx = node_version_index(ctx, node);
         continue;
       }
       if (pats.len == 0)

@@ -79,14 +79,14 @@ static void write_got(Ctx *ctx) {
   u64 tp = tls_tp_address(ctx);
   for (i64 i = 0; i < ctx->got_syms.len; i++) {
     Symbol *sym = ctx->got_syms.data[i];
-    if (sym->got_idx >= 0)
-      wr64(base + sym->got_idx * 8, symbol_address(ctx, sym));
-    if (sym->gottp_idx >= 0 && ctx->opt.kind != OUT_SHARED && !sym->is_imported)
-      wr64(base + sym->gottp_idx * 8, symbol_address(ctx, sym) - tp);
+    if (AUX(sym)->got_idx >= 0)
+      wr64(base + AUX(sym)->got_idx * 8, symbol_address(ctx, sym));
+    if (AUX(sym)->gottp_idx >= 0 && ctx->opt.kind != OUT_SHARED && !sym->is_imported)
+      wr64(base + AUX(sym)->gottp_idx * 8, symbol_address(ctx, sym) - tp);
     /* General dynamic of our own variable: the loader fills the module id; the
      * offset in the block is known now. */
-    if (sym->tlsgd_idx >= 0 && !sym->is_preemptible)
-      wr64(base + sym->tlsgd_idx * 8 + 8, symbol_address(ctx, sym) - ctx->tls_begin);
+    if (AUX(sym)->tlsgd_idx >= 0 && !sym->is_preemptible)
+      wr64(base + AUX(sym)->tlsgd_idx * 8 + 8, symbol_address(ctx, sym) - ctx->tls_begin);
   }
 }
 

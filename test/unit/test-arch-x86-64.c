@@ -422,7 +422,7 @@ Test(x86_64, size_relocations) {
 
 Test(x86_64, got_relative_family) {
   Fx *fx = new_fx();
-  fx->target->got_idx = 2;
+  sym_aux(fx->ctx, fx->target)->got_idx = 2;
   const u64 G = GOT_ADDR + 2 * 8; /* the symbol's GOT slot */
   static const u8 mov[] = {0x48, 0x8b, 0x05};
   put_bytes(fx, 0, mov, 3);
@@ -496,7 +496,7 @@ Test(x86_64, local_exec_and_initial_exec) {
 
 Test(x86_64, initial_exec_through_got_slot) {
   Fx *fx = new_fx();
-  fx->tls->gottp_idx = 3;
+  sym_aux(fx->ctx, fx->tls)->gottp_idx = 3;
   static const u8 mov[] = {0x48, 0x8b, 0x05};
   put_bytes(fx, 0, mov, 3);
   add_rel(fx, 3, R_X86_64_GOTTPOFF, SYM_TLS, -4);
@@ -637,7 +637,7 @@ Test(x86_64, shared_object_keeps_dynamic_tls_models) {
    * DTPOFF is relative to the module's TLS block, not to TP. */
   Fx *fx = new_fx();
   fx->ctx->opt.kind = OUT_SHARED;
-  fx->tls->tlsgd_idx = 4;
+  sym_aux(fx->ctx, fx->tls)->tlsgd_idx = 4;
   fx->ctx->tlsld_got_idx = 6;
   static const u8 gd[16] = {0x66, 0x48, 0x8d, 0x3d, 0, 0, 0, 0, 0x66, 0x66, 0x48, 0xe8, 0, 0, 0, 0};
   put_bytes(fx, 0, gd, 16);
