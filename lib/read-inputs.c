@@ -35,7 +35,6 @@ typedef struct LoadStep {
   Symbol **index_syms; /*   the index's names, interned in parallel */
   bool whole_archive;  /*   --whole-archive was in force */
   bool failed;         /*   unreadable (reported) */
-  i64 priority_slot;   /*   its place in command-line order until parsed */
 } LoadStep;
 
 typedef struct Loader {
@@ -45,6 +44,7 @@ typedef struct Loader {
   InputState stack[64];
   i64 depth;
   i64 script_depth;
+  i64 first_priority; /* ctx->next_priority before the walk */
 } Loader;
 
 static void load_path(Loader *ld, const char *path, bool from_script, bool by_l);
@@ -151,10 +151,8 @@ static void add_step(Loader *ld, LoadStep step) {
 /* Archives are only listed by the walk; their members are found in parallel by
  * parse_archives, which also expands --whole-archive ones into their objects. */
 static void load_archive(Loader *ld, MappedFile *mf) {
-  add_step(ld, (LoadStep){.kind = STEP_ARCHIVE,
-                          .archive = mf,
-                          .whole_archive = ld->st.whole_archive,
-                          .priority_slot = ld->ctx->next_priority++});
+  add_step(ld,
+           (LoadStep){.kind = STEP_ARCHIVE, .archive = mf, .whole_archive = ld->st.whole_archive});
 }
 
 static void parse_archive_task(Ctx *ctx, i64 i, void *arg) {
@@ -194,15 +192,10 @@ static void parse_archives(Ctx *ctx, Loader *ld) {
       vec_push(&archives, &ld->steps.data[i]);
   parallel_for(ctx, archives.len, parse_archive_task, archives.data);
   free(archives.data);
-  /* Files were numbered as the walk met them, an archive as one number; renumber so
-   * that each member has its own, in order. */
+  /* The walk numbered objects and shared objects but not archives; number everything
+   * again in step order, each member in its archive's place. */
   VEC(LoadStep) steps = {0};
-  i64 first_priority = ctx->next_priority;
-  for (i64 i = 0; i < ld->steps.len; i++)
-    first_priority = MIN(first_priority, ld->steps.data[i].kind == STEP_ARCHIVE
-                                             ? ld->steps.data[i].priority_slot
-                                             : ld->steps.data[i].file->priority);
-  ctx->next_priority = first_priority;
+  ctx->next_priority = ld->first_priority;
   for (i64 i = 0; i < ld->steps.len; i++) {
     LoadStep *step = &ld->steps.data[i];
     if (step->kind != STEP_ARCHIVE) {
@@ -514,7 +507,7 @@ static void walk_command_line(Ctx *ctx, Loader *ldp, MappedFile **premapped) {
 }
 
 void read_inputs(Ctx *ctx) {
-  Loader ld = {.ctx = ctx};
+  Loader ld = {.ctx = ctx, .first_priority = ctx->next_priority};
   ld.st.bstatic = false;
   init_symbol_table(ctx, 1 << 16);
   for (i64 i = 0; i < ctx->opt.undefined.len; i++) {

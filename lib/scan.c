@@ -565,29 +565,26 @@ static i64 collect_section(Ctx *ctx, InputSection *isec, DynRel *out, FileDynRel
     Action a = decide(ctx, kind, sym, writable);
     if (a != A_RELATIVE && a != A_SYMBOLIC)
       continue;
-    if (!writable && !out) {
-      if (ctx->opt.z_text) {
+    if (!writable && ctx->opt.z_text) {
+      if (!out)
         error(ctx,
               "relocation %s against symbol '%s' in read-only section '%s'; recompile "
               "with -fPIC or use -z notext\n>>> defined in %s\n>>> referenced by %s:(%s+0x%lx)",
               arch->reloc_name(ELF64_R_TYPE(rel->r_info)), sym->name, isec->name,
               sym->file ? sym->file->name : "<undefined>", f->name, isec->name,
               (unsigned long)rel->r_offset);
-        continue;
-      }
-      if (!info->textrel_warning) {
-        const char *fmt = "%s: creating DT_TEXTREL: relocation %s against '%s' in read-only "
-                          "section '%s'";
-        const char *rname = arch->reloc_name(ELF64_R_TYPE(rel->r_info));
-        int len = snprintf(NULL, 0, fmt, f->name, rname, sym->name, isec->name);
-        info->textrel_warning = malloc((size_t)len + 1);
-        if (info->textrel_warning)
-          snprintf(info->textrel_warning, (size_t)len + 1, fmt, f->name, rname, sym->name,
-                   isec->name);
-      }
-    }
-    if (!writable && ctx->opt.z_text)
       continue;
+    }
+    if (!writable && !out && !info->textrel_warning) {
+      const char *fmt = "%s: creating DT_TEXTREL: relocation %s against '%s' in read-only "
+                        "section '%s'";
+      const char *rname = arch->reloc_name(ELF64_R_TYPE(rel->r_info));
+      int len = snprintf(NULL, 0, fmt, f->name, rname, sym->name, isec->name);
+      info->textrel_warning = malloc((size_t)len + 1);
+      if (info->textrel_warning)
+        snprintf(info->textrel_warning, (size_t)len + 1, fmt, f->name, rname, sym->name,
+                 isec->name);
+    }
     if (out)
       out[n] = a == A_RELATIVE ? section_dynrel(isec, i, arch->r_relative, sym, true)
                                : section_dynrel(isec, i, arch->r_abs_word, sym, false);
