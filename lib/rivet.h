@@ -389,27 +389,17 @@ typedef struct SymAux {
 } SymAux;
 
 struct Symbol {
-  const char *name;
-  u64 hash;                   /* hash_string(name), computed once when interned */
-  InputFile *file;            /* definer (winner); for locals the owner */
-  InputSection *isec;         /* defining section; NULL: absolute, common or synthetic */
-  Chunk *chunk;               /* synthetic symbols defined relative to an output chunk */
-  u64 value;                  /* st_value (relative to isec or chunk when set) */
-  u64 size;                   /* st_size */
-  InputFile *lazy_file;       /* archive member that defines it, while RANK_LAZY */
-  InputFile *first_ref;       /* first file that referenced it (errors, --why-extract) */
-  const char *preempt_reason; /* why it is (not) preemptible, for --explain-symbol */
-  SymAux *aux;                /* GOT/PLT/COPY slots and the like; NULL: none (AUX) */
-  i32 sym_idx;                /* index in file->esyms; -1 for linker-made symbols */
-  i32 dynsym_idx;             /* index in .dynsym, -1 if none */
-  i32 symtab_idx;             /* index in the output .symtab, -1 if not written */
-  u16 ver_idx;                /* .gnu.version value for .dynsym */
-  _Atomic u16 flags;          /* NEEDS_* set by scan_relocations */
-  u8 rank;                    /* SymRank of the current definition */
-  u8 type;                    /* STT_* */
-  u8 binding;                 /* STB_* of the winner (STB_LOCAL for locals) */
-  u8 visibility;              /* merged STV_*: most constraining of all object files */
-  u8 common_p2align;          /* alignment of a common symbol */
+  /* Read for every relocation, by the scan and by the write: kept together at the
+   * start, in as few cache lines as possible. */
+  InputSection *isec; /* defining section; NULL: absolute, common or synthetic */
+  u64 value;          /* st_value (relative to isec or chunk when set) */
+  SymAux *aux;        /* GOT/PLT/COPY slots and the like; NULL: none (AUX) */
+  _Atomic u16 flags;  /* NEEDS_* set by scan_relocations */
+  u8 rank;            /* SymRank of the current definition */
+  u8 type;            /* STT_* */
+  u8 binding;         /* STB_* of the winner (STB_LOCAL for locals) */
+  u8 visibility;      /* merged STV_*: most constraining of all object files */
+  u8 common_p2align;  /* alignment of a common symbol */
   bool is_local : 1;
   bool is_abs : 1;         /* SHN_ABS, or an undefined weak bound to 0 */
   bool has_strong_ref : 1; /* some object references it with STB_GLOBAL */
@@ -432,6 +422,19 @@ struct Symbol {
   bool forced_local : 1;      /* made local by a version script or --exclude-libs */
   bool is_version_alias : 1;  /* "foo@@V" whose definition plain "foo" also carries */
   bool is_version_node : 1;   /* the absolute symbol GNU ld exports for a version node */
+  /* Colder. */
+  u16 ver_idx;     /* .gnu.version value for .dynsym */
+  i32 sym_idx;     /* index in file->esyms; -1 for linker-made symbols */
+  InputFile *file; /* definer (winner); for locals the owner */
+  Chunk *chunk;    /* synthetic symbols defined relative to an output chunk */
+  i32 dynsym_idx;  /* index in .dynsym, -1 if none */
+  i32 symtab_idx;  /* index in the output .symtab, -1 if not written */
+  const char *name;
+  u64 hash;                   /* hash_string(name), computed once when interned */
+  u64 size;                   /* st_size */
+  InputFile *lazy_file;       /* archive member that defines it, while RANK_LAZY */
+  InputFile *first_ref;       /* first file that referenced it (errors, --why-extract) */
+  const char *preempt_reason; /* why it is (not) preemptible, for --explain-symbol */
 };
 
 void init_symbol_table(Ctx *ctx, i64 expected);
@@ -471,29 +474,28 @@ typedef struct MergePiece {
 } MergePiece;
 
 struct InputSection {
+  /* What relocation processing reads: the first cache line. */
+  Chunk *osec;                 /* output section */
+  u64 offset;                  /* within osec */
+  MergePiece *pieces;          /* SHF_MERGE sections: pieces, sorted by in_offset */
+  struct EhRecord *eh_records; /* .eh_frame: records */
   InputFile *file;
+  const ERela *rels; /* in the mapping */
+  i64 nrels;
+  u64 flags;     /* sh_flags (minus SHF_COMPRESSED) */
+  bool is_alive; /* false: discarded COMDAT member or garbage-collected */
+  bool is_eh_frame;
+  atomic_bool gc_live; /* reached by --gc-sections marking (set by parallel marking) */
+  u8 p2align;
+  u32 type; /* sh_type */
+  u32 shndx;
+  i32 init_priority; /* .init_array.N / .ctors.N priority, 65536 if none */
   const EShdr *shdr;
   const char *name;
   const u8 *contents; /* into the mapping, or arena after decompression */
   u64 size;
-  u64 flags; /* sh_flags (minus SHF_COMPRESSED) */
-  u32 type;  /* sh_type */
-  u32 shndx;
-  u8 p2align;
-  bool is_alive; /* false: discarded COMDAT member or garbage-collected */
-  bool is_eh_frame;
-  atomic_bool gc_live; /* reached by --gc-sections marking (set by parallel marking) */
-  Chunk *osec;         /* output section */
-  u64 offset;          /* within osec */
-  const ERela *rels;   /* in the mapping */
-  i64 nrels;
-  /* SHF_MERGE sections: pieces, sorted by in_offset */
-  MergePiece *pieces;
   i64 npieces;
-  /* .eh_frame: records */
-  struct EhRecord *eh_records;
   i64 neh_records;
-  i32 init_priority; /* .init_array.N / .ctors.N priority, 65536 if none */
 };
 
 u64 isec_address(Ctx *ctx, const InputSection *isec, u64 offset); /* VA of isec+offset */

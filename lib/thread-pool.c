@@ -79,11 +79,23 @@ static void *worker(void *p) {
   return NULL;
 }
 
+/* sysconf reads /sys/devices/system/cpu/online each time; a link starts hundreds of
+ * jobs, so the count is read once. */
+static i64 online_cpus(void) {
+  static _Atomic i64 cached;
+  i64 n = atomic_load(&cached);
+  if (n == 0) {
+    long found = sysconf(_SC_NPROCESSORS_ONLN);
+    n = found > 0 ? MIN(found, MAX_THREADS) : 1;
+    atomic_store(&cached, n);
+  }
+  return n;
+}
+
 static i64 thread_count(Ctx *ctx) {
   if (ctx->opt.threads > 0)
     return MIN(ctx->opt.threads, MAX_THREADS);
-  long n = sysconf(_SC_NPROCESSORS_ONLN);
-  return n > 0 ? MIN(n, MAX_THREADS) : 1;
+  return online_cpus();
 }
 
 /* A child of fork() has none of the parent's threads (test runners fork). */
