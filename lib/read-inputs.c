@@ -386,35 +386,58 @@ static int compare_priority(const void *a, const void *b) {
   return (x->priority > y->priority) - (x->priority < y->priority);
 }
 
-static void intern_index_task(Ctx *ctx, i64 i, void *arg) {
-  LoadStep *step = ((LoadStep **)arg)[i];
-  for (i64 k = 0; k < step->index.len; k++) {
+/* A run of names to intern: part of an archive's index or of a shared object's
+ * dynamic symbols. Large tables are split so that both threads share them. */
+typedef struct NameBlock {
+  LoadStep *step;
+  i64 begin, end;
+} NameBlock;
+
+enum { NAME_BLOCK = 4096 };
+
+static void intern_names_task(Ctx *ctx, i64 i, void *arg) {
+  NameBlock *b = &((NameBlock *)arg)[i];
+  LoadStep *step = b->step;
+  if (step->kind == STEP_DSO) {
+    intern_dso_symbols(ctx, step->file, b->begin, b->end);
+    return;
+  }
+  for (i64 k = b->begin; k < b->end; k++) {
     const char *name = step->index.data[k].name;
     step->index_syms[k] = intern_symbol_hashed(ctx, name, hash_string(name, (i64)strlen(name)));
   }
 }
 
-/* Step 2: every object the command line certainly loads, and the names of every
- * archive index, at once. */
+/* Step 2: every object the command line certainly loads, the names of every archive
+ * index and every shared object's symbols, at once, after one reservation of the
+ * symbol table for all of them. */
 static void read_listed_objects(Ctx *ctx, Loader *ld) {
   VEC(InputFile *) files = {0};
-  VEC(LoadStep *) archives = {0};
+  VEC(NameBlock) blocks = {0};
   i64 nnames = 0;
   for (i64 i = 0; i < ld->steps.len; i++) {
     LoadStep *step = &ld->steps.data[i];
+    i64 n = 0;
     if (step->kind == STEP_OBJECT)
       vec_push(&files, step->file);
     if (step->kind == STEP_ARCHIVE) {
       step->index_syms = ARENA_ARRAY(&ctx->arena, Symbol *, step->index.len);
-      nnames += step->index.len;
-      vec_push(&archives, step);
+      n = step->index.len;
     }
+    if (step->kind == STEP_DSO)
+      n = step->file->nsyms;
+    for (i64 k = 0; k < n; k += NAME_BLOCK)
+      vec_push(&blocks, ((NameBlock){step, k, MIN(k + NAME_BLOCK, n)}));
+    nnames += step->kind == STEP_DSO ? dso_name_count(step->file) : n;
   }
+  parallel_for(ctx, files.len, read_symbols_task, files.data);
+  for (i64 i = 0; i < files.len; i++)
+    nnames += files.data[i]->nsyms - files.data[i]->first_global;
   reserve_symbols(ctx, nnames);
-  parallel_for(ctx, archives.len, intern_index_task, archives.data);
+  parallel_for(ctx, blocks.len, intern_names_task, blocks.data);
   read_objects_in_parallel(ctx, files.data, files.len);
   free(files.data);
-  free(archives.data);
+  free(blocks.data);
 }
 
 static void finish_object_task(Ctx *ctx, i64 i, void *arg) {

@@ -99,7 +99,6 @@ typedef struct ArenaBlock ArenaBlock;
 typedef struct Arena {
   ArenaBlock *head; /* newest block */
   u8 *cur, *end;    /* free space in head */
-  i64 nblocks;
 } Arena;
 
 void *arena_alloc(Arena *a, i64 size, i64 align); /* zero-filled */
@@ -599,6 +598,8 @@ void gc_sections(Ctx *ctx);
 /* ---- shared-file.c: shared objects as inputs ---- */
 bool is_shared_object(const u8 *data, i64 size);
 InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bool as_needed);
+i64 dso_name_count(const InputFile *f);
+void intern_dso_symbols(Ctx *ctx, InputFile *f, i64 begin, i64 end);
 void resolve_dso_symbols(Ctx *ctx, InputFile *f);
 void mark_needed_dsos(Ctx *ctx);
 void check_shlib_undefined(Ctx *ctx);

@@ -201,22 +201,40 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
   }
   f->syms = ARENA_ARRAY(&ctx->arena, Symbol *, f->nsyms);
   f->default_version_syms = ARENA_ARRAY(&ctx->arena, Symbol *, f->nsyms);
-  for (i64 i = f->first_global; i < f->nsyms; i++) {
+  vec_push(&ctx->dsos, f);
+  return f;
+}
+
+/* How many names intern_dso_symbols may add: each global, and a "name@VER" alias for
+ * each default-version definition. */
+i64 dso_name_count(const InputFile *f) {
+  i64 n = f->nsyms - f->first_global;
+  for (i64 i = f->first_global; f->versym && i < f->nsyms; i++)
+    n += f->esyms[i].st_shndx != SHN_UNDEF && !(f->versym[i] & 0x8000) &&
+         f->versym[i] < f->nverdefs && f->verdef_names[f->versym[i]];
+  return n;
+}
+
+/* Interns the names of dynamic symbols [begin, end). Thread-safe once the table has
+ * room for dso_name_count names (reserve_symbols). */
+void intern_dso_symbols(Ctx *ctx, InputFile *f, i64 begin, i64 end) {
+  Arena *arena = local_arena(ctx);
+  for (i64 i = MAX(begin, f->first_global); i < end; i++) {
     const ESym *es = &f->esyms[i];
     const char *name = f->strtab + es->st_name;
     u16 ver = f->versym ? f->versym[i] : 1;
     bool hidden = (ver & 0x8000) != 0;
     const char *vname = (ver & 0x7fff) < f->nverdefs ? f->verdef_names[ver & 0x7fff] : NULL;
     if (es->st_shndx != SHN_UNDEF && hidden && vname)
-      name = arena_sprintf(&ctx->arena, "%s@%s", name, vname);
-    f->syms[i] = intern_symbol(ctx, name);
+      name = arena_sprintf(arena, "%s@%s", name, vname);
+    f->syms[i] = intern_symbol_hashed(ctx, name, hash_string(name, (i64)strlen(name)));
     /* A reference may name the default version explicitly (".symver pow,pow@GLIBC_2.29"). */
-    if (es->st_shndx != SHN_UNDEF && !hidden && vname)
+    if (es->st_shndx != SHN_UNDEF && !hidden && vname) {
+      const char *alias = arena_sprintf(arena, "%s@%s", name, vname);
       f->default_version_syms[i] =
-          intern_symbol(ctx, arena_sprintf(&ctx->arena, "%s@%s", name, vname));
+          intern_symbol_hashed(ctx, alias, hash_string(alias, (i64)strlen(alias)));
+    }
   }
-  vec_push(&ctx->dsos, f);
-  return f;
 }
 
 const char *dso_version_name(InputFile *f, i64 sym_idx) {
