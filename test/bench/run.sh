@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Links each prepared workload with rivet, ld.lld, mold, ld.gold and ld.bfd, the
 # linkers alternating run by run; checks every output works before timing it; prints
-# the median wall time, user+sys CPU and peak RSS (GNU time), and each linker's ratio
-# to rivet computed pair by pair (run i of a linker against run i of rivet).
+# the median wall time (bash's microsecond clock), user+sys CPU and peak RSS (GNU
+# time), and each linker's ratio to rivet computed pair by pair (run i of a linker
+# against run i of rivet).
 #   bash test/bench/run.sh WORKDIR [RUNS] [WORKLOAD...]
 set -euo pipefail
 work=$(cd "${1:?usage: run.sh WORKDIR [RUNS] [WORKLOAD...]}" && pwd)
@@ -34,9 +35,15 @@ for w in "${workloads[@]}"; do
   for ((i = 0; i < runs; i++)); do
     for l in "${ok[@]}"; do
       # shellcheck disable=SC2086
-      (cd "$d" && /usr/bin/time -f '%e %U %S %M' -o "$d/time.$l" ${LINKER[$l]} @args.rsp -o "$d/out.$l" \
-        >/dev/null 2>&1) || true
-      read -r e u s m <"$d/time.$l"
+      # Wall time from bash's microsecond clock: GNU time's %e has 10 ms steps, as
+      # coarse as the small links themselves. CPU and peak RSS come from GNU time.
+      t0=$EPOCHREALTIME
+      cd "$d"
+      /usr/bin/time -f '%U %S %M' -o "$d/time.$l" ${LINKER[$l]} @args.rsp -o "$d/out.$l" \
+        >/dev/null 2>&1 || true
+      t1=$EPOCHREALTIME
+      e=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.4f", b - a }')
+      read -r u s m <"$d/time.$l"
       wall[$l]+="$e "
       cpu[$l]+="$(echo "$u $s" | awk '{print $1 + $2}') "
       rss[$l]+="$m "
@@ -52,7 +59,7 @@ med = st.median(wall)
 spread = max(wall) - min(wall)
 ratio = st.median([max(a, 5e-3) / max(b, 5e-3) for a, b in zip(wall, f(rwall))]) if rwall else float("nan")
 rratio = st.median(rss) / st.median(f(rrss)) if rrss else float("nan")
-print("%-16s %-6s %9.3f %9.3f %9.3f %9.1f %9.2f %8.2f" % (w, l, med, spread, st.median(cpu), st.median(rss) / 1024, ratio, rratio))
+print("%-16s %-6s %9.4f %9.4f %9.3f %9.1f %9.2f %8.2f" % (w, l, med, spread, st.median(cpu), st.median(rss) / 1024, ratio, rratio))
 EOF2
   done
   unset wall cpu rss
