@@ -100,7 +100,9 @@ void extract_member(Ctx *ctx, InputFile *member, Symbol *why, InputFile *by) {
 }
 
 static void read_symbols_task(Ctx *ctx, i64 i, void *arg) {
-  read_object_symbols(ctx, ((InputFile **)arg)[i]);
+  InputFile *f = ((InputFile **)arg)[i];
+  populate_mapping(f->mf); /* all of it is read from here on */
+  read_object_symbols(ctx, f);
 }
 
 static void read_contents_task(Ctx *ctx, i64 i, void *arg) {
@@ -167,7 +169,7 @@ static void parse_archive_task(Ctx *ctx, i64 i, void *arg) {
   step->members = ARENA_ARRAY(arena, InputFile *, n);
   for (i64 k = 0; k < n; k++) {
     ArchiveMember *m = &step->member_list.data[k];
-    if (!is_elf_object(m->data, m->size)) {
+    if (!m->is_elf) {
       if (step->whole_archive)
         error(ctx, "%s(%s): member is not an ELF object", mf->path, m->name);
       continue;

@@ -147,10 +147,12 @@ struct MappedFile {
   const u8 *data;   /* mmap'd, or into the parent's mapping for archive members */
   i64 size;
   MappedFile *parent; /* archive holding this member, or NULL */
+  u64 dev, ino;       /* of the mapped file (0 for members): to reopen the same file */
 };
 MappedFile *map_file(Ctx *ctx, const char *path); /* NULL if it cannot be opened */
 void premap_files(Ctx *ctx, const char **paths, i64 n, MappedFile **out);
 MappedFile *map_file_or_error(Ctx *ctx, const char *path);
+void populate_mapping(const MappedFile *mf);
 
 /* ---- options.c: the GNU ld command line ---- */
 typedef enum {
@@ -320,6 +322,7 @@ typedef struct ArchiveMember {
   const u8 *data;   /* contents */
   i64 size;
   i64 header_offset; /* offset of the member header, for the symbol index */
+  bool is_elf;       /* starts with the ELF magic */
 } ArchiveMember;
 
 typedef struct ArchiveIndexEntry {

@@ -8,46 +8,50 @@
 
 typedef struct NameRule {
   const char *prefix; /* matches "prefix" and "prefix.*" */
+  size_t len;         /* strlen(prefix) */
   const char *output;
 } NameRule;
 
+#define RULE(prefix, output)                                                                       \
+  { prefix, sizeof(prefix) - 1, output }
+
 static const NameRule name_rules[] = {
-    {".text", ".text"},
-    {".rodata", ".rodata"},
-    {".data.rel.ro", ".data.rel.ro"},
-    {".data", ".data"},
-    {".bss.rel.ro", ".bss.rel.ro"},
-    {".bss", ".bss"},
-    {".tdata", ".tdata"},
-    {".tbss", ".tbss"},
-    {".init_array", ".init_array"},
-    {".fini_array", ".fini_array"},
-    {".preinit_array", ".preinit_array"},
-    {".gcc_except_table", ".gcc_except_table"},
-    {".ldata", ".ldata"},
-    {".lrodata", ".lrodata"},
-    {".lbss", ".lbss"},
-    {".gnu.linkonce.t", ".text"},
-    {".gnu.linkonce.r", ".rodata"},
-    {".gnu.linkonce.d", ".data"},
-    {".gnu.linkonce.b", ".bss"},
-    {".sdata", ".data"},
-    {".sbss", ".bss"},
+    RULE(".text", ".text"),
+    RULE(".rodata", ".rodata"),
+    RULE(".data.rel.ro", ".data.rel.ro"),
+    RULE(".data", ".data"),
+    RULE(".bss.rel.ro", ".bss.rel.ro"),
+    RULE(".bss", ".bss"),
+    RULE(".tdata", ".tdata"),
+    RULE(".tbss", ".tbss"),
+    RULE(".init_array", ".init_array"),
+    RULE(".fini_array", ".fini_array"),
+    RULE(".preinit_array", ".preinit_array"),
+    RULE(".gcc_except_table", ".gcc_except_table"),
+    RULE(".ldata", ".ldata"),
+    RULE(".lrodata", ".lrodata"),
+    RULE(".lbss", ".lbss"),
+    RULE(".gnu.linkonce.t", ".text"),
+    RULE(".gnu.linkonce.r", ".rodata"),
+    RULE(".gnu.linkonce.d", ".data"),
+    RULE(".gnu.linkonce.b", ".bss"),
+    RULE(".sdata", ".data"),
+    RULE(".sbss", ".bss"),
 };
 
-static bool matches_prefix(const char *name, const char *prefix) {
-  size_t n = strlen(prefix);
-  return !strncmp(name, prefix, n) && (name[n] == 0 || name[n] == '.');
+static bool matches_rule(const char *name, const NameRule *rule) {
+  return name[1] == rule->prefix[1] && !strncmp(name, rule->prefix, rule->len) &&
+         (name[rule->len] == 0 || name[rule->len] == '.');
 }
 
 const char *output_section_name(Ctx *ctx, const char *name, u64 flags, u32 type) {
   (void)ctx;
   (void)type;
-  if (!(flags & SHF_ALLOC))
-    return name;
+  if (!(flags & SHF_ALLOC) || name[0] != '.')
+    return name; /* every rule's prefix starts with '.' */
   /* .data.rel.ro must be tested before .data, .tbss/.tdata before .t*: the table is ordered. */
   for (i64 i = 0; i < ARRAY_SIZE(name_rules); i++)
-    if (matches_prefix(name, name_rules[i].prefix))
+    if (matches_rule(name, &name_rules[i]))
       return name_rules[i].output;
   return name;
 }
@@ -87,6 +91,7 @@ static int compare_init_priority(const void *a, const void *b) {
 
 void bin_input_sections(Ctx *ctx) {
   VEC(OsecKey) keys = {0};
+  i64 last = 0;
   for (i64 fi = 0; fi < ctx->objs.len; fi++) {
     InputFile *f = ctx->objs.data[fi];
     for (i64 i = 0; i < f->nshdrs; i++) {
@@ -107,18 +112,24 @@ void bin_input_sections(Ctx *ctx) {
       else if (!strcmp(name, ".preinit_array"))
         type = SHT_PREINIT_ARRAY;
       u64 flags = isec->flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR | SHF_TLS);
-      Chunk *chunk = NULL;
-      for (i64 k = 0; k < keys.len; k++)
-        if (keys.data[k].type == type && keys.data[k].flags == flags &&
-            !strcmp(keys.data[k].name, name)) {
-          chunk = keys.data[k].chunk;
-          break;
-        }
-      if (!chunk) {
-        chunk = new_chunk(ctx, CK_OSEC, name, type, flags, 1);
-        OsecKey key = {name, type, flags, chunk};
-        vec_push(&keys, key);
+      /* Neighbouring sections mostly go to the same output section: try it first. */
+      OsecKey *hit = last < keys.len ? &keys.data[last] : NULL;
+      if (!hit || hit->type != type || hit->flags != flags || strcmp(hit->name, name)) {
+        hit = NULL;
+        for (i64 k = 0; k < keys.len && !hit; k++)
+          if (keys.data[k].type == type && keys.data[k].flags == flags &&
+              !strcmp(keys.data[k].name, name)) {
+            hit = &keys.data[k];
+            last = k;
+          }
       }
+      if (!hit) {
+        Chunk *c = new_chunk(ctx, CK_OSEC, name, type, flags, 1);
+        vec_push(&keys, ((OsecKey){name, type, flags, c}));
+        last = keys.len - 1;
+        hit = &keys.data[last];
+      }
+      Chunk *chunk = hit->chunk;
       isec->osec = chunk;
       vec_push(&chunk->members, isec);
     }
@@ -154,9 +165,9 @@ void bin_input_sections(Ctx *ctx) {
       off += isec->size;
       if (align > c->shdr.sh_addralign)
         c->shdr.sh_addralign = align;
-      if (!strcmp(c->name, ".eh_frame"))
-        ctx->eh_frame = c;
     }
+    if (c->members.len && !strcmp(c->name, ".eh_frame"))
+      ctx->eh_frame = c;
     c->shdr.sh_size = off;
   }
   free(keys.data);

@@ -200,7 +200,8 @@ void add_section_bracket_symbols(Ctx *ctx) {
       InputSection *isec = f->sections[i];
       if (!isec || !(isec->flags & SHF_ALLOC))
         continue;
-      const char *name = output_section_name(ctx, isec->name, isec->flags, isec->type);
+      /* A C identifier has no '.', and a name without one is its own output name. */
+      const char *name = isec->name;
       if (!is_c_identifier(name))
         continue;
       provide(ctx, arena_sprintf(&ctx->arena, "__start_%s", name), STT_NOTYPE);
