@@ -403,6 +403,8 @@ void read_object_contents(Ctx *ctx, InputFile *f) {
         return;
     }
     f->sections[i] = isec;
+    if ((isec->flags & SHF_ALLOC) && is_c_identifier(name))
+      f->has_c_named_section = true; /* __start_/__stop_ symbols may be wanted */
   }
   if (has_lto && !has_code && f->nsyms > 0) {
     bool has_real_definitions = false;

@@ -265,6 +265,7 @@ struct InputFile {
   bool is_alive;            /* on the command line, or extracted from its archive */
   bool is_parsed;           /* sections and symbols read */
   bool has_gnu_extensions;  /* STT_GNU_IFUNC or STB_GNU_UNIQUE symbols */
+  bool has_c_named_section; /* an SHF_ALLOC section named like a C identifier */
   bool has_versioned_names; /* some global is named "sym@VER" or "sym@@VER" */
   bool symbols_read;        /* headers and symbol table read (read_object_symbols) */
   bool symbols_ok;          /* ... and found well-formed */

@@ -196,7 +196,7 @@ void add_linker_defined_symbols(Ctx *ctx) {
 void add_section_bracket_symbols(Ctx *ctx) {
   for (i64 fi = 0; fi < ctx->objs.len; fi++) {
     InputFile *f = ctx->objs.data[fi];
-    for (i64 i = 0; i < f->nshdrs; i++) {
+    for (i64 i = 0; f->has_c_named_section && i < f->nshdrs; i++) {
       InputSection *isec = f->sections[i];
       if (!isec || !(isec->flags & SHF_ALLOC))
         continue;
