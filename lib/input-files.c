@@ -124,6 +124,7 @@ static bool read_headers(Ctx *ctx, InputFile *f) {
   f->shstrtab_size = (i64)f->shdrs[shstrndx].sh_size;
   for (i64 i = 0; i < f->nshdrs; i++) {
     const EShdr *sh = &f->shdrs[i];
+    f->ngroups += sh->sh_type == SHT_GROUP;
     if (sh->sh_name >= (u64)f->shstrtab_size) {
       error(ctx, "%s: section %ld: name offset out of range", f->name, (long)i);
       return false;
@@ -216,10 +217,16 @@ static bool read_symtab(Ctx *ctx, InputFile *f) {
   return true;
 }
 
-static void grow_comdat_table(Ctx *ctx) {
-  ComdatGroup **old = ctx->comdats;
+/* Grows the group table so that n more signatures fit at a load of at most one
+ * half. Outside parallel passes only, like reserve_symbols. */
+void reserve_comdats(Ctx *ctx, i64 n) {
+  if ((ctx->ncomdats + n) * 2 <= ctx->comdats_cap)
+    return;
+  ComdatGroup *_Atomic *old = ctx->comdats;
   i64 old_cap = ctx->comdats_cap;
-  ctx->comdats_cap = old_cap ? old_cap * 2 : 4096;
+  ctx->comdats_cap = 4096;
+  while (ctx->comdats_cap < (ctx->ncomdats + n) * 2)
+    ctx->comdats_cap *= 2;
   ctx->comdats = calloc((size_t)ctx->comdats_cap, sizeof(ComdatGroup *));
   if (!ctx->comdats)
     fatal(ctx, "out of memory");
@@ -235,26 +242,42 @@ static void grow_comdat_table(Ctx *ctx) {
   free(old);
 }
 
-/* A group signature claims its sections for this file unless an earlier-loaded file
- * holds the same group (gABI "Section Groups": one copy of a COMDAT group is kept). */
-static bool claim_comdat(Ctx *ctx, InputFile *f, const char *signature) {
-  if ((ctx->ncomdats + 1) * 2 > ctx->comdats_cap)
-    grow_comdat_table(ctx);
+/* The one ComdatGroup of a signature, created without an owner. Thread-safe like
+ * symbol interning: a new signature takes its slot with a compare-and-swap. */
+static ComdatGroup *intern_comdat(Ctx *ctx, const char *signature) {
   u64 hash = hash_string(signature, (i64)strlen(signature));
   u64 mask = (u64)ctx->comdats_cap - 1;
-  u64 h = hash & mask;
-  for (; ctx->comdats[h]; h = (h + 1) & mask) {
+  for (u64 h = hash & mask;; h = (h + 1) & mask) {
     ComdatGroup *g = ctx->comdats[h];
+    if (!g) {
+      ComdatGroup *fresh = ARENA_NEW(local_arena(ctx), ComdatGroup);
+      fresh->signature = signature;
+      fresh->hash = hash;
+      if (atomic_compare_exchange_strong(&ctx->comdats[h], &g, fresh)) {
+        ctx->ncomdats++;
+        return fresh;
+      }
+    }
     if (g->hash == hash && !strcmp(g->signature, signature))
-      return g->owner == f;
+      return g;
   }
-  ComdatGroup *g = ARENA_NEW(&ctx->arena, ComdatGroup);
-  g->signature = signature;
-  g->hash = hash;
-  g->owner = f;
-  ctx->comdats[h] = g;
-  ctx->ncomdats++;
-  return true;
+}
+
+/* The COMDAT groups of f with their interned signatures, for claim_comdat_groups. */
+static void intern_comdat_groups(Ctx *ctx, InputFile *f) {
+  f->comdat_refs = ARENA_ARRAY(local_arena(ctx), ComdatRef, f->ngroups);
+  f->ncomdat_refs = 0;
+  for (i64 i = 0; i < f->nshdrs; i++) {
+    const EShdr *sh = &f->shdrs[i];
+    if (sh->sh_type != SHT_GROUP || !(rd32(f->mf->data + sh->sh_offset) & GRP_COMDAT))
+      continue;
+    const char *sig = esym_name(f, &f->esyms[sh->sh_info]);
+    if (ELF64_ST_TYPE(f->esyms[sh->sh_info].st_info) == STT_SECTION) {
+      u32 idx = esym_shndx(f, sh->sh_info);
+      sig = idx < (u64)f->nshdrs ? section_name(f, &f->shdrs[idx]) : sig;
+    }
+    f->comdat_refs[f->ncomdat_refs++] = (ComdatRef){intern_comdat(ctx, sig), (u32)i};
+  }
 }
 
 static void read_gnu_property(Ctx *ctx, InputFile *f, const u8 *p, u64 size) {
@@ -346,6 +369,7 @@ void read_object_contents(Ctx *ctx, InputFile *f) {
       }
     }
   }
+  intern_comdat_groups(ctx, f);
 
   for (i64 i = 1; i < f->nshdrs; i++) {
     const EShdr *sh = &f->shdrs[i];
@@ -520,34 +544,35 @@ void finish_object(Ctx *ctx, InputFile *f) {
 void intern_object_symbols(Ctx *ctx, InputFile *f) {
   if (!f->syms)
     return;
-  for (i64 i = f->first_global; i < f->nsyms; i++) {
-    const char *name = esym_name(f, &f->esyms[i]);
-    size_t len = strlen(name);
-    f->has_versioned_names |= memchr(name, '@', len) != NULL;
-    f->syms[i] = intern_symbol_hashed(ctx, name, hash_string(name, (i64)len));
+  for (i64 i = f->first_global; i < f->nsyms; i += INTERN_BATCH) {
+    i64 n = MIN(INTERN_BATCH, f->nsyms - i);
+    const char *names[INTERN_BATCH];
+    u64 hashes[INTERN_BATCH];
+    for (i64 k = 0; k < n; k++) {
+      names[k] = esym_name(f, &f->esyms[i + k]);
+      size_t len = strlen(names[k]);
+      f->has_versioned_names |= memchr(names[k], '@', len) != NULL;
+      hashes[k] = hash_string(names[k], (i64)len);
+    }
+    intern_symbols(ctx, n, names, hashes, &f->syms[i]);
   }
 }
 
-/* Serial, in load order: the first file to load a COMDAT group keeps it; in later
- * files the group's sections and the local symbols in them are dropped. */
+/* Serial, in load order: the first file to load a COMDAT group keeps it (gABI
+ * "Section Groups": one copy is kept); in later files the group's sections and the
+ * local symbols in them are dropped. */
 void claim_comdat_groups(Ctx *ctx, InputFile *f) {
   if (!f->syms)
     return;
   ctx->has_gnu_extensions |= f->has_gnu_extensions;
-  for (i64 i = 0; i < f->nshdrs; i++) {
-    const EShdr *sh = &f->shdrs[i];
-    if (sh->sh_type != SHT_GROUP)
+  for (i64 i = 0; i < f->ncomdat_refs; i++) {
+    ComdatGroup *group = f->comdat_refs[i].group;
+    if (!group->owner)
+      group->owner = f;
+    if (group->owner == f)
       continue;
+    const EShdr *sh = &f->shdrs[f->comdat_refs[i].shndx];
     const u8 *g = f->mf->data + sh->sh_offset;
-    if (!(rd32(g) & GRP_COMDAT))
-      continue;
-    const char *sig = esym_name(f, &f->esyms[sh->sh_info]);
-    if (ELF64_ST_TYPE(f->esyms[sh->sh_info].st_info) == STT_SECTION) {
-      u32 idx = esym_shndx(f, sh->sh_info);
-      sig = idx < (u64)f->nshdrs ? section_name(f, &f->shdrs[idx]) : sig;
-    }
-    if (claim_comdat(ctx, f, sig))
-      continue;
     for (u64 k = 1; k < sh->sh_size / 4; k++)
       f->sections[rd32(g + 4 * k)] = NULL;
   }

@@ -169,7 +169,7 @@ enum { SYMBOLS_PER_TASK = 1 << 14 };
 static void decide_slots_task(Ctx *ctx, i64 t, void *arg) {
   i64 end = MIN(ctx->symtab_cap, (t + 1) * SYMBOLS_PER_TASK);
   for (i64 i = t * SYMBOLS_PER_TASK; i < end; i++) {
-    Symbol *sym = ctx->symtab[i];
+    Symbol *sym = symbol_in_slot(ctx, i);
     if (sym)
       decide_import_export(ctx, sym, arg);
   }
@@ -180,7 +180,7 @@ static void apply_forced_local_task(Ctx *ctx, i64 t, void *arg) {
   (void)arg;
   i64 end = MIN(ctx->symtab_cap, (t + 1) * SYMBOLS_PER_TASK);
   for (i64 i = t * SYMBOLS_PER_TASK; i < end; i++) {
-    Symbol *sym = ctx->symtab[i];
+    Symbol *sym = symbol_in_slot(ctx, i);
     if (sym && sym->forced_local) {
       sym->is_exported = sym->is_preemptible = false;
       sym->preempt_reason = "made local by a version script: not exported, binds locally";

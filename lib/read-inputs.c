@@ -117,10 +117,13 @@ static void read_objects_in_parallel(Ctx *ctx, InputFile **files, i64 n) {
   for (i64 i = 0; i < n; i++)
     files[i]->is_parsed = true;
   parallel_for(ctx, n, read_symbols_task, files);
-  i64 nglobals = 0;
-  for (i64 i = 0; i < n; i++)
+  i64 nglobals = 0, ngroups = 0;
+  for (i64 i = 0; i < n; i++) {
     nglobals += files[i]->nsyms - files[i]->first_global;
+    ngroups += files[i]->ngroups;
+  }
   reserve_symbols(ctx, nglobals);
+  reserve_comdats(ctx, ngroups);
   parallel_for(ctx, n, read_contents_task, files);
 }
 
@@ -404,9 +407,15 @@ static void intern_names_task(Ctx *ctx, i64 i, void *arg) {
     intern_dso_symbols(ctx, step->file, b->begin, b->end);
     return;
   }
-  for (i64 k = b->begin; k < b->end; k++) {
-    const char *name = step->index.data[k].name;
-    step->index_syms[k] = intern_symbol_hashed(ctx, name, hash_string(name, (i64)strlen(name)));
+  for (i64 k = b->begin; k < b->end; k += INTERN_BATCH) {
+    i64 n = MIN(INTERN_BATCH, b->end - k);
+    const char *names[INTERN_BATCH];
+    u64 hashes[INTERN_BATCH];
+    for (i64 j = 0; j < n; j++) {
+      names[j] = step->index.data[k + j].name;
+      hashes[j] = hash_string(names[j], (i64)strlen(names[j]));
+    }
+    intern_symbols(ctx, n, names, hashes, &step->index_syms[k]);
   }
 }
 

@@ -40,6 +40,7 @@ typedef struct InputSection InputSection;
 typedef struct Symbol Symbol;
 typedef struct Chunk Chunk;
 typedef struct MappedFile MappedFile;
+typedef struct ComdatGroup ComdatGroup;
 
 #define MIN(a, b) ((a) < (b) ? (a) : (b))
 #define MAX(a, b) ((a) > (b) ? (a) : (b))
@@ -256,6 +257,11 @@ typedef struct Options {
 /* ---- input-files.c: relocatable objects ---- */
 typedef enum { FILE_OBJ, FILE_DSO, FILE_INTERNAL } FileKind;
 
+typedef struct ComdatRef {
+  ComdatGroup *group;
+  u32 shndx; /* its SHT_GROUP section */
+} ComdatRef;
+
 struct InputFile {
   FileKind kind;
   MappedFile *mf;
@@ -279,9 +285,12 @@ struct InputFile {
   i64 nsyms, first_global;
   const char *strtab;
   i64 strtab_size;
-  const u32u *symtab_shndx;       /* SHT_SYMTAB_SHNDX, or NULL */
-  i64 symtab_index;               /* section index of SHT_SYMTAB, -1 if none */
-  Symbol **syms;                  /* nsyms: locals are file-owned, globals interned */
+  const u32u *symtab_shndx; /* SHT_SYMTAB_SHNDX, or NULL */
+  i64 symtab_index;         /* section index of SHT_SYMTAB, -1 if none */
+  Symbol **syms;            /* nsyms: locals are file-owned, globals interned */
+  ComdatRef *comdat_refs;   /* its COMDAT groups, in section order */
+  i32 ncomdat_refs;
+  i32 ngroups;                    /* SHT_GROUP sections */
   InputSection **sections;        /* nshdrs: NULL when the section is not part of the link */
   const char *extracted_by;       /* symbol that pulled this member in (--why-extract) */
   InputFile *extracted_from_file; /* file whose reference extracted it */
@@ -313,6 +322,7 @@ bool read_object_symbols(Ctx *ctx, InputFile *f);
 void read_object_contents(Ctx *ctx, InputFile *f);
 void intern_object_symbols(Ctx *ctx, InputFile *f);
 void claim_comdat_groups(Ctx *ctx, InputFile *f);
+void reserve_comdats(Ctx *ctx, i64 n); /* room for n more group signatures */
 void finish_object(Ctx *ctx, InputFile *f);
 u32 esym_shndx(InputFile *f, i64 idx); /* resolves SHN_XINDEX */
 const char *esym_name(InputFile *f, const ESym *esym);
@@ -449,6 +459,11 @@ SymAux *sym_aux(Ctx *ctx, Symbol *sym); /* for writing: creates it; not concurre
 Symbol *intern_symbol(Ctx *ctx, const char *name);
 /* Thread-safe when the table has room: reserve_symbols first, on one thread. */
 Symbol *intern_symbol_hashed(Ctx *ctx, const char *name, u64 hash);
+/* The same for n names at once (at most INTERN_BATCH), their table slots fetched
+ * from memory together. */
+enum { INTERN_BATCH = 32 };
+void intern_symbols(Ctx *ctx, i64 n, const char *const *names, const u64 *hashes, Symbol **out);
+Symbol *symbol_in_slot(const Ctx *ctx, i64 slot); /* NULL for an empty slot */
 void reserve_symbols(Ctx *ctx, i64 n);
 Symbol *find_symbol(Ctx *ctx, const char *name);
 void resolve_file_symbols(Ctx *ctx, InputFile *f); /* insert definitions and references */
@@ -744,11 +759,11 @@ u64 hash_string(const char *s, i64 len);
 u64 hash_bytes(const u8 *p, i64 len);
 
 /* ---- the context ---- */
-typedef struct ComdatGroup {
+struct ComdatGroup {
   const char *signature;
   u64 hash;
-  InputFile *owner;
-} ComdatGroup;
+  InputFile *owner; /* the first file in load order to hold the group; NULL: none yet */
+};
 
 /* An error waiting for checkpoint(), with where it was raised: errors from a parallel
  * pass are printed in work-item order (file order), whatever thread raised them. */
@@ -770,12 +785,14 @@ struct Ctx {
   i64 next_priority;
   InputFile *internal_file; /* owner of linker-defined symbols */
 
-  /* global symbol table: open addressing on Symbol* */
-  Symbol *_Atomic *symtab; /* open addressing; slots are claimed with compare-and-swap */
+  /* global symbol table: open addressing; a slot holds a Symbol* with the top 16 bits
+   * of its name's hash above it, claimed with compare-and-swap */
+  _Atomic u64 *symtab;
   i64 symtab_cap;
   _Atomic i64 symtab_len;
-  ComdatGroup **comdats; /* open addressing, at most half full */
-  i64 comdats_cap, ncomdats;
+  ComdatGroup *_Atomic *comdats; /* open addressing, at most half full */
+  i64 comdats_cap;
+  _Atomic i64 ncomdats;
 
   /* output */
   VEC(Chunk *) chunks; /* in output order after sort_output_sections */

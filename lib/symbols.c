@@ -14,12 +14,33 @@ static u64 name_hash(const char *name) {
   return hash_string(name, (i64)strlen(name));
 }
 
+/* x86-64 and aarch64 user addresses fit in 48 bits; the 16 above hold a hash tag, so
+ * a probe rejects another name without loading its Symbol. */
+enum { SLOT_TAG_SHIFT = 48 };
+#define SLOT_POINTER_MASK ((1ULL << SLOT_TAG_SHIFT) - 1)
+
+static u64 slot_tag(u64 hash) {
+  return hash & ~SLOT_POINTER_MASK;
+}
+
+static Symbol *slot_pointer(u64 slot) {
+  return (Symbol *)(uintptr_t)(slot & SLOT_POINTER_MASK);
+}
+
+static u64 make_slot(Symbol *s) {
+  return slot_tag(s->hash) | (u64)(uintptr_t)s;
+}
+
+Symbol *symbol_in_slot(const Ctx *ctx, i64 slot) {
+  return slot_pointer(ctx->symtab[slot]);
+}
+
 void init_symbol_table(Ctx *ctx, i64 expected) {
   i64 cap = 1024;
   while (cap < expected * 2)
     cap *= 2;
   ctx->symtab_cap = cap;
-  ctx->symtab = calloc((size_t)cap, sizeof(Symbol *));
+  ctx->symtab = calloc((size_t)cap, sizeof(u64));
   if (!ctx->symtab)
     fatal(ctx, "out of memory");
 }
@@ -29,23 +50,24 @@ void init_symbol_table(Ctx *ctx, i64 expected) {
 void reserve_symbols(Ctx *ctx, i64 n) {
   if ((ctx->symtab_len + n) * 2 < ctx->symtab_cap)
     return;
-  Symbol *_Atomic *old = ctx->symtab;
+  _Atomic u64 *old = ctx->symtab;
   i64 old_cap = ctx->symtab_cap;
   init_symbol_table(ctx, ctx->symtab_len + n);
   for (i64 i = 0; i < old_cap; i++) {
-    Symbol *s = old[i];
-    if (!s)
+    if (!old[i])
       continue;
-    u64 h = s->hash & (u64)(ctx->symtab_cap - 1);
+    u64 h = slot_pointer(old[i])->hash & (u64)(ctx->symtab_cap - 1);
     while (ctx->symtab[h])
       h = (h + 1) & (u64)(ctx->symtab_cap - 1);
-    ctx->symtab[h] = s;
+    ctx->symtab[h] = old[i];
   }
   free(old);
 }
 
 static Symbol *new_symbol(Ctx *ctx, const char *name, u64 hash) {
   Symbol *s = ARENA_NEW(local_arena(ctx), Symbol);
+  if ((uintptr_t)s & ~SLOT_POINTER_MASK)
+    fatal(ctx, "symbol allocated above the 48-bit address space");
   s->name = name;
   s->hash = hash;
   s->rank = RANK_UNDEF;
@@ -69,18 +91,20 @@ static Symbol *new_symbol(Ctx *ctx, const char *name, u64 hash) {
 static Symbol *lookup(Ctx *ctx, const char *name, u64 hash, bool create) {
   u64 mask = (u64)ctx->symtab_cap - 1;
   for (u64 h = hash & mask;; h = (h + 1) & mask) {
-    Symbol *s = ctx->symtab[h];
-    if (!s) {
+    u64 slot = ctx->symtab[h];
+    if (!slot) {
       if (!create)
         return NULL;
       Symbol *fresh = new_symbol(ctx, name, hash);
-      if (atomic_compare_exchange_strong(&ctx->symtab[h], &s, fresh)) {
+      if (atomic_compare_exchange_strong(&ctx->symtab[h], &slot, make_slot(fresh))) {
         ctx->symtab_len++;
         return fresh;
       }
-      /* Another thread took the slot: s is its symbol; compare as usual. */
+      /* Another thread took the slot: compare with its symbol as usual. */
     }
-    /* The stored hash settles almost every probe without touching the strings. */
+    if (slot_tag(slot) != slot_tag(hash))
+      continue;
+    Symbol *s = slot_pointer(slot);
     if (s->hash == hash && !strcmp(s->name, name))
       return s;
   }
@@ -88,6 +112,25 @@ static Symbol *lookup(Ctx *ctx, const char *name, u64 hash, bool create) {
 
 Symbol *intern_symbol_hashed(Ctx *ctx, const char *name, u64 hash) {
   return lookup(ctx, name, hash, true);
+}
+
+/* Each lookup is a chain of cache misses: slot, Symbol, name. Walking the batch
+ * once per link of the chain, with prefetches, overlaps the misses of all names. */
+void intern_symbols(Ctx *ctx, i64 n, const char *const *names, const u64 *hashes, Symbol **out) {
+  u64 mask = (u64)ctx->symtab_cap - 1;
+  for (i64 k = 0; k < n; k++)
+    __builtin_prefetch((const void *)&ctx->symtab[hashes[k] & mask]);
+  for (i64 k = 0; k < n; k++) {
+    u64 slot = ctx->symtab[hashes[k] & mask];
+    out[k] = slot_tag(slot) == slot_tag(hashes[k]) ? slot_pointer(slot) : NULL;
+    if (out[k])
+      __builtin_prefetch(&out[k]->name);
+  }
+  for (i64 k = 0; k < n; k++)
+    if (out[k])
+      __builtin_prefetch(out[k]->name);
+  for (i64 k = 0; k < n; k++)
+    out[k] = lookup(ctx, names[k], hashes[k], true);
 }
 
 const SymAux no_sym_aux = {.got_idx = -1,
