@@ -17,6 +17,9 @@
 
 static char temp_path[4096];
 static volatile sig_atomic_t have_temp;
+/* The output being replaced, held open so that the rename does not free its page
+ * cache on the way out; it is closed while the mappings are released. -1: none. */
+static int old_output_fd = -1;
 
 void remove_temp_output(void) {
   if (have_temp) {
@@ -61,6 +64,12 @@ bool open_output(Ctx *ctx) {
   signal(SIGINT, on_signal);
   signal(SIGTERM, on_signal);
   signal(SIGHUP, on_signal);
+  old_output_fd = open(out, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  struct stat st;
+  if (old_output_fd >= 0 && (fstat(old_output_fd, &st) < 0 || !S_ISREG(st.st_mode))) {
+    close(old_output_fd);
+    old_output_fd = -1;
+  }
   int fd = mkstemp(temp_path);
   if (fd < 0) {
     error(ctx, "cannot create %s: %s", out, strerror(errno));
@@ -89,6 +98,55 @@ bool open_output(Ctx *ctx) {
   return true;
 }
 
+/* Unmapping is single-threaded in munmap and at exit; MADV_DONTNEED, which only takes
+ * the mapping lock for reading, drops the page tables of separate ranges at once.
+ * The pages stay in the page cache: the output's are marked dirty, the inputs' can
+ * be faulted in again if anything reads them. */
+enum { RELEASE_CHUNK = 8 << 20 };
+
+typedef struct ReleaseRange {
+  const void *start;
+  i64 len;
+} ReleaseRange;
+
+static void release_task(Ctx *ctx, i64 i, void *arg) {
+  (void)ctx;
+  ReleaseRange *r = &((ReleaseRange *)arg)[i];
+  if (!r->start) {
+    close(old_output_fd);
+    old_output_fd = -1;
+    return;
+  }
+  (void)madvise((void *)r->start, (size_t)r->len, MADV_DONTNEED);
+}
+
+typedef VEC(ReleaseRange) ReleaseRangeVec;
+
+static void add_release_ranges(ReleaseRangeVec *v, const void *start, i64 len) {
+  for (i64 off = 0; off < len; off += RELEASE_CHUNK)
+    vec_push(v, ((ReleaseRange){(const u8 *)start + off, MIN((i64)RELEASE_CHUNK, len - off)}));
+}
+
+static void release_output_mapping(Ctx *ctx) {
+  ReleaseRangeVec v = {0};
+  add_release_ranges(&v, ctx->buf, ctx->filesize);
+  parallel_for(ctx, v.len, release_task, v.data);
+  free(v.data);
+}
+
+/* After the rename: the replaced output is closed (freeing its page cache) while
+ * the inputs' page tables are dropped, so that exit has little left to undo. */
+static void release_inputs(Ctx *ctx) {
+  ReleaseRangeVec v = {0};
+  if (old_output_fd >= 0)
+    vec_push(&v, ((ReleaseRange){NULL, 0}));
+  for (i64 i = 0; i < ctx->mappings.len; i++)
+    if (ctx->mappings.data[i]->data)
+      add_release_ranges(&v, ctx->mappings.data[i]->data, ctx->mappings.data[i]->size);
+  parallel_for(ctx, v.len, release_task, v.data);
+  free(v.data);
+}
+
 int commit_output(Ctx *ctx) {
   if (checkpoint(ctx)) {
     munmap(ctx->buf, (size_t)MAX(ctx->filesize, 1));
@@ -96,6 +154,7 @@ int commit_output(Ctx *ctx) {
     remove_temp_output();
     return 1;
   }
+  release_output_mapping(ctx);
   if (munmap(ctx->buf, (size_t)MAX(ctx->filesize, 1)) < 0) {
     error(ctx, "cannot write %s: %s", ctx->opt.output, strerror(errno));
     checkpoint(ctx);
@@ -113,5 +172,6 @@ int commit_output(Ctx *ctx) {
     return 1;
   }
   have_temp = 0;
+  release_inputs(ctx);
   return 0;
 }
