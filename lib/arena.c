@@ -48,6 +48,17 @@ static void *map_huge(i64 size) {
   return aligned;
 }
 
+void *alloc_zeroed(i64 size) {
+  return size >= HUGE_PAGE_SIZE ? map_huge(size) : calloc(1, (size_t)MAX(size, 1));
+}
+
+void free_zeroed(void *p, i64 size) {
+  if (p && size >= HUGE_PAGE_SIZE)
+    munmap(p, (size_t)align_to((u64)size, HUGE_PAGE_SIZE));
+  else
+    free(p);
+}
+
 static ArenaBlock *new_block(Arena *a, i64 need) {
   i64 size = (i64)align_to((u64)MAX((i64)ARENA_BLOCK_SIZE, need), HUGE_PAGE_SIZE);
   ArenaBlock *b = map_huge(size);

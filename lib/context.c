@@ -12,7 +12,7 @@ void rv_context_free(RvContext *ctx) {
     Chunk *c = ctx->chunks.data[i];
     free(c->members.data);
     free(c->slots.data);
-    free(c->table);
+    free_zeroed(c->table, c->table_cap * (i64)sizeof(MergeSlot *));
   }
   for (i64 i = 0; i < ctx->all_files.len; i++)
     free(ctx->all_files.data[i]->dt_needed.data);
@@ -25,8 +25,8 @@ void rv_context_free(RvContext *ctx) {
   free(ctx->objs.data);
   free(ctx->all_files.data);
   free(ctx->dsos.data);
-  free(ctx->symtab);
-  free(ctx->comdats);
+  free_zeroed(ctx->symtab, ctx->symtab_cap * (i64)sizeof(u64));
+  free_zeroed(ctx->comdats, ctx->comdats_cap * (i64)sizeof(ComdatGroup *));
   free(ctx->phdrs.data);
   free(ctx->got_syms.data);
   free(ctx->plt_syms.data);

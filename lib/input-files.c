@@ -227,7 +227,7 @@ void reserve_comdats(Ctx *ctx, i64 n) {
   ctx->comdats_cap = 4096;
   while (ctx->comdats_cap < (ctx->ncomdats + n) * 2)
     ctx->comdats_cap *= 2;
-  ctx->comdats = calloc((size_t)ctx->comdats_cap, sizeof(ComdatGroup *));
+  ctx->comdats = alloc_zeroed(ctx->comdats_cap * (i64)sizeof(ComdatGroup *));
   if (!ctx->comdats)
     fatal(ctx, "out of memory");
   u64 mask = (u64)ctx->comdats_cap - 1;
@@ -239,7 +239,7 @@ void reserve_comdats(Ctx *ctx, i64 n) {
       h = (h + 1) & mask;
     ctx->comdats[h] = old[i];
   }
-  free(old);
+  free_zeroed(old, old_cap * (i64)sizeof(ComdatGroup *));
 }
 
 /* The one ComdatGroup of a signature, created without an owner. Thread-safe like

@@ -28,7 +28,9 @@ static Chunk *merged_chunk_for(Ctx *ctx, MergeKeyVec *keys, InputSection *isec) 
   c->merge_entsize = entsize;
   c->shdr.sh_entsize = entsize;
   c->table_cap = 1 << 12;
-  c->table = calloc((size_t)c->table_cap, sizeof(MergeSlot *));
+  c->table = alloc_zeroed(c->table_cap * (i64)sizeof(MergeSlot *));
+  if (!c->table)
+    fatal(ctx, "out of memory");
   MergeKey k = {name, flags, entsize, c};
   vec_push(keys, k);
   return c;
@@ -38,7 +40,9 @@ static MergeSlot *intern_piece(Ctx *ctx, Chunk *c, const u8 *data, u32 size, u32
                                u64 hash) {
   if (c->slots.len * 2 >= c->table_cap) {
     i64 ncap = c->table_cap * 2;
-    MergeSlot **nt = calloc((size_t)ncap, sizeof(MergeSlot *));
+    MergeSlot **nt = alloc_zeroed(ncap * (i64)sizeof(MergeSlot *));
+    if (!nt)
+      fatal(ctx, "out of memory");
     for (i64 i = 0; i < c->table_cap; i++)
       for (MergeSlot *s = c->table[i], *next; s; s = next) {
         next = s->next;
@@ -46,7 +50,7 @@ static MergeSlot *intern_piece(Ctx *ctx, Chunk *c, const u8 *data, u32 size, u32
         s->next = nt[h];
         nt[h] = s;
       }
-    free(c->table);
+    free_zeroed(c->table, c->table_cap * (i64)sizeof(MergeSlot *));
     c->table = nt;
     c->table_cap = ncap;
   }

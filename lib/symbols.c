@@ -40,7 +40,7 @@ void init_symbol_table(Ctx *ctx, i64 expected) {
   while (cap < expected * 2)
     cap *= 2;
   ctx->symtab_cap = cap;
-  ctx->symtab = calloc((size_t)cap, sizeof(u64));
+  ctx->symtab = alloc_zeroed(cap * (i64)sizeof(u64));
   if (!ctx->symtab)
     fatal(ctx, "out of memory");
 }
@@ -61,7 +61,7 @@ void reserve_symbols(Ctx *ctx, i64 n) {
       h = (h + 1) & (u64)(ctx->symtab_cap - 1);
     ctx->symtab[h] = old[i];
   }
-  free(old);
+  free_zeroed(old, old_cap * (i64)sizeof(u64));
 }
 
 static Symbol *new_symbol(Ctx *ctx, const char *name, u64 hash) {
