@@ -48,6 +48,17 @@ static void *map_huge(i64 size) {
   return aligned;
 }
 
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23
+#endif
+
+void populate_for_writing(void *p, i64 size) {
+  u64 begin = (u64)(uintptr_t)p & ~(u64)4095;
+  u64 end = align_to((u64)(uintptr_t)p + (u64)size, 4096);
+  if (size > 0)
+    (void)madvise((void *)(uintptr_t)begin, (size_t)(end - begin), MADV_POPULATE_WRITE);
+}
+
 void *alloc_zeroed(i64 size) {
   return size >= HUGE_PAGE_SIZE ? map_huge(size) : calloc(1, (size_t)MAX(size, 1));
 }
