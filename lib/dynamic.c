@@ -224,7 +224,7 @@ void size_dynamic_sections(Ctx *ctx) {
     VersionNode *v = &ctx->version_nodes.data[i];
     if (!v->name)
       continue;
-    Symbol *s = ARENA_NEW(&ctx->arena, Symbol);
+    Symbol *s = &ARENA_NEW(&ctx->arena, GlobalSymbol)->sym;
     s->name = v->name;
     s->file = ctx->internal_file;
     s->rank = RANK_DEFINED;

@@ -120,8 +120,9 @@ static void explain_one(Ctx *ctx, Symbol *sym) {
     if (sym->dso_protected)
       printf("  the shared object defines it with STV_PROTECTED\n");
   }
+  const char *why = global_symbol(sym)->preempt_reason;
   printf("  preemptible: %s (%s)\n", sym->is_preemptible ? "yes" : "no",
-         sym->preempt_reason ? sym->preempt_reason : "not dynamic: static link");
+         why ? why : "not dynamic: static link");
   printf("  exported in .dynsym: %s\n", sym->dynsym_idx > 0 ? "yes" : "no");
   i64 n = 0;
   for (i64 i = 0; i < ctx->explain_refs.len; i++) {

@@ -100,39 +100,40 @@ typedef struct ExportRules {
 
 /* The rules for one symbol: what it depends on is the symbol itself and the options. */
 static void decide_import_export(Ctx *ctx, Symbol *sym, const ExportRules *rules) {
+  GlobalSymbol *g = global_symbol(sym);
   bool shared = rules->shared;
   const PatternVec *export_pats = &rules->export_pats, *dynlist_pats = &rules->dynlist_pats;
   sym->is_imported = sym->file && sym->file->kind == FILE_DSO;
   sym->is_preemptible = sym->is_imported;
   if (sym->is_imported)
-    sym->preempt_reason = "defined in a shared object: imported, the loader binds it";
+    g->preempt_reason = "defined in a shared object: imported, the loader binds it";
   if (!symbol_is_defined(sym)) {
     /* An undefined weak is 0 in an executable, and in a shared object when it is
      * hidden; otherwise a shared object leaves it to the loader (DYN-U). */
     bool hidden = sym->visibility == STV_HIDDEN || sym->visibility == STV_INTERNAL;
     if (!sym->has_strong_ref && (!shared || hidden)) {
       sym->is_abs = true;
-      sym->preempt_reason = "undefined weak: bound to 0 at link time";
+      g->preempt_reason = "undefined weak: bound to 0 at link time";
     } else if (shared && !hidden) {
       sym->is_preemptible = true;
-      sym->preempt_reason = "undefined in a shared object: left to the loader";
+      g->preempt_reason = "undefined in a shared object: left to the loader";
     }
     return;
   }
   if (sym->is_imported)
     return;
   if (!shared)
-    sym->preempt_reason = "defined in an executable: the executable is first in the "
-                          "loader's search order, so it cannot be preempted";
+    g->preempt_reason = "defined in an executable: the executable is first in the "
+                        "loader's search order, so it cannot be preempted";
   if (!ctx->is_dynamic || sym->is_defined_by_linker)
     return;
   bool visible = sym->visibility == STV_DEFAULT || sym->visibility == STV_PROTECTED;
   if (!visible) {
-    sym->preempt_reason = "hidden visibility: not exported, binds locally";
+    g->preempt_reason = "hidden visibility: not exported, binds locally";
     return;
   }
   if (sym->file && excluded_by_lib(ctx, sym->file)) {
-    sym->preempt_reason = "--exclude-libs: not exported, binds locally";
+    g->preempt_reason = "--exclude-libs: not exported, binds locally";
     return;
   }
   bool in_dynlist = dynlist_pats->len && matches_any(dynlist_pats, sym->name);
@@ -146,18 +147,18 @@ static void decide_import_export(Ctx *ctx, Symbol *sym, const ExportRules *rules
     sym->is_exported = true;
     sym->is_preemptible = sym->visibility == STV_DEFAULT && (listed || !symbolic);
     if (sym->visibility == STV_PROTECTED)
-      sym->preempt_reason = "protected visibility: exported, but references from this "
-                            "shared object bind locally";
+      g->preempt_reason = "protected visibility: exported, but references from this "
+                          "shared object bind locally";
     else if (!sym->is_preemptible && dynlist_pats->len)
-      sym->preempt_reason = "exported, but bound locally: not named by --dynamic-list";
+      g->preempt_reason = "exported, but bound locally: not named by --dynamic-list";
     else if (!sym->is_preemptible)
-      sym->preempt_reason = "exported, but bound locally by -Bsymbolic (or a variant)";
+      g->preempt_reason = "exported, but bound locally by -Bsymbolic (or a variant)";
     else if (listed && ctx->opt.bsymbolic != BSYMBOLIC_NONE)
-      sym->preempt_reason = "named by --dynamic-list or --export-dynamic-symbol: stays "
-                            "preemptible despite -Bsymbolic";
+      g->preempt_reason = "named by --dynamic-list or --export-dynamic-symbol: stays "
+                          "preemptible despite -Bsymbolic";
     else
-      sym->preempt_reason = "default visibility in a shared object: exported and "
-                            "preemptible (another module may interpose it)";
+      g->preempt_reason = "default visibility in a shared object: exported and "
+                          "preemptible (another module may interpose it)";
   } else if (sym->referenced_by_dso || sym->defined_by_dso || ctx->opt.export_dynamic ||
              in_dynlist || (export_pats->len && matches_any(export_pats, sym->name))) {
     sym->is_exported = true;
@@ -183,7 +184,8 @@ static void apply_forced_local_task(Ctx *ctx, i64 t, void *arg) {
     Symbol *sym = symbol_in_slot(ctx, i);
     if (sym && sym->forced_local) {
       sym->is_exported = sym->is_preemptible = false;
-      sym->preempt_reason = "made local by a version script: not exported, binds locally";
+      global_symbol(sym)->preempt_reason =
+          "made local by a version script: not exported, binds locally";
     }
     if (sym && sym->is_version_alias)
       sym->is_exported = sym->is_preemptible = false;

@@ -450,12 +450,26 @@ struct Symbol {
   i32 dynsym_idx;  /* index in .dynsym, -1 if none */
   i32 symtab_idx;  /* index in the output .symtab, -1 if not written */
   const char *name;
+  u64 size; /* st_size */
+};
+
+/* A global name: what only resolution and --explain-symbol read. Locals, most of a
+ * large link's symbols, are plain Symbols without it. */
+typedef struct GlobalSymbol {
+  Symbol sym;                 /* first, so that the two pointers convert both ways */
   u64 hash;                   /* hash_string(name), computed once when interned */
-  u64 size;                   /* st_size */
   InputFile *lazy_file;       /* archive member that defines it, while RANK_LAZY */
   InputFile *first_ref;       /* first file that referenced it (errors, --why-extract) */
   const char *preempt_reason; /* why it is (not) preemptible, for --explain-symbol */
-};
+} GlobalSymbol;
+
+static inline GlobalSymbol *global_symbol(Symbol *sym) {
+#ifndef NDEBUG
+  if (sym->is_local)
+    __builtin_trap(); /* a local has none of GlobalSymbol's fields */
+#endif
+  return (GlobalSymbol *)sym;
+}
 
 void init_symbol_table(Ctx *ctx, i64 expected);
 void clear_symbol_slots(Symbol *sym); /* no GOT/PLT/.symtab/.dynsym entries yet */

@@ -262,7 +262,7 @@ static void define_from_dso(InputFile *f, i64 i, Symbol *sym) {
   sym->size = es->st_size;
   sym->isec = NULL;
   sym->is_abs = false;
-  sym->lazy_file = NULL;
+  global_symbol(sym)->lazy_file = NULL;
   sym->dso_protected = ELF64_ST_VISIBILITY(es->st_other) == STV_PROTECTED;
 }
 

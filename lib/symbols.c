@@ -28,7 +28,7 @@ static Symbol *slot_pointer(u64 slot) {
 }
 
 static u64 make_slot(Symbol *s) {
-  return slot_tag(s->hash) | (u64)(uintptr_t)s;
+  return slot_tag(global_symbol(s)->hash) | (u64)(uintptr_t)s;
 }
 
 Symbol *symbol_in_slot(const Ctx *ctx, i64 slot) {
@@ -56,7 +56,7 @@ void reserve_symbols(Ctx *ctx, i64 n) {
   for (i64 i = 0; i < old_cap; i++) {
     if (!old[i])
       continue;
-    u64 h = slot_pointer(old[i])->hash & (u64)(ctx->symtab_cap - 1);
+    u64 h = global_symbol(slot_pointer(old[i]))->hash & (u64)(ctx->symtab_cap - 1);
     while (ctx->symtab[h])
       h = (h + 1) & (u64)(ctx->symtab_cap - 1);
     ctx->symtab[h] = old[i];
@@ -65,11 +65,12 @@ void reserve_symbols(Ctx *ctx, i64 n) {
 }
 
 static Symbol *new_symbol(Ctx *ctx, const char *name, u64 hash) {
-  Symbol *s = ARENA_NEW(local_arena(ctx), Symbol);
-  if ((uintptr_t)s & ~SLOT_POINTER_MASK)
+  GlobalSymbol *g = ARENA_NEW(local_arena(ctx), GlobalSymbol);
+  if ((uintptr_t)g & ~SLOT_POINTER_MASK)
     fatal(ctx, "symbol allocated above the 48-bit address space");
+  g->hash = hash;
+  Symbol *s = &g->sym;
   s->name = name;
-  s->hash = hash;
   s->rank = RANK_UNDEF;
   s->binding = STB_GLOBAL;
   s->visibility = STV_DEFAULT;
@@ -105,7 +106,7 @@ static Symbol *lookup(Ctx *ctx, const char *name, u64 hash, bool create) {
     if (slot_tag(slot) != slot_tag(hash))
       continue;
     Symbol *s = slot_pointer(slot);
-    if (s->hash == hash && !strcmp(s->name, name))
+    if (global_symbol(s)->hash == hash && !strcmp(s->name, name))
       return s;
   }
 }
@@ -196,12 +197,12 @@ void trace_symbol_event(Ctx *ctx, Symbol *sym, InputFile *f, const ESym *esym) {
 
 void add_lazy_symbol(Ctx *ctx, Symbol *sym, InputFile *member) {
   if (sym->rank == RANK_UNDEF && sym->has_strong_ref) {
-    extract_member(ctx, member, sym, sym->first_ref);
+    extract_member(ctx, member, sym, global_symbol(sym)->first_ref);
     return;
   }
   if (sym->rank == RANK_UNDEF) {
     sym->rank = RANK_LAZY;
-    sym->lazy_file = member;
+    global_symbol(sym)->lazy_file = member;
   }
 }
 
@@ -225,7 +226,7 @@ static void take_definition(Symbol *sym, InputFile *f, i64 idx, SymRank rank) {
   sym->isec = (shndx != SHN_ABS && shndx != SHN_COMMON && shndx < SHN_LORESERVE)
                   ? f->sections[shndx]
                   : NULL;
-  sym->lazy_file = NULL;
+  global_symbol(sym)->lazy_file = NULL;
   sym->dso_protected = false;
   if (rank == RANK_COMMON)
     sym->common_p2align = (u8)(es->st_value ? __builtin_ctzll(es->st_value) : 0);
@@ -243,12 +244,13 @@ void resolve_file_symbols(Ctx *ctx, InputFile *f) {
 
     if (shndx == SHN_UNDEF) {
       sym->referenced = true;
-      if (!sym->first_ref)
-        sym->first_ref = f;
+      GlobalSymbol *g = global_symbol(sym);
+      if (!g->first_ref)
+        g->first_ref = f;
       if (ELF64_ST_BIND(es->st_info) != STB_WEAK) {
         sym->has_strong_ref = true;
         if (sym->rank == RANK_LAZY)
-          extract_member(ctx, sym->lazy_file, sym, f);
+          extract_member(ctx, g->lazy_file, sym, f);
       }
       continue;
     }

@@ -24,7 +24,7 @@ static bool keep_local(InputFile *f, Symbol *s, i64 idx) {
 static bool owns_global(InputFile *f, Symbol *s, i64 idx) {
   if (s->file && s->file->kind != FILE_DSO)
     return s->file == f && s->sym_idx == idx;
-  return s->first_ref == f && !s->is_defined_by_linker;
+  return global_symbol(s)->first_ref == f && !s->is_defined_by_linker;
 }
 
 /* gABI: a hidden symbol is converted to STB_LOCAL in a linked output. GNU ld does so

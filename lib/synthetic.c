@@ -110,7 +110,7 @@ static Symbol *provide(Ctx *ctx, const char *name, u8 type) {
   sym->rank = RANK_DEFINED;
   sym->binding = STB_GLOBAL;
   sym->type = type;
-  sym->lazy_file = NULL;
+  global_symbol(sym)->lazy_file = NULL;
   sym->is_defined_by_linker = true;
   sym->is_abs = false;
   sym->sym_idx = -1;
