@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Links each prepared workload with rivet, ld.lld, mold, ld.gold and ld.bfd, the
-# linkers alternating run by run; checks every output works before timing it; prints
-# the median wall time (bash's microsecond clock), user+sys CPU and peak RSS (GNU
-# time), and each linker's ratio to rivet computed pair by pair (run i of a linker
-# against run i of rivet).
+# linkers alternating run by run, each round starting with the next one; checks
+# every output works before timing it; prints the median wall time (bash's
+# microsecond clock), user+sys CPU and peak RSS (GNU time), and each linker's ratio
+# to rivet computed pair by pair (run i of a linker against run i of rivet).
 #   bash test/bench/run.sh WORKDIR [RUNS] [WORKLOAD...]
 set -euo pipefail
 work=$(cd "${1:?usage: run.sh WORKDIR [RUNS] [WORKLOAD...]}" && pwd)
@@ -33,7 +33,11 @@ for w in "${workloads[@]}"; do
     fi
   done
   for ((i = 0; i < runs; i++)); do
-    for l in "${ok[@]}"; do
+    # Each round starts with the next linker: with a fixed order one linker would
+    # always follow the slowest and inherit what its exit leaves the kernel to do.
+    n=${#ok[@]}
+    for ((k = 0; k < n; k++)); do
+      l=${ok[$(( (i + k) % n ))]}
       # shellcheck disable=SC2086
       # Wall time from bash's microsecond clock: GNU time's %e has 10 ms steps, as
       # coarse as the small links themselves. CPU and peak RSS come from GNU time.
