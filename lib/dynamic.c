@@ -249,9 +249,9 @@ void size_dynamic_sections(Ctx *ctx) {
   for (i64 i = 0; i < cand.len; i++)
     nhashed += is_hashed(cand.data[i]);
   ctx->gnu_hash_nbuckets = MAX(1, nhashed / 4);
-  HashedSym *hs = calloc((size_t)MAX(nhashed, 1), sizeof(HashedSym));
-  HashedSym *sorted = calloc((size_t)MAX(nhashed, 1), sizeof(HashedSym));
-  i64 *bucket_start = calloc((size_t)ctx->gnu_hash_nbuckets + 1, sizeof(i64));
+  HashedSym *hs = calloc_present(MAX(nhashed, 1), sizeof(HashedSym));
+  HashedSym *sorted = calloc_present(MAX(nhashed, 1), sizeof(HashedSym));
+  i64 *bucket_start = calloc_present(ctx->gnu_hash_nbuckets + 1, sizeof(i64));
   if (!hs || !sorted || !bucket_start)
     fatal(ctx, "out of memory");
   i64 k = 0;
@@ -274,8 +274,8 @@ void size_dynamic_sections(Ctx *ctx) {
     vec_push(&ctx->dynsyms, sorted[i].sym);
   free(cand.data);
 
-  ctx->dyn.names = calloc((size_t)ctx->dynsyms.len, sizeof(const char *));
-  ctx->dyn.gnu_hashes = calloc((size_t)ctx->dynsyms.len, sizeof(u32));
+  ctx->dyn.names = calloc_present(ctx->dynsyms.len, sizeof(const char *));
+  ctx->dyn.gnu_hashes = calloc_present(ctx->dynsyms.len, sizeof(u32));
   if (!ctx->dyn.names || !ctx->dyn.gnu_hashes)
     fatal(ctx, "out of memory");
   /* Serial and in .dynsym order: version needs are numbered as they are first met. */
@@ -425,7 +425,7 @@ void finalize_dynstr(Ctx *ctx) {
     ctx->dyn.rpath_offset = dynstr_add(ctx, ctx->opt.rpath);
   if (ctx->opt.soname)
     ctx->dyn.soname_offset = dynstr_add(ctx, ctx->opt.soname);
-  ctx->dyn.name_offsets = calloc((size_t)ctx->dynsyms.len, sizeof(u32));
+  ctx->dyn.name_offsets = calloc_present(ctx->dynsyms.len, sizeof(u32));
   add_dynsym_names(ctx);
   ctx->dyn.vername_offsets = calloc((size_t)MAX(ctx->dyn.verneeds.len, 1), sizeof(u32));
   for (i64 i = 0; i < ctx->dyn.verneeds.len; i++)

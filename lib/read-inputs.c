@@ -543,7 +543,8 @@ static void walk_command_line(Ctx *ctx, Loader *ldp, MappedFile **premapped) {
 void read_inputs(Ctx *ctx) {
   Loader ld = {.ctx = ctx, .first_priority = ctx->next_priority};
   ld.st.bstatic = false;
-  init_symbol_table(ctx, 1 << 16);
+  /* Small: read_listed_objects sizes the table for every name it will hold. */
+  init_symbol_table(ctx, 256);
   for (i64 i = 0; i < ctx->opt.undefined.len; i++) {
     Symbol *s = intern_symbol(ctx, ctx->opt.undefined.data[i]);
     s->has_strong_ref = true;

@@ -112,6 +112,9 @@ void *alloc_zeroed(i64 size);
  * memory about to be written whole, where a fault exception per page costs more. */
 void populate_for_writing(void *p, i64 size);
 void free_zeroed(void *p, i64 size);
+/* calloc whose pages are made present with one call, for arrays about to be filled
+ * whole; freed with free(). */
+void *calloc_present(i64 n, i64 size);
 char *arena_strdup(Arena *a, const char *s);
 char *arena_sprintf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 #define ARENA_NEW(a, T) ((T *)arena_alloc((a), sizeof(T), _Alignof(T)))
@@ -161,6 +164,7 @@ MappedFile *map_file(Ctx *ctx, const char *path); /* NULL if it cannot be opened
 void premap_files(Ctx *ctx, const char **paths, i64 n, MappedFile **out);
 MappedFile *map_file_or_error(Ctx *ctx, const char *path);
 void populate_mapping(const MappedFile *mf);
+void populate_range(const void *p, i64 size); /* the same for part of a mapping */
 
 /* ---- options.c: the GNU ld command line ---- */
 typedef enum {
