@@ -139,7 +139,8 @@ static bool read_headers(Ctx *ctx, InputFile *f) {
       error(ctx, "%s: section %s extends past the end of the file", f->name, section_name(f, sh));
       return false;
     }
-    if (sh->sh_addralign > ((u64)1 << 32) || (sh->sh_addralign > 1 && !is_pow2(sh->sh_addralign))) {
+    /* Like lld, alignments of 4 GiB and more are refused, though the gABI allows them. */
+    if (sh->sh_addralign > UINT32_MAX || (sh->sh_addralign > 1 && !is_pow2(sh->sh_addralign))) {
       error(ctx, "%s: section %s: invalid alignment %lu", f->name, section_name(f, sh),
             (unsigned long)sh->sh_addralign);
       return false;

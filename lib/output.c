@@ -45,11 +45,51 @@ enum { POPULATE_CHUNK = 4 << 20 };
 #define MADV_POPULATE_WRITE 23
 #endif
 
+typedef struct FileRange {
+  i64 off, len;
+} FileRange;
+
+typedef VEC(FileRange) FileRangeVec;
+
+static int compare_offsets(const void *a, const void *b) {
+  const FileRange *x = a, *y = b;
+  return (x->off > y->off) - (x->off < y->off);
+}
+
+/* The parts of the file that chunks fill, in pieces of at most POPULATE_CHUNK. A gap
+ * of that size or more (a non-allocated section's large alignment) is left a hole. */
+static FileRangeVec ranges_to_populate(Ctx *ctx) {
+  FileRangeVec filled = {0}, pieces = {0};
+  for (i64 i = 0; i < ctx->chunks.len; i++) {
+    Chunk *c = ctx->chunks.data[i];
+    if (c->shdr.sh_type != SHT_NOBITS && c->shdr.sh_size > 0)
+      vec_push(&filled, ((FileRange){(i64)c->shdr.sh_offset, (i64)c->shdr.sh_size}));
+  }
+  if (filled.len)
+    qsort(filled.data, (size_t)filled.len, sizeof(FileRange), compare_offsets);
+  for (i64 i = 0; i < filled.len;) {
+    i64 begin = filled.data[i].off, end = begin + filled.data[i].len;
+    for (i++; i < filled.len && filled.data[i].off - end < POPULATE_CHUNK; i++)
+      end = MAX(end, filled.data[i].off + filled.data[i].len);
+    end = MIN(end, ctx->filesize);
+    for (i64 off = begin; off < end; off += POPULATE_CHUNK)
+      vec_push(&pieces, ((FileRange){off, MIN((i64)POPULATE_CHUNK, end - off)}));
+  }
+  free(filled.data);
+  return pieces;
+}
+
+typedef struct PopulateJob {
+  u8 *map;
+  FileRange *pieces;
+} PopulateJob;
+
 static void populate_task(Ctx *ctx, i64 i, void *arg) {
-  u8 *p = arg;
-  i64 off = i * POPULATE_CHUNK;
-  i64 len = MIN((i64)POPULATE_CHUNK, ctx->filesize - off);
-  (void)madvise(p + off, (size_t)len, MADV_POPULATE_WRITE);
+  PopulateJob *job = arg;
+  FileRange *r = &job->pieces[i];
+  u64 begin = (u64)r->off & ~(u64)4095;
+  (void)madvise(job->map + begin, (size_t)((u64)(r->off + r->len) - begin), MADV_POPULATE_WRITE);
+  (void)ctx;
 }
 
 bool open_output(Ctx *ctx) {
@@ -94,7 +134,10 @@ bool open_output(Ctx *ctx) {
   }
   ctx->buf = p;
   ctx->tmp_output = temp_path;
-  parallel_for(ctx, (ctx->filesize + POPULATE_CHUNK - 1) / POPULATE_CHUNK, populate_task, p);
+  FileRangeVec pieces = ranges_to_populate(ctx);
+  PopulateJob job = {p, pieces.data};
+  parallel_for(ctx, pieces.len, populate_task, &job);
+  free(pieces.data);
   return true;
 }
 

@@ -563,7 +563,7 @@ def shdr_fields(c, obj):
         for value, why in ((strsize, "size of .shstrtab"), (U32, "0xffffffff")):
             cases.append((obj.set_shdr(name, "sh_name", value), "%s: sh_name = %s" % (name, why)))
     for name, values in ((".text", (3, 6, 1 << 48, 1 << 63)), (".data", (12,)), (".bss", (1 << 63,)),
-                         (".tdata", (7,)), (".eh_frame", (3,)), (".debug_info", (5,))):
+                         (".tdata", (7,)), (".eh_frame", (3,)), (".debug_info", (5, 1 << 32))):
         for value in values:
             cases.append((obj.set_shdr(name, "sh_addralign", value),
                           "%s: sh_addralign = 0x%x" % (name, value)))
