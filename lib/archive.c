@@ -51,7 +51,7 @@ static bool read_symbol_index(Ctx *ctx, MappedFile *mf, const u8 *p, i64 size, i
   const u8 *offsets = p + word;
   const char *names = (const char *)(offsets + count * (u64)word);
   const char *end = (const char *)p + size;
-  populate_range(p, size); /* read whole, once */
+  populate_for_reading(p, size); /* read whole, once */
   if (index->cap - index->len < (i64)count)
     vec_grow(&index->data, &index->cap, index->len + (i64)count, sizeof(*index->data));
   for (u64 i = 0; i < count; i++) {

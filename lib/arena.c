@@ -91,13 +91,17 @@ void free_zeroed(void *p, i64 size) {
     free(p);
 }
 
+/* Allocation here has no Ctx to report through. */
+static _Noreturn void exit_out_of_memory(void) {
+  fputs("ld.rivet: error: out of memory\n", stderr);
+  exit(1);
+}
+
 static ArenaBlock *new_block(Arena *a, i64 need) {
   i64 size = (i64)align_to((u64)MAX((i64)ARENA_BLOCK_SIZE, need), HUGE_PAGE_SIZE);
   ArenaBlock *b = map_huge(size);
-  if (!b) {
-    fputs("ld.rivet: error: out of memory\n", stderr);
-    exit(1);
-  }
+  if (!b)
+    exit_out_of_memory();
   b->size = size;
   return b;
 }
@@ -152,10 +156,8 @@ char *arena_sprintf(Arena *a, const char *fmt, ...) {
  * to write all of it (see POPULATED_TABLE_MIN). Freed with free(). */
 static void *malloc_present(i64 size, i64 present) {
   void *p = malloc((size_t)MAX(size, 1));
-  if (!p) {
-    fputs("ld.rivet: error: out of memory\n", stderr);
-    exit(1);
-  }
+  if (!p)
+    exit_out_of_memory();
   if (size >= 4 * HUGE_PAGE_SIZE)
     advise_huge_pages(p, size);
   if (size >= POPULATED_TABLE_MIN)
@@ -175,10 +177,8 @@ void vec_grow(void *data_ptr, i64 *cap, i64 need, i64 elem_size) {
   void **data = data_ptr;
   if (bytes < POPULATED_TABLE_MIN) {
     void *p = realloc(*data, (size_t)bytes);
-    if (!p) {
-      fputs("ld.rivet: error: out of memory\n", stderr);
-      exit(1);
-    }
+    if (!p)
+      exit_out_of_memory();
     *data = p;
   } else {
     /* Copied by hand into a block made present first: realloc's copy would take a
@@ -186,7 +186,7 @@ void vec_grow(void *data_ptr, i64 *cap, i64 need, i64 elem_size) {
     i64 old_bytes = *cap * elem_size;
     void *p = malloc_present(bytes, old_bytes + (bytes - old_bytes) / 2);
     if (*data)
-      memcpy(p, *data, (size_t)(*cap * elem_size));
+      memcpy(p, *data, (size_t)old_bytes);
     free(*data);
     *data = p;
   }

@@ -36,7 +36,7 @@ static MappedFile *map_unrecorded(Ctx *ctx, const char *path) {
     }
     mf->data = p;
     /* Its first page is read at once, to tell archives, objects and scripts apart. */
-    populate_range(p, MIN(st.st_size, 4096));
+    populate_for_reading(p, MIN(st.st_size, 4096));
   }
   close(fd);
   return mf;
@@ -95,7 +95,7 @@ MappedFile *map_file_or_error(Ctx *ctx, const char *path) {
 /* Maps in the page tables for a file (or archive member) about to be read whole: one
  * call (Linux 5.14) instead of a page fault per 64 KiB, which on the LLVM links
  * measured 3% faster. Without kernel support the reads fault as before. */
-void populate_range(const void *p, i64 size) {
+void populate_for_reading(const void *p, i64 size) {
   if (size <= 0)
     return;
   u64 begin = (u64)(uintptr_t)p & ~(u64)4095;
@@ -104,5 +104,5 @@ void populate_range(const void *p, i64 size) {
 }
 
 void populate_mapping(const MappedFile *mf) {
-  populate_range(mf->data, mf->size);
+  populate_for_reading(mf->data, mf->size);
 }

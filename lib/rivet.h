@@ -105,8 +105,8 @@ typedef struct Arena {
 void *arena_alloc(Arena *a, i64 size, i64 align); /* zero-filled */
 void arena_free(Arena *a);
 void advise_huge_pages(void *p, i64 size); /* MADV_HUGEPAGE on the 2 MiB-aligned interior */
-/* Zero-filled memory for a large table, in huge pages from 2 MiB up: random first
- * touches over it then cost one fault per 2 MiB, not per 4 KiB. */
+/* Zero-filled memory for a table: from 2 MiB in huge pages, so that random first
+ * touches cost one fault per 2 MiB; from 64 KiB made present with one call. */
 void *alloc_zeroed(i64 size);
 /* Faults in [p, p + size) with one system call (Linux 5.14; a no-op before): for
  * memory about to be written whole, where a fault exception per page costs more. */
@@ -164,7 +164,7 @@ MappedFile *map_file(Ctx *ctx, const char *path); /* NULL if it cannot be opened
 void premap_files(Ctx *ctx, const char **paths, i64 n, MappedFile **out);
 MappedFile *map_file_or_error(Ctx *ctx, const char *path);
 void populate_mapping(const MappedFile *mf);
-void populate_range(const void *p, i64 size); /* the same for part of a mapping */
+void populate_for_reading(const void *p, i64 size); /* the same for part of a mapping */
 
 /* ---- options.c: the GNU ld command line ---- */
 typedef enum {
