@@ -22,7 +22,7 @@ bool decompress_section(Ctx *ctx, InputSection *isec) {
   u64 limit = chdr.ch_type == ELFCOMPRESS_ZLIB ? src_size * 1032 + 1024 : ((u64)1 << 32);
   /* One section above 4 GiB is not something a compiler writes. */
   limit = MIN(limit, (u64)1 << 32);
-  if (chdr.ch_size > limit || chdr.ch_addralign > ((u64)1 << 32) ||
+  if (chdr.ch_size > limit || chdr.ch_addralign > MAX_INPUT_ALIGN ||
       (chdr.ch_addralign > 1 && !is_pow2(chdr.ch_addralign))) {
     error(ctx, "%s: section %s: corrupt compression header", f->name, isec->name);
     return false;

@@ -5,6 +5,11 @@
 #include <stdlib.h>
 #include <sys/mman.h>
 
+void rv_output_size(const RvContext *ctx, int64_t *file_size, int64_t *reserved_bytes) {
+  *file_size = ctx->filesize;
+  *reserved_bytes = ctx->reserved_bytes;
+}
+
 void rv_context_free(RvContext *ctx) {
   for (i64 i = 0; i < ctx->mappings.len; i++)
     munmap((void *)ctx->mappings.data[i]->data, (size_t)ctx->mappings.data[i]->size);

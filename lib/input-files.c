@@ -129,9 +129,15 @@ static bool read_headers(Ctx *ctx, InputFile *f) {
       error(ctx, "%s: section %ld: name offset out of range", f->name, (long)i);
       return false;
     }
-    /* No section can be larger than an address space (x86-64 user space: 2^47). */
-    if (sh->sh_size >= ((u64)1 << 47)) {
+    if (sh->sh_size >= MAX_INPUT_SIZE) {
       error(ctx, "%s: section %s: size 0x%lx is too large", f->name, section_name(f, sh),
+            (unsigned long)sh->sh_size);
+      return false;
+    }
+    /* Pieces of a mergeable section are addressed by 32-bit offsets (mold refuses
+     * the same). */
+    if ((sh->sh_flags & SHF_MERGE) && sh->sh_size > UINT32_MAX) {
+      error(ctx, "%s: mergeable section %s: size 0x%lx is too large", f->name, section_name(f, sh),
             (unsigned long)sh->sh_size);
       return false;
     }
@@ -139,12 +145,28 @@ static bool read_headers(Ctx *ctx, InputFile *f) {
       error(ctx, "%s: section %s extends past the end of the file", f->name, section_name(f, sh));
       return false;
     }
-    /* Like lld, alignments of 4 GiB and more are refused, though the gABI allows them. */
-    if (sh->sh_addralign > UINT32_MAX || (sh->sh_addralign > 1 && !is_pow2(sh->sh_addralign))) {
+    if (sh->sh_addralign > MAX_INPUT_ALIGN ||
+        (sh->sh_addralign > 1 && !is_pow2(sh->sh_addralign))) {
       error(ctx, "%s: section %s: invalid alignment %lu", f->name, section_name(f, sh),
             (unsigned long)sh->sh_addralign);
       return false;
     }
+  }
+  return true;
+}
+
+/* A common symbol's st_value is its alignment (gABI "Symbol Values"): a power of
+ * two (0 taken as 1), bounded like a section's; its size becomes .bss space. */
+static bool check_common_symbol(Ctx *ctx, InputFile *f, const ESym *s) {
+  if (s->st_value > MAX_INPUT_ALIGN || (s->st_value > 1 && !is_pow2(s->st_value))) {
+    error(ctx, "%s: common symbol '%s' has invalid alignment 0x%lx", f->name, esym_name(f, s),
+          (unsigned long)s->st_value);
+    return false;
+  }
+  if (s->st_size >= MAX_INPUT_SIZE) {
+    error(ctx, "%s: common symbol '%s': size 0x%lx is too large", f->name, esym_name(f, s),
+          (unsigned long)s->st_size);
+    return false;
   }
   return true;
 }
@@ -214,6 +236,8 @@ static bool read_symtab(Ctx *ctx, InputFile *f) {
       error(ctx, "%s: symbol %s: section index %u out of range", f->name, esym_name(f, s), shndx);
       return false;
     }
+    if (shndx == SHN_COMMON && !extended && !check_common_symbol(ctx, f, s))
+      return false;
   }
   return true;
 }

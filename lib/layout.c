@@ -457,9 +457,35 @@ static void assign_addresses(Ctx *ctx) {
     off = align_to(off, MAX(c->shdr.sh_addralign, 1));
     c->shdr.sh_offset = off;
     c->shdr.sh_addr = 0;
-    off += c->shdr.sh_size;
+    if (c->shdr.sh_type != SHT_NOBITS)
+      off += c->shdr.sh_size;
   }
   ctx->filesize = (i64)off;
+}
+
+/* Addresses and offsets were computed in wrapping 64-bit arithmetic; every emitted
+ * chunk must start at or after the previous one's end, in memory and in the file, and
+ * the file must fit an off_t. Otherwise the output is larger than the target can
+ * address, which hostile sizes and alignments could ask for. */
+static void check_output_fits(Ctx *ctx) {
+  u64 addr_end = 0, file_end = 0;
+  for (i64 i = 0; i < ctx->chunks.len; i++) {
+    Chunk *c = ctx->chunks.data[i];
+    bool alloc = (c->shdr.sh_flags & SHF_ALLOC) != 0;
+    u64 size = c->shdr.sh_size, addr = c->shdr.sh_addr, off = c->shdr.sh_offset;
+    u64 file_size = c->shdr.sh_type == SHT_NOBITS ? 0 : size;
+    bool wraps = (alloc && !c->is_tbss && (addr < addr_end || addr + size < addr)) ||
+                 off < file_end || off + file_size < off || off + file_size > (u64)INT64_MAX;
+    if (wraps) {
+      error(ctx, "%s: output is too large: section %s (size 0x%lx) does not fit the %s",
+            ctx->opt.output, c->name, (unsigned long)size,
+            off + file_size > (u64)INT64_MAX || off < file_end ? "file" : "address space");
+      return;
+    }
+    if (alloc && !c->is_tbss)
+      addr_end = addr + size;
+    file_end = off + file_size;
+  }
 }
 
 void layout_sections(Ctx *ctx) {
@@ -476,8 +502,10 @@ void layout_sections(Ctx *ctx) {
     assign_addresses(ctx);
     build_phdrs(ctx);
     bool relr_grew = update_relr_size(ctx);
-    if (ctx->phdrs.len == before && !relr_grew)
+    if (ctx->phdrs.len == before && !relr_grew) {
+      check_output_fits(ctx);
       return;
+    }
     if (relr_grew)
       assign_section_indices(ctx); /* .relr.dyn may have become non-empty */
   }

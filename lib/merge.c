@@ -79,6 +79,12 @@ static bool split_section(Ctx *ctx, InputSection *isec) {
   const u8 *d = isec->contents;
   u64 size = isec->size;
   VEC(MergePiece) pieces = {0};
+  /* Checked first: a larger entry would overflow the offset arithmetic below. */
+  if (entsize > size) {
+    error(ctx, "%s: section %s: entry size 0x%lx is larger than the section", isec->file->name,
+          isec->name, (unsigned long)entsize);
+    return false;
+  }
   if (isec->flags & SHF_STRINGS) {
     u64 off = 0;
     while (off < size) {
@@ -138,7 +144,7 @@ static void merge_pieces(Ctx *ctx, Chunk *c, InputSection *isec) {
 
 static bool is_mergeable(Ctx *ctx, const InputSection *isec) {
   if (!isec || !isec->is_alive || !(isec->flags & SHF_MERGE) || isec->type != SHT_PROGBITS ||
-      isec->shdr->sh_entsize == 0 || isec->size == 0 || isec->size > UINT32_MAX)
+      isec->shdr->sh_entsize == 0 || isec->size == 0)
     return false;
   if (ctx->opt.strip_debug && !(isec->flags & SHF_ALLOC) && starts_with(isec->name, ".debug"))
     return false;

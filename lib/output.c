@@ -12,10 +12,15 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 static char temp_path[4096];
+/* -o names an existing device, FIFO or socket (as /dev/null in build systems' probes):
+ * the image is built in memory and written into it, which GNU ld and lld do too;
+ * renaming a regular file over it would replace /dev/null for the whole machine. */
+static int in_place_fd = -1;
 static volatile sig_atomic_t have_temp;
 /* The output being replaced, held open so that the rename does not free its page
  * cache on the way out; it is closed while the mappings are released. -1: none. */
@@ -35,12 +40,17 @@ static void on_signal(int sig) {
   raise(sig);
 }
 
-/* The mapping is populated before it is written, on all threads, a range at a time:
- * one MADV_POPULATE_WRITE (Linux 5.14) allocates a range's page cache without a
- * page-fault exception per 4 KiB page, which the writes would otherwise take (no
- * fault-around for writes to a shared mapping). LLVM links measured 4-5% faster.
- * Where the kernel lacks it, the call fails and the writes fault as before. */
-enum { POPULATE_CHUNK = 4 << 20 };
+/* Only the bytes the link writes take disk blocks: alignment padding and gaps
+ * between chunks (a non-allocated section's large alignment, a huge-aligned input
+ * section) stay holes, so an input cannot make the output reserve space its contents
+ * do not fill. Those byte ranges are reserved with posix_fallocate (a full disk is then
+ * an error here, not a SIGBUS while writing through the mapping) and populated before
+ * they are written, on all threads, a piece at a time: one MADV_POPULATE_WRITE (Linux
+ * 5.14) allocates a piece's page cache without a page-fault exception per 4 KiB page,
+ * which the writes would otherwise take (no fault-around for writes to a shared
+ * mapping). LLVM links measured 4-5% faster. Where the kernel lacks it, the call fails
+ * and the writes fault as before. */
+enum { POPULATE_CHUNK = 4 << 20, HOLE_MIN = 4096 };
 
 typedef struct FileRange {
   i64 off, len;
@@ -53,26 +63,48 @@ static int compare_offsets(const void *a, const void *b) {
   return (x->off > y->off) - (x->off < y->off);
 }
 
-/* The parts of the file that chunks fill, in pieces of at most POPULATE_CHUNK. A gap
- * of that size or more (a non-allocated section's large alignment) is left a hole. */
-static FileRangeVec ranges_to_populate(Ctx *ctx) {
-  FileRangeVec filled = {0}, pieces = {0};
-  for (i64 i = 0; i < ctx->chunks.len; i++) {
-    Chunk *c = ctx->chunks.data[i];
-    if (c->shdr.sh_type != SHT_NOBITS && c->shdr.sh_size > 0)
-      vec_push(&filled, ((FileRange){(i64)c->shdr.sh_offset, (i64)c->shdr.sh_size}));
+/* An output section whose members are aligned beyond a page may have holes inside:
+ * its members' ranges are listed instead of the whole section. */
+static void add_chunk_ranges(FileRangeVec *v, Chunk *c) {
+  if (c->shdr.sh_type == SHT_NOBITS || c->shdr.sh_size == 0)
+    return;
+  i64 off = (i64)c->shdr.sh_offset;
+  if (c->kind != CK_OSEC || c->shdr.sh_addralign <= HOLE_MIN || c->members.len == 0) {
+    vec_push(v, ((FileRange){off, (i64)c->shdr.sh_size}));
+    return;
   }
+  for (i64 i = 0; i < c->members.len; i++) {
+    InputSection *isec = c->members.data[i];
+    if (isec->type != SHT_NOBITS && isec->size > 0)
+      vec_push(v, ((FileRange){off + (i64)isec->offset, (i64)isec->size}));
+  }
+}
+
+/* The written ranges, sorted, with gaps under a page joined (a block is allocated
+ * whole anyway). */
+static FileRangeVec written_ranges(Ctx *ctx) {
+  FileRangeVec filled = {0}, merged = {0};
+  for (i64 i = 0; i < ctx->chunks.len; i++)
+    add_chunk_ranges(&filled, ctx->chunks.data[i]);
   if (filled.len)
     qsort(filled.data, (size_t)filled.len, sizeof(FileRange), compare_offsets);
   for (i64 i = 0; i < filled.len;) {
     i64 begin = filled.data[i].off, end = begin + filled.data[i].len;
-    for (i++; i < filled.len && filled.data[i].off - end < POPULATE_CHUNK; i++)
+    for (i++; i < filled.len && filled.data[i].off - end < HOLE_MIN; i++)
       end = MAX(end, filled.data[i].off + filled.data[i].len);
-    end = MIN(end, ctx->filesize);
-    for (i64 off = begin; off < end; off += POPULATE_CHUNK)
-      vec_push(&pieces, ((FileRange){off, MIN((i64)POPULATE_CHUNK, end - off)}));
+    vec_push(&merged, ((FileRange){begin, MIN(end, ctx->filesize) - begin}));
   }
   free(filled.data);
+  return merged;
+}
+
+static FileRangeVec populate_pieces(const FileRangeVec *ranges) {
+  FileRangeVec pieces = {0};
+  for (i64 i = 0; i < ranges->len; i++) {
+    i64 end = ranges->data[i].off + ranges->data[i].len;
+    for (i64 off = ranges->data[i].off; off < end; off += POPULATE_CHUNK)
+      vec_push(&pieces, ((FileRange){off, MIN((i64)POPULATE_CHUNK, end - off)}));
+  }
   return pieces;
 }
 
@@ -81,8 +113,80 @@ static void populate_task(Ctx *ctx, i64 i, void *arg) {
   populate_for_writing(ctx->buf + r->off, r->len);
 }
 
+/* A write or reservation failure, in words that say what to do: EFBIG is the
+ * file-size limit (ulimit -f) that build farms set. */
+static void report_output_error(Ctx *ctx, const char *what, int err) {
+  struct rlimit lim;
+  if (err == EFBIG && getrlimit(RLIMIT_FSIZE, &lim) == 0 && lim.rlim_cur != RLIM_INFINITY)
+    error(ctx,
+          "cannot write %s: the output is %ld bytes, over the file-size limit of %lu bytes "
+          "(ulimit -f)",
+          ctx->opt.output, (long)ctx->filesize, (unsigned long)lim.rlim_cur);
+  else
+    error(ctx, "cannot %s %s (%ld bytes): %s", what, ctx->opt.output, (long)ctx->filesize,
+          strerror(err));
+}
+
+static bool reserve_output(Ctx *ctx, int fd, const FileRangeVec *ranges) {
+  if (ftruncate(fd, ctx->filesize) < 0) {
+    report_output_error(ctx, "create", errno);
+    return false;
+  }
+  for (i64 i = 0; i < ranges->len; i++) {
+    int err = posix_fallocate(fd, ranges->data[i].off, ranges->data[i].len);
+    if (err) {
+      report_output_error(ctx, "allocate space for", err);
+      return false;
+    }
+    ctx->reserved_bytes += ranges->data[i].len;
+  }
+  return true;
+}
+
+static bool is_special_file(const char *path) {
+  struct stat st;
+  return lstat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode) &&
+         !S_ISDIR(st.st_mode);
+}
+
+static bool open_in_place(Ctx *ctx) {
+  in_place_fd = open(ctx->opt.output, O_WRONLY | O_CLOEXEC);
+  if (in_place_fd < 0) {
+    error(ctx, "cannot open %s: %s", ctx->opt.output, strerror(errno));
+    return false;
+  }
+  void *p = mmap(NULL, (size_t)MAX(ctx->filesize, 1), PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) {
+    error(ctx, "cannot allocate %ld bytes for %s: %s", (long)ctx->filesize, ctx->opt.output,
+          strerror(errno));
+    close(in_place_fd);
+    in_place_fd = -1;
+    return false;
+  }
+  ctx->buf = p;
+  return true;
+}
+
+static bool write_in_place(Ctx *ctx) {
+  signal(SIGPIPE, SIG_IGN);
+  for (i64 done = 0; done < ctx->filesize;) {
+    ssize_t n = write(in_place_fd, ctx->buf + done, (size_t)(ctx->filesize - done));
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      report_output_error(ctx, "write", n < 0 ? errno : EIO);
+      return false;
+    }
+    done += n;
+  }
+  return true;
+}
+
 bool open_output(Ctx *ctx) {
   const char *out = ctx->opt.output;
+  if (is_special_file(out))
+    return open_in_place(ctx);
   const char *slash = strrchr(out, '/');
   int dirlen = slash ? (int)(slash - out + 1) : 0;
   if (snprintf(temp_path, sizeof temp_path, "%.*s.%s.rivet-XXXXXX", dirlen, out,
@@ -93,6 +197,8 @@ bool open_output(Ctx *ctx) {
   signal(SIGINT, on_signal);
   signal(SIGTERM, on_signal);
   signal(SIGHUP, on_signal);
+  /* Past the file-size limit a write fails with EFBIG, reported like any other. */
+  signal(SIGXFSZ, SIG_IGN);
   old_output_fd = open(out, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
   struct stat st;
   if (old_output_fd >= 0 && (fstat(old_output_fd, &st) < 0 || !S_ISREG(st.st_mode))) {
@@ -105,11 +211,9 @@ bool open_output(Ctx *ctx) {
     return false;
   }
   have_temp = 1;
-  /* Blocks are reserved up front: a full disk is then an error here, not a SIGBUS
-   * while writing through the mapping. */
-  int err = ctx->filesize > 0 ? posix_fallocate(fd, 0, ctx->filesize) : 0;
-  if (err) {
-    error(ctx, "cannot allocate %ld bytes for %s: %s", (long)ctx->filesize, out, strerror(err));
+  FileRangeVec ranges = written_ranges(ctx);
+  if (!reserve_output(ctx, fd, &ranges)) {
+    free(ranges.data);
     close(fd);
     remove_temp_output();
     return false;
@@ -118,14 +222,16 @@ bool open_output(Ctx *ctx) {
   close(fd);
   if (p == MAP_FAILED) {
     error(ctx, "cannot map %s: %s", out, strerror(errno));
+    free(ranges.data);
     remove_temp_output();
     return false;
   }
   ctx->buf = p;
   ctx->tmp_output = temp_path;
-  FileRangeVec pieces = ranges_to_populate(ctx);
+  FileRangeVec pieces = populate_pieces(&ranges);
   parallel_for(ctx, pieces.len, populate_task, pieces.data);
   free(pieces.data);
+  free(ranges.data);
   return true;
 }
 
@@ -179,6 +285,14 @@ static void release_inputs(Ctx *ctx) {
 }
 
 int commit_output(Ctx *ctx) {
+  if (in_place_fd >= 0) {
+    bool ok = !checkpoint(ctx) && write_in_place(ctx);
+    close(in_place_fd);
+    in_place_fd = -1;
+    if (!ok)
+      checkpoint(ctx);
+    return ok ? 0 : 1;
+  }
   if (checkpoint(ctx)) {
     munmap(ctx->buf, (size_t)MAX(ctx->filesize, 1));
     ctx->buf = NULL;

@@ -54,6 +54,12 @@ static inline bool is_pow2(u64 v) {
   return v && !(v & (v - 1));
 }
 
+/* Bounds on what an input may ask for, checked where it is read (DESIGN.md, "What is
+ * checked where"). No object can be larger than a user address space (x86-64: 2^47);
+ * like lld, alignments of 4 GiB and more are refused, though the gABI allows them. */
+#define MAX_INPUT_SIZE ((u64)1 << 47)
+#define MAX_INPUT_ALIGN ((u64)1 << 31)
+
 /* Section names that are C identifiers get __start_/__stop_ symbols (GNU ld). */
 static inline bool is_c_identifier(const char *s) {
   if (!*s || (*s >= '0' && *s <= '9'))
@@ -872,6 +878,7 @@ struct Ctx {
   /* output buffer */
   u8 *buf;
   i64 filesize;
+  i64 reserved_bytes; /* of filesize, those given disk blocks: the rest are holes */
   const char *tmp_output;
   u64 entry_addr;
 

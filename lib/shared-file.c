@@ -189,6 +189,12 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
       error(ctx, "%s: dynamic symbol %ld: name offset out of range", f->name, (long)i);
       return NULL;
     }
+    /* A copy relocation reserves st_size bytes of the output's address space. */
+    if (f->esyms[i].st_size >= MAX_INPUT_SIZE) {
+      error(ctx, "%s: dynamic symbol %s: size 0x%lx is too large", f->name,
+            f->strtab + f->esyms[i].st_name, (unsigned long)f->esyms[i].st_size);
+      return NULL;
+    }
     /* A definition's version must be one the file defines (0 local, 1 global, or a
      * Verdef index); undefined entries use the file's own version needs. */
     u16 ver = f->versym ? f->versym[i] & 0x7fff : 1;

@@ -5,6 +5,8 @@
 #ifndef RIVET_RIVET_H
 #define RIVET_RIVET_H
 
+#include <stdint.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -27,6 +29,11 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv);
 /* Runs the whole link. Returns the process exit status: 0 on success, 1 on error
  * (in which case no output file was created or replaced). */
 int rv_link(RvContext *ctx);
+
+/* The size of the output file the last rv_link laid out (0 if it stopped earlier), and
+ * how many of its bytes it reserved on disk (the rest are holes). For the fuzzer,
+ * which treats a large reservation from a small input as a finding. */
+void rv_output_size(const RvContext *ctx, int64_t *file_size, int64_t *reserved_bytes);
 
 /* "rivet X.Y.Z" */
 const char *rv_version(void);

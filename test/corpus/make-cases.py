@@ -597,6 +597,13 @@ def shdr_fields(c, obj):
                   ".rela.text: sh_size not a multiple of 24"))
     cases.append((obj.set_shdr(".rela.text", "sh_type", SHT_REL),
                   ".rela.text: sh_type = SHT_REL (x86-64 uses RELA)"))
+    # Found by fuzzing: a non-allocated SHT_NOBITS section of 128 GiB with SHF_MERGE made a
+    # 128 GiB output file (the disk filled up); mold refuses mergeable sections this large.
+    nobits = obj.set_shdr(".comment", "sh_type", SHT_NOBITS)
+    cases.append((obj.set_shdr(".comment", "sh_size", 128 << 30, data=nobits),
+                  ".comment: SHT_NOBITS, SHF_MERGE, sh_size = 128 GiB (fuzz finding)"))
+    cases.append((obj.set_shdr(".rodata.str1.1", "sh_entsize", U64),
+                  ".rodata.str1.1: sh_entsize = 2^64 - 1, past the section (offsets wrap)"))
     # Found by fuzzing: a mergeable .comment of an unknown (OS-specific) type was neither
     # merged nor placed, and a debug relocation against it read a missing output section.
     cases.append((obj.set_shdr(".comment", "sh_type", 0x6fff0001),
@@ -726,6 +733,16 @@ def symbols(c, obj):
                        (first_global - 1, "one less: the last local lies among the globals"),
                        (first_global + 1, "one more: the first global lies among the locals")):
         cases.append((obj.set_shdr(".symtab", "sh_info", value), ".symtab: sh_info = %s" % why))
+    # Found by fuzzing: a common symbol's alignment (its st_value) of 0x7a00000000, not
+    # a power of two, made rivet reserve tens of GB of disk for the output.
+    common = obj.set_sym("bss_array", "st_shndx", 0xFFF2)
+    for value, why in ((0x7a00000000, "0x7a00000000 (not a power of two; fuzz finding)"),
+                       (1 << 40, "2^40 (too large)"), (24, "24 (not a power of two)")):
+        data = put(common, obj.sym("bss_array")["off"] + SYM["st_value"][0], "Q", value)
+        cases.append((data, "bss_array made SHN_COMMON with alignment %s" % why))
+    common = put(common, obj.sym("bss_array")["off"] + SYM["st_value"][0], "Q", 8)
+    cases.append((put(common, obj.sym("bss_array")["off"] + SYM["st_size"][0], "Q", 1 << 60),
+                  "bss_array made SHN_COMMON with st_size = 2^60"))
     em = obj.sym("entry_main")
     cases.append((obj.set_sym("entry_main", "st_info", (STB_LOCAL << 4) | (em["st_info"] & 0xF)),
                   "entry_main: STB_LOCAL after the first global"))

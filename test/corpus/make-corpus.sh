@@ -48,6 +48,8 @@ gcc -c "${cflags[@]}" comdat-first.c -o comdat-first.o
 gcc -c "${cflags[@]}" member-main.c -o member-main.o
 gcc -c "${cflags[@]}" member-helper-with-a-long-file-name.c -o member-helper-with-a-long-file-name.o
 gcc -c "${cflags[@]}" -fPIC usesso.c -o usesso.o
+# Seeds for the fuzzer only (tools/fuzz.sh); no case derives from them.
+g++ -c "${cflags[@]}" -fPIC seed-cxx.cc -o seed-cxx.o
 
 # D: deterministic headers (zero dates, uids and modes); s: the GNU symbol index.
 ar rcsD libvictim.a member-main.o member-helper-with-a-long-file-name.o
