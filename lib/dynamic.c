@@ -125,7 +125,22 @@ void create_dynamic_sections(Ctx *ctx) {
   ctx->copyrel_ro->is_relro = true;
 }
 
-/* Version needs: one Verneed per shared object, one Vernaux per version of it used. */
+/* Version needs: one Verneed per shared object, one Vernaux per version of it used.
+ * Version indexes are one space per output (gABI "Symbol Versioning"): index 1 is the
+ * output itself, then its own version definitions, so needed versions are numbered
+ * after the last defined one, as GNU ld does. */
+static u16 next_verneed_index(Ctx *ctx) {
+  i64 defined = 0;
+  for (i64 i = 0; i < ctx->version_nodes.len; i++)
+    defined += ctx->version_nodes.data[i].name != NULL;
+  return (u16)(2 + defined + ctx->dyn.verneeds.len);
+}
+
+static void add_verneed(Ctx *ctx, InputFile *dso, const char *name) {
+  u16 index = next_verneed_index(ctx);
+  vec_push(&ctx->dyn.verneeds, ((VerNeed){dso, name, index}));
+  dso->verneed_count++;
+}
 
 static u16 version_index_for(Ctx *ctx, Symbol *sym) {
   if (!sym->is_imported)
@@ -138,11 +153,8 @@ static u16 version_index_for(Ctx *ctx, Symbol *sym) {
   for (i64 i = 0; i < ctx->dyn.verneeds.len; i++)
     if (ctx->dyn.verneeds.data[i].dso == sym->file && !strcmp(ctx->dyn.verneeds.data[i].name, v))
       return ctx->dyn.verneeds.data[i].index;
-  VerNeed n = {sym->file, v, (u16)(2 + ctx->dyn.verneeds.len)};
-  vec_push(&ctx->dyn.verneeds, n);
-  sym->file->verneed_count++;
-  (void)ctx;
-  return n.index;
+  add_verneed(ctx, sym->file, v);
+  return ctx->dyn.verneeds.data[ctx->dyn.verneeds.len - 1].index;
 }
 
 static bool needs_dynsym(const Symbol *sym) {
@@ -308,11 +320,8 @@ void size_dynamic_sections(Ctx *ctx) {
       for (i64 k = 0; k < ctx->dyn.verneeds.len; k++)
         have |= ctx->dyn.verneeds.data[k].dso == d &&
                 !strcmp(ctx->dyn.verneeds.data[k].name, "GLIBC_ABI_DT_RELR");
-      if (!have) {
-        VerNeed n = {d, "GLIBC_ABI_DT_RELR", (u16)(2 + ctx->dyn.verneeds.len)};
-        vec_push(&ctx->dyn.verneeds, n);
-        d->verneed_count++;
-      }
+      if (!have)
+        add_verneed(ctx, d, "GLIBC_ABI_DT_RELR");
     }
   }
   i64 nverdefs = 0, nverdaux = 0;
