@@ -221,6 +221,14 @@ static void x86_write_plt_entry(Ctx *ctx, u8 *buf, u64 entry, u64 slot, i64 inde
   wr32(buf + 12, (u32)(plt - (entry + 16)));
 }
 
+static void x86_write_pltgot_entry(Ctx *ctx, u8 *buf, u64 entry_addr, u64 got_slot_addr) {
+  /* jmp *slot(%rip); xchg %ax,%ax (GNU ld's 8-byte .plt.got entry) */
+  (void)ctx;
+  static const u8 insn[8] = {0xff, 0x25, 0, 0, 0, 0, 0x66, 0x90};
+  memcpy(buf, insn, 8);
+  wr32(buf + 2, (u32)(got_slot_addr - (entry_addr + 6)));
+}
+
 static void x86_write_iplt_entry(Ctx *ctx, u8 *buf, u64 entry_addr, u64 slot_addr) {
   /* jmp *slot(%rip); padded with int3 to 16 bytes. */
   (void)ctx;
@@ -323,7 +331,9 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
     u8 *loc = out + off;
     u64 P = base + off;
     i64 A = rel->r_addend;
-    u64 S = reloc_target_address(ctx, sym, &A);
+    u64 S = type == R_X86_64_PLT32 || type == R_X86_64_PLTOFF64
+                ? call_target_address(ctx, sym, &A)
+                : reloc_target_address(ctx, sym, &A);
     RelocSite site = {ctx, isec, rel, sym, P};
 
     switch (type) {
@@ -587,6 +597,7 @@ const Arch arch_x86_64 = {
     .iplt_entry_size = 16,
     .plt_header_size = 16,
     .plt_entry_size = 16,
+    .pltgot_entry_size = 8,
     .r_relative = R_X86_64_RELATIVE,
     .r_glob_dat = R_X86_64_GLOB_DAT,
     .r_jump_slot = R_X86_64_JUMP_SLOT,
@@ -608,4 +619,5 @@ const Arch arch_x86_64 = {
     .write_iplt_entry = x86_write_iplt_entry,
     .write_plt_header = x86_write_plt_header,
     .write_plt_entry = x86_write_plt_entry,
+    .write_pltgot_entry = x86_write_pltgot_entry,
 };

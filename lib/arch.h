@@ -36,7 +36,7 @@ struct Arch {
   u64 max_page_size;
   u64 image_base;
   i64 iplt_entry_size;
-  i64 plt_header_size, plt_entry_size;
+  i64 plt_header_size, plt_entry_size, pltgot_entry_size;
   u32 r_relative, r_glob_dat, r_jump_slot, r_copy, r_abs_word, r_tpoff, r_dtpmod, r_dtpoff,
       r_tlsdesc;
   u32 r_irelative;
@@ -59,6 +59,8 @@ struct Arch {
   void (*write_plt_header)(Ctx *ctx, u8 *buf, u64 plt_addr, u64 gotplt_addr);
   void (*write_plt_entry)(Ctx *ctx, u8 *buf, u64 entry_addr, u64 slot_addr, i64 index,
                           u64 plt_addr);
+  /* .plt.got: a jump through the symbol's GOT slot, which GLOB_DAT fills. */
+  void (*write_pltgot_entry)(Ctx *ctx, u8 *buf, u64 entry_addr, u64 got_slot_addr);
 };
 
 extern const Arch arch_x86_64;

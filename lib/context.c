@@ -36,6 +36,7 @@ void rv_context_free(RvContext *ctx) {
   free(ctx->got_syms.data);
   free(ctx->plt_syms.data);
   free(ctx->iplt_syms.data);
+  free(ctx->pltgot_syms.data);
   free(ctx->copy_syms.data);
   free(ctx->linker_syms.data);
   free(ctx->common_sections.data);

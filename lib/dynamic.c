@@ -119,6 +119,8 @@ void create_dynamic_sections(Ctx *ctx) {
   }
   ctx->plt = new_chunk(ctx, CK_PLT, ".plt", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16);
   ctx->plt->shdr.sh_entsize = 16;
+  ctx->pltgot = new_chunk(ctx, CK_PLTGOT, ".plt.got", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 8);
+  ctx->pltgot->shdr.sh_entsize = (u64)ctx->arch->pltgot_entry_size;
   ctx->copyrel = new_chunk(ctx, CK_COPYREL, ".copyrel", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 1);
   ctx->copyrel_ro =
       new_chunk(ctx, CK_COPYREL, ".copyrel.rel.ro", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 1);
@@ -157,10 +159,17 @@ static u16 version_index_for(Ctx *ctx, Symbol *sym) {
   return ctx->dyn.verneeds.data[ctx->dyn.verneeds.len - 1].index;
 }
 
-static bool needs_dynsym(const Symbol *sym) {
+static bool needs_dynsym(Ctx *ctx, const Symbol *sym) {
   if (sym->is_exported || sym->has_copyrel || sym->is_canonical)
     return true;
-  return (sym->is_imported || sym->is_preemptible) && sym->referenced;
+  if (!sym->referenced || !(sym->is_imported || sym->is_preemptible))
+    return false;
+  /* An executable's undefined weak is left to the loader only where a GOT slot, a
+   * PLT entry or a dynamic relocation needs it; references resolved to 0 need no
+   * entry (GNU ld). */
+  if (ctx->opt.kind != OUT_SHARED && !symbol_is_defined(sym))
+    return (atomic_load(&sym->flags) & (NEEDS_GOT | NEEDS_PLT | NEEDS_DYNSYM)) != 0;
+  return true;
 }
 
 static bool is_hashed(const Symbol *sym) {
@@ -206,7 +215,7 @@ static void add_candidates(Ctx *ctx, InputFile *f, SymbolVec *out) {
     Symbol *sym = f->syms[i];
     if (sym->is_version_alias)
       sym = AUX(sym)->base_sym; /* "foo@@V" is exported as "foo" */
-    if (sym->dynsym_idx == -1 && needs_dynsym(sym)) {
+    if (sym->dynsym_idx == -1 && needs_dynsym(ctx, sym)) {
       sym->dynsym_idx = -2; /* claimed */
       vec_push(out, sym);
     }
@@ -225,7 +234,7 @@ void size_dynamic_sections(Ctx *ctx) {
     add_candidates(ctx, ctx->dsos.data[i], &cand);
   for (i64 i = 0; i < ctx->linker_syms.len; i++) {
     Symbol *sym = ctx->linker_syms.data[i];
-    if (sym->dynsym_idx == -1 && needs_dynsym(sym)) {
+    if (sym->dynsym_idx == -1 && needs_dynsym(ctx, sym)) {
       sym->dynsym_idx = -2;
       vec_push(&cand, sym);
     }

@@ -65,6 +65,8 @@ static i32 chunk_rank(Ctx *ctx, Chunk *c) {
     return CLASS_HEADERS * 100 + 22;
   case CK_PLT:
     return CLASS_CODE * 100 + 1;
+  case CK_PLTGOT:
+    return CLASS_CODE * 100 + 2;
   case CK_DYNAMIC:
     return ctx->opt.z_relro ? CLASS_RELRO * 100 + 28 : CLASS_DATA * 100 + 3;
   case CK_COPYREL:
@@ -334,6 +336,8 @@ static void size_synthetic(Ctx *ctx) {
   if (ctx->plt)
     ctx->plt->shdr.sh_size =
         nplt ? (u64)arch->plt_header_size + (u64)nplt * (u64)arch->plt_entry_size : 0;
+  if (ctx->pltgot)
+    ctx->pltgot->shdr.sh_size = (u64)ctx->pltgot_syms.len * (u64)arch->pltgot_entry_size;
   ctx->rela_iplt->shdr.sh_size = (u64)(nplt + niplt) * sizeof(Elf64_Rela);
   TIMED_STEP(ctx, "size .dynsym and versions", size_dynamic_sections(ctx));
   TIMED_STEP(ctx, "fill .dynstr", finalize_dynstr(ctx));

@@ -150,6 +150,12 @@ static bool parse_file_list(Parser *ps) {
       error(ps->ctx, "%s:%ld: unexpected '('", ps->path, (long)cur_line(ps));
       return false;
     }
+    /* "=/lib/x.so": '=' stands for the sysroot (the tokenizer cut it off). */
+    const char *next = peek(ps);
+    if (!strcmp(t, "=") && next && strcmp(next, ")") && strcmp(next, ",")) {
+      t = arena_sprintf(&ps->ctx->arena, "=%s", next);
+      ps->pos++;
+    }
     if (starts_with(t, "-l"))
       emit(ps, ARG_LIBRARY, t + 2);
     else

@@ -81,6 +81,31 @@ void premap_files(Ctx *ctx, const char **paths, i64 n, MappedFile **out) {
   free(slots);
 }
 
+/* A path a user wrote: a leading '=' or "$SYSROOT" stands for the sysroot (GNU ld;
+ * without --sysroot, the empty one). */
+const char *sysroot_path(Ctx *ctx, const char *path) {
+  const char *root = ctx->opt.sysroot ? ctx->opt.sysroot : "";
+  if (path[0] == '=')
+    return arena_sprintf(&ctx->arena, "%s%s", root, path + 1);
+  if (!strncmp(path, "$SYSROOT", 8))
+    return arena_sprintf(&ctx->arena, "%s%s", root, path + 8);
+  return path;
+}
+
+/* A linker script, version script or dynamic list named on the command line: as
+ * given, else, for a relative name, in the -L directories in order (GNU ld's
+ * ldfile_open_command_file). */
+MappedFile *map_script_file(Ctx *ctx, const char *path) {
+  path = sysroot_path(ctx, path);
+  MappedFile *mf = map_file(ctx, path);
+  int err = errno;
+  for (i64 i = 0; !mf && path[0] != '/' && i < ctx->opt.lib_paths.len; i++)
+    mf = map_file(ctx, arena_sprintf(&ctx->arena, "%s/%s", ctx->opt.lib_paths.data[i], path));
+  if (!mf)
+    error(ctx, "cannot open %s: %s", path, strerror(err));
+  return mf;
+}
+
 MappedFile *map_file_or_error(Ctx *ctx, const char *path) {
   MappedFile *mf = map_file(ctx, path);
   if (!mf)

@@ -7,7 +7,9 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 #define RIVET_VERSION_STRING "rivet 0.1.0"
 
@@ -28,6 +30,7 @@ RvContext *rv_context_new(void) {
   o->z_relro = true;
   o->z_separate_code = true;
   o->z_text = true;
+  o->dynamic_undefined_weak = true;
   ctx->arch = &arch_x86_64;
   ctx->tlsld_got_idx = -1;
   return ctx;
@@ -78,74 +81,6 @@ static bool expand_response_file(Ctx *ctx, const char *path, ArgVec *out, int de
   return true;
 }
 
-typedef struct ArgReader {
-  Ctx *ctx;
-  char **argv;
-  i64 argc;
-  i64 i;           /* index of the current word */
-  const char *arg; /* value of the last matched option */
-} ArgReader;
-
-/* Matches "-name", "--name" (single-dash spelling allowed for multi-letter names),
- * with the value joined by '=' or in the next word. */
-static bool read_arg(ArgReader *r, const char *name) {
-  const char *w = r->argv[r->i];
-  for (int dashes = 1; dashes <= 2; dashes++) {
-    if (dashes == 1 && strlen(name) == 1 && false)
-      continue;
-    const char *p = w;
-    int d = 0;
-    while (*p == '-' && d < dashes) {
-      p++;
-      d++;
-    }
-    if (d != dashes || !starts_with(p, name))
-      continue;
-    const char *rest = p + strlen(name);
-    if (*rest == '=') {
-      r->arg = rest + 1;
-      return true;
-    }
-    if (*rest == 0) {
-      if (r->i + 1 >= r->argc) {
-        error(r->ctx, "option %s requires an argument", w);
-        r->arg = "";
-        return true;
-      }
-      r->arg = r->argv[++r->i];
-      return true;
-    }
-  }
-  return false;
-}
-
-/* One-letter option whose value may be joined without '=': -oFILE, -lc, -Lpath. */
-static bool read_short_arg(ArgReader *r, char letter) {
-  const char *w = r->argv[r->i];
-  if (w[0] != '-' || w[1] != letter)
-    return false;
-  if (w[2]) {
-    r->arg = w + 2;
-    return true;
-  }
-  if (r->i + 1 >= r->argc) {
-    error(r->ctx, "option -%c requires an argument", letter);
-    r->arg = "";
-    return true;
-  }
-  r->arg = r->argv[++r->i];
-  return true;
-}
-
-static bool read_flag(ArgReader *r, const char *name) {
-  const char *w = r->argv[r->i];
-  if (w[0] != '-')
-    return false;
-  if (!strcmp(w + 1, name))
-    return true;
-  return w[1] == '-' && !strcmp(w + 2, name);
-}
-
 static u64 parse_number(Ctx *ctx, const char *opt, const char *s) {
   char *end;
   errno = 0;
@@ -191,71 +126,6 @@ static void parse_build_id(Ctx *ctx, const char *s) {
   }
 }
 
-/* -z KEYWORD. Unknown keywords are warned about, as GNU ld does. */
-static void parse_z(Ctx *ctx, const char *z) {
-  Options *o = &ctx->opt;
-  if (!strcmp(z, "relro"))
-    o->z_relro = true;
-  else if (!strcmp(z, "norelro"))
-    o->z_relro = false;
-  else if (!strcmp(z, "now"))
-    o->z_now = true;
-  else if (!strcmp(z, "lazy"))
-    o->z_now = false;
-  else if (!strcmp(z, "separate-code"))
-    o->z_separate_code = true;
-  else if (!strcmp(z, "noseparate-code"))
-    o->z_separate_code = false;
-  else if (!strcmp(z, "execstack"))
-    o->z_execstack = o->z_execstack_set = true;
-  else if (!strcmp(z, "noexecstack")) {
-    o->z_execstack = false;
-    o->z_execstack_set = true;
-  } else if (!strcmp(z, "text"))
-    o->z_text = true;
-  else if (!strcmp(z, "notext") || !strcmp(z, "textoff"))
-    o->z_text = false;
-  else if (!strcmp(z, "pack-relative-relocs"))
-    o->pack_relative_relocs = true;
-  else if (!strcmp(z, "nopack-relative-relocs"))
-    o->pack_relative_relocs = false;
-  else if (!strcmp(z, "nocopyreloc"))
-    o->z_nocopyreloc = true;
-  else if (!strcmp(z, "copyreloc"))
-    o->z_nocopyreloc = false;
-  else if (!strcmp(z, "muldefs"))
-    o->allow_multiple_definition = true;
-  else if (starts_with(z, "max-page-size=")) {
-    o->max_page_size = parse_number(ctx, "-z max-page-size", z + 14);
-    if (!is_pow2(o->max_page_size))
-      error(ctx, "-z max-page-size: value must be a power of two: %s", z + 14);
-  } else if (starts_with(z, "common-page-size=")) {
-    parse_number(ctx, "-z common-page-size", z + 17);
-  } else if (!strcmp(z, "defs")) {
-    o->z_defs = true;
-  } else if (!strcmp(z, "undefs") || !strcmp(z, "nodefs")) {
-    o->z_defs = false;
-  } else if (!strcmp(z, "origin")) {
-    o->z_origin = true;
-  } else if (!strcmp(z, "nodelete")) {
-    o->z_nodelete = true;
-  } else if (!strcmp(z, "nodlopen")) {
-    o->z_nodlopen = true;
-  } else if (!strcmp(z, "initfirst")) {
-    o->z_initfirst = true;
-  } else if (!strcmp(z, "interpose")) {
-    o->z_interpose = true;
-  } else if (!strcmp(z, "combreloc") || !strcmp(z, "nocombreloc") || !strcmp(z, "noexecheap") ||
-             !strcmp(z, "ibt") || !strcmp(z, "shstk") || !strcmp(z, "cet-report=none") ||
-             !strcmp(z, "nognustack") || !strcmp(z, "global") || !strcmp(z, "noreloc-overflow") ||
-             !strcmp(z, "dynamic-undefined-weak") || !strcmp(z, "nodynamic-undefined-weak") ||
-             starts_with(z, "stack-size=") || starts_with(z, "x86-64-")) {
-    /* Accepted; meaningful only for dynamic outputs, which later passes honour. */
-  } else {
-    warn(ctx, "-z %s ignored", z);
-  }
-}
-
 static void parse_hash_style(Ctx *ctx, const char *s) {
   Options *o = &ctx->opt;
   if (!strcmp(s, "gnu"))
@@ -273,108 +143,557 @@ static void add_input(Ctx *ctx, InputArgKind kind, const char *str) {
   vec_push(&ctx->opt.inputs, a);
 }
 
-/* Options GNU ld accepts that do not change what rivet writes (yet). Each takes no
- * argument; see ignored_with_arg for those that do. */
-static const char *ignored_flags[] = {
-    "O0",
-    "O1",
-    "O2",
-    "O3",
-    "warn-common",
-    "no-warn-common",
-    "no-warn-mismatch",
-    "color-diagnostics",
-    "no-color-diagnostics",
-    "enable-new-dtags",
+/* ---- The option table: what each option does, read by the parser and by --help ---- */
 
-    "nostdlib",
-    "no-copy-dt-needed-entries",
-    "copy-dt-needed-entries",
-    "g",
-    "x",
-    "discard-all",
-    "X",
-    "discard-locals",
-    "no-keep-memory",
-    "reduce-memory-overheads",
-    "warn-once",
-    "no-undefined-version",
-    "undefined-version",
-    "relax",
-    "no-relax",
-    "fatal-warnings-off",
-    "no-demangle",
-    "demangle",
-    "warn-shared-textrel",
-    "no-print-gc-sections",
-    "ignore-unresolved-symbol-dummy",
-    "no-error-rwx-segments",
-    "no-error-execstack",
-    "no-warn-rwx-segments",
-    "warn-rwx-segments",
-    "no-warn-execstack",
-    "warn-execstack",
-    "eh-frame-hdr-dummy",
-    "nmagic",
-    "n",
-    "build-id-dummy",
-    "export-dynamic-dummy",
-    "no-export-dynamic",
-    "as-needed-dummy",
-    "gdb-index",
-    "no-gdb-index",
-    "start-lib",
-    "end-lib",
-    "undefined-glob-dummy",
-    "cref",
-    "stats",
-    "no-map-whole-files",
-    "detect-odr-violations",
-    "no-ld-generated-unwind-info",
-    "ld-generated-unwind-info",
-    "no-rosegment",
-    "rosegment",
-    "check-sections",
-    "no-check-sections",
-    "eh-frame-hdr-only-dummy",
-    "allow-multiple-definition-dummy",
-    "no-fatal-warnings",
-    "no-as-needed-dummy",
-    "icf=none",
-    "no-icf",
-    "print-map-dummy",
-    "compress-debug-sections=none",
-    "no-apply-dynamic-relocs",
-    "apply-dynamic-relocs",
+/* What an option does: most set one field of Options; the rest call a function. */
+typedef enum OptAction {
+  SET_TRUE,   /* bool field = true */
+  SET_FALSE,  /* bool field = false */
+  SET_ENUM,   /* enum field = value */
+  SET_STRING, /* const char * field = the value */
+  APPEND,     /* VEC(const char *) field: the value appended */
+  INPUT,      /* an item of the input list (InputArgKind value), with the value if any */
+  CALL,       /* call(ctx, value, the word as written) */
+  IGNORED,    /* accepted with no effect on the output; the help text says why */
+} OptAction;
+
+typedef struct OptionDef {
+  const char *names; /* spellings, space-separated; one letter: -xVALUE or -x VALUE */
+  const char *arg;   /* NULL: a flag; "FILE": takes a value; "[=STYLE]": a value only after '=' */
+  const char *help;  /* one line for --help */
+  OptAction action;
+  size_t field; /* offsetof(Options, ...) */
+  int value;    /* SET_ENUM, INPUT */
+  void (*call)(Ctx *ctx, const char *value, const char *word);
+} OptionDef;
+
+#define ON(f) .action = SET_TRUE, .field = offsetof(Options, f)
+#define OFF(f) .action = SET_FALSE, .field = offsetof(Options, f)
+#define ENUM(f, v) .action = SET_ENUM, .field = offsetof(Options, f), .value = (v)
+#define STRING(f) .action = SET_STRING, .field = offsetof(Options, f)
+#define LIST(f) .action = APPEND, .field = offsetof(Options, f)
+#define ITEM(kind) .action = INPUT, .value = (kind)
+#define CALLS(fn) .action = CALL, .call = (fn)
+#define NO_EFFECT .action = IGNORED
+
+static void apply_option(Ctx *ctx, const OptionDef *def, const char *value, const char *word) {
+  u8 *field = (u8 *)&ctx->opt + def->field;
+  switch (def->action) {
+  case SET_TRUE:
+  case SET_FALSE:
+    *(bool *)field = def->action == SET_TRUE;
+    break;
+  case SET_ENUM:
+    *(int *)field = def->value;
+    break;
+  case SET_STRING:
+    *(const char **)field = value;
+    break;
+  case APPEND:
+    vec_push((VEC(const char *) *)field, value);
+    break;
+  case INPUT:
+    add_input(ctx, (InputArgKind)def->value, value);
+    break;
+  case CALL:
+    def->call(ctx, value, word);
+    break;
+  case IGNORED:
+    break;
+  }
+}
+
+/* -z keywords: the same table shape; "KEY=VALUE" keywords have arg set. */
+static void z_execstack(Ctx *ctx, const char *value, const char *word) {
+  (void)value;
+  ctx->opt.z_execstack = !strcmp(word, "execstack");
+  ctx->opt.z_execstack_set = true;
+}
+
+static void z_max_page_size(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  ctx->opt.max_page_size = parse_number(ctx, "-z max-page-size", value);
+  if (!is_pow2(ctx->opt.max_page_size))
+    error(ctx, "-z max-page-size: value must be a power of two: %s", value);
+}
+
+static void z_common_page_size(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  parse_number(ctx, "-z common-page-size", value);
+}
+
+static const OptionDef z_keywords[] = {
+    {"relro", NULL, "Create a PT_GNU_RELRO segment (default)", ON(z_relro)},
+    {"norelro", NULL, "Do not create a PT_GNU_RELRO segment", OFF(z_relro)},
+    {"now", NULL, "Mark the object for immediate binding (DF_BIND_NOW)", ON(z_now)},
+    {"lazy", NULL, "Mark the object for lazy binding (default)", OFF(z_now)},
+    {"separate-code", NULL, "Put code in its own pages (default)", ON(z_separate_code)},
+    {"noseparate-code", NULL, "Let code share pages with other data", OFF(z_separate_code)},
+    {"execstack", NULL, "Mark the stack executable", CALLS(z_execstack)},
+    {"noexecstack", NULL, "Mark the stack not executable", CALLS(z_execstack)},
+    {"text", NULL, "Refuse relocations in read-only sections (default)", ON(z_text)},
+    {"notext", NULL, "Allow relocations in read-only sections (DT_TEXTREL)", OFF(z_text)},
+    {"textoff", NULL, "Same as -z notext", OFF(z_text)},
+    {"pack-relative-relocs", NULL, "Pack relative relocations into .relr.dyn",
+     ON(pack_relative_relocs)},
+    {"nopack-relative-relocs", NULL, "Do not pack relative relocations (default)",
+     OFF(pack_relative_relocs)},
+    {"nocopyreloc", NULL, "Refuse to create copy relocations", ON(z_nocopyreloc)},
+    {"copyreloc", NULL, "Create copy relocations where needed (default)", OFF(z_nocopyreloc)},
+    {"muldefs", NULL, "Allow multiple definitions", ON(allow_multiple_definition)},
+    {"max-page-size", "SIZE", "Set the maximum page size (segment alignment)",
+     CALLS(z_max_page_size)},
+    {"common-page-size", "SIZE", "Accepted; rivet aligns RELRO to the maximum page size",
+     CALLS(z_common_page_size)},
+    {"defs", NULL, "Report undefined symbols even in shared objects", ON(z_defs)},
+    {"undefs", NULL, "Allow undefined symbols in shared objects (default)", OFF(z_defs)},
+    {"nodefs", NULL, "Same as -z undefs", OFF(z_defs)},
+    {"origin", NULL, "Mark the object as using $ORIGIN (DF_ORIGIN)", ON(z_origin)},
+    {"nodelete", NULL, "Mark the object as not unloadable (DF_1_NODELETE)", ON(z_nodelete)},
+    {"nodlopen", NULL, "Mark the object as not dlopen-able (DF_1_NOOPEN)", ON(z_nodlopen)},
+    {"initfirst", NULL, "Run this object's initializers first (DF_1_INITFIRST)", ON(z_initfirst)},
+    {"interpose", NULL, "Mark the object as an interposer (DF_1_INTERPOSE)", ON(z_interpose)},
+    {"combreloc", NULL, "Accepted; dynamic relocations are always combined", NO_EFFECT},
+    {"nocombreloc", NULL, "Accepted; dynamic relocations are always combined", NO_EFFECT},
+    {"noexecheap", NULL, "Accepted (no effect on x86-64 ELF, as in GNU ld)", NO_EFFECT},
+    {"ibt", NULL, "Accepted; IBT is marked when every input has it", NO_EFFECT},
+    {"shstk", NULL, "Accepted; SHSTK is marked when every input has it", NO_EFFECT},
+    {"cet-report=none", NULL, "Accepted (the default: no CET report)", NO_EFFECT},
+    {"nognustack", NULL, "Accepted", NO_EFFECT},
+    {"global", NULL, "Accepted (meaningful for Solaris only)", NO_EFFECT},
+    {"noreloc-overflow", NULL, "Accepted", NO_EFFECT},
+    {"dynamic-undefined-weak", NULL,
+     "Leave an executable's undefined weak symbols to the loader (default)",
+     ON(dynamic_undefined_weak)},
+    {"nodynamic-undefined-weak", NULL, "Bind an executable's undefined weak symbols to 0",
+     OFF(dynamic_undefined_weak)},
+    {"stack-size", "SIZE", "Accepted", NO_EFFECT},
 };
 
-static const char *ignored_with_arg[] = {
-    "plugin",
-    "plugin-opt",
-    "rpath-link",
+/* "-z KEY" or "-z KEY=VALUE"; an unknown keyword is a warning, as in GNU ld. */
+static void parse_z(Ctx *ctx, const char *z, const char *word) {
+  (void)word;
+  for (i64 i = 0; i < ARRAY_SIZE(z_keywords); i++) {
+    const OptionDef *k = &z_keywords[i];
+    size_t n = strlen(k->names);
+    if (strncmp(z, k->names, n))
+      continue;
+    if (!k->arg && !z[n]) {
+      apply_option(ctx, k, NULL, z);
+      return;
+    }
+    if (k->arg && z[n] == '=') {
+      apply_option(ctx, k, z + n + 1, z);
+      return;
+    }
+  }
+  if (starts_with(z, "x86-64-"))
+    return; /* ISA level markers (x86-64-v2...): accepted, as by lld */
+  warn(ctx, "-z %s ignored", z);
+}
 
-    "compress-debug-sections",
-    "icf",
-    "emit-relocs-dummy",
-    "dependency-file",
-    "Ttext",
-    "Tdata",
-    "Tbss",
-    "wrap-dummy",
-    "unresolved-symbols",
-    "orphan-handling",
-    "audit",
-    "auxiliary",
-    "f",
-    "filter",
-    "retain-symbols-file",
-    "z-dummy",
-    "script-dummy",
-    "build-id-dummy",
-    "library-path-dummy",
-    "thinlto-cache-dir",
-    "lto-O",
+/* Handlers of options with more to do than setting one field. */
+static void opt_static(Ctx *ctx, const char *value, const char *word) {
+  (void)value;
+  if (!strcmp(word, "-static") || !strcmp(word, "--static"))
+    ctx->opt.is_static = true;
+  add_input(ctx, ARG_BSTATIC, NULL);
+}
+
+static void opt_entry(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  ctx->opt.entry = value;
+  ctx->opt.entry_given = true;
+}
+
+static void opt_build_id(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  if (value)
+    parse_build_id(ctx, value);
+  else
+    ctx->opt.build_id = BUILD_ID_FAST;
+}
+
+static void opt_hash_style(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  parse_hash_style(ctx, value);
+}
+
+static void opt_sort_common(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  if (value && strcmp(value, "descending"))
+    error(ctx, "--sort-common: rivet sorts by descending alignment only, not %s", value);
+  ctx->opt.sort_common = true;
+}
+
+static void opt_allow_shlib_undefined(Ctx *ctx, const char *value, const char *word) {
+  (void)value;
+  ctx->opt.allow_shlib_undefined = !strstr(word, "no-allow");
+  ctx->opt.allow_shlib_undefined_set = true;
+}
+
+static void opt_threads(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  ctx->opt.threads = value ? (i64)parse_number(ctx, "--threads", value) : 0;
+  if (value && ctx->opt.threads < 1)
+    error(ctx, "--threads: expected a positive number: %s", value);
+}
+
+static void opt_no_threads(Ctx *ctx, const char *value, const char *word) {
+  (void)value, (void)word;
+  ctx->opt.threads = 1;
+}
+
+static void opt_why_extract(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  ctx->opt.why_extract = value ? value : "-";
+}
+
+static void opt_z(Ctx *ctx, const char *value, const char *word) {
+  parse_z(ctx, value, word);
+}
+
+/* -rpath DIR and -R DIR add to the run path; GNU ld reads -R FILE (not a directory) as
+ * --just-symbols, which rivet does not do. */
+static void opt_rpath(Ctx *ctx, const char *value, const char *word) {
+  struct stat st;
+  if (word[1] == 'R' && stat(value, &st) == 0 && !S_ISDIR(st.st_mode)) {
+    error(ctx,
+          "-R %s: %s is a file, which GNU ld reads as --just-symbols: not supported by "
+          "rivet",
+          value, value);
+    return;
+  }
+  Options *o = &ctx->opt;
+  o->rpath = o->rpath ? arena_sprintf(&ctx->arena, "%s:%s", o->rpath, value) : value;
+}
+
+static void opt_exclude_libs(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  Options *o = &ctx->opt;
+  o->exclude_libs =
+      o->exclude_libs ? arena_sprintf(&ctx->arena, "%s,%s", o->exclude_libs, value) : value;
+}
+
+static void opt_pack_dyn_relocs(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  if (!strcmp(value, "relr"))
+    ctx->opt.pack_relative_relocs = true;
+  else if (!strcmp(value, "none"))
+    ctx->opt.pack_relative_relocs = false;
+  else
+    error(ctx, "--pack-dyn-relocs: unsupported format %s (rivet packs with relr)", value);
+}
+
+static void opt_image_base(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  ctx->opt.image_base = parse_number(ctx, "--image-base", value);
+}
+
+static void opt_max_page_size(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  ctx->opt.max_page_size = parse_number(ctx, "--max-page-size", value);
+}
+
+static void opt_emulation(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  const Arch *arch = arch_for_emulation(value);
+  if (!arch)
+    error(ctx, "unrecognised emulation: %s (rivet supports %s)", value, ctx->arch->name);
+  else
+    ctx->arch = arch;
+}
+
+static void print_help(void);
+
+/* --version prints and stops; -v prints and links if there are inputs; -V also lists
+ * the emulations, as GNU ld does. */
+static void opt_version(Ctx *ctx, const char *value, const char *word) {
+  (void)value;
+  printf("%s (compatible with GNU linkers)\n", RIVET_VERSION_STRING);
+  if (!strcmp(word, "-V"))
+    printf("  Supported emulations:\n   %s\n", ctx->arch->name);
+  ctx->opt.info_only = true;
+  ctx->opt.exit_after_args |= !strcmp(word, "--version") || !strcmp(word, "-version");
+}
+
+static void opt_help(Ctx *ctx, const char *value, const char *word) {
+  (void)value, (void)word;
+  print_help();
+  ctx->opt.info_only = ctx->opt.exit_after_args = true;
+}
+
+static const OptionDef options[] = {
+    /* Output */
+    {"o output", "FILE", "Set the output file name", STRING(output)},
+    {"shared Bshareable", NULL, "Create a shared library", ENUM(kind, OUT_SHARED)},
+    {"pie pic-executable", NULL, "Create a position-independent executable", ENUM(kind, OUT_PIE)},
+    {"no-pie no-pic-executable", NULL, "Create a position-dependent executable (default)",
+     ENUM(kind, OUT_EXEC)},
+    {"e entry", "ADDRESS", "Set the start address (a symbol name)", CALLS(opt_entry)},
+    {"m", "EMULATION", "Set the emulation (elf_x86_64)", CALLS(opt_emulation)},
+    {"soname h", "FILENAME", "Set the DT_SONAME of a shared library", STRING(soname)},
+    {"dynamic-linker I", "PROGRAM", "Set the dynamic linker (PT_INTERP)", STRING(dynamic_linker)},
+    {"no-dynamic-linker", NULL, "Produce an executable with no program interpreter",
+     ON(no_dynamic_linker)},
+    {"image-base Ttext-segment", "ADDRESS", "Set the address of the first segment",
+     CALLS(opt_image_base)},
+    {"max-page-size", "SIZE", "Set the maximum page size", CALLS(opt_max_page_size)},
+    {"z", "KEYWORD", "Set a -z keyword (listed below)", CALLS(opt_z)},
+    /* Inputs and how they are searched */
+    {"l library", "LIBNAME", "Search for library LIBNAME", ITEM(ARG_LIBRARY)},
+    {"L library-path", "DIRECTORY", "Add DIRECTORY to the library search path", LIST(lib_paths)},
+    {"T script", "FILE", "Read a linker script (searched in the -L directories too)",
+     ITEM(ARG_SCRIPT_FILE)},
+    {"sysroot", "DIRECTORY", "Override the default sysroot location", STRING(sysroot)},
+    {"static Bstatic dn non_shared", NULL, "Do not link against shared libraries",
+     CALLS(opt_static)},
+    {"Bdynamic dy call_shared", NULL, "Link against shared libraries (default)",
+     ITEM(ARG_BDYNAMIC)},
+    {"( start-group", NULL, "Start a group of archives searched repeatedly", ITEM(ARG_GROUP_START)},
+    {") end-group", NULL, "End a group", ITEM(ARG_GROUP_END)},
+    {"whole-archive", NULL, "Include every member of the following archives",
+     ITEM(ARG_WHOLE_ARCHIVE)},
+    {"no-whole-archive", NULL, "Turn off --whole-archive", ITEM(ARG_NO_WHOLE_ARCHIVE)},
+    {"as-needed", NULL, "Only set DT_NEEDED for the following libraries if they are used",
+     ITEM(ARG_AS_NEEDED)},
+    {"no-as-needed", NULL, "Always set DT_NEEDED for the following libraries (default)",
+     ITEM(ARG_NO_AS_NEEDED)},
+    {"push-state", NULL, "Save the state of -Bstatic, --as-needed, --whole-archive",
+     ITEM(ARG_PUSH_STATE)},
+    {"pop-state", NULL, "Restore the state saved by --push-state", ITEM(ARG_POP_STATE)},
+    {"u undefined", "SYMBOL", "Start with SYMBOL undefined (extracts archive members)",
+     LIST(undefined)},
+    {"defsym", "SYMBOL=EXPRESSION", "Define a symbol", LIST(defsyms)},
+    /* Symbols and dynamic linking */
+    {"E export-dynamic", NULL, "Export all dynamic symbols", ON(export_dynamic)},
+    {"no-export-dynamic", NULL, "Undo --export-dynamic (default)", OFF(export_dynamic)},
+    {"export-dynamic-symbol", "SYMBOL", "Export SYMBOL (a glob) to the dynamic symbol table",
+     LIST(export_dynamic_symbols)},
+    {"dynamic-list", "FILE", "Read a dynamic list", LIST(dynamic_lists)},
+    {"version-script", "FILE", "Read a version script", LIST(version_scripts)},
+    {"exclude-libs", "LIBS", "Make the symbols of these archives (ALL: every one) local",
+     CALLS(opt_exclude_libs)},
+    {"Bsymbolic", NULL, "Bind global references locally", ENUM(bsymbolic, BSYMBOLIC_ALL)},
+    {"Bsymbolic-functions", NULL, "Bind global function references locally",
+     ENUM(bsymbolic, BSYMBOLIC_FUNCTIONS)},
+    {"Bsymbolic-non-weak-functions", NULL, "Bind non-weak global function references locally",
+     ENUM(bsymbolic, BSYMBOLIC_NON_WEAK_FUNCTIONS)},
+    {"Bsymbolic-non-weak", NULL, "Bind non-weak global references locally",
+     ENUM(bsymbolic, BSYMBOLIC_NON_WEAK)},
+    {"Bno-symbolic", NULL, "Turn off -Bsymbolic and its variants (default)",
+     ENUM(bsymbolic, BSYMBOLIC_NONE)},
+    {"rpath R", "PATH", "Add PATH to the runtime library search path", CALLS(opt_rpath)},
+    {"enable-new-dtags", NULL, "Write the run path as DT_RUNPATH (default)",
+     OFF(disable_new_dtags)},
+    {"disable-new-dtags", NULL, "Write the run path as DT_RPATH", ON(disable_new_dtags)},
+    {"init", "SYMBOL", "Call SYMBOL at load time (DT_INIT)", STRING(init_symbol)},
+    {"fini", "SYMBOL", "Call SYMBOL at unload time (DT_FINI)", STRING(fini_symbol)},
+    {"hash-style", "STYLE", "Set the hash table style: sysv, gnu or both", CALLS(opt_hash_style)},
+    {"eh-frame-hdr", NULL, "Create .eh_frame_hdr and PT_GNU_EH_FRAME", ON(eh_frame_hdr)},
+    {"no-eh-frame-hdr", NULL, "Do not create .eh_frame_hdr", OFF(eh_frame_hdr)},
+    {"build-id", "[=STYLE]", "Write a build ID note: fast, md5, sha1, uuid, 0xHEX or none",
+     CALLS(opt_build_id)},
+    {"pack-dyn-relocs", "FORMAT", "Pack relative relocations: relr or none",
+     CALLS(opt_pack_dyn_relocs)},
+    {"package-metadata", "JSON", "Write a .note.package note", STRING(package_metadata)},
+    {"no-undefined", NULL, "Report undefined symbols even in shared objects", ON(z_defs)},
+    {"allow-shlib-undefined", NULL, "Allow undefined symbols in the shared libraries linked",
+     CALLS(opt_allow_shlib_undefined)},
+    {"no-allow-shlib-undefined", NULL, "Report undefined symbols of the shared libraries linked",
+     CALLS(opt_allow_shlib_undefined)},
+    {"no-undefined-version", NULL, "Report version script symbols that are not defined",
+     ON(no_undefined_version)},
+    {"undefined-version", NULL, "Allow version script symbols that are not defined (default)",
+     OFF(no_undefined_version)},
+    {"allow-multiple-definition", NULL, "Allow multiple definitions",
+     ON(allow_multiple_definition)},
+    {"sort-common", "[=descending]", "Sort common symbols by alignment", CALLS(opt_sort_common)},
+    {"no-sort-common", NULL, "Keep common symbols in input order (default)", OFF(sort_common)},
+    /* Sections */
+    {"gc-sections", NULL, "Remove unused sections", ON(gc_sections)},
+    {"no-gc-sections", NULL, "Keep unused sections (default)", OFF(gc_sections)},
+    {"print-gc-sections", NULL, "List the sections --gc-sections removes", ON(print_gc_sections)},
+    {"no-print-gc-sections", NULL, "Do not list removed sections (default)",
+     OFF(print_gc_sections)},
+    {"s strip-all", NULL, "Strip all symbols", ON(strip_all)},
+    {"S strip-debug", NULL, "Strip debugging symbols and sections", ON(strip_debug)},
+    /* Diagnostics */
+    {"fatal-warnings", NULL, "Treat warnings as errors", ON(fatal_warnings)},
+    {"no-fatal-warnings", NULL, "Do not treat warnings as errors (default)", OFF(fatal_warnings)},
+    {"error-rwx-segments", NULL, "Report a segment with RWX permissions as an error",
+     ON(error_rwx_segments)},
+    {"no-error-rwx-segments", NULL, "Do not report RWX segments as errors (default)",
+     OFF(error_rwx_segments)},
+    {"error-execstack", NULL, "Report an executable stack as an error", ON(error_execstack)},
+    {"no-error-execstack", NULL, "Do not report an executable stack as an error (default)",
+     OFF(error_execstack)},
+    {"y trace-symbol", "SYMBOL", "Trace mentions of SYMBOL", LIST(trace_symbols)},
+    {"why-extract", "[=FILE]", "Print why each archive member was extracted",
+     CALLS(opt_why_extract)},
+    {"explain-symbol", "GLOB", "Explain how matching symbols were resolved and relocated",
+     LIST(explain_symbols)},
+    {"Map", "FILE", "Write a map file", STRING(map_file)},
+    {"verbose", NULL, "Print what the link does", ON(verbose)},
+    {"time-report", NULL, "Print the time of each pass", ON(time_report)},
+    {"threads", "[=N]", "Use N threads (default: all cores)", CALLS(opt_threads)},
+    {"no-threads", NULL, "Use one thread", CALLS(opt_no_threads)},
+    {"v version V", NULL, "Print version information", CALLS(opt_version)},
+    {"help", NULL, "Print option help", CALLS(opt_help)},
+    /* Accepted with no effect on what rivet writes */
+    {"O", "LEVEL", "Accepted (GNU ld's -O only tunes hash table sizes)", NO_EFFECT},
+    {"g", NULL, "Ignored, as in GNU ld", NO_EFFECT},
+    {"nostdlib", NULL, "Accepted: rivet searches only the directories given with -L", NO_EFFECT},
+    {"no-copy-dt-needed-entries", NULL, "Accepted (the default)", NO_EFFECT},
+    {"warn-common", NULL, "Accepted", NO_EFFECT},
+    {"no-warn-common", NULL, "Accepted", NO_EFFECT},
+    {"no-warn-mismatch", NULL, "Accepted", NO_EFFECT},
+    {"warn-once", NULL, "Accepted", NO_EFFECT},
+    {"warn-shared-textrel", NULL, "Accepted", NO_EFFECT},
+    {"color-diagnostics", NULL, "Accepted", NO_EFFECT},
+    {"no-color-diagnostics", NULL, "Accepted", NO_EFFECT},
+    {"demangle", NULL, "Accepted", NO_EFFECT},
+    {"no-demangle", NULL, "Accepted", NO_EFFECT},
+    {"no-keep-memory", NULL, "Accepted (a memory tuning of GNU ld)", NO_EFFECT},
+    {"reduce-memory-overheads", NULL, "Accepted (a memory tuning of GNU ld)", NO_EFFECT},
+    {"no-map-whole-files", NULL, "Accepted (a memory tuning of gold)", NO_EFFECT},
+    {"stats", NULL, "Accepted", NO_EFFECT},
+    {"warn-rwx-segments", NULL, "Accepted", NO_EFFECT},
+    {"no-warn-rwx-segments", NULL, "Accepted", NO_EFFECT},
+    {"warn-execstack", NULL, "Accepted", NO_EFFECT},
+    {"no-warn-execstack", NULL, "Accepted", NO_EFFECT},
+    {"check-sections", NULL, "Accepted", NO_EFFECT},
+    {"no-check-sections", NULL, "Accepted", NO_EFFECT},
+    {"ld-generated-unwind-info", NULL, "Accepted", NO_EFFECT},
+    {"no-ld-generated-unwind-info", NULL, "Accepted", NO_EFFECT},
+    {"plugin", "PLUGIN", "Accepted: objects with only LTO bytecode are refused", NO_EFFECT},
+    {"plugin-opt", "ARG", "Accepted with -plugin", NO_EFFECT},
+    {"rpath-link", "PATH", "Accepted: rivet does not read the dependencies of libraries",
+     NO_EFFECT},
+    /* Accepted and not yet honoured: each is to be done or refused (issue: options). */
+    {"copy-dt-needed-entries", NULL, "Accepted, not yet honoured", NO_EFFECT},
+    {"x discard-all", NULL, "Accepted, not yet honoured: local symbols are kept", NO_EFFECT},
+    {"X discard-locals", NULL, "Accepted, not yet honoured: local symbols are kept", NO_EFFECT},
+    {"relax", NULL, "Accepted (rivet always relaxes)", NO_EFFECT},
+    {"no-relax", NULL, "Accepted, not yet honoured: rivet always relaxes", NO_EFFECT},
+    {"n nmagic", NULL, "Accepted, not yet honoured", NO_EFFECT},
+    {"gdb-index", NULL, "Accepted, not yet honoured", NO_EFFECT},
+    {"no-gdb-index", NULL, "Accepted", NO_EFFECT},
+    {"start-lib", NULL, "Accepted, not yet honoured", NO_EFFECT},
+    {"end-lib", NULL, "Accepted, not yet honoured", NO_EFFECT},
+    {"cref", NULL, "Accepted, not yet honoured", NO_EFFECT},
+    {"detect-odr-violations", NULL, "Accepted", NO_EFFECT},
+    {"rosegment", NULL, "Accepted", NO_EFFECT},
+    {"no-rosegment", NULL, "Accepted", NO_EFFECT},
+    {"icf", "TYPE", "Accepted, not yet honoured: nothing is folded", NO_EFFECT},
+    {"no-icf", NULL, "Accepted (the default)", NO_EFFECT},
+    {"apply-dynamic-relocs", NULL, "Accepted", NO_EFFECT},
+    {"no-apply-dynamic-relocs", NULL, "Accepted", NO_EFFECT},
+    {"compress-debug-sections", "TYPE", "Accepted, not yet honoured: written uncompressed",
+     NO_EFFECT},
+    {"dependency-file", "FILE", "Accepted, not yet honoured", NO_EFFECT},
+    {"Ttext", "ADDRESS", "Accepted, not yet honoured", NO_EFFECT},
+    {"Tdata", "ADDRESS", "Accepted, not yet honoured", NO_EFFECT},
+    {"Tbss", "ADDRESS", "Accepted, not yet honoured", NO_EFFECT},
+    {"unresolved-symbols", "METHOD", "Accepted, not yet honoured", NO_EFFECT},
+    {"orphan-handling", "MODE", "Accepted, not yet honoured", NO_EFFECT},
+    {"audit", "LIB", "Accepted, not yet honoured", NO_EFFECT},
+    {"f auxiliary", "SHLIB", "Accepted, not yet honoured", NO_EFFECT},
+    {"F filter", "SHLIB", "Accepted, not yet honoured", NO_EFFECT},
+    {"retain-symbols-file", "FILE", "Accepted, not yet honoured", NO_EFFECT},
+    {"thinlto-cache-dir", "DIR", "Accepted (LTO is not run)", NO_EFFECT},
+    {"lto-O", "LEVEL", "Accepted (LTO is not run)", NO_EFFECT},
 };
+
+/* ---- Matching words against the table ---- */
+
+/* The value of option name NAME in WORD, for a word spelled with one or two dashes:
+ * "" for a flag given alone, the text after '=', or NULL when WORD is not this name. */
+static const char *long_match(const char *word, const char *name, size_t len) {
+  const char *p = word + 1 + (word[1] == '-');
+  if (strncmp(p, name, len))
+    return NULL;
+  return p[len] == 0 ? p + len : p[len] == '=' ? p + len + 1 : NULL;
+}
+
+typedef struct Match {
+  const OptionDef *def;
+  const char *value; /* NULL: none yet (a flag, or the value is the next word) */
+  bool value_follows;
+} Match;
+
+/* Long spellings are tried first, so "-shared" is not "-s hared" (GNU ld's
+ * getopt_long_only does the same). */
+static Match match_word(const char *w, const OptionDef *defs, i64 ndefs) {
+  for (int pass = 0; pass < 2; pass++) {
+    for (i64 i = 0; i < ndefs; i++) {
+      const OptionDef *d = &defs[i];
+      bool optional = d->arg && d->arg[0] == '[';
+      for (const char *n = d->names; *n;) {
+        size_t len = strcspn(n, " ");
+        if (pass == 0 && len > 1) {
+          const char *rest = long_match(w, n, len);
+          if (rest && (!*rest || d->arg) && !(w[1] != '-' && len == 1)) {
+            bool joined = rest > w && rest[-1] == '=';
+            if (!d->arg)
+              return (Match){d, NULL, false};
+            if (joined)
+              return (Match){d, rest, false};
+            return (Match){d, NULL, !optional};
+          }
+        }
+        if (pass == 1 && len == 1 && w[1] == n[0] && w[1] != '-') {
+          if (!d->arg && !w[2])
+            return (Match){d, NULL, false};
+          if (d->arg)
+            return w[2] ? (Match){d, w + 2, false} : (Match){d, NULL, !optional};
+        }
+        n += len;
+        n += *n == ' ';
+      }
+    }
+  }
+  return (Match){0};
+}
+
+/* ---- --help ---- */
+
+static void print_option_line(const char *spelling, const char *help) {
+  if (strlen(spelling) <= 27)
+    printf("  %-28s%s\n", spelling, help);
+  else
+    printf("  %s\n  %-28s%s\n", spelling, "", help);
+}
+
+/* GNU ld's shape, one option a line: "  -o FILE, --output FILE   Set output file name",
+ * then the -z keywords and the supported targets and emulations, which libtool and
+ * configure scripts read. */
+static void print_help(void) {
+  printf("Usage: ld.rivet [options] file...\nOptions:\n");
+  for (i64 i = 0; i < ARRAY_SIZE(options); i++) {
+    const OptionDef *d = &options[i];
+    char line[256] = "";
+    for (const char *n = d->names; *n;) {
+      size_t len = strcspn(n, " "), used = strlen(line);
+      bool optional = d->arg && d->arg[0] == '[';
+      snprintf(line + used, sizeof line - used, "%s%s%.*s%s%s", used ? ", " : "",
+               len == 1 ? "-" : "--", (int)len, n, d->arg && !optional ? " " : "",
+               d->arg ? d->arg : "");
+      n += len;
+      n += *n == ' ';
+    }
+    print_option_line(line, d->help);
+  }
+  for (i64 i = 0; i < ARRAY_SIZE(z_keywords); i++) {
+    char line[256];
+    snprintf(line, sizeof line, "-z %s%s%s", z_keywords[i].names, z_keywords[i].arg ? "=" : "",
+             z_keywords[i].arg ? z_keywords[i].arg : "");
+    print_option_line(line, z_keywords[i].help);
+  }
+  printf("  @FILE                       Read options from FILE\n");
+  printf("ld.rivet: supported targets: elf64-x86-64\n");
+  printf("ld.rivet: supported emulations: elf_x86_64\n");
+}
 
 int rv_parse_args(RvContext *ctx, int argc, char **argv) {
   Options *o = &ctx->opt;
@@ -390,410 +709,34 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
     }
   }
 
-  ArgReader r = {.ctx = ctx, .argv = words.data, .argc = words.len};
-  bool version_only = false;
-  for (r.i = 0; r.i < r.argc; r.i++) {
-    const char *w = r.argv[r.i];
+  for (i64 i = 0; i < words.len; i++) {
+    const char *w = words.data[i];
     if (w[0] != '-' || w[1] == 0) {
       add_input(ctx, ARG_FILE, w);
       continue;
     }
-    if (read_flag(&r, "version") || read_flag(&r, "V") || !strcmp(w, "-v")) {
-      printf("%s (compatible with GNU linkers)\n", RIVET_VERSION_STRING);
-      if (r.argc == 1 || read_flag(&r, "version"))
-        version_only = true;
+    Match m = match_word(w, options, ARRAY_SIZE(options));
+    if (!m.def) {
+      error(ctx, "unknown option: %s", w);
       continue;
     }
-    if (read_flag(&r, "help")) {
-      printf("Usage: ld.rivet [options] file...\nrivet accepts GNU ld's options.\n");
-      version_only = true;
-      continue;
-    }
-    if (read_flag(&r, "static") || read_flag(&r, "Bstatic") || read_flag(&r, "dn") ||
-        read_flag(&r, "non_shared")) {
-      if (!strcmp(w, "-static") || !strcmp(w, "--static"))
-        o->is_static = true;
-      add_input(ctx, ARG_BSTATIC, NULL);
-      continue;
-    }
-    if (read_flag(&r, "Bdynamic") || read_flag(&r, "dy") || read_flag(&r, "call_shared")) {
-      add_input(ctx, ARG_BDYNAMIC, NULL);
-      continue;
-    }
-    if (read_flag(&r, "start-group") || !strcmp(w, "-(")) {
-      add_input(ctx, ARG_GROUP_START, NULL);
-      continue;
-    }
-    if (read_flag(&r, "end-group") || !strcmp(w, "-)")) {
-      add_input(ctx, ARG_GROUP_END, NULL);
-      continue;
-    }
-    if (read_flag(&r, "whole-archive")) {
-      add_input(ctx, ARG_WHOLE_ARCHIVE, NULL);
-      continue;
-    }
-    if (read_flag(&r, "no-whole-archive")) {
-      add_input(ctx, ARG_NO_WHOLE_ARCHIVE, NULL);
-      continue;
-    }
-    if (read_flag(&r, "as-needed")) {
-      add_input(ctx, ARG_AS_NEEDED, NULL);
-      continue;
-    }
-    if (read_flag(&r, "no-as-needed")) {
-      add_input(ctx, ARG_NO_AS_NEEDED, NULL);
-      continue;
-    }
-    if (read_flag(&r, "push-state")) {
-      add_input(ctx, ARG_PUSH_STATE, NULL);
-      continue;
-    }
-    if (read_flag(&r, "pop-state")) {
-      add_input(ctx, ARG_POP_STATE, NULL);
-      continue;
-    }
-    if (read_flag(&r, "shared") || read_flag(&r, "Bshareable")) {
-      o->kind = OUT_SHARED;
-      continue;
-    }
-    if (read_flag(&r, "pie") || read_flag(&r, "pic-executable")) {
-      o->kind = OUT_PIE;
-      continue;
-    }
-    if (read_flag(&r, "no-pie") || read_flag(&r, "no-pic-executable")) {
-      o->kind = OUT_EXEC;
-      continue;
-    }
-    if (read_flag(&r, "eh-frame-hdr")) {
-      o->eh_frame_hdr = true;
-      continue;
-    }
-    if (read_flag(&r, "no-eh-frame-hdr")) {
-      o->eh_frame_hdr = false;
-      continue;
-    }
-    if (read_flag(&r, "build-id")) {
-      o->build_id = BUILD_ID_FAST;
-      continue;
-    }
-    if (starts_with(w, "--build-id=") || starts_with(w, "-build-id=")) {
-      parse_build_id(ctx, strchr(w, '=') + 1);
-      continue;
-    }
-    if (read_flag(&r, "gc-sections")) {
-      o->gc_sections = true;
-      continue;
-    }
-    if (read_flag(&r, "no-gc-sections")) {
-      o->gc_sections = false;
-      continue;
-    }
-    if (read_flag(&r, "print-gc-sections")) {
-      o->print_gc_sections = true;
-      continue;
-    }
-    if (read_flag(&r, "s") || read_flag(&r, "strip-all")) {
-      o->strip_all = true;
-      continue;
-    }
-    if (read_flag(&r, "S") || read_flag(&r, "strip-debug")) {
-      o->strip_debug = true;
-      continue;
-    }
-    if (read_flag(&r, "E") || read_flag(&r, "export-dynamic")) {
-      o->export_dynamic = true;
-      continue;
-    }
-    if (read_flag(&r, "fatal-warnings")) {
-      o->fatal_warnings = true;
-      continue;
-    }
-    if (read_flag(&r, "verbose")) {
-      o->verbose = true;
-      continue;
-    }
-    if (read_flag(&r, "allow-multiple-definition")) {
-      o->allow_multiple_definition = true;
-      continue;
-    }
-    if (read_flag(&r, "error-rwx-segments")) {
-      o->error_rwx_segments = true;
-      continue;
-    }
-    if (read_flag(&r, "error-execstack")) {
-      o->error_execstack = true;
-      continue;
-    }
-    if (read_flag(&r, "disable-new-dtags")) {
-      o->disable_new_dtags = true;
-      continue;
-    }
-    if (read_flag(&r, "enable-new-dtags")) {
-      o->disable_new_dtags = false;
-      continue;
-    }
-    if (read_flag(&r, "sort-common") || !strcmp(w, "--sort-common=descending")) {
-      o->sort_common = true;
-      continue;
-    }
-    if (read_flag(&r, "no-sort-common")) {
-      o->sort_common = false;
-      continue;
-    }
-    if (read_flag(&r, "Bsymbolic")) {
-      o->bsymbolic = BSYMBOLIC_ALL;
-      continue;
-    }
-    if (read_flag(&r, "Bsymbolic-functions")) {
-      o->bsymbolic = BSYMBOLIC_FUNCTIONS;
-      continue;
-    }
-    if (read_flag(&r, "Bsymbolic-non-weak-functions")) {
-      o->bsymbolic = BSYMBOLIC_NON_WEAK_FUNCTIONS;
-      continue;
-    }
-    if (read_flag(&r, "Bsymbolic-non-weak")) {
-      o->bsymbolic = BSYMBOLIC_NON_WEAK;
-      continue;
-    }
-    if (read_flag(&r, "Bno-symbolic")) {
-      o->bsymbolic = BSYMBOLIC_NONE;
-      continue;
-    }
-    if (read_flag(&r, "no-undefined")) {
-      o->z_defs = true;
-      continue;
-    }
-    if (read_flag(&r, "no-undefined-version")) {
-      o->no_undefined_version = true;
-      continue;
-    }
-    if (read_flag(&r, "undefined-version")) {
-      o->no_undefined_version = false;
-      continue;
-    }
-    if (read_flag(&r, "allow-shlib-undefined")) {
-      o->allow_shlib_undefined = o->allow_shlib_undefined_set = true;
-      continue;
-    }
-    if (read_flag(&r, "no-allow-shlib-undefined")) {
-      o->allow_shlib_undefined = false;
-      o->allow_shlib_undefined_set = true;
-      continue;
-    }
-    if (read_flag(&r, "no-dynamic-linker")) {
-      o->no_dynamic_linker = true;
-      continue;
-    }
-    if (read_flag(&r, "no-threads")) {
-      o->threads = 1;
-      continue;
-    }
-    if (read_flag(&r, "time-report") || read_flag(&r, "perf")) {
-      o->time_report = true;
-      continue;
-    }
-    if (read_flag(&r, "why-extract")) {
-      o->why_extract = "-";
-      continue;
-    }
-    if (!strcmp(w, "-z")) {
-      if (r.i + 1 >= r.argc) {
-        error(ctx, "option -z requires an argument");
+    if (m.value_follows) {
+      if (i + 1 >= words.len) {
+        error(ctx, "option %s requires an argument", w);
         break;
       }
-      parse_z(ctx, r.argv[++r.i]);
-      continue;
+      m.value = words.data[++i];
     }
-    if (w[1] == 'z' && w[2]) {
-      parse_z(ctx, w + 2);
-      continue;
-    }
-    bool ignored = false;
-    for (i64 k = 0; k < ARRAY_SIZE(ignored_flags) && !ignored; k++)
-      ignored = read_flag(&r, ignored_flags[k]);
-    if (ignored)
-      continue;
-    if (starts_with(w, "-O") && isdigit((unsigned char)w[2]))
-      continue;
-    /* Options with an argument. Longer names first where one is a prefix of another. */
-    if (read_arg(&r, "output")) {
-      o->output = r.arg;
-      continue;
-    }
-    if (read_arg(&r, "entry")) {
-      o->entry = r.arg;
-      o->entry_given = true;
-      continue;
-    }
-    if (read_arg(&r, "library-path")) {
-      vec_push(&o->lib_paths, r.arg);
-      continue;
-    }
-    if (read_arg(&r, "library")) {
-      add_input(ctx, ARG_LIBRARY, r.arg);
-      continue;
-    }
-    if (read_arg(&r, "hash-style")) {
-      parse_hash_style(ctx, r.arg);
-      continue;
-    }
-    if (read_arg(&r, "trace-symbol")) {
-      vec_push(&o->trace_symbols, r.arg);
-      continue;
-    }
-    if (read_arg(&r, "why-extract")) {
-      o->why_extract = r.arg;
-      continue;
-    }
-    if (read_arg(&r, "Map")) {
-      o->map_file = r.arg;
-      continue;
-    }
-    if (read_arg(&r, "threads")) {
-      o->threads = (i64)parse_number(ctx, "--threads", r.arg);
-      if (o->threads < 1)
-        error(ctx, "--threads: expected a positive number: %s", r.arg);
-      continue;
-    }
-    if (read_arg(&r, "dynamic-linker") || read_arg(&r, "I")) {
-      o->dynamic_linker = r.arg;
-      continue;
-    }
-    if (read_arg(&r, "rpath") || read_arg(&r, "R")) {
-      o->rpath = o->rpath ? arena_sprintf(&ctx->arena, "%s:%s", o->rpath, r.arg) : r.arg;
-      continue;
-    }
-    if (read_arg(&r, "pack-dyn-relocs")) {
-      if (!strcmp(r.arg, "relr"))
-        o->pack_relative_relocs = true;
-      else if (!strcmp(r.arg, "none"))
-        o->pack_relative_relocs = false;
-      else
-        error(ctx, "--pack-dyn-relocs: unsupported format %s (rivet packs with relr)", r.arg);
-      continue;
-    }
-    if (read_arg(&r, "soname") || read_arg(&r, "h")) {
-      o->soname = r.arg;
-      continue;
-    }
-    if (read_arg(&r, "version-script")) {
-      vec_push(&o->version_scripts, r.arg);
-      continue;
-    }
-    if (read_arg(&r, "init")) {
-      o->init_symbol = r.arg;
-      continue;
-    }
-    if (read_arg(&r, "fini")) {
-      o->fini_symbol = r.arg;
-      continue;
-    }
-    if (read_arg(&r, "exclude-libs")) {
-      o->exclude_libs =
-          o->exclude_libs ? arena_sprintf(&ctx->arena, "%s,%s", o->exclude_libs, r.arg) : r.arg;
-      continue;
-    }
-    if (read_arg(&r, "explain-symbol")) {
-      vec_push(&o->explain_symbols, r.arg);
-      continue;
-    }
-    if (read_arg(&r, "export-dynamic-symbol")) {
-      vec_push(&o->export_dynamic_symbols, r.arg);
-      continue;
-    }
-    if (read_arg(&r, "dynamic-list")) {
-      vec_push(&o->dynamic_lists, r.arg);
-      continue;
-    }
-    if (read_arg(&r, "package-metadata")) {
-      o->package_metadata = r.arg;
-      continue;
-    }
-    if (read_arg(&r, "sysroot")) {
-      o->sysroot = r.arg;
-      continue;
-    }
-    if (read_arg(&r, "undefined")) {
-      vec_push(&o->undefined, r.arg);
-      continue;
-    }
-    if (read_arg(&r, "defsym")) {
-      vec_push(&o->defsyms, r.arg);
-      continue;
-    }
-    if (read_arg(&r, "image-base") || read_arg(&r, "Ttext-segment")) {
-      o->image_base = parse_number(ctx, "--image-base", r.arg);
-      continue;
-    }
-    if (read_arg(&r, "max-page-size")) {
-      o->max_page_size = parse_number(ctx, "--max-page-size", r.arg);
-      continue;
-    }
-    bool ignored_arg = false;
-    for (i64 k = 0; k < ARRAY_SIZE(ignored_with_arg) && !ignored_arg; k++)
-      ignored_arg = read_arg(&r, ignored_with_arg[k]);
-    if (ignored_arg)
-      continue;
-    if (w[1] != '-') {
-      /* Single-letter options with joined or separate values. */
-      char c = w[1];
-      if (c == 'o' && read_short_arg(&r, 'o')) {
-        o->output = r.arg;
-        continue;
-      }
-      if (c == 'e' && read_short_arg(&r, 'e')) {
-        o->entry = r.arg;
-        o->entry_given = true;
-        continue;
-      }
-      if (c == 'L' && read_short_arg(&r, 'L')) {
-        vec_push(&o->lib_paths, r.arg);
-        continue;
-      }
-      if (c == 'l' && read_short_arg(&r, 'l')) {
-        add_input(ctx, ARG_LIBRARY, r.arg);
-        continue;
-      }
-      if (c == 'y' && read_short_arg(&r, 'y')) {
-        vec_push(&o->trace_symbols, r.arg);
-        continue;
-      }
-      if (c == 'u' && read_short_arg(&r, 'u')) {
-        vec_push(&o->undefined, r.arg);
-        continue;
-      }
-      if (c == 'm' && read_short_arg(&r, 'm')) {
-        const Arch *arch = arch_for_emulation(r.arg);
-        if (!arch)
-          error(ctx, "unrecognised emulation: %s (rivet supports elf_x86_64)", r.arg);
-        else
-          ctx->arch = arch;
-        continue;
-      }
-      if (c == 'h' && read_short_arg(&r, 'h')) {
-        o->soname = r.arg;
-        continue;
-      }
-      if (c == 'T' && read_short_arg(&r, 'T')) {
-        add_input(ctx, ARG_FILE, r.arg); /* a linker script given with -T */
-        continue;
-      }
-      if (c == 'R' && read_short_arg(&r, 'R')) {
-        o->rpath = o->rpath ? arena_sprintf(&ctx->arena, "%s:%s", o->rpath, r.arg) : r.arg;
-        continue;
-      }
-      if (c == 'F' && read_short_arg(&r, 'F'))
-        continue;
-    }
-    error(ctx, "unknown option: %s", w);
+    apply_option(ctx, m.def, m.value, w);
   }
   free(words.data);
 
   if (checkpoint(ctx))
     return RV_ARGS_ERROR;
-  if (version_only && o->inputs.len == 0)
+  if (o->exit_after_args || (o->info_only && o->inputs.len == 0))
     return RV_ARGS_DONE;
+  for (i64 i = 0; i < o->lib_paths.len; i++)
+    o->lib_paths.data[i] = sysroot_path(ctx, o->lib_paths.data[i]);
   if (!o->max_page_size)
     o->max_page_size = ctx->arch->max_page_size;
   if (!o->dynamic_linker && !o->no_dynamic_linker)

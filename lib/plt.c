@@ -32,6 +32,13 @@ void write_plt(Ctx *ctx) {
       memcpy(rela + nrela++ * (i64)sizeof r, &r, sizeof r);
     }
   }
+  for (i64 i = 0; ctx->pltgot && i < ctx->pltgot_syms.len; i++) {
+    Symbol *sym = ctx->pltgot_syms.data[i];
+    u64 entry = plt_entry_address(ctx, sym);
+    arch->write_pltgot_entry(
+        ctx, ctx->buf + ctx->pltgot->shdr.sh_offset + (entry - ctx->pltgot->shdr.sh_addr), entry,
+        symbol_got_address(ctx, sym));
+  }
   u8 *iplt = ctx->buf + ctx->iplt->shdr.sh_offset;
   for (i64 i = 0; i < ctx->iplt_syms.len; i++) {
     Symbol *sym = ctx->iplt_syms.data[i];

@@ -20,7 +20,7 @@ typedef VEC(const char *) PatternVec;
 /* A dynamic list is "{ sym; pattern*; extern "C++" { ... }; };". Only the C names
  * are taken; C++ blocks are skipped. */
 static void read_dynamic_list(Ctx *ctx, const char *path, PatternVec *out) {
-  MappedFile *mf = map_file_or_error(ctx, path);
+  MappedFile *mf = map_script_file(ctx, path);
   if (!mf)
     return;
   ScriptTokenVec toks = {0};
@@ -95,6 +95,7 @@ static bool excluded_by_lib(Ctx *ctx, const InputFile *f) {
 
 typedef struct ExportRules {
   bool shared;
+  bool dynamic_undefined_weak; /* an executable's undefined weaks go to .dynsym */
   PatternVec export_pats, dynlist_pats;
 } ExportRules;
 
@@ -108,15 +109,21 @@ static void decide_import_export(Ctx *ctx, Symbol *sym, const ExportRules *rules
   if (sym->is_imported)
     g->preempt_reason = "defined in a shared object: imported, the loader binds it";
   if (!symbol_is_defined(sym)) {
-    /* An undefined weak is 0 in an executable, and in a shared object when it is
-     * hidden; otherwise a shared object leaves it to the loader (DYN-U). */
+    /* A shared object leaves its undefined symbols to the loader (DYN-U). So does a
+     * dynamically linked executable with an undefined weak, as GNU ld and lld do
+     * (-z dynamic-undefined-weak, their default): a library loaded at run time may
+     * define it, seen through the GOT and PLT, while direct references in a non-PIE
+     * are 0 (see the decision table). Otherwise an undefined weak is 0. */
     bool hidden = sym->visibility == STV_HIDDEN || sym->visibility == STV_INTERNAL;
-    if (!sym->has_strong_ref && (!shared || hidden)) {
+    bool weak = !sym->has_strong_ref;
+    if (!hidden && (shared || (weak && rules->dynamic_undefined_weak))) {
+      sym->is_preemptible = true;
+      g->preempt_reason = shared ? "undefined in a shared object: left to the loader"
+                                 : "undefined weak in a dynamically linked executable: "
+                                   "left to the loader (-z dynamic-undefined-weak)";
+    } else if (weak) {
       sym->is_abs = true;
       g->preempt_reason = "undefined weak: bound to 0 at link time";
-    } else if (shared && !hidden) {
-      sym->is_preemptible = true;
-      g->preempt_reason = "undefined in a shared object: left to the loader";
     }
     return;
   }
@@ -194,6 +201,8 @@ static void apply_forced_local_task(Ctx *ctx, i64 t, void *arg) {
 
 void compute_import_export(Ctx *ctx) {
   ExportRules rules = {.shared = ctx->opt.kind == OUT_SHARED};
+  rules.dynamic_undefined_weak = !rules.shared && ctx->opt.dynamic_undefined_weak &&
+                                 ctx->dsos.len > 0 && ctx->opt.dynamic_linker;
   for (i64 i = 0; i < ctx->opt.export_dynamic_symbols.len; i++)
     vec_push(&rules.export_pats, ctx->opt.export_dynamic_symbols.data[i]);
   for (i64 i = 0; i < ctx->opt.dynamic_lists.len; i++)

@@ -297,7 +297,7 @@ static void load_script(Loader *ld, MappedFile *mf) {
       switch (a->kind) {
       case ARG_SCRIPT_FILE:
       case ARG_FILE: {
-        const char *p = a->str;
+        const char *p = sysroot_path(ctx, a->str);
         if (!file_exists(p) && p[0] != '/' && search_lib_dirs(ctx, p))
           p = search_lib_dirs(ctx, p);
         if (!file_exists(p) && !(ctx->opt.sysroot && p[0] == '/')) {

@@ -169,6 +169,8 @@ struct MappedFile {
 MappedFile *map_file(Ctx *ctx, const char *path); /* NULL if it cannot be opened */
 void premap_files(Ctx *ctx, const char **paths, i64 n, MappedFile **out);
 MappedFile *map_file_or_error(Ctx *ctx, const char *path);
+MappedFile *map_script_file(Ctx *ctx, const char *path);
+const char *sysroot_path(Ctx *ctx, const char *path);
 void populate_mapping(const MappedFile *mf);
 void populate_for_reading(const void *p, i64 size); /* the same for part of a mapping */
 
@@ -258,6 +260,7 @@ typedef struct Options {
   bool sort_common;          /* --sort-common: commons by alignment, largest first */
   bool pack_relative_relocs; /* -z pack-relative-relocs, --pack-dyn-relocs=relr */
   bool z_origin, z_nodelete, z_nodlopen, z_initfirst, z_interpose;
+  bool dynamic_undefined_weak;       /* -z [no]dynamic-undefined-weak: default on */
   bool no_undefined_version;         /* --no-undefined-version */
   VEC(const char *) version_scripts; /* --version-script files */
   VEC(const char *) explain_symbols; /* --explain-symbol globs */
@@ -267,6 +270,8 @@ typedef struct Options {
   VEC(const char *) defsyms;         /* --defsym name=value (absolute values only) */
   VEC(const char *) undefined;       /* -u NAME */
   bool time_report;
+  bool info_only;       /* --help, --version, -v: nothing to link without inputs */
+  bool exit_after_args; /* --help, --version: stop after the command line */
 } Options;
 
 /* ---- arch.h / arch-x86-64.c: see arch.h ---- */
@@ -394,6 +399,7 @@ enum {
   NEEDS_TLSGD = 1 << 3,     /* two GOT slots: module id + offset */
   NEEDS_TLSDESC = 1 << 4,   /* two GOT slots for a TLS descriptor */
   NEEDS_TLSLD = 1 << 5,     /* (on the context) the module-id GOT slot */
+  NEEDS_DYNSYM = 1 << 8,    /* a dynamic relocation names it (R_X86_64_64 and the like) */
 };
 
 typedef enum {
@@ -414,6 +420,7 @@ typedef struct SymAux {
   i32 tlsdesc_idx;  /* first of two GOT slots (TLS descriptor), -1 if none */
   i32 plt_idx;      /* .plt entry (imported function), -1 if none */
   i32 iplt_idx;     /* .iplt entry (non-preemptible IFUNC), -1 if none */
+  i32 pltgot_idx;   /* .plt.got entry (jumps through the GOT slot), -1 if none */
   u64 copy_offset;  /* offset of the COPY in its copy-relocation chunk */
   Symbol *base_sym; /* for "foo@@V": the plain "foo" that carries its definition */
 } SymAux;
@@ -506,6 +513,7 @@ u64 symbol_address(Ctx *ctx, const Symbol *sym);
 u64 symbol_definition_address(Ctx *ctx, const Symbol *sym);
 u64 symbol_got_address(Ctx *ctx, const Symbol *sym);
 u64 reloc_target_address(Ctx *ctx, Symbol *sym, i64 *addend);
+u64 call_target_address(Ctx *ctx, Symbol *sym, i64 *addend);
 u64 plt_entry_address(Ctx *ctx, const Symbol *sym);
 bool symbol_is_ifunc(const Symbol *sym);
 void trace_symbol_event(Ctx *ctx, Symbol *sym, InputFile *f, const ESym *esym);
@@ -600,7 +608,8 @@ typedef enum {
   CK_SYMTAB,
   CK_STRTAB,
   CK_SHSTRTAB,
-  CK_PLT, /* lazy-binding PLT for imported functions */
+  CK_PLT,    /* lazy-binding PLT for imported functions */
+  CK_PLTGOT, /* .plt.got: stubs for functions that have a GOT slot anyway */
   CK_RELA_DYN,
   CK_INTERP,
   CK_DYNAMIC,
@@ -653,6 +662,7 @@ void intern_dso_symbols(Ctx *ctx, InputFile *f, i64 begin, i64 end);
 void resolve_dso_symbols(Ctx *ctx, InputFile *f);
 void mark_needed_dsos(Ctx *ctx);
 void check_shlib_undefined(Ctx *ctx);
+u64 dso_symbol_alignment(const InputFile *f, i64 sym_idx);
 bool dso_address_is_readonly(InputFile *f, u64 addr);
 const char *dso_version_name(InputFile *f, i64 sym_idx);
 
@@ -831,8 +841,8 @@ struct Ctx {
   Chunk *ehdr, *phdr, *shdr;
   Chunk *got, *gotplt, *iplt, *rela_iplt, *eh_frame, *eh_frame_hdr, *build_id;
   Chunk *gnu_property, *comment, *symtab_chunk, *strtab, *shstrtab;
-  Chunk *plt, *rela_dyn, *interp, *dynamic, *dynsym, *dynstr, *gnu_hash, *hash, *versym, *verneed,
-      *verdef, *relr, *copyrel, *copyrel_ro;
+  Chunk *plt, *pltgot, *rela_dyn, *interp, *dynamic, *dynsym, *dynstr, *gnu_hash, *hash, *versym,
+      *verneed, *verdef, *relr, *copyrel, *copyrel_ro;
   bool is_dynamic;            /* has a dynamic section (DSO inputs, -pie or -shared) */
   VEC(InputFile *) dsos;      /* shared objects in command-line order */
   VEC(Symbol *) dynsyms;      /* .dynsym order, [0] unused */
@@ -851,6 +861,7 @@ struct Ctx {
   VEC(Symbol *) got_syms;            /* symbols with GOT-family slots, allocation order */
   VEC(Symbol *) plt_syms;            /* symbols with .plt entries */
   VEC(Symbol *) iplt_syms;           /* symbols with .iplt entries */
+  VEC(Symbol *) pltgot_syms;         /* symbols with .plt.got entries */
   VEC(Symbol *) copy_syms;           /* symbols with COPY relocations (one per copied object) */
   i64 got_slots;                     /* slots in .got */
   i64 tlsld_got_idx;                 /* -1 if none */

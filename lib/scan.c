@@ -17,7 +17,7 @@ typedef enum {
   ST_LOC,   /* defined in the output, not preemptible */
   ST_ABS,   /* absolute: SHN_ABS, or an undefined weak bound to 0 */
   ST_PRE,   /* -shared: defined here, default visibility, exported, interposable */
-  ST_DYNU,  /* -shared: undefined, left to the loader */
+  ST_DYNU,  /* undefined, left to the loader: -shared, or an executable's weak one */
   ST_DSO_D, /* data object of a shared object */
   ST_DSO_F, /* function of a shared object */
   ST_DSO_P, /* either, made STV_PROTECTED by its shared object */
@@ -54,15 +54,16 @@ static SymState symbol_state(Ctx *ctx, const Symbol *sym) {
   return ST_LOC;
 }
 
-/* Rows: relocation kind x symbol state; columns: output mode. */
-/* Rows: symbol state; columns: PDE, PIE, SO. ST_PRE/ST_DYNU exist only in -shared
- * (their PDE/PIE cells are unreachable). Text relocations (a RELATIVE or SYMBOLIC in
- * a read-only place) are the caller's business: allowed only under -z notext. */
+/* Rows: symbol state; columns: PDE, PIE, SO. ST_PRE exists only in -shared (its
+ * PDE/PIE cells are unreachable); ST_DYNU in an executable is an undefined weak that a
+ * library loaded at run time may define: direct references in a non-PIE are 0, as in
+ * GNU ld and lld. Text relocations (a RELATIVE or SYMBOLIC in a read-only place) are
+ * the caller's business: allowed only under -z notext. */
 static const Action table_abs_word_rw[][MODE_COUNT] = {
     [ST_LOC] = {A_CONST, A_RELATIVE, A_RELATIVE},
     [ST_ABS] = {A_CONST, A_CONST, A_CONST},
     [ST_PRE] = {A_SYMBOLIC, A_SYMBOLIC, A_SYMBOLIC},
-    [ST_DYNU] = {A_SYMBOLIC, A_SYMBOLIC, A_SYMBOLIC},
+    [ST_DYNU] = {A_CONST, A_SYMBOLIC, A_SYMBOLIC},
     [ST_DSO_D] = {A_SYMBOLIC, A_SYMBOLIC, A_SYMBOLIC},
     [ST_DSO_F] = {A_SYMBOLIC, A_SYMBOLIC, A_SYMBOLIC},
     [ST_DSO_P] = {A_SYMBOLIC, A_SYMBOLIC, A_SYMBOLIC},
@@ -71,7 +72,7 @@ static const Action table_abs_word_ro[][MODE_COUNT] = {
     [ST_LOC] = {A_CONST, A_RELATIVE, A_RELATIVE},
     [ST_ABS] = {A_CONST, A_CONST, A_CONST},
     [ST_PRE] = {A_SYMBOLIC, A_SYMBOLIC, A_SYMBOLIC},
-    [ST_DYNU] = {A_SYMBOLIC, A_SYMBOLIC, A_SYMBOLIC},
+    [ST_DYNU] = {A_CONST, A_SYMBOLIC, A_SYMBOLIC},
     [ST_DSO_D] = {A_CANONICAL, A_CANONICAL, A_SYMBOLIC},
     [ST_DSO_F] = {A_CANONICAL, A_CANONICAL, A_SYMBOLIC},
     [ST_DSO_P] = {A_ERR_PROT, A_ERR_PROT, A_SYMBOLIC},
@@ -80,7 +81,7 @@ static const Action table_abs_narrow[][MODE_COUNT] = {
     [ST_LOC] = {A_CONST, A_ERR_PIC, A_ERR_PIC},
     [ST_ABS] = {A_CONST, A_CONST, A_CONST},
     [ST_PRE] = {A_ERR_PIC, A_ERR_PIC, A_ERR_PIC},
-    [ST_DYNU] = {A_ERR_PIC, A_ERR_PIC, A_ERR_PIC},
+    [ST_DYNU] = {A_CONST, A_ERR_PIC, A_ERR_PIC},
     [ST_DSO_D] = {A_CANONICAL, A_ERR_PIC, A_ERR_PIC},
     [ST_DSO_F] = {A_CANONICAL, A_ERR_PIC, A_ERR_PIC},
     [ST_DSO_P] = {A_ERR_PROT, A_ERR_PIC, A_ERR_PIC},
@@ -116,7 +117,7 @@ static Action decide(Ctx *ctx, RelKind kind, const Symbol *sym, bool writable) {
   case RK_PC:
     /* An undefined weak is 0 in every mode: PC-relative to 0 is a constant once the
      * image is placed, which a PDE is and which the loader never changes for 0. */
-    if (st == ST_ABS && !symbol_is_defined(sym))
+    if ((st == ST_ABS || (st == ST_DYNU && mode != MODE_SO)) && !symbol_is_defined(sym))
       return A_CONST;
     return table_pc[st][mode];
   case RK_CALL:
@@ -342,6 +343,9 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
     case A_CANONICAL:
       atomic_fetch_or(&sym->flags, NEEDS_CANONICAL);
       break;
+    case A_SYMBOLIC:
+      atomic_fetch_or(&sym->flags, NEEDS_DYNSYM);
+      break;
     case A_ERR_PIC:
     case A_ERR_PROT:
     case A_ERR_ABS:
@@ -427,7 +431,7 @@ void scan_relocations(Ctx *ctx) {
 static void allocate_copy(Ctx *ctx, Symbol *sym) {
   InputFile *dso = sym->file;
   u64 value = dso->esyms[sym->sym_idx].st_value;
-  u64 align = value ? MIN((u64)1 << __builtin_ctzll(value), 64) : 64;
+  u64 align = dso_symbol_alignment(dso, sym->sym_idx);
   bool readonly = dso_address_is_readonly(dso, value);
   Chunk *c = readonly ? ctx->copyrel_ro : ctx->copyrel;
   u64 off = align_to(c->shdr.sh_size, align);
@@ -476,7 +480,16 @@ static void allocate_symbol(Ctx *ctx, Symbol *sym) {
       flags |= NEEDS_PLT;
     }
   }
-  if ((flags & NEEDS_PLT) && AUX(sym)->plt_idx < 0 && sym->is_preemptible) {
+  /* A function called through the PLT that also has a GOT slot (its address loaded
+   * with GOTPCREL) needs no lazy .plt entry: a .plt.got stub jumps through the GOT
+   * slot, as GNU ld and mold do. Not for a canonical entry, whose address the GOT
+   * slot then holds. */
+  bool preemptible_call = (flags & NEEDS_PLT) && sym->is_preemptible && AUX(sym)->plt_idx < 0 &&
+                          AUX(sym)->pltgot_idx < 0;
+  if (preemptible_call && (flags & NEEDS_GOT) && !sym->is_canonical) {
+    sym_aux(ctx, sym)->pltgot_idx = (i32)ctx->pltgot_syms.len;
+    vec_push(&ctx->pltgot_syms, sym);
+  } else if (preemptible_call) {
     sym_aux(ctx, sym)->plt_idx = (i32)ctx->plt_syms.len;
     vec_push(&ctx->plt_syms, sym);
   }
@@ -729,6 +742,9 @@ const char *describe_reference(Ctx *ctx, const ExplainRef *r) {
                          (unsigned long)symbol_got_address(ctx, sym),
                          pic ? "the address via R_X86_64_RELATIVE" : "the link-time address");
   case A_PLT:
+    if (AUX(sym)->pltgot_idx >= 0)
+      return arena_sprintf(a, ".plt.got entry at 0x%lx, jumping through the GOT entry",
+                           (unsigned long)plt_entry_address(ctx, sym));
     if (AUX(sym)->plt_idx < 0)
       return "direct call (the symbol is not preemptible)";
     return arena_sprintf(a, "PLT entry at 0x%lx + R_X86_64_JUMP_SLOT",

@@ -105,6 +105,8 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
     error(ctx, "%s: malformed program header table", f->name);
     return NULL;
   }
+  f->shdrs = sh;
+  f->nshdrs = nsh;
   const EShdr *dynsym = NULL, *versym = NULL, *verdef = NULL, *dynamic = NULL;
   for (i64 i = 0; i < nsh; i++) {
     if (sh[i].sh_type != SHT_NOBITS && !in_file(mf, sh[i].sh_offset, sh[i].sh_size)) {
@@ -293,6 +295,20 @@ void resolve_dso_symbols(Ctx *ctx, InputFile *f) {
 
 /* Is the address inside a read-only part of the shared object (a PT_LOAD without
  * PF_W, or PT_GNU_RELRO)? Then our copy goes to .copyrel.rel.ro. */
+/* The alignment a copy of a shared object's variable needs: what its address
+ * proves, bounded by its section's alignment (lld's getAlignment; GNU ld's
+ * _bfd_elf_adjust_dynamic_copy also takes the section's), at most MAX_INPUT_ALIGN. */
+u64 dso_symbol_alignment(const InputFile *f, i64 sym_idx) {
+  const ESym *es = &f->esyms[sym_idx];
+  u64 align = es->st_value ? (u64)1 << __builtin_ctzll(es->st_value) : MAX_INPUT_ALIGN;
+  if (es->st_shndx != SHN_UNDEF && es->st_shndx < f->nshdrs) {
+    u64 section_align = f->shdrs[es->st_shndx].sh_addralign;
+    if (is_pow2(section_align))
+      align = MIN(align, section_align);
+  }
+  return MIN(align, MAX_INPUT_ALIGN);
+}
+
 bool dso_address_is_readonly(InputFile *f, u64 addr) {
   for (i64 i = 0; i < f->nphdrs; i++) {
     const Elf64_Phdr *p = &f->phdrs[i];
@@ -359,6 +375,22 @@ void mark_needed_dsos(Ctx *ctx) {
       if (esym_shndx(f, i) == SHN_UNDEF && sym->file && sym->file->kind == FILE_DSO &&
           ELF64_ST_BIND(f->esyms[i].st_info) != STB_WEAK)
         sym->file->is_needed = true;
+    }
+  }
+  /* A library --as-needed leaves out defines nothing for the output (GNU ld): the weak
+   * references only it satisfied stay undefined, typed as the reference is. */
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
+      Symbol *sym = f->syms[i];
+      if (esym_shndx(f, i) != SHN_UNDEF || !sym->file || sym->file->kind != FILE_DSO ||
+          sym->file->is_needed)
+        continue;
+      sym->file = NULL;
+      sym->rank = RANK_UNDEF;
+      sym->type = ELF64_ST_TYPE(f->esyms[i].st_info);
+      sym->value = sym->size = 0;
+      sym->dso_protected = false;
     }
   }
 }

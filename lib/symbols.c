@@ -139,7 +139,8 @@ const SymAux no_sym_aux = {.got_idx = -1,
                            .tlsgd_idx = -1,
                            .tlsdesc_idx = -1,
                            .plt_idx = -1,
-                           .iplt_idx = -1};
+                           .iplt_idx = -1,
+                           .pltgot_idx = -1};
 
 SymAux *sym_aux(Ctx *ctx, Symbol *sym) {
   if (!sym->aux) {
@@ -309,6 +310,9 @@ u64 symbol_definition_address(Ctx *ctx, const Symbol *sym) {
 
 /* The address references see: an IFUNC's canonical .iplt entry, else the definition. */
 u64 plt_entry_address(Ctx *ctx, const Symbol *sym) {
+  if (AUX(sym)->pltgot_idx >= 0)
+    return ctx->pltgot->shdr.sh_addr +
+           (u64)AUX(sym)->pltgot_idx * (u64)ctx->arch->pltgot_entry_size;
   return ctx->plt->shdr.sh_addr + (u64)ctx->arch->plt_header_size +
          (u64)AUX(sym)->plt_idx * (u64)ctx->arch->plt_entry_size;
 }
@@ -322,7 +326,11 @@ u64 symbol_address(Ctx *ctx, const Symbol *sym) {
     Chunk *c = sym->copyrel_readonly ? ctx->copyrel_ro : ctx->copyrel;
     return c->shdr.sh_addr + AUX(sym)->copy_offset;
   }
-  if (AUX(sym)->plt_idx >= 0)
+  /* An executable's undefined weak with a PLT entry: calls reach the entry (see
+   * call_target_address), every other reference sees 0. */
+  if (!sym->is_imported && !symbol_is_defined(sym) && !sym->is_canonical)
+    return 0;
+  if (AUX(sym)->plt_idx >= 0 || AUX(sym)->pltgot_idx >= 0)
     return plt_entry_address(ctx, sym);
   if (sym->is_imported)
     return 0;
@@ -339,6 +347,13 @@ u64 reloc_target_address(Ctx *ctx, Symbol *sym, i64 *addend) {
     return a;
   }
   return symbol_address(ctx, sym);
+}
+
+/* What a call (PLT32, PLTOFF64) reaches: the symbol's PLT entry if it has one. */
+u64 call_target_address(Ctx *ctx, Symbol *sym, i64 *addend) {
+  if (AUX(sym)->plt_idx >= 0 || AUX(sym)->pltgot_idx >= 0)
+    return plt_entry_address(ctx, sym);
+  return reloc_target_address(ctx, sym, addend);
 }
 
 u64 symbol_got_address(Ctx *ctx, const Symbol *sym) {

@@ -30,7 +30,7 @@ static bool has_glob(const char *s) {
 }
 
 static bool parse_script(Ctx *ctx, const char *path, PatternList *pats) {
-  MappedFile *mf = map_file_or_error(ctx, path);
+  MappedFile *mf = map_script_file(ctx, path);
   if (!mf)
     return false;
   ScriptTokenVec raw = {0}, toks = {0};

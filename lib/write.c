@@ -103,7 +103,7 @@ static void write_gnu_property(Ctx *ctx) {
     wr32(q + 4, 4);
     /* Our PLT entries have no endbr64: an output with a PLT cannot claim IBT. */
     u32 and_bits = ctx->gnu_property_and;
-    if (ctx->plt_syms.len)
+    if (ctx->plt_syms.len || ctx->pltgot_syms.len)
       and_bits &= ~1u; /* GNU_PROPERTY_X86_FEATURE_1_IBT */
     wr32(q + 8, and_bits);
     q += 16;

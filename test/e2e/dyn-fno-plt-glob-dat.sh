@@ -2,7 +2,9 @@
 # -fno-plt code calls library functions through their GOT slots (call *foo@GOTPCREL):
 # the linker must fill those slots with R_X86_64_GLOB_DAT (bound at startup) and need no
 # PLT entry or JUMP_SLOT for them. A function also called through the PLT from another
-# object keeps its JUMP_SLOT, and both paths reach the same function. In each mode.
+# object gets, as with ld.bfd, a .plt.got stub that jumps through that same GOT slot
+# (no lazy .plt entry, no JUMP_SLOT), and both paths reach the same function. In each
+# mode.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
 
@@ -33,6 +35,8 @@ for mode in pie fpie-nopie; do
   f=prog-$mode.rivet
   assert_eq "$(dyn_reloc_count $f R_X86_64_GLOB_DAT lib_gotonly)" 1 "$f: R_X86_64_GLOB_DAT relocations against lib_gotonly"
   assert_eq "$(dyn_reloc_count $f R_X86_64_JUMP_SLOT lib_gotonly)" 0 "$f: R_X86_64_JUMP_SLOT relocations against lib_gotonly (called only through the GOT)"
-  assert_eq "$(dyn_reloc_count $f R_X86_64_JUMP_SLOT lib_both)" 1 "$f: R_X86_64_JUMP_SLOT relocations against lib_both"
+  assert_eq "$(dyn_reloc_count $f R_X86_64_GLOB_DAT lib_both)" 1 "$f: R_X86_64_GLOB_DAT relocations against lib_both"
+  assert_eq "$(dyn_reloc_count $f R_X86_64_JUMP_SLOT lib_both)" 0 "$f: R_X86_64_JUMP_SLOT relocations against lib_both (called through .plt.got)"
+  has_section $f .plt.got || fail "$f: expected a .plt.got section for lib_both's call"
 done
 for mode in pie fpie-nopie; do elflint_compare prog-$mode; done
