@@ -315,7 +315,7 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
     u32 type = ELF64_R_TYPE(rel->r_info);
     if (type == R_X86_64_NONE)
       continue;
-    u64 off = rel->r_offset;
+    u64 off = reloc_place_offset(isec, rel->r_offset);
     if (isec->eh_records) {
       bool dropped;
       off = eh_frame_output_offset(isec, off, &dropped);

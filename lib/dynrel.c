@@ -23,7 +23,7 @@ DynRel chunk_dynrel(Chunk *chunk, u64 offset, u32 type, Symbol *sym, bool sym_is
 u64 dynrel_place(Ctx *ctx, const DynRel *r) {
   if (r->from_isec) {
     InputSection *isec = r->where;
-    return isec_address(ctx, isec, isec->rels[r->pos].r_offset);
+    return isec_address(ctx, isec, reloc_place_offset(isec, isec->rels[r->pos].r_offset));
   }
   return ((Chunk *)r->where)->shdr.sh_addr + r->pos;
 }

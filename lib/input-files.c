@@ -334,7 +334,8 @@ static void read_gnu_property(Ctx *ctx, InputFile *f, const u8 *p, u64 size) {
   (void)ctx;
 }
 
-/* Init/fini priority from a section name: ".init_array.N" and ".ctors.N". */
+/* Init/fini priority from a section name: ".init_array.N", and ".ctors.N" which run
+ * last to first, so GNU ld sorts them as priority 65535 - N among .init_array.N. */
 static i32 init_priority_of(const char *name) {
   const char *dot = strrchr(name, '.');
   if (!dot || dot == name)
@@ -346,7 +347,8 @@ static i32 init_priority_of(const char *name) {
   long v = strtol(dot + 1, &end, 10);
   if (*end || v < 0 || v > 65535)
     return 65536;
-  return (i32)v;
+  bool reversed = starts_with(name, ".ctors.") || starts_with(name, ".dtors.");
+  return (i32)(reversed ? 65535 - v : v);
 }
 
 /* Headers and the symbol table only: enough to list an archive member's definitions

@@ -12,6 +12,7 @@
  * change the result. */
 #include "rivet.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -545,11 +546,13 @@ void read_inputs(Ctx *ctx) {
   ld.st.bstatic = false;
   /* Small: read_listed_objects sizes the table for every name it will hold. */
   init_symbol_table(ctx, 256);
-  for (i64 i = 0; i < ctx->opt.undefined.len; i++) {
-    Symbol *s = intern_symbol(ctx, ctx->opt.undefined.data[i]);
-    s->has_strong_ref = true;
-  }
   Options *o = &ctx->opt;
+  /* -u names, and the -e symbol, are undefined references from the start: they
+   * extract archive members (GNU ld adds the entry symbol as -u does). */
+  for (i64 i = 0; i < o->undefined.len; i++)
+    intern_symbol(ctx, o->undefined.data[i])->has_strong_ref = true;
+  if (o->entry_given && o->entry && !isdigit((unsigned char)o->entry[0]))
+    intern_symbol(ctx, o->entry)->has_strong_ref = true;
   /* Step 0: the files named on the command line, mapped in parallel. */
   const char **paths = calloc((size_t)MAX(o->inputs.len, 1), sizeof(char *));
   MappedFile **premapped = calloc((size_t)MAX(o->inputs.len, 1), sizeof(MappedFile *));

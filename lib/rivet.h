@@ -542,6 +542,7 @@ struct InputSection {
   u64 flags;     /* sh_flags (minus SHF_COMPRESSED) */
   bool is_alive; /* false: discarded COMDAT member or garbage-collected */
   bool is_eh_frame;
+  bool reverse_words;  /* a .ctors/.dtors in .init_array/.fini_array: copied word-reversed */
   atomic_bool gc_live; /* reached by --gc-sections marking (set by parallel marking) */
   u8 p2align;
   u32 type; /* sh_type */
@@ -555,6 +556,7 @@ struct InputSection {
   i64 neh_records;
 };
 
+u64 reloc_place_offset(const InputSection *isec, u64 r_offset);
 u64 isec_address(Ctx *ctx, const InputSection *isec, u64 offset); /* VA of isec+offset */
 void bin_input_sections(Ctx *ctx);
 const char *output_section_name(Ctx *ctx, const char *name, u64 flags, u32 type);

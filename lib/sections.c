@@ -56,6 +56,13 @@ const char *output_section_name(Ctx *ctx, const char *name, u64 flags, u32 type)
   return name;
 }
 
+/* Where a relocation at r_offset lands in the output copy of isec. */
+u64 reloc_place_offset(const InputSection *isec, u64 r_offset) {
+  if (isec->reverse_words && r_offset + 8 <= isec->size && r_offset % 8 == 0)
+    return isec->size - 8 - r_offset;
+  return r_offset;
+}
+
 u64 isec_address(Ctx *ctx, const InputSection *isec, u64 offset) {
   (void)ctx;
   if (!isec->osec)
@@ -71,6 +78,21 @@ u64 isec_address(Ctx *ctx, const InputSection *isec, u64 offset) {
     return isec->osec->shdr.sh_addr + isec->offset + eh_frame_output_offset(isec, offset, &dropped);
   }
   return isec->osec->shdr.sh_addr + isec->offset + offset;
+}
+
+/* GNU ld's default script excludes *crtbegin.o, *crtbegin?.o, *crtend.o, *crtend?.o. */
+static bool is_crtbegin_or_crtend(const InputFile *f) {
+  static const char *const stems[] = {"crtbegin", "crtend"};
+  const char *base = strrchr(f->name, '/');
+  base = base ? base + 1 : f->name;
+  for (i64 i = 0; i < ARRAY_SIZE(stems); i++) {
+    size_t k = strlen(stems[i]);
+    const char *rest = base + k; /* ".o" or "?.o" */
+    if (!strncmp(base, stems[i], k) &&
+        (!strcmp(rest, ".o") || (rest[0] && !strcmp(rest + 1, ".o"))))
+      return true;
+  }
+  return false;
 }
 
 typedef struct OsecKey {
@@ -103,6 +125,15 @@ void bin_input_sections(Ctx *ctx) {
       if (!strcmp(isec->name, ".comment") && isec->pieces)
         continue; /* merged into our own .comment */
       const char *name = output_section_name(ctx, isec->name, isec->flags, isec->type);
+      /* GNU ld's default script runs old-style .ctors/.dtors (but crtbegin's and
+       * crtend's list markers) from .init_array/.fini_array, in input order with them. */
+      if ((starts_with(name, ".ctors") || starts_with(name, ".dtors")) &&
+          (name[6] == 0 || name[6] == '.') && !is_crtbegin_or_crtend(f)) {
+        name = name[1] == 'c' ? ".init_array" : ".fini_array";
+        /* A .ctors list runs last to first, an .init_array first to last: GNU ld
+         * copies its words in reverse (SEC_ELF_REVERSE_COPY). */
+        isec->reverse_words = isec->size % 8 == 0 && isec->type != SHT_NOBITS;
+      }
       /* Old objects may use PROGBITS for init arrays; the output type follows the name. */
       u32 type = isec->type;
       if (!strcmp(name, ".init_array"))

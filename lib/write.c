@@ -57,6 +57,9 @@ static void write_input_sections(Ctx *ctx, Chunk *c, i64 begin, i64 end) {
     u8 *out = base + isec->offset;
     if (isec->eh_records)
       write_eh_frame_section(ctx, isec, out);
+    else if (isec->reverse_words)
+      for (u64 k = 0; k < isec->size; k += 8)
+        memcpy(out + isec->size - 8 - k, isec->contents + k, 8);
     else
       memcpy(out, isec->contents, isec->size);
     if (alloc)
