@@ -169,6 +169,10 @@ static bool needs_dynsym(Ctx *ctx, const Symbol *sym) {
    * entry (GNU ld). */
   if (ctx->opt.kind != OUT_SHARED && !symbol_is_defined(sym))
     return (atomic_load(&sym->flags) & (NEEDS_GOT | NEEDS_PLT | NEEDS_DYNSYM)) != 0;
+  /* Under --gc-sections, an import only collected sections referred to is dropped
+   * (GNU ld): every relocation a live section has against an import sets a flag. */
+  if (ctx->opt.gc_sections && sym->is_imported)
+    return atomic_load(&sym->flags) != 0;
   return true;
 }
 

@@ -60,13 +60,13 @@ bool tokenize_linker_script(Ctx *ctx, const char *path, const char *p, i64 size,
       }
       char *s = arena_alloc(&ctx->arena, q - p, 1);
       memcpy(s, p + 1, (size_t)(q - p - 1));
-      ScriptToken t = {s, line};
+      ScriptToken t = {s, line, true};
       vec_push(out, t);
       p = q + 1;
     } else if (!is_word_char(c)) {
       char *s = arena_alloc(&ctx->arena, 2, 1);
       s[0] = c;
-      ScriptToken t = {s, line};
+      ScriptToken t = {s, line, false};
       vec_push(out, t);
       p++;
     } else {
@@ -75,7 +75,7 @@ bool tokenize_linker_script(Ctx *ctx, const char *path, const char *p, i64 size,
         q++;
       char *s = arena_alloc(&ctx->arena, q - p + 1, 1);
       memcpy(s, p, (size_t)(q - p));
-      ScriptToken t = {s, line};
+      ScriptToken t = {s, line, false};
       vec_push(out, t);
       p = q;
     }

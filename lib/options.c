@@ -737,6 +737,10 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
     return RV_ARGS_DONE;
   for (i64 i = 0; i < o->lib_paths.len; i++)
     o->lib_paths.data[i] = sysroot_path(ctx, o->lib_paths.data[i]);
+  /* GNU ld: without -rpath, LD_RUN_PATH gives the run path. */
+  const char *run_path = getenv("LD_RUN_PATH");
+  if (!o->rpath && run_path && *run_path)
+    o->rpath = run_path;
   if (!o->max_page_size)
     o->max_page_size = ctx->arch->max_page_size;
   if (!o->dynamic_linker && !o->no_dynamic_linker)

@@ -15,10 +15,17 @@
 #include <fnmatch.h>
 #include <stdlib.h>
 
-typedef VEC(const char *) PatternVec;
+/* A dynamic-list or --export-dynamic-symbol pattern; those in an extern "C++" block
+ * match the demangled name. */
+typedef struct DynPattern {
+  const char *text;
+  bool cxx;
+  bool literal; /* quoted: compared whole, not as a glob */
+} DynPattern;
 
-/* A dynamic list is "{ sym; pattern*; extern "C++" { ... }; };". Only the C names
- * are taken; C++ blocks are skipped. */
+typedef VEC(DynPattern) PatternVec;
+
+/* A dynamic list is "{ sym; pattern*; extern "C++" { "ns::f(int)"; ns::*; }; };". */
 static void read_dynamic_list(Ctx *ctx, const char *path, PatternVec *out) {
   MappedFile *mf = map_script_file(ctx, path);
   if (!mf)
@@ -38,11 +45,11 @@ static void read_dynamic_list(Ctx *ctx, const char *path, PatternVec *out) {
       depth--;
       in_cxx = false;
     } else if (!strcmp(t, "extern")) {
-      in_cxx = true;
+      in_cxx = i + 1 < toks.len && !strcmp(toks.data[i + 1].str, "C++");
       if (i + 1 < toks.len)
         i++;
-    } else if (depth >= 1 && !in_cxx && strcmp(t, ";") && strcmp(t, ":")) {
-      vec_push(out, t);
+    } else if (depth >= 1 && strcmp(t, ";") && strcmp(t, ":")) {
+      vec_push(out, ((DynPattern){t, in_cxx, toks.data[i].quoted}));
     }
   }
   if (depth != 0)
@@ -50,10 +57,19 @@ static void read_dynamic_list(Ctx *ctx, const char *path, PatternVec *out) {
   free(toks.data);
 }
 
-static bool matches_any(const PatternVec *pats, const char *name) {
-  for (i64 i = 0; i < pats->len; i++)
-    if (!fnmatch(pats->data[i], name, 0))
+static bool matches_any(Ctx *ctx, const PatternVec *pats, const char *name) {
+  const char *demangled = NULL;
+  bool tried = false;
+  for (i64 i = 0; i < pats->len; i++) {
+    const DynPattern *p = &pats->data[i];
+    if (p->cxx && !tried) {
+      demangled = demangle(local_arena(ctx), name);
+      tried = true;
+    }
+    const char *subject = p->cxx ? demangled : name;
+    if (subject && (p->literal ? !strcmp(p->text, subject) : !fnmatch(p->text, subject, 0)))
       return true;
+  }
   return false;
 }
 
@@ -143,8 +159,8 @@ static void decide_import_export(Ctx *ctx, Symbol *sym, const ExportRules *rules
     g->preempt_reason = "--exclude-libs: not exported, binds locally";
     return;
   }
-  bool in_dynlist = dynlist_pats->len && matches_any(dynlist_pats, sym->name);
-  bool in_export = export_pats->len && matches_any(export_pats, sym->name);
+  bool in_dynlist = dynlist_pats->len && matches_any(ctx, dynlist_pats, sym->name);
+  bool in_export = export_pats->len && matches_any(ctx, export_pats, sym->name);
   if (shared) {
     /* A --dynamic-list names the symbols that stay preemptible; all others bind
      * locally (GNU ld). --export-dynamic-symbol keeps a name preemptible under
@@ -167,7 +183,7 @@ static void decide_import_export(Ctx *ctx, Symbol *sym, const ExportRules *rules
       g->preempt_reason = "default visibility in a shared object: exported and "
                           "preemptible (another module may interpose it)";
   } else if (sym->referenced_by_dso || sym->defined_by_dso || ctx->opt.export_dynamic ||
-             in_dynlist || (export_pats->len && matches_any(export_pats, sym->name))) {
+             in_dynlist || (export_pats->len && matches_any(ctx, export_pats, sym->name))) {
     sym->is_exported = true;
   }
 }
@@ -204,7 +220,8 @@ void compute_import_export(Ctx *ctx) {
   rules.dynamic_undefined_weak = !rules.shared && ctx->opt.dynamic_undefined_weak &&
                                  ctx->dsos.len > 0 && ctx->opt.dynamic_linker;
   for (i64 i = 0; i < ctx->opt.export_dynamic_symbols.len; i++)
-    vec_push(&rules.export_pats, ctx->opt.export_dynamic_symbols.data[i]);
+    vec_push(&rules.export_pats,
+             ((DynPattern){ctx->opt.export_dynamic_symbols.data[i], false, false}));
   for (i64 i = 0; i < ctx->opt.dynamic_lists.len; i++)
     read_dynamic_list(ctx, ctx->opt.dynamic_lists.data[i], &rules.dynlist_pats);
   /* Each symbol is decided on its own: the table is cut into runs of slots. */

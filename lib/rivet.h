@@ -378,6 +378,7 @@ bool parse_linker_script(Ctx *ctx, MappedFile *mf, InputArgVec *out);
 typedef struct ScriptToken {
   const char *str; /* arena copy */
   i64 line;
+  bool quoted; /* written "in quotes": a literal name, never a glob (GNU ld) */
 } ScriptToken;
 typedef VEC(ScriptToken) ScriptTokenVec;
 bool tokenize_linker_script(Ctx *ctx, const char *path, const char *text, i64 size,
@@ -658,6 +659,7 @@ void gc_sections(Ctx *ctx);
 
 /* ---- shared-file.c: shared objects as inputs ---- */
 bool is_shared_object(const u8 *data, i64 size);
+/* NULL after an error, or for a library already loaded under the same SONAME. */
 InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bool as_needed);
 i64 dso_name_count(const InputFile *f);
 void intern_dso_symbols(Ctx *ctx, InputFile *f, i64 begin, i64 end);
@@ -677,8 +679,8 @@ typedef struct VersionNode {
 } VersionNode;
 void apply_version_scripts(Ctx *ctx);
 
-/* ---- demangle.c: enough of the Itanium C++ ABI for version-script patterns ---- */
-char *demangle(Arena *arena, const char *mangled); /* NULL if not understood */
+/* ---- demangle.c: C++ names for extern "C++" patterns (libiberty) ---- */
+char *demangle(Arena *arena, const char *mangled); /* NULL if not a C++ name */
 i32 find_version_node(Ctx *ctx, const char *name);
 
 /* ---- preempt.c: who is imported, exported, preemptible ---- */

@@ -207,6 +207,15 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
       return NULL;
     }
   }
+  /* A library named twice (clang passes -lgcc_s twice) is loaded once, as GNU ld does:
+   * one DT_NEEDED, needed unconditionally if either mention is not --as-needed. */
+  for (i64 i = 0; i < ctx->dsos.len; i++) {
+    InputFile *seen = ctx->dsos.data[i];
+    if (!strcmp(seen->soname, f->soname)) {
+      seen->as_needed &= as_needed;
+      return NULL;
+    }
+  }
   f->syms = ARENA_ARRAY(&ctx->arena, Symbol *, f->nsyms);
   f->default_version_syms = ARENA_ARRAY(&ctx->arena, Symbol *, f->nsyms);
   vec_push(&ctx->dsos, f);
@@ -281,8 +290,16 @@ void resolve_dso_symbols(Ctx *ctx, InputFile *f) {
     trace_symbol_event(ctx, sym, f, es);
     if (es->st_shndx == SHN_UNDEF) {
       sym->referenced_by_dso = true;
-      if (ELF64_ST_BIND(es->st_info) != STB_WEAK)
+      if (ELF64_ST_BIND(es->st_info) != STB_WEAK) {
         sym->referenced_strongly_by_dso = true;
+        /* The library's strong undefined symbols extract archive members, as an
+         * object's do (GNU ld and lld); the member's definition is then exported. */
+        GlobalSymbol *g = global_symbol(sym);
+        if (!g->first_ref)
+          g->first_ref = f;
+        if (sym->rank == RANK_LAZY)
+          extract_member(ctx, g->lazy_file, sym, f);
+      }
       continue;
     }
     if (f->versym && (f->versym[i] & 0x7fff) == 0)
@@ -293,8 +310,6 @@ void resolve_dso_symbols(Ctx *ctx, InputFile *f) {
   }
 }
 
-/* Is the address inside a read-only part of the shared object (a PT_LOAD without
- * PF_W, or PT_GNU_RELRO)? Then our copy goes to .copyrel.rel.ro. */
 /* The alignment a copy of a shared object's variable needs: what its address
  * proves, bounded by its section's alignment (lld's getAlignment; GNU ld's
  * _bfd_elf_adjust_dynamic_copy also takes the section's), at most MAX_INPUT_ALIGN. */
@@ -309,6 +324,8 @@ u64 dso_symbol_alignment(const InputFile *f, i64 sym_idx) {
   return MIN(align, MAX_INPUT_ALIGN);
 }
 
+/* Is the address inside a read-only part of the shared object (a PT_LOAD without
+ * PF_W, or PT_GNU_RELRO)? Then our copy goes to .copyrel.rel.ro. */
 bool dso_address_is_readonly(InputFile *f, u64 addr) {
   for (i64 i = 0; i < f->nphdrs; i++) {
     const Elf64_Phdr *p = &f->phdrs[i];
@@ -364,6 +381,17 @@ void check_shlib_undefined(Ctx *ctx) {
 
 /* A shared object read under --as-needed is needed only if some object file's
  * reference resolved to it. */
+/* Does a needed library name this SONAME in its DT_NEEDED? */
+static bool on_needed_list(Ctx *ctx, const char *soname) {
+  for (i64 i = 0; i < ctx->dsos.len; i++) {
+    InputFile *d = ctx->dsos.data[i];
+    for (i64 k = 0; d->is_needed && k < d->dt_needed.len; k++)
+      if (!strcmp(d->dt_needed.data[k], soname))
+        return true;
+  }
+  return false;
+}
+
 void mark_needed_dsos(Ctx *ctx) {
   for (i64 i = 0; i < ctx->dsos.len; i++)
     ctx->dsos.data[i]->is_needed = !ctx->dsos.data[i]->as_needed;
@@ -375,6 +403,26 @@ void mark_needed_dsos(Ctx *ctx) {
       if (esym_shndx(f, i) == SHN_UNDEF && sym->file && sym->file->kind == FILE_DSO &&
           ELF64_ST_BIND(f->esyms[i].st_info) != STB_WEAK)
         sym->file->is_needed = true;
+    }
+  }
+  /* So does one that defines a needed library's strong undefined symbol, unless a
+   * needed library lists it in its own DT_NEEDED, where the loader finds it anyway
+   * (GNU ld's ref_dynamic_nonweak and on_needed_list): repeated until no more become
+   * needed. */
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (i64 i = 0; i < ctx->dsos.len; i++) {
+      InputFile *d = ctx->dsos.data[i];
+      for (i64 k = d->first_global; d->is_needed && k < d->nsyms; k++) {
+        Symbol *sym = d->syms[k];
+        const ESym *es = &d->esyms[k];
+        if (es->st_shndx != SHN_UNDEF || ELF64_ST_BIND(es->st_info) == STB_WEAK || !sym->file ||
+            sym->file->kind != FILE_DSO || sym->file->is_needed ||
+            on_needed_list(ctx, sym->file->soname))
+          continue;
+        sym->file->is_needed = true;
+        grew = true;
+      }
     }
   }
   /* A library --as-needed leaves out defines nothing for the output (GNU ld): the weak

@@ -197,7 +197,7 @@ void trace_symbol_event(Ctx *ctx, Symbol *sym, InputFile *f, const ESym *esym) {
 }
 
 void add_lazy_symbol(Ctx *ctx, Symbol *sym, InputFile *member) {
-  if (sym->rank == RANK_UNDEF && sym->has_strong_ref) {
+  if (sym->rank == RANK_UNDEF && (sym->has_strong_ref || sym->referenced_strongly_by_dso)) {
     extract_member(ctx, member, sym, global_symbol(sym)->first_ref);
     return;
   }

@@ -42,10 +42,10 @@ static bool parse_script(Ctx *ctx, const char *path, PatternList *pats) {
   for (i64 k = 0; k < raw.len; k++) {
     const char *t = raw.data[k].str;
     size_t len = strlen(t);
-    if (len > 1 && t[len - 1] == ':') {
+    if (len > 1 && t[len - 1] == ':' && !raw.data[k].quoted) {
       char *w = arena_alloc(&ctx->arena, (i64)len, 1);
       memcpy(w, t, len - 1);
-      ScriptToken a = {w, raw.data[k].line}, b = {":", raw.data[k].line};
+      ScriptToken a = {w, raw.data[k].line, false}, b = {":", raw.data[k].line, false};
       vec_push(&toks, a);
       vec_push(&toks, b);
     } else {
@@ -113,8 +113,18 @@ static bool parse_script(Ctx *ctx, const char *path, PatternList *pats) {
         i++;
         continue;
       }
-      Pattern p = {
-          .text = t, .is_glob = has_glob(t), .is_local = local, .cxx = cxx, .node = node_idx};
+      if (!toks.data[i].quoted && strchr("(),=", t[0]) && !t[1]) {
+        error(ctx,
+              "%s:%ld: syntax error in version script at '%s' (a C++ name with "
+              "parameters must be quoted)",
+              path, LINE, t);
+        goto fail;
+      }
+      Pattern p = {.text = t,
+                   .is_glob = has_glob(t) && !toks.data[i].quoted,
+                   .is_local = local,
+                   .cxx = cxx,
+                   .node = node_idx};
       vec_push(pats, p);
       i++;
     }

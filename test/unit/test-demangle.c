@@ -1,5 +1,5 @@
 /* demangle(): the names version-script extern "C++" patterns are matched against,
- * checked against c++filt's output; anything it does not understand gives NULL. */
+ * checked against c++filt's output; a name that is not C++ gives NULL. */
 #include <criterion/criterion.h>
 
 #include "rivet.h"
@@ -38,8 +38,12 @@ Test(demangle, data_object_has_no_parentheses) {
 Test(demangle, pointers_to_pointers) {
   check("_Z1fPPKjm", "f(unsigned int const**, unsigned long)");
 }
-Test(demangle, unsupported_templates_give_null) {
-  check("_ZNSt6vectorIiEC1Ev", NULL);
+Test(demangle, templates_and_substitutions) {
+  check("_ZNSt6vectorIiSaIiEEC1Ev", "std::vector<int, std::allocator<int> >::vector()");
+  check("_ZN2ns3lenERKNSt7__cxx1112basic_stringIcSt11char_traitsIcESaIcEEE",
+        "ns::len(std::__cxx11::basic_string<char, std::char_traits<char>, "
+        "std::allocator<char> > const&)");
+  check("_ZN2nsplERKNS_1SES2_", "ns::operator+(ns::S const&, ns::S const&)");
 }
 Test(demangle, not_mangled) {
   check("c_entry", NULL);
