@@ -648,6 +648,14 @@ static void write_dynsym(Ctx *ctx) {
     } else if (sym->is_imported || !symbol_is_defined(sym)) {
       es.st_shndx = SHN_UNDEF;
       es.st_size = 0;
+    } else if (sym->type == STT_GNU_IFUNC && AUX(sym)->iplt_idx >= 0 && ctx->opt.kind == OUT_EXEC) {
+      /* A non-PIE's IFUNC has its .iplt entry as its address everywhere: exported as
+       * a plain function there (GNU ld), so libraries bind to the same pointer and the
+       * loader runs no resolver of ours before we are relocated (PR 23169). */
+      es.st_info = ELF64_ST_INFO(bind, STT_FUNC);
+      es.st_shndx = (u16)ctx->iplt->shndx;
+      es.st_value = symbol_address(ctx, sym);
+      es.st_size = 0;
     } else {
       Chunk *c = sym->isec ? sym->isec->osec : sym->chunk;
       es.st_shndx = c && c->shndx ? (u16)c->shndx : SHN_ABS;

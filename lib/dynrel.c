@@ -46,15 +46,26 @@ static void write_one(Ctx *ctx, const DynRel *r, Elf64_Rela *out) {
   memcpy(out, &rela, sizeof rela);
 }
 
+/* GNU ld's order (-z combreloc): RELATIVE first, then the rest, and last those that
+ * run an IFUNC resolver (IRELATIVE, or against an IFUNC symbol), so that whatever a
+ * resolver reads through the GOT is relocated when the loader calls it. */
+static int reloc_class(Ctx *ctx, const DynRel *r) {
+  if (r->type == ctx->arch->r_relative)
+    return 0;
+  if (r->type == ctx->arch->r_irelative || (r->sym && r->sym->type == STT_GNU_IFUNC))
+    return 2;
+  return 1;
+}
+
 void write_rela_dyn(Ctx *ctx) {
   if (!ctx->rela_dyn || !ctx->rela_dyn->shndx)
     return;
   Elf64_Rela *out = (Elf64_Rela *)(ctx->buf + ctx->rela_dyn->shdr.sh_offset);
   i64 n = 0;
-  for (int relative_pass = 1; relative_pass >= 0; relative_pass--)
+  for (int pass = 0; pass < 3; pass++)
     for (i64 i = 0; i < ctx->dynrels.len; i++) {
       const DynRel *r = &ctx->dynrels.data[i];
-      if (!r->in_relr && (r->type == ctx->arch->r_relative) == relative_pass)
+      if (!r->in_relr && reloc_class(ctx, r) == pass)
         write_one(ctx, r, &out[n++]);
     }
 }

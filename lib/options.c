@@ -217,6 +217,12 @@ static void z_max_page_size(Ctx *ctx, const char *value, const char *word) {
     error(ctx, "-z max-page-size: value must be a power of two: %s", value);
 }
 
+static void z_nodynamic_undefined_weak(Ctx *ctx, const char *value, const char *word) {
+  (void)value, (void)word;
+  ctx->opt.dynamic_undefined_weak = false;
+  ctx->opt.nodynamic_undefined_weak = true;
+}
+
 static void z_common_page_size(Ctx *ctx, const char *value, const char *word) {
   (void)word;
   parse_number(ctx, "-z common-page-size", value);
@@ -265,8 +271,8 @@ static const OptionDef z_keywords[] = {
     {"dynamic-undefined-weak", NULL,
      "Leave an executable's undefined weak symbols to the loader (default)",
      ON(dynamic_undefined_weak)},
-    {"nodynamic-undefined-weak", NULL, "Bind an executable's undefined weak symbols to 0",
-     OFF(dynamic_undefined_weak)},
+    {"nodynamic-undefined-weak", NULL, "Bind undefined weak symbols to 0 at link time",
+     CALLS(z_nodynamic_undefined_weak)},
     {"stack-size", "SIZE", "Accepted", NO_EFFECT},
 };
 

@@ -132,7 +132,8 @@ static void decide_import_export(Ctx *ctx, Symbol *sym, const ExportRules *rules
      * are 0 (see the decision table). Otherwise an undefined weak is 0. */
     bool hidden = sym->visibility == STV_HIDDEN || sym->visibility == STV_INTERNAL;
     bool weak = !sym->has_strong_ref;
-    if (!hidden && (shared || (weak && rules->dynamic_undefined_weak))) {
+    if (!hidden && ((shared && !(weak && ctx->opt.nodynamic_undefined_weak)) ||
+                    (weak && rules->dynamic_undefined_weak))) {
       sym->is_preemptible = true;
       g->preempt_reason = shared ? "undefined in a shared object: left to the loader"
                                  : "undefined weak in a dynamically linked executable: "
@@ -182,8 +183,9 @@ static void decide_import_export(Ctx *ctx, Symbol *sym, const ExportRules *rules
     else
       g->preempt_reason = "default visibility in a shared object: exported and "
                           "preemptible (another module may interpose it)";
-  } else if (sym->referenced_by_dso || sym->defined_by_dso || ctx->opt.export_dynamic ||
-             in_dynlist || (export_pats->len && matches_any(ctx, export_pats, sym->name))) {
+  } else if (sym->referenced_by_dso || (sym->defined_by_dso && sym->visibility == STV_DEFAULT) ||
+             ctx->opt.export_dynamic || in_dynlist ||
+             (export_pats->len && matches_any(ctx, export_pats, sym->name))) {
     sym->is_exported = true;
   }
 }

@@ -261,6 +261,7 @@ typedef struct Options {
   bool pack_relative_relocs; /* -z pack-relative-relocs, --pack-dyn-relocs=relr */
   bool z_origin, z_nodelete, z_nodlopen, z_initfirst, z_interpose;
   bool dynamic_undefined_weak;       /* -z [no]dynamic-undefined-weak: default on */
+  bool nodynamic_undefined_weak;     /* given explicitly: -shared's weak undefined are 0 too */
   bool no_undefined_version;         /* --no-undefined-version */
   VEC(const char *) version_scripts; /* --version-script files */
   VEC(const char *) explain_symbols; /* --explain-symbol globs */
@@ -510,6 +511,7 @@ void add_lazy_symbol(Ctx *ctx, Symbol *sym, InputFile *member);
 void check_undefined_symbols(Ctx *ctx);
 void report_duplicate(Ctx *ctx, Symbol *sym, InputFile *other);
 bool symbol_is_defined(const Symbol *sym);
+void make_undefined(Symbol *sym, u8 type);
 u64 symbol_address(Ctx *ctx, const Symbol *sym);
 u64 symbol_definition_address(Ctx *ctx, const Symbol *sym);
 u64 symbol_got_address(Ctx *ctx, const Symbol *sym);

@@ -567,8 +567,8 @@ static i64 collect_section(Ctx *ctx, InputSection *isec, DynRel *out, FileDynRel
       continue;
     Symbol *sym = f->syms[ELF64_R_SYM(rel->r_info)];
     if (symbol_is_ifunc(sym) && !sym->is_preemptible) {
-      /* The address is the .iplt entry: load-relative in a PIE. */
-      if (output_mode(ctx) == MODE_PIE) {
+      /* The address is the .iplt entry: load-relative in a PIE or shared object. */
+      if (output_mode(ctx) != MODE_PDE) {
         if (out)
           out[n] = section_dynrel(isec, i, arch->r_relative, sym, true);
         n++;

@@ -143,6 +143,11 @@ void bin_input_sections(Ctx *ctx) {
       else if (!strcmp(name, ".preinit_array"))
         type = SHT_PREINIT_ARRAY;
       u64 flags = isec->flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR | SHF_TLS);
+      /* One .init_array (.fini_array, .preinit_array) whatever its inputs' flags: a
+       * read-only input (a const array in a -fno-pic object) joins the writable
+       * output section, as in GNU ld, and DT_INIT_ARRAY covers everything. */
+      if (type == SHT_INIT_ARRAY || type == SHT_FINI_ARRAY || type == SHT_PREINIT_ARRAY)
+        flags |= SHF_WRITE;
       /* Neighbouring sections mostly go to the same output section: try it first. */
       OsecKey *hit = last < keys.len ? &keys.data[last] : NULL;
       if (!hit || hit->type != type || hit->flags != flags || strcmp(hit->name, name)) {

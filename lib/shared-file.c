@@ -270,6 +270,11 @@ static void define_from_dso(InputFile *f, i64 i, Symbol *sym) {
   sym->defined_by_dso = true;
   if (sym->rank <= RANK_DSO)
     return; /* an object's definition, or an earlier shared object's, wins */
+  /* A hidden or protected reference from our objects cannot bind to another module
+   * (gABI "Symbol Visibility"): GNU ld ignores the library's definition and goes on
+   * searching, so a later archive member may still define it. */
+  if (sym->visibility != STV_DEFAULT)
+    return;
   sym->file = f;
   sym->sym_idx = i;
   sym->rank = RANK_DSO;
@@ -434,11 +439,7 @@ void mark_needed_dsos(Ctx *ctx) {
       if (esym_shndx(f, i) != SHN_UNDEF || !sym->file || sym->file->kind != FILE_DSO ||
           sym->file->is_needed)
         continue;
-      sym->file = NULL;
-      sym->rank = RANK_UNDEF;
-      sym->type = ELF64_ST_TYPE(f->esyms[i].st_info);
-      sym->value = sym->size = 0;
-      sym->dso_protected = false;
+      make_undefined(sym, ELF64_ST_TYPE(f->esyms[i].st_info));
     }
   }
 }

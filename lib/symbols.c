@@ -196,6 +196,15 @@ void trace_symbol_event(Ctx *ctx, Symbol *sym, InputFile *f, const ESym *esym) {
   printf("%s: %s %s\n", f->name, what, sym->name);
 }
 
+/* The name loses a shared object's definition and is only referenced again. */
+void make_undefined(Symbol *sym, u8 type) {
+  sym->file = NULL;
+  sym->rank = RANK_UNDEF;
+  sym->type = type;
+  sym->value = sym->size = 0;
+  sym->dso_protected = false;
+}
+
 void add_lazy_symbol(Ctx *ctx, Symbol *sym, InputFile *member) {
   if (sym->rank == RANK_UNDEF && (sym->has_strong_ref || sym->referenced_strongly_by_dso)) {
     extract_member(ctx, member, sym, global_symbol(sym)->first_ref);
@@ -244,6 +253,8 @@ void resolve_file_symbols(Ctx *ctx, InputFile *f) {
     trace_symbol_event(ctx, sym, f, es);
 
     if (shndx == SHN_UNDEF) {
+      if (vis != STV_DEFAULT && sym->rank == RANK_DSO)
+        make_undefined(sym, ELF64_ST_TYPE(es->st_info));
       sym->referenced = true;
       GlobalSymbol *g = global_symbol(sym);
       if (!g->first_ref)
