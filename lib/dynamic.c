@@ -624,9 +624,10 @@ static void write_dynsym(Ctx *ctx) {
     Symbol *sym = ctx->dynsyms.data[i];
     Elf64_Sym es = {.st_name = ctx->dyn.name_offsets[i]};
     u8 type = sym->type == STT_GNU_IFUNC && sym->is_imported ? STT_FUNC : sym->type;
-    /* An undefined entry carries the binding of our references, not the definer's. */
-    bool weak = symbol_is_defined(sym) && !sym->is_imported ? sym->binding == STB_WEAK
-                                                            : !sym->has_strong_ref;
+    /* An undefined entry carries the binding of our references, not the definer's; a
+     * copy is a definition, with the library's binding (GNU ld). */
+    bool own = (symbol_is_defined(sym) && !sym->is_imported) || sym->has_copyrel;
+    bool weak = own ? sym->binding == STB_WEAK : !sym->has_strong_ref;
     u8 bind = weak ? STB_WEAK : STB_GLOBAL;
     if (symbol_is_defined(sym) && !sym->is_imported && sym->binding == STB_GNU_UNIQUE)
       bind = STB_GNU_UNIQUE; /* the loader unifies these across modules */

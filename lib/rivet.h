@@ -402,6 +402,8 @@ enum {
   NEEDS_TLSDESC = 1 << 4,   /* two GOT slots for a TLS descriptor */
   NEEDS_TLSLD = 1 << 5,     /* (on the context) the module-id GOT slot */
   NEEDS_DYNSYM = 1 << 8,    /* a dynamic relocation names it (R_X86_64_64 and the like) */
+  NEEDS_ZERO = 1 << 9,      /* a non-PIE's narrow or PC-relative reference to an undefined
+                               weak: GNU ld then binds it to 0 everywhere */
 };
 
 typedef enum {

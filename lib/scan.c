@@ -328,6 +328,9 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
       continue;
     }
     Action a = decide(ctx, kind, sym, writable);
+    if ((kind == RK_ABS_NARROW || kind == RK_PC) && output_mode(ctx) == MODE_PDE &&
+        !symbol_is_defined(sym) && !sym->is_imported && sym->is_preemptible)
+      atomic_fetch_or(&sym->flags, NEEDS_ZERO);
     if (sym->explain)
       record_explain_ref(ctx, (ExplainRef){sym, isec, rel->r_offset, type, a,
                                            a == A_GOT && kind == RK_GOT &&
@@ -437,7 +440,18 @@ static void allocate_copy(Ctx *ctx, Symbol *sym) {
   u64 off = align_to(c->shdr.sh_size, align);
   c->shdr.sh_size = off + sym->size;
   c->shdr.sh_addralign = MAX(c->shdr.sh_addralign, align);
-  vec_push(&ctx->copy_syms, sym);
+  /* The COPY names a strong alias when there is one (GNU ld copies a weak name through
+   * its strong definition: environ through __environ). */
+  Symbol *named = sym;
+  for (i64 i = dso->first_global; i < dso->nsyms && named->binding == STB_WEAK; i++) {
+    const ESym *es = &dso->esyms[i];
+    Symbol *alias = dso->syms[i];
+    if (es->st_value == value && es->st_shndx != SHN_UNDEF && alias->file == dso &&
+        alias->sym_idx == i && ELF64_ST_BIND(es->st_info) == STB_GLOBAL &&
+        ELF64_ST_TYPE(es->st_info) != STT_TLS)
+      named = alias;
+  }
+  vec_push(&ctx->copy_syms, named);
   for (i64 i = dso->first_global; i < dso->nsyms; i++) {
     Symbol *alias = dso->syms[i];
     const ESym *es = &dso->esyms[i];
@@ -459,6 +473,15 @@ static void allocate_symbol(Ctx *ctx, Symbol *sym) {
   u16 flags = atomic_load(&sym->flags);
   if (!flags)
     return;
+  /* GNU ld resolves an undefined weak to 0 for a non-PIE's non-PIC references; then
+   * the GOT holds 0 and calls go to 0 too: nothing is left to the loader. */
+  if (flags & NEEDS_ZERO) {
+    sym->is_preemptible = false;
+    sym->is_abs = true;
+    global_symbol(sym)->preempt_reason = "undefined weak referenced by non-PIC code of a "
+                                         "non-PIE: bound to 0 at link time (GNU ld)";
+    flags &= (u16)~NEEDS_PLT;
+  }
   if (flags & NEEDS_CANONICAL) {
     bool is_func = sym->type == STT_FUNC || sym->type == STT_GNU_IFUNC;
     if (!is_func && !sym->has_copyrel) {

@@ -295,9 +295,10 @@ void fix_linker_symbols(Ctx *ctx) {
   if (tmb && tmb->is_defined_by_linker) {
     /* In an executable DTPOFF relocations become TP offsets (the module is the main
      * program), so the module base a TLSDESC local-dynamic access adds them to must be
-     * the thread pointer itself: its TP offset is 0. */
+     * the thread pointer itself: its TP offset is 0. In a shared object it is the
+     * start of the module's TLS block: its descriptor's offset is 0. */
     tmb->is_abs = true;
-    tmb->value = tls_tp_address(ctx);
+    tmb->value = ctx->opt.kind == OUT_SHARED ? ctx->tls_begin : tls_tp_address(ctx);
   }
   for (i64 i = 0; i < ctx->linker_syms.len; i++) {
     Symbol *sym = ctx->linker_syms.data[i];
