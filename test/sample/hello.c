@@ -1,6 +1,6 @@
-#include <stdio.h>
+int greet(const char *who, const char *linker);
 
 int main(void) {
-  printf("Hello from a program linked by rivet.\n");
+  greet("world", "rivet");
   return 0;
 }

@@ -1,0 +1,37 @@
+# A PIE (-z now) reads and writes data@VER1 (.symver) of a library whose default is
+# data@@VER2: the copy must be of the VER1 object (10, not 20) and name data@VER1; the
+# library's own hidden accesses keep their original, as with GNU ld.
+cat >lib.c <<'EOF2'
+int foo_v1(void) { return 1; }
+int foo_v2(void) { return 2; }
+__asm__(".symver foo_v1,foo@VER1");
+__asm__(".symver foo_v2,foo@@VER2");
+int data_v1 = 10;
+int data_v2 = 20;
+__asm__(".symver data_v1,data@VER1");
+__asm__(".symver data_v2,data@@VER2");
+int lib_data_v1(void) { return data_v1; }
+int lib_data_v2(void) { return data_v2; }
+EOF2
+cat >lib.map <<'EOF2'
+VER1 { global: foo; data; lib_data_v1; lib_data_v2; local: *; };
+VER2 { global: foo; data; } VER1;
+EOF2
+cc lib.o -fPIC -O1 lib.c
+so libv.so lib.o -Wl,--version-script=lib.map -Wl,-soname,libv.so
+cat >main.c <<'EOF2'
+#include <stdio.h>
+__asm__(".symver data_old,data@VER1");
+extern int data_old;
+int lib_data_v1(void);
+int lib_data_v2(void);
+int main(void) {
+  printf("data@VER1 %d\n", data_old);
+  data_old = 11;
+  printf("lib v1 sees %d, v2 untouched %d\n", lib_data_v1(), lib_data_v2());
+  return 0;
+}
+EOF2
+cc main.o -fPIE -O1 main.c
+exe prog -Wl,-z,now main.o -L. -lv
+run prog
