@@ -168,6 +168,22 @@ i32 find_version_node(Ctx *ctx, const char *name) {
   return -1;
 }
 
+static Pattern *match(PatternList *pats, const char *name, const char *demangled);
+
+static bool hidden_by_own_node(Ctx *ctx, PatternList *pats, i32 node, const char *name,
+                               const char *at) {
+  char *base = arena_alloc(&ctx->arena, at - name + 1, 1);
+  memcpy(base, name, (size_t)(at - name));
+  PatternList own = {0};
+  for (i64 i = 0; i < pats->len; i++)
+    if (pats->data[i].node == node)
+      vec_push(&own, pats->data[i]);
+  Pattern *p = own.len ? match(&own, base, NULL) : NULL;
+  bool hidden = p && p->is_local;
+  free(own.data);
+  return hidden;
+}
+
 /* The most specific matching pattern: exact, then wildcard, then "*". Patterns in an
  * extern "C++" block are matched against the demangled name. */
 static Pattern *match(PatternList *pats, const char *name, const char *demangled) {
@@ -240,6 +256,13 @@ void apply_version_scripts(Ctx *ctx) {
         sym->ver_idx = (u16)(node_version_index(ctx, node) | (is_default ? 0 : 0x8000));
         if (sym->is_version_alias && AUX(sym)->base_sym->file == f)
           AUX(sym)->base_sym->ver_idx = node_version_index(ctx, node);
+        /* The node's own "local:" patterns, matched against the plain name, hide it
+         * unless one of the node's "global:" patterns names it (GNU ld). */
+        if (hidden_by_own_node(ctx, &pats, node, sym->name, at) && !ctx->opt.export_dynamic) {
+          Symbol *exported = sym->is_version_alias ? AUX(sym)->base_sym : sym;
+          if (exported->file == f)
+            exported->forced_local = sym->forced_local = true;
+        }
         continue;
       }
       if (pats.len == 0)
