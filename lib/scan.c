@@ -152,6 +152,10 @@ static bool is_undefined_error(Ctx *ctx, InputFile *f, i64 idx, Symbol *sym) {
     return false;
   if (ELF64_ST_BIND(f->esyms[idx].st_info) == STB_WEAK)
     return false;
+  /* "foo@V" names a version some linked library must define: the loader could not
+   * bind it otherwise (GNU ld refuses it in shared objects too). */
+  if (strchr(sym->name, '@'))
+    return true;
   if (ctx->opt.kind == OUT_SHARED && !ctx->opt.z_defs && sym->is_preemptible)
     return false;
   return true;
