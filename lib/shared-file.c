@@ -431,15 +431,15 @@ void mark_needed_dsos(Ctx *ctx) {
     }
   }
   /* A library --as-needed leaves out defines nothing for the output (GNU ld): the weak
-   * references only it satisfied stay undefined, typed as the reference is. */
-  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
-    InputFile *f = ctx->objs.data[fi];
-    for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
-      Symbol *sym = f->syms[i];
-      if (esym_shndx(f, i) != SHN_UNDEF || !sym->file || sym->file->kind != FILE_DSO ||
-          sym->file->is_needed)
-        continue;
-      make_undefined(sym, ELF64_ST_TYPE(f->esyms[i].st_info));
+   * references of our objects only it satisfied stay undefined (and untyped, as
+   * references are). Walks the left-out libraries' symbols, not every object's. */
+  for (i64 i = 0; i < ctx->dsos.len; i++) {
+    InputFile *d = ctx->dsos.data[i];
+    for (i64 k = d->first_global; !d->is_needed && k < d->nsyms; k++) {
+      Symbol *syms[2] = {d->syms[k], d->default_version_syms[k]};
+      for (int j = 0; j < 2; j++)
+        if (syms[j] && syms[j]->file == d && syms[j]->sym_idx == k && syms[j]->referenced)
+          make_undefined(syms[j], STT_NOTYPE);
     }
   }
 }
