@@ -433,13 +433,27 @@ void mark_needed_dsos(Ctx *ctx) {
   /* A library --as-needed leaves out defines nothing for the output (GNU ld): the weak
    * references of our objects only it satisfied stay undefined (and untyped, as
    * references are). Walks the left-out libraries' symbols, not every object's. */
+  bool dropped = false;
   for (i64 i = 0; i < ctx->dsos.len; i++) {
     InputFile *d = ctx->dsos.data[i];
+    dropped |= !d->is_needed;
     for (i64 k = d->first_global; !d->is_needed && k < d->nsyms; k++) {
       Symbol *syms[2] = {d->syms[k], d->default_version_syms[k]};
-      for (int j = 0; j < 2; j++)
-        if (syms[j] && syms[j]->file == d && syms[j]->sym_idx == k && syms[j]->referenced)
+      for (int j = 0; j < 2; j++) {
+        if (!syms[j])
+          continue;
+        syms[j]->defined_by_dso = false;
+        if (syms[j]->file == d && syms[j]->sym_idx == k && syms[j]->referenced)
           make_undefined(syms[j], STT_NOTYPE);
+      }
     }
+  }
+  /* Nor does it make our definitions of the names it defines exported: only the
+   * libraries that stay are searched by the loader. */
+  for (i64 i = 0; dropped && i < ctx->dsos.len; i++) {
+    InputFile *d = ctx->dsos.data[i];
+    for (i64 k = d->first_global; d->is_needed && k < d->nsyms; k++)
+      if (d->esyms[k].st_shndx != SHN_UNDEF)
+        d->syms[k]->defined_by_dso = true;
   }
 }
