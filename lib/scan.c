@@ -351,7 +351,9 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
       atomic_fetch_or(&sym->flags, NEEDS_CANONICAL);
       break;
     case A_SYMBOLIC:
-      atomic_fetch_or(&sym->flags, NEEDS_DYNSYM);
+      /* Many words (vtables) name one symbol: read before the atomic write. */
+      if (!(atomic_load_explicit(&sym->flags, memory_order_relaxed) & NEEDS_DYNSYM))
+        atomic_fetch_or(&sym->flags, NEEDS_DYNSYM);
       break;
     case A_ERR_PIC:
     case A_ERR_PROT:
