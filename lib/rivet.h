@@ -561,7 +561,13 @@ struct InputSection {
   i64 neh_records;
 };
 
-u64 reloc_place_offset(const InputSection *isec, u64 r_offset);
+/* Where a relocation at r_offset lands in the output copy of isec (inline: it is asked
+ * once per relocation). */
+static inline u64 reloc_place_offset(const InputSection *isec, u64 r_offset) {
+  if (__builtin_expect(isec->reverse_words, 0) && r_offset + 8 <= isec->size && r_offset % 8 == 0)
+    return isec->size - 8 - r_offset;
+  return r_offset;
+}
 u64 isec_address(Ctx *ctx, const InputSection *isec, u64 offset); /* VA of isec+offset */
 void bin_input_sections(Ctx *ctx);
 const char *output_section_name(Ctx *ctx, const char *name, u64 flags, u32 type);

@@ -56,13 +56,6 @@ const char *output_section_name(Ctx *ctx, const char *name, u64 flags, u32 type)
   return name;
 }
 
-/* Where a relocation at r_offset lands in the output copy of isec. */
-u64 reloc_place_offset(const InputSection *isec, u64 r_offset) {
-  if (isec->reverse_words && r_offset + 8 <= isec->size && r_offset % 8 == 0)
-    return isec->size - 8 - r_offset;
-  return r_offset;
-}
-
 u64 isec_address(Ctx *ctx, const InputSection *isec, u64 offset) {
   (void)ctx;
   if (!isec->osec)
