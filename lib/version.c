@@ -249,9 +249,15 @@ void apply_version_scripts(Ctx *ctx) {
         bool is_default = at[1] == '@';
         const char *vname = at + (is_default ? 2 : 1);
         i32 node = find_version_node(ctx, vname);
-        if (node < 0) {
+        /* A shared object must define the version in a script; for an executable
+         * GNU ld creates it. */
+        if (node < 0 && ctx->opt.kind == OUT_SHARED) {
           error(ctx, "%s: symbol %s has undefined version %s", f->name, sym->name, vname);
           continue;
+        }
+        if (node < 0) {
+          vec_push(&ctx->version_nodes, ((VersionNode){.name = vname, .index = next++}));
+          node = (i32)ctx->version_nodes.len - 1;
         }
         sym->ver_idx = (u16)(node_version_index(ctx, node) | (is_default ? 0 : 0x8000));
         if (sym->is_version_alias && AUX(sym)->base_sym->file == f)
