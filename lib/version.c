@@ -250,11 +250,14 @@ void apply_version_scripts(Ctx *ctx) {
         const char *vname = at + (is_default ? 2 : 1);
         i32 node = find_version_node(ctx, vname);
         /* A shared object must define the version in a script; for an executable
-         * GNU ld creates it. */
+         * GNU ld creates it when the name is exported, and ignores it otherwise. */
         if (node < 0 && ctx->opt.kind == OUT_SHARED) {
           error(ctx, "%s: symbol %s has undefined version %s", f->name, sym->name, vname);
           continue;
         }
+        Symbol *carrier = sym->is_version_alias ? AUX(sym)->base_sym : sym;
+        if (node < 0 && !carrier->is_exported)
+          continue;
         if (node < 0) {
           vec_push(&ctx->version_nodes, ((VersionNode){.name = vname, .index = next++}));
           node = (i32)ctx->version_nodes.len - 1;
