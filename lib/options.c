@@ -546,6 +546,7 @@ static const OptionDef options[] = {
     {"no-threads", NULL, "Use one thread", CALLS(opt_no_threads)},
     {"v version V", NULL, "Print version information", CALLS(opt_version)},
     {"help", NULL, "Print option help", CALLS(opt_help)},
+    {"print-sysroot", NULL, "Print the sysroot (nothing if none) and exit", ON(print_sysroot)},
     /* Accepted with no effect on what rivet writes */
     {"O", "LEVEL", "Accepted (GNU ld's -O only tunes hash table sizes)", NO_EFFECT},
     {"g", NULL, "Ignored, as in GNU ld", NO_EFFECT},
@@ -739,6 +740,11 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
 
   if (checkpoint(ctx))
     return RV_ARGS_ERROR;
+  if (o->print_sysroot) {
+    if (o->sysroot && *o->sysroot) /* GNU ld prints nothing at all without one */
+      printf("%s\n", o->sysroot);
+    return RV_ARGS_DONE;
+  }
   if (o->exit_after_args || (o->info_only && o->inputs.len == 0))
     return RV_ARGS_DONE;
   for (i64 i = 0; i < o->lib_paths.len; i++)

@@ -273,6 +273,7 @@ typedef struct Options {
   bool time_report;
   bool info_only;       /* --help, --version, -v: nothing to link without inputs */
   bool exit_after_args; /* --help, --version: stop after the command line */
+  bool print_sysroot;   /* --print-sysroot: print it and stop */
 } Options;
 
 /* ---- arch.h / arch-x86-64.c: see arch.h ---- */

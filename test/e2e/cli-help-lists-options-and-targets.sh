@@ -21,6 +21,11 @@ grep -Eq 'GNU|with BFD' v.out || fail "expected ld.rivet -v to mention GNU (libt
 "$LD_RIVET" -m elf_x86_64 --help 2>&1 | grep -Eq ': supported targets:.* elf' ||
   fail "expected 'ld.rivet -m elf_x86_64 --help' to print the targets line"
 
+# --print-sysroot: GNU ld's testsuite and build scripts ask for it; rivet has no
+# default sysroot, so like GNU ld it prints nothing unless --sysroot gives one.
+assert_eq "$("$LD_RIVET" --print-sysroot | od -An -c | tr -d ' ')" "" "bytes printed by ld.rivet --print-sysroot"
+assert_eq "$("$LD_RIVET" --sysroot=/opt/sr --print-sysroot)" "/opt/sr" "ld.rivet --sysroot=/opt/sr --print-sysroot"
+
 # Options that build scripts and test suites look for by name.
 for opt in --gc-sections --version-script --as-needed --build-id --hash-style --soname \
   --export-dynamic --whole-archive --no-undefined --plugin -z; do
