@@ -87,57 +87,10 @@ for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
-# Is there a deb-src entry? One-line format (sources.list, *.list) or deb822 (*.sources).
-have_deb_src() {
-  grep -qsE '^[[:space:]]*deb-src[[:space:]]' /etc/apt/sources.list /etc/apt/sources.list.d/*.list \
-    || grep -qsiE '^Types:.*deb-src' /etc/apt/sources.list.d/*.sources
-}
-# The deb entries for bookworm (not -updates/-security) main, as "URI|signed-by" lines.
-bookworm_deb_uris() {
-  # one-line format: deb [opts] URI bookworm main ...
-  awk '$1 == "deb" {
-         opts = ""; i = 2
-         if ($2 ~ /^\[/) { while ($i !~ /\]$/) { opts = opts " " $i; i++ } opts = opts " " $i; i++ }
-         uri = $i; suite = $(i + 1); main = 0
-         for (j = i + 2; j <= NF; j++) if ($j == "main") main = 1
-         signed = ""
-         if (match(opts, /signed-by=[^] ]*/)) signed = substr(opts, RSTART + 10, RLENGTH - 10)
-         if (suite == "bookworm" && main) print uri "|" signed
-       }' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null || true
-  # deb822: stanzas separated by blank lines
-  local f
-  for f in /etc/apt/sources.list.d/*.sources; do
-    [ -f "$f" ] || continue
-    awk 'function flush() {
-           if (types ~ /(^| )deb( |$)/ && (" " suites " ") ~ / bookworm / && (" " comps " ") ~ / main /)
-             { n = split(uris, u, " "); for (k = 1; k <= n; k++) print u[k] "|" signed }
-           types = uris = suites = comps = signed = ""
-         }
-         /^[[:space:]]*#/ { next }
-         /^[[:space:]]*$/ { flush(); next }
-         { key = tolower($1); sub(/^[^:]*:[[:space:]]*/, "") }
-         key == "types:" { types = $0 } key == "uris:" { uris = $0 }
-         key == "suites:" { suites = $0 } key == "components:" { comps = $0 }
-         key == "signed-by:" { signed = $0 }
-         END { flush() }' "$f"
-  done
-}
-
+# shellcheck source=tools/debian-source.sh
+. "$RIVET_ROOT/tools/debian-source.sh"
 need_update=0
-if ! have_deb_src; then
-  list=/etc/apt/sources.list.d/rivet-deb-src.list
-  entries=$(bookworm_deb_uris | sort -u)
-  [ -n "$entries" ] || entries="http://deb.debian.org/debian|"
-  {
-    echo "# written by rivet's tools/binutils-testsuite.sh (for apt-get source binutils)"
-    while IFS='|' read -r uri signed; do
-      if [ -n "$signed" ]; then echo "deb-src [signed-by=$signed] $uri bookworm main"
-      else echo "deb-src $uri bookworm main"; fi
-    done <<<"$entries"
-  } | $SUDO tee "$list" >/dev/null
-  echo "   wrote $list:"; sed 's/^/     /' "$list"
-  need_update=1
-fi
+ensure_deb_src "tools/binutils-testsuite.sh" && need_update=1
 if [ ${#missing[@]} -gt 0 ] || [ $need_update = 1 ]; then
   $SUDO apt-get update -qq
 fi

@@ -1,0 +1,238 @@
+#!/usr/bin/env bash
+# Build real Debian 12 source packages with rivet forced in as the linker of every link,
+# run each package's own test suite, and prove that every executable and shared object
+# the build wrote was linked by rivet. The reference run does the same with GNU ld.
+#
+#   bash tools/package-builds.sh [--linker rivet|bfd] [--jobs N] [--workdir DIR] [PACKAGE...]
+#
+#   --linker rivet   (default) link with build/tools/ld.rivet of this checkout (build it
+#                    first: bash tools/setup.sh --no-sample); RIVET_LD=PATH picks another
+#   --linker bfd     link with /usr/bin/ld.bfd: the reference run
+#   --jobs N         parallel jobs inside each package build (default: nproc)
+#   --workdir DIR    WORKDIR below; default /tmp/rivet-package-builds
+#   PACKAGE...       default: the list below
+#
+# How rivet is forced in. WORKDIR/LINKER/bin holds `ld`, `ld.bfd` and
+# `x86_64-linux-gnu-ld`, all the linker under test (for rivet a copy of ld.rivet, so that
+# a rebuild of ./build cannot change the linker mid-run). gcc and clang look up `ld` in
+# COMPILER_PATH before their own directories and PATH, and that directory also comes
+# first in PATH, which catches Makefiles that run `ld` themselves. Each package is built
+# from a fresh `dpkg-source -x` with `dpkg-buildpackage -B` (architecture-dependent
+# packages; its dh_auto_test runs the package's tests), with DEB_BUILD_OPTIONS=nostrip
+# (dh_strip would remove .comment, the proof) and DEB_BUILD_PROFILES=nobiarch (zlib would
+# also build 32-bit libraries: rivet links x86-64 only, so far).
+#
+# The proof: after the build, every regular file under the package's tree written during
+# the build that is an ELF executable or shared object must carry "rivet " in .comment
+# (rivet adds "rivet VERSION" there, as lld and mold add theirs). For --linker bfd, none
+# may carry it.
+#
+# Steps: 1. apt-get installs dpkg-dev and each package's build dependencies
+# (`apt-get build-dep --arch-only`; a deb-src entry is added if apt has none) and
+# downloads the sources into WORKDIR/dl. 2. each package is built, logged in
+# WORKDIR/LINKER/logs/PACKAGE.log. 3. a table: build system, outcome, the test summary
+# lines found in the log, ELF files written (and how many were linked by rivet), shared
+# objects with version definitions (.gnu.version_d: a version script was used), time.
+# Results are kept in WORKDIR/results-LINKER.tsv; once both linkers have run, the table
+# shows them side by side. Exit status 0 when every package built, passed its tests and
+# (for rivet) every ELF file it wrote was linked by rivet.
+set -euo pipefail
+
+RIVET_ROOT=$(cd "$(dirname "$0")/.." && pwd)
+LINKER=rivet
+WORKDIR=/tmp/rivet-package-builds
+JOBS=$(nproc)
+# C and C++; libtool, cmake, meson and hand-written build systems; zlib, json-c, nettle,
+# libpng1.6, xz-utils and libtasn1-6 link with version scripts.
+DEFAULT_PACKAGES=(zlib json-c nettle libyaml expat pcre2 fribidi libpng1.6 xz-utils
+                  libtasn1-6 tinyxml2 yaml-cpp double-conversion snappy)
+# Packages whose debian/rules runs no tests: their own suite, run in the built tree with
+# the same environment after dpkg-buildpackage (expat's `make check` links its C and
+# C++ test programs then).
+declare -A EXTRA_TESTS=(
+  [expat]="make -C build check && make -C buildw check"
+)
+PACKAGES=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --linker) LINKER=${2:?--linker needs rivet or bfd}; shift 2 ;;
+    --linker=*) LINKER=${1#--linker=}; shift ;;
+    --jobs) JOBS=${2:?--jobs needs a number}; shift 2 ;;
+    --jobs=*) JOBS=${1#--jobs=}; shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    --workdir) WORKDIR=${2:?--workdir needs a directory}; shift 2 ;;
+    --workdir=*) WORKDIR=${1#--workdir=}; shift ;;
+    -*) echo "package-builds: unknown option $1" >&2; exit 2 ;;
+    *) PACKAGES+=("$1"); shift ;;
+  esac
+done
+[ ${#PACKAGES[@]} -gt 0 ] || PACKAGES=("${DEFAULT_PACKAGES[@]}")
+case "$LINKER" in rivet|bfd) ;; *) echo "package-builds: --linker rivet|bfd" >&2; exit 2 ;; esac
+mkdir -p "$WORKDIR"
+WORKDIR=$(cd "$WORKDIR" && pwd)
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO=sudo
+
+# ---------------------------------------------------------------- 1. packages, sources
+echo "== 1. build dependencies and sources"
+# shellcheck source=tools/debian-source.sh
+. "$RIVET_ROOT/tools/debian-source.sh"
+need_update=0
+ensure_deb_src "tools/package-builds.sh" && need_update=1
+[ $need_update = 1 ] && $SUDO apt-get update -qq
+for p in dpkg-dev build-essential fakeroot python3 binutils; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \
+    || { $SUDO apt-get update -qq; DEBIAN_FRONTEND=noninteractive \
+           $SUDO apt-get install -y -qq --no-install-recommends "$p" >/dev/null; }
+done
+# build-dep is a no-op for what is installed; it fails loudly for a package apt cannot find.
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get build-dep -y -qq --arch-only "${PACKAGES[@]}" \
+  >"$WORKDIR/build-dep.log" 2>&1 || { tail -20 "$WORKDIR/build-dep.log" >&2; exit 1; }
+mkdir -p "$WORKDIR/dl"
+for p in "${PACKAGES[@]}"; do
+  if ! ls "$WORKDIR/dl/${p}_"*.dsc >/dev/null 2>&1; then
+    # (as root, apt warns that it downloads unsandboxed: WORKDIR is not _apt's)
+    (cd "$WORKDIR/dl" && apt-get source --download-only -qq "$p" 2>&1 >/dev/null \
+       | { grep -v 'unsandboxed' || true; } >&2)
+  fi
+done
+
+# ---------------------------------------------------------------- 2. the linker
+RUN=$WORKDIR/$LINKER
+BIN=$RUN/bin
+rm -rf "$BIN"; mkdir -p "$BIN" "$RUN/logs" "$RUN/src"
+if [ "$LINKER" = rivet ]; then
+  src_ld=${RIVET_LD:-$RIVET_ROOT/build/tools/ld.rivet}
+  [ -x "$src_ld" ] || { echo "package-builds: no $src_ld (bash tools/setup.sh --no-sample)" >&2; exit 1; }
+  cp "$src_ld" "$BIN/ld.rivet"
+  target=ld.rivet
+else
+  target=/usr/bin/ld.bfd
+fi
+for name in ld ld.bfd x86_64-linux-gnu-ld; do ln -s "$target" "$BIN/$name"; done
+export COMPILER_PATH=$BIN${COMPILER_PATH:+:$COMPILER_PATH}
+export PATH=$BIN:$PATH
+export DEB_BUILD_OPTIONS="nostrip noautodbgsym parallel=$JOBS"
+export DEB_BUILD_PROFILES=nobiarch
+unset LD MAKEFLAGS
+echo "== 2. linker: $("$BIN/ld" --version | head -n1)"
+echo "   gcc runs: $(gcc -print-prog-name=ld)"
+probe=$(mktemp -d)
+printf 'int main(void){return 0;}\n' >"$probe/p.c"
+gcc "$probe/p.c" -o "$probe/p"
+if [ "$LINKER" = rivet ] && ! readelf -p .comment "$probe/p" | grep -q 'rivet '; then
+  echo "package-builds: gcc did not link with rivet through COMPILER_PATH" >&2; exit 1
+fi
+rm -rf "$probe"
+
+# elf_census DIR STAMP: for each regular file under DIR newer than STAMP that is an ELF
+# executable or shared object, one line "rivet|other verdef|- PATH" (hard links once).
+elf_census() {
+  python3 - "$1" "$2" <<'PY'
+import os, struct, sys
+root, stamp = sys.argv[1], os.stat(sys.argv[2]).st_mtime
+seen = set()
+for d, _, files in os.walk(root):
+    for f in files:
+        p = os.path.join(d, f)
+        try:
+            st = os.lstat(p)
+        except OSError:
+            continue
+        if not os.path.isfile(p) or os.path.islink(p) or st.st_mtime < stamp:
+            continue
+        if (st.st_dev, st.st_ino) in seen or st.st_size < 64:
+            continue
+        with open(p, 'rb') as fh:
+            data = fh.read()
+        if data[:4] != b'\x7fELF' or data[4] != 2 or data[5] != 1:
+            continue
+        e_type = struct.unpack_from('<H', data, 16)[0]
+        if e_type not in (2, 3):
+            continue
+        seen.add((st.st_dev, st.st_ino))
+        shoff, = struct.unpack_from('<Q', data, 0x28)
+        shentsize, shnum, shstrndx = struct.unpack_from('<HHH', data, 0x3a)
+        secs = []
+        for i in range(shnum):
+            off = shoff + i * shentsize
+            if off + 64 > len(data):
+                break
+            name, typ, _, _, soff, size = struct.unpack_from('<IIQQQQ', data, off)
+            secs.append((name, typ, soff, size))
+        linker, verdef = 'other', '-'
+        if shstrndx < len(secs):
+            stroff = secs[shstrndx][2]
+            for name, typ, soff, size in secs:
+                end = data.find(b'\0', stroff + name)
+                sname = data[stroff + name:end]
+                if sname == b'.comment' and b'rivet ' in data[soff:soff + size]:
+                    linker = 'rivet'
+                if typ == 0x6ffffffd:
+                    verdef = 'verdef'
+        print(linker, verdef, os.path.relpath(p, root))
+PY
+}
+
+# ---------------------------------------------------------------- 3. builds
+echo "== 3. builds ($LINKER, -j$JOBS)"
+RESULTS=$WORKDIR/results-$LINKER.tsv
+: >"$RESULTS"
+failed=0
+for p in "${PACKAGES[@]}"; do
+  dsc=$(ls "$WORKDIR/dl/${p}_"*.dsc | sort | tail -n1)
+  rm -rf "$RUN/src/$p"; mkdir -p "$RUN/src/$p"
+  dpkg-source -q -x "$dsc" "$RUN/src/$p/tree" >/dev/null 2>&1
+  tree=$RUN/src/$p/tree
+  # The build system debian/rules drives: its build dependencies say which.
+  if grep -qsw 'meson' "$tree/debian/control"; then system=meson
+  elif grep -qsw 'cmake' "$tree/debian/control"; then system=cmake
+  elif [ -n "$(find "$tree" -maxdepth 3 -name ltmain.sh -print -quit)" ]; then system=libtool
+  else system=make; fi
+  log=$RUN/logs/$p.log
+  touch "$RUN/src/$p/stamp"
+  start=$SECONDS
+  status=ok
+  (cd "$tree" && timeout 3600 dpkg-buildpackage -B -uc -us -j"$JOBS") >"$log" 2>&1 || status=FAIL
+  if [ "$status" = ok ] && [ -n "${EXTRA_TESTS[$p]:-}" ]; then
+    echo "== package-builds: ${EXTRA_TESTS[$p]}" >>"$log"
+    (cd "$tree" && timeout 3600 bash -c "${EXTRA_TESTS[$p]}") >>"$log" 2>&1 || status=FAIL
+  fi
+  secs=$((SECONDS - start))
+  census=$(elf_census "$RUN/src/$p" "$RUN/src/$p/stamp")
+  n_elf=$(grep -c . <<<"$census" || true)
+  n_rivet=$(grep -c '^rivet ' <<<"$census" || true)
+  n_verdef=$(grep -c '^[a-z]* verdef ' <<<"$census" || true)
+  # Test summaries of automake, ctest, meson, and the hand-written suites of zlib/nettle.
+  tests=$(sed 's/^[[:space:]]*//' "$log" \
+           | grep -aE '^# (TOTAL|PASS|FAIL|ERROR): |tests passed, [0-9]+ tests failed|^Ok: |^Fail: |^All [0-9]+ tests passed|^\*\*\* zlib .*test OK|^\[  (PASSED|FAILED)  \]' \
+           | sort | uniq -c | sed 's/^ *//' | tr '\n' ';' | cut -c1-160 || true)
+  proof=ok
+  if [ "$LINKER" = rivet ] && { [ "$n_elf" -eq 0 ] || [ "$n_rivet" -ne "$n_elf" ]; }; then proof=FAIL; fi
+  if [ "$LINKER" = bfd ] && [ "$n_rivet" -ne 0 ]; then proof=FAIL; fi
+  [ "$status" = ok ] && [ "$proof" = ok ] || failed=$((failed + 1))
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$p" "$system" "$status" "$n_elf" "$n_rivet" \
+    "$n_verdef" "$secs" "${tests:-no summary found}" >>"$RESULTS"
+  printf '   %-18s %-7s build+tests %-4s  ELF files %3s, by rivet %3s (%s)  with verdef %2s  %4ss\n' \
+    "$p" "$system" "$status" "$n_elf" "$n_rivet" "$proof" "$n_verdef" "$secs"
+  [ "$status" = ok ] || tail -n 15 "$log" | sed 's/^/      | /'
+  if [ "$proof" != ok ]; then
+    grep -v '^rivet ' <<<"$census" | head -n 10 | sed 's/^/      not rivet: /'
+  fi
+  echo "      tests: ${tests:-no summary found}"
+done
+
+# ---------------------------------------------------------------- 4. side by side
+other=bfd; [ "$LINKER" = bfd ] && other=rivet
+if [ -s "$WORKDIR/results-$other.tsv" ]; then
+  echo "== 4. side by side (build + own tests)"
+  printf '   %-18s %-8s %-6s %-6s\n' package system rivet bfd
+  for p in "${PACKAGES[@]}"; do
+    r=$(awk -F'\t' -v p="$p" '$1 == p { print $3 }' "$WORKDIR/results-rivet.tsv" 2>/dev/null)
+    b=$(awk -F'\t' -v p="$p" '$1 == p { print $3 }' "$WORKDIR/results-bfd.tsv" 2>/dev/null)
+    s=$(awk -F'\t' -v p="$p" '$1 == p { print $2 }' "$RESULTS")
+    printf '   %-18s %-8s %-6s %-6s\n' "$p" "$s" "${r:--}" "${b:--}"
+  done
+fi
+echo "== $((${#PACKAGES[@]} - failed)) of ${#PACKAGES[@]} packages built and passed their tests with $LINKER"
+[ "$failed" -eq 0 ]
