@@ -171,6 +171,13 @@ static bool is_emitted(Chunk *c) {
   }
 }
 
+/* In a PT_LOAD: emitted chunks, and the ELF and program headers, which have no
+ * section header. The program headers must be loaded: the kernel passes their
+ * address as AT_PHDR, which a static program reads (PR ld/23428). */
+static bool is_loaded(Chunk *c) {
+  return is_emitted(c) || c->kind == CK_EHDR || c->kind == CK_PHDR;
+}
+
 static i32 segment_class(Chunk *c) {
   return c->rank / 100;
 }
@@ -229,33 +236,37 @@ static void build_phdrs(Ctx *ctx) {
   i64 n = ctx->chunks.len;
   for (i64 i = 0; i < n;) {
     Chunk *c = ctx->chunks.data[i];
-    if (!(c->shdr.sh_flags & SHF_ALLOC) ||
-        (!is_emitted(c) && c->kind != CK_EHDR && c->kind != CK_PHDR)) {
+    if (!(c->shdr.sh_flags & SHF_ALLOC) || !is_loaded(c)) {
       i++;
       continue;
     }
     i32 cls = segment_class(c);
     u64 start = c->shdr.sh_addr, off = c->shdr.sh_offset, end = chunk_end(c),
         fend = chunk_file_end(c);
+    /* A section aligned beyond a page raises the segment's p_align: the kernel and
+     * the loader place a position-independent output at an address that honours it
+     * (gABI: p_vaddr and p_offset are congruent modulo p_align). */
+    u64 align = MAX(page, c->shdr.sh_addralign);
     i64 j = i + 1;
     for (; j < n; j++) {
       Chunk *d = ctx->chunks.data[j];
       if (!(d->shdr.sh_flags & SHF_ALLOC))
         break;
-      if (!is_emitted(d))
+      if (!is_loaded(d))
         continue;
       if (segment_class(d) != cls)
         break;
       end = MAX(end, chunk_end(d));
       if (d->shdr.sh_type != SHT_NOBITS)
         fend = MAX(fend, chunk_file_end(d));
+      align = MAX(align, d->shdr.sh_addralign);
     }
     /* The RELRO segment is padded in memory to a page boundary: the loader's mprotect
      * rounds the end of PT_GNU_RELRO down, so a partial last page would stay writable. */
     if (cls == CLASS_RELRO)
       end = align_to(end, page);
     push_phdr(ctx, PT_LOAD, class_flags(cls), off, start, fend > off ? fend - off : 0, end - start,
-              page);
+              align);
     i = j;
   }
   if (ctx->dynamic) {
@@ -423,7 +434,7 @@ static void assign_addresses(Ctx *ctx) {
     Chunk *c = ctx->chunks.data[i];
     if (!(c->shdr.sh_flags & SHF_ALLOC))
       break;
-    bool emitted = is_emitted(c) || c->kind == CK_EHDR || c->kind == CK_PHDR;
+    bool emitted = is_loaded(c);
     i32 cls = segment_class(c);
     if (emitted && cls != cur) {
       if (cur >= 0) {
