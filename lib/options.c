@@ -575,8 +575,8 @@ static const OptionDef options[] = {
     {"no-ld-generated-unwind-info", NULL, "Accepted", NO_EFFECT},
     {"plugin", "PLUGIN", "Accepted: objects with only LTO bytecode are refused", NO_EFFECT},
     {"plugin-opt", "ARG", "Accepted with -plugin", NO_EFFECT},
-    {"rpath-link", "PATH", "Accepted: rivet does not read the dependencies of libraries",
-     NO_EFFECT},
+    {"rpath-link", "PATH", "Where to find the libraries other libraries need (first)",
+     LIST(rpath_links)},
     /* Accepted and not yet honoured: each is to be done or refused (issue: options). */
     {"copy-dt-needed-entries", NULL, "Accepted, not yet honoured", NO_EFFECT},
     {"x discard-all", NULL, "Accepted, not yet honoured: local symbols are kept", NO_EFFECT},

@@ -183,7 +183,8 @@ static void decide_import_export(Ctx *ctx, Symbol *sym, const ExportRules *rules
     else
       g->preempt_reason = "default visibility in a shared object: exported and "
                           "preemptible (another module may interpose it)";
-  } else if (sym->referenced_by_dso || sym->defined_by_dso || ctx->opt.export_dynamic ||
+  } else if (((sym->referenced_by_dso || sym->defined_by_dso) && dso_binds_to_definition(sym)) ||
+             ctx->opt.export_dynamic ||
              in_dynlist || (export_pats->len && matches_any(ctx, export_pats, sym->name))) {
     sym->is_exported = true;
   }

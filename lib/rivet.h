@@ -245,6 +245,7 @@ typedef struct Options {
   const char *dynamic_linker; /* .interp contents */
   bool no_dynamic_linker;     /* --no-dynamic-linker (static PIE) */
   const char *rpath;          /* -rpath entries joined with ':' */
+  VEC(const char *) rpath_links; /* -rpath-link, in order (each may be a ':' list) */
   bool disable_new_dtags;     /* DT_RPATH instead of DT_RUNPATH */
   bool z_nocopyreloc;         /* -z nocopyreloc: a needed COPY is an error */
   bool allow_shlib_undefined; /* --allow-shlib-undefined (default for -shared only) */
@@ -331,6 +332,10 @@ struct InputFile {
   bool is_needed;              /* gets a DT_NEEDED entry */
   i32 verneed_count;           /* versions of it the output needs */
   VEC(const char *) dt_needed; /* its own DT_NEEDED entries */
+  const char *runpath;         /* DT_RUNPATH, else DT_RPATH, or NULL */
+  const char **verneed_names;  /* version index of an undefined symbol -> name */
+  i64 nverneeds;
+  bool is_indirect;            /* found through another library's DT_NEEDED only */
   const Elf64_Phdr *phdrs;     /* its program headers (read-only test for COPY) */
   i64 nphdrs;
   Symbol **default_version_syms; /* "name@VER" aliases of default-version definitions */
@@ -483,6 +488,8 @@ typedef struct GlobalSymbol {
   InputFile *lazy_file;       /* archive member that defines it, while RANK_LAZY */
   InputFile *first_ref;       /* first file that referenced it (errors, --why-extract) */
   const char *preempt_reason; /* why it is (not) preemptible, for --explain-symbol */
+  u16 dso_default_def_types;  /* 1 << STT_* of libraries' default-version definitions */
+  bool dso_unversioned_use;   /* a library defines or references the name unversioned */
 } GlobalSymbol;
 
 static inline GlobalSymbol *global_symbol(Symbol *sym) {
@@ -678,6 +685,14 @@ void resolve_dso_symbols(Ctx *ctx, InputFile *f);
 void mark_needed_dsos(Ctx *ctx);
 void check_shlib_undefined(Ctx *ctx);
 u64 dso_symbol_alignment(const InputFile *f, i64 sym_idx);
+bool dso_definition_is_common_like(const InputFile *f, i64 sym_idx);
+bool dso_binds_to_definition(Symbol *sym);
+bool dso_symbol_has_version(const InputFile *f, i64 i);
+InputFile *read_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bool as_needed);
+InputFile *find_loaded_dso(Ctx *ctx, const char *name);
+void load_indirect_libraries(Ctx *ctx);
+bool indirect_library_defines(Ctx *ctx, const char *name);
+bool dso_definition_beats_common(const InputFile *f, i64 sym_idx, bool common_came_first);
 bool dso_address_is_readonly(InputFile *f, u64 addr);
 const char *dso_version_name(InputFile *f, i64 sym_idx);
 
@@ -860,6 +875,10 @@ struct Ctx {
       *verneed, *verdef, *relr, *copyrel, *copyrel_ro;
   bool is_dynamic;            /* has a dynamic section (DSO inputs, -pie or -shared) */
   VEC(InputFile *) dsos;      /* shared objects in command-line order */
+  VEC(InputFile *) indirect_dsos;   /* found through DT_NEEDED only (indirect-libs.c) */
+  VEC(InputFile *) needed_closure;  /* needed libraries and all they need, loaded ones */
+  const char **indirect_defs;       /* names the indirect libraries define (a set) */
+  i64 indirect_defs_len, indirect_defs_cap;
   VEC(Symbol *) dynsyms;      /* .dynsym order, [0] unused */
   VEC(struct DynRel) dynrels; /* .rela.dyn contents, RELATIVE first after sorting */
   i64 nrelative;              /* RELATIVE entries left in .rela.dyn */

@@ -69,7 +69,56 @@ bad:
   return false;
 }
 
-InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bool as_needed) {
+/* .gnu.version_r: sh_info Verneed entries, each with vn_cnt Vernaux naming a version
+ * (vna_other is the index its undefined symbols carry in .gnu.version). Read only to
+ * name those versions; a malformed table is an error, as for .gnu.version_d. */
+static bool read_verneeds(Ctx *ctx, InputFile *f, const EShdr *sh, const char *strtab, u64 strsize) {
+  const MappedFile *mf = f->mf;
+  u64 end = sh->sh_offset + sh->sh_size;
+  i64 max_idx = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    u64 p = sh->sh_offset;
+    for (u64 n = 0; n < sh->sh_info; n++) {
+      if (p + sizeof(Elf64_Verneed) > end || !in_file(mf, p, sizeof(Elf64_Verneed)))
+        goto bad;
+      Elf64_Verneed vn;
+      memcpy(&vn, mf->data + p, sizeof vn);
+      u64 a = p + vn.vn_aux;
+      for (u64 k = 0; k < vn.vn_cnt; k++) {
+        if (vn.vn_aux < sizeof(Elf64_Verneed) || a < p || a + sizeof(Elf64_Vernaux) > end)
+          goto bad;
+        Elf64_Vernaux va;
+        memcpy(&va, mf->data + a, sizeof va);
+        if (va.vna_name >= strsize || (va.vna_other & 0x7fff) < 2)
+          goto bad;
+        if (pass == 0)
+          max_idx = MAX(max_idx, (i64)(va.vna_other & 0x7fff));
+        else
+          f->verneed_names[va.vna_other & 0x7fff] = strtab + va.vna_name;
+        bool last_aux = k + 1 == vn.vn_cnt;
+        if (last_aux != (va.vna_next == 0) || (!last_aux && va.vna_next < sizeof(Elf64_Vernaux)))
+          goto bad;
+        a += va.vna_next;
+      }
+      bool last = n + 1 == sh->sh_info;
+      if (last != (vn.vn_next == 0) || (!last && vn.vn_next < sizeof(Elf64_Verneed)))
+        goto bad;
+      p += vn.vn_next;
+    }
+    if (pass == 0) {
+      f->nverneeds = max_idx + 1;
+      f->verneed_names = ARENA_ARRAY(&ctx->arena, const char *, f->nverneeds);
+    }
+  }
+  return true;
+bad:
+  error(ctx, "%s: malformed .gnu.version_r", f->name);
+  return false;
+}
+
+/* Parses a shared object, not yet counted among the link's libraries (see
+ * new_shared_file). NULL after an error. */
+InputFile *read_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bool as_needed) {
   InputFile *f = ARENA_NEW(&ctx->arena, InputFile);
   f->kind = FILE_DSO;
   f->mf = mf;
@@ -107,7 +156,7 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
   }
   f->shdrs = sh;
   f->nshdrs = nsh;
-  const EShdr *dynsym = NULL, *versym = NULL, *verdef = NULL, *dynamic = NULL;
+  const EShdr *dynsym = NULL, *versym = NULL, *verdef = NULL, *verneed = NULL, *dynamic = NULL;
   for (i64 i = 0; i < nsh; i++) {
     if (sh[i].sh_type != SHT_NOBITS && !in_file(mf, sh[i].sh_offset, sh[i].sh_size)) {
       error(ctx, "%s: section %ld extends past the end of the file", f->name, (long)i);
@@ -122,6 +171,9 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
       break;
     case SHT_GNU_verdef:
       verdef = &sh[i];
+      break;
+    case SHT_GNU_verneed:
+      verneed = &sh[i];
       break;
     case SHT_DYNAMIC:
       dynamic = &sh[i];
@@ -160,6 +212,16 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
     if (!read_verdefs(ctx, f, verdef, (const char *)d + vs->sh_offset, vs->sh_size))
       return NULL;
   }
+  if (verneed) {
+    if (verneed->sh_link >= (u64)nsh || sh[verneed->sh_link].sh_type != SHT_STRTAB) {
+      error(ctx, "%s: .gnu.version_r does not link to a string table", f->name);
+      return NULL;
+    }
+    const EShdr *vs = &sh[verneed->sh_link];
+    if (vs->sh_size == 0 || d[vs->sh_offset + vs->sh_size - 1] != 0 ||
+        !read_verneeds(ctx, f, verneed, (const char *)d + vs->sh_offset, vs->sh_size))
+      return NULL;
+  }
   if (eh->e_phnum) {
     f->phdrs = table(ctx, d + eh->e_phoff, eh->e_phnum * (i64)sizeof(Elf64_Phdr));
     f->nphdrs = eh->e_phnum;
@@ -175,7 +237,9 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
       memcpy(&dyn, d + dynamic->sh_offset + off, sizeof dyn);
       if (dyn.d_tag == DT_NULL)
         break;
-      if ((dyn.d_tag == DT_SONAME || dyn.d_tag == DT_NEEDED) &&
+      bool names_string = dyn.d_tag == DT_SONAME || dyn.d_tag == DT_NEEDED ||
+                          dyn.d_tag == DT_RUNPATH || dyn.d_tag == DT_RPATH;
+      if (names_string &&
           (dyn.d_un.d_val >= ds->sh_size || d[ds->sh_offset + ds->sh_size - 1] != 0)) {
         error(ctx, "%s: .dynamic: string offset out of range", f->name);
         return NULL;
@@ -184,6 +248,8 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
         f->soname = (const char *)d + ds->sh_offset + dyn.d_un.d_val;
       if (dyn.d_tag == DT_NEEDED)
         vec_push(&f->dt_needed, (const char *)d + ds->sh_offset + dyn.d_un.d_val);
+      if (dyn.d_tag == DT_RUNPATH || (dyn.d_tag == DT_RPATH && !f->runpath))
+        f->runpath = (const char *)d + ds->sh_offset + dyn.d_un.d_val;
     }
   }
   for (i64 i = 0; i < f->nsyms; i++) {
@@ -207,12 +273,19 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
       return NULL;
     }
   }
+  return f;
+}
+
+InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bool as_needed) {
+  InputFile *f = read_shared_file(ctx, mf, soname_hint, as_needed);
+  if (!f)
+    return NULL;
   /* A library named twice (clang passes -lgcc_s twice) is loaded once, as GNU ld does:
    * one DT_NEEDED, needed unconditionally if either mention is not --as-needed. */
   for (i64 i = 0; i < ctx->dsos.len; i++) {
     InputFile *seen = ctx->dsos.data[i];
     if (!strcmp(seen->soname, f->soname)) {
-      seen->as_needed &= as_needed;
+      seen->as_needed &= f->as_needed;
       return NULL;
     }
   }
@@ -261,6 +334,28 @@ const char *dso_version_name(InputFile *f, i64 sym_idx) {
   return ver < f->nverdefs ? f->verdef_names[ver] : NULL;
 }
 
+/* Data in the library's .bss, not a function: GNU ld treats it as a common of the
+ * library's ("dynamic common"), which merges with an object's common. */
+bool dso_definition_is_common_like(const InputFile *f, i64 sym_idx) {
+  const ESym *es = &f->esyms[sym_idx];
+  u8 type = ELF64_ST_TYPE(es->st_info);
+  return type != STT_FUNC && type != STT_GNU_IFUNC && es->st_size > 0 &&
+         es->st_shndx < f->nshdrs && f->shdrs[es->st_shndx].sh_type == SHT_NOBITS &&
+         (f->shdrs[es->st_shndx].sh_flags & SHF_ALLOC);
+}
+
+/* GNU ld (_bfd_elf_merge_symbol): an object's common symbol yields to a shared
+ * object's data definition and becomes a reference to it (a COPY keeps the library's
+ * initial value). Against a function or a dynamic common the object's common wins;
+ * against a weak definition it wins only when it came first on the command line. */
+bool dso_definition_beats_common(const InputFile *f, i64 sym_idx, bool common_came_first) {
+  const ESym *es = &f->esyms[sym_idx];
+  u8 type = ELF64_ST_TYPE(es->st_info);
+  if (common_came_first && ELF64_ST_BIND(es->st_info) == STB_WEAK)
+    return false;
+  return type != STT_FUNC && type != STT_GNU_IFUNC && !dso_definition_is_common_like(f, sym_idx);
+}
+
 static void define_from_dso(InputFile *f, i64 i, Symbol *sym) {
   const ESym *es = &f->esyms[i];
   u8 bind = ELF64_ST_BIND(es->st_info);
@@ -268,8 +363,17 @@ static void define_from_dso(InputFile *f, i64 i, Symbol *sym) {
    * exported so the library binds to it too (one object, e.g. a C++ inline
    * function's static, STB_GNU_UNIQUE). */
   sym->defined_by_dso = true;
-  if (sym->rank <= RANK_DSO)
+  if (sym->rank == RANK_COMMON && sym->visibility == STV_DEFAULT &&
+      dso_definition_beats_common(f, i, true)) {
+    sym->referenced = true;
+    sym->has_strong_ref = true;
+  } else if (sym->rank == RANK_COMMON) {
+    if (dso_definition_is_common_like(f, i))
+      sym->size = MAX(sym->size, es->st_size);
+    return;
+  } else if (sym->rank <= RANK_DSO) {
     return; /* an object's definition, or an earlier shared object's, wins */
+  }
   /* A hidden or protected reference from our objects cannot bind to another module
    * (gABI "Symbol Visibility"): GNU ld ignores the library's definition and goes on
    * searching, so a later archive member may still define it. */
@@ -288,6 +392,30 @@ static void define_from_dso(InputFile *f, i64 i, Symbol *sym) {
   sym->dso_protected = ELF64_ST_VISIBILITY(es->st_other) == STV_PROTECTED;
 }
 
+static bool types_compatible(u8 a, u8 b) {
+  return (a == STT_GNU_IFUNC) == (b == STT_GNU_IFUNC) && (a == b || a == STT_NOTYPE || b == STT_NOTYPE);
+}
+
+/* Does the loader bind some library's use of the name to our definition, so that it
+ * must be exported? A library's unversioned definition or reference does. Versioned
+ * ones (foo@@V defined, foo@V referenced) do only through a default-version
+ * definition whose type agrees with ours: GNU ld does not join foo@@V to our foo when
+ * one is a function and the other data (PR ld/2404: a program's variable named like a
+ * libc function must not capture the libraries' calls). */
+bool dso_binds_to_definition(Symbol *sym) {
+  GlobalSymbol *g = global_symbol(sym);
+  if (g->dso_unversioned_use)
+    return true;
+  for (u8 t = 0; t < 16; t++)
+    if ((g->dso_default_def_types >> t & 1) && types_compatible(sym->type, t))
+      return true;
+  return false;
+}
+
+bool dso_symbol_has_version(const InputFile *f, i64 i) {
+  return f->versym && (f->versym[i] & 0x7fff) >= 2;
+}
+
 void resolve_dso_symbols(Ctx *ctx, InputFile *f) {
   for (i64 i = f->first_global; i < f->nsyms; i++) {
     const ESym *es = &f->esyms[i];
@@ -295,6 +423,8 @@ void resolve_dso_symbols(Ctx *ctx, InputFile *f) {
     trace_symbol_event(ctx, sym, f, es);
     if (es->st_shndx == SHN_UNDEF) {
       sym->referenced_by_dso = true;
+      if (!dso_symbol_has_version(f, i))
+        global_symbol(sym)->dso_unversioned_use = true;
       if (ELF64_ST_BIND(es->st_info) != STB_WEAK) {
         sym->referenced_strongly_by_dso = true;
         /* The library's strong undefined symbols extract archive members, as an
@@ -310,8 +440,14 @@ void resolve_dso_symbols(Ctx *ctx, InputFile *f) {
     if (f->versym && (f->versym[i] & 0x7fff) == 0)
       continue; /* VER_NDX_LOCAL: not exported */
     define_from_dso(f, i, sym);
-    if (f->default_version_syms[i])
+    if (dso_symbol_has_version(f, i))
+      global_symbol(sym)->dso_default_def_types |= (u16)(1u << ELF64_ST_TYPE(es->st_info));
+    else
+      global_symbol(sym)->dso_unversioned_use = true;
+    if (f->default_version_syms[i]) {
       define_from_dso(f, i, f->default_version_syms[i]);
+      global_symbol(f->default_version_syms[i])->dso_unversioned_use = true;
+    }
   }
 }
 
@@ -343,45 +479,98 @@ bool dso_address_is_readonly(InputFile *f, u64 addr) {
   return false;
 }
 
-static bool soname_loaded(Ctx *ctx, const char *name) {
-  for (i64 i = 0; i < ctx->dsos.len; i++) {
-    const char *s = ctx->dsos.data[i]->soname;
-    const char *base = strrchr(s, '/');
-    if (!strcmp(s, name) || (base && !strcmp(base + 1, name)))
-      return true;
+/* The library on the command line, or found through DT_NEEDED, whose SONAME (or
+ * file name) is NAME; NULL if none. */
+InputFile *find_loaded_dso(Ctx *ctx, const char *name) {
+  for (int list = 0; list < 2; list++) {
+    InputFile **files = list ? ctx->indirect_dsos.data : ctx->dsos.data;
+    i64 n = list ? ctx->indirect_dsos.len : ctx->dsos.len;
+    for (i64 i = 0; i < n; i++) {
+      const char *s = files[i]->soname;
+      const char *base = strrchr(s, '/');
+      if (!strcmp(s, name) || (base && !strcmp(base + 1, name)))
+        return files[i];
+    }
   }
+  return NULL;
+}
+
+typedef VEC(Symbol *) SymbolList;
+
+static bool already_reported(const SymbolList *reported, const Symbol *sym) {
+  for (i64 i = 0; i < reported->len; i++)
+    if (reported->data[i] == sym)
+      return true;
   return false;
 }
 
-/* --no-allow-shlib-undefined, GNU ld's default for executables: a shared object's
- * strong undefined symbol must be defined by the output or another linked shared
- * object. Only checked for libraries whose own DT_NEEDED are all on the command
- * line; the others may get the symbol from a dependency we did not read. */
+/* The version a library's undefined symbol names (its Vernaux), or NULL. */
+static const char *needed_version(const InputFile *f, i64 i) {
+  u16 ver = f->versym ? f->versym[i] & 0x7fff : 0;
+  return ver >= 2 && ver < f->nverneeds ? f->verneed_names[ver] : NULL;
+}
+
+/* Is the reference satisfied: defined by our objects or a library (an indirect one
+ * too), and, when it names a version, by a library defining that version? */
+static bool shlib_reference_satisfied(Ctx *ctx, InputFile *f, i64 i, Symbol *sym) {
+  const char *name = f->strtab + f->esyms[i].st_name;
+  bool ours = sym && symbol_is_defined(sym) && sym->file && sym->file->kind != FILE_DSO;
+  if (!(sym && symbol_is_defined(sym)) && !indirect_library_defines(ctx, name))
+    return false;
+  const char *version = needed_version(f, i);
+  if (!version || ours)
+    return true; /* our own definition: the version is ours to give */
+  const char *versioned = arena_sprintf(&ctx->arena, "%s@%s", name, version);
+  Symbol *v = find_symbol(ctx, versioned);
+  return (v && v->rank == RANK_DSO) || indirect_library_defines(ctx, versioned);
+}
+
+/* Two checks of the undefined symbols of the libraries the output needs, and of all
+ * that those need in turn (the needed closure, indirect libraries included).
+ *  - Always (GNU ld): a name defined hidden or internal by our objects cannot satisfy
+ *    a library's reference (gABI "Symbol Visibility": it is not exported).
+ *  - --no-allow-shlib-undefined, GNU ld's default for executables: a library's strong
+ *    undefined symbol must be defined by the output or another library, at the
+ *    version it names. Only for libraries whose own DT_NEEDED were all found; the
+ *    others may get the symbol from a dependency we could not read.
+ * Each name is reported once. */
 void check_shlib_undefined(Ctx *ctx) {
   bool allow = ctx->opt.allow_shlib_undefined_set ? ctx->opt.allow_shlib_undefined
                                                   : ctx->opt.kind == OUT_SHARED;
-  if (allow)
-    return;
-  for (i64 d = 0; d < ctx->dsos.len; d++) {
-    InputFile *f = ctx->dsos.data[d];
+  SymbolList reported = {0};
+  for (i64 d = 0; d < ctx->needed_closure.len; d++) {
+    InputFile *f = ctx->needed_closure.data[d];
     bool all_deps = true;
-    for (i64 k = 0; k < f->dt_needed.len; k++)
-      all_deps &= soname_loaded(ctx, f->dt_needed.data[k]);
-    if (!all_deps || !f->is_needed)
-      continue;
+    for (i64 k = 0; k < f->dt_needed.len; k++) {
+      InputFile *dep = find_loaded_dso(ctx, f->dt_needed.data[k]);
+      all_deps &= dep && dep->mf;
+    }
     for (i64 i = f->first_global; i < f->nsyms; i++) {
       const ESym *es = &f->esyms[i];
-      Symbol *sym = f->syms[i];
-      if (es->st_shndx != SHN_UNDEF || ELF64_ST_BIND(es->st_info) == STB_WEAK)
+      if (es->st_shndx != SHN_UNDEF)
         continue;
-      if (symbol_is_defined(sym) &&
-          (sym->file->kind == FILE_DSO || sym->visibility == STV_DEFAULT ||
-           sym->visibility == STV_PROTECTED))
+      Symbol *sym = f->syms ? f->syms[i] : find_symbol(ctx, f->strtab + es->st_name);
+      if (sym && already_reported(&reported, sym))
         continue;
-      error(ctx, "undefined reference due to --no-allow-shlib-undefined: %s\n>>> referenced by %s",
-            sym->name, f->name);
+      if (sym && symbol_is_defined(sym) && sym->file && sym->file->kind != FILE_DSO &&
+          (sym->visibility == STV_HIDDEN || sym->visibility == STV_INTERNAL)) {
+        error(ctx, "%s symbol '%s' in %s is referenced by DSO %s",
+              sym->visibility == STV_HIDDEN ? "hidden" : "internal", sym->name, sym->file->name,
+              f->name);
+        vec_push(&reported, sym);
+        continue;
+      }
+      if (allow || !all_deps || ELF64_ST_BIND(es->st_info) == STB_WEAK ||
+          shlib_reference_satisfied(ctx, f, i, sym))
+        continue;
+      const char *version = needed_version(f, i);
+      error(ctx, "undefined reference due to --no-allow-shlib-undefined: %s%s%s\n>>> referenced by %s",
+            f->strtab + es->st_name, version ? "@" : "", version ? version : "", f->name);
+      if (sym)
+        vec_push(&reported, sym);
     }
   }
+  free(reported.data);
 }
 
 /* A shared object read under --as-needed is needed only if some object file's

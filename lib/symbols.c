@@ -205,14 +205,41 @@ void make_undefined(Symbol *sym, u8 type) {
   sym->dso_protected = false;
 }
 
-void add_lazy_symbol(Ctx *ctx, Symbol *sym, InputFile *member) {
-  if (sym->rank == RANK_UNDEF && (sym->has_strong_ref || sym->referenced_strongly_by_dso)) {
-    extract_member(ctx, member, sym, global_symbol(sym)->first_ref);
-    return;
+/* GNU ld (elf_link_is_defined_archive_symbol): a common symbol extracts an archive
+ * member that defines the name as global data in a section, the Fortran BLOCK DATA
+ * convention; a member with only another common, a weak or a function definition is
+ * not extracted for it. */
+static bool member_defines_data(Ctx *ctx, InputFile *member, const char *name) {
+  if (!read_object_symbols(ctx, member))
+    return false;
+  for (i64 i = member->first_global; i < member->nsyms; i++) {
+    const ESym *es = &member->esyms[i];
+    if (strcmp(esym_name(member, es), name))
+      continue;
+    u32 shndx = esym_shndx(member, i);
+    u8 bind = ELF64_ST_BIND(es->st_info);
+    return (bind == STB_GLOBAL || bind >= STB_LOOS) && ELF64_ST_TYPE(es->st_info) != STT_FUNC &&
+           shndx != SHN_UNDEF && shndx != SHN_COMMON && (shndx < SHN_LORESERVE || shndx == SHN_ABS);
   }
+  return false;
+}
+
+/* The name stays lazy, with the member that will define it, from the moment that
+ * member is extracted for it: another archive's (or the same index's) later entry
+ * for the name must not extract a second definer, as GNU ld takes the first. */
+void add_lazy_symbol(Ctx *ctx, Symbol *sym, InputFile *member) {
+  GlobalSymbol *g = global_symbol(sym);
   if (sym->rank == RANK_UNDEF) {
     sym->rank = RANK_LAZY;
-    global_symbol(sym)->lazy_file = member;
+    g->lazy_file = member;
+    if (sym->has_strong_ref || sym->referenced_strongly_by_dso)
+      extract_member(ctx, member, sym, g->first_ref);
+    return;
+  }
+  /* lazy_file marks a common whose data definition has been extracted already. */
+  if (sym->rank == RANK_COMMON && !g->lazy_file && member_defines_data(ctx, member, sym->name)) {
+    g->lazy_file = member;
+    extract_member(ctx, member, sym, sym->file);
   }
 }
 
@@ -284,6 +311,28 @@ void resolve_file_symbols(Ctx *ctx, InputFile *f) {
       if (es->st_size > sym->size)
         take_definition(sym, f, i, rank);
       sym->common_p2align = align;
+      continue;
+    }
+    if (rank == RANK_COMMON && sym->rank == RANK_DSO) {
+      if (sym->visibility == STV_DEFAULT && dso_definition_beats_common(sym->file, sym->sym_idx, false)) {
+        sym->referenced = true;
+        sym->has_strong_ref = true;
+        sym->binding = STB_GLOBAL; /* GNU ld exports the copy as the common's binding */
+        continue;
+      }
+      u64 dso_size = dso_definition_is_common_like(sym->file, sym->sym_idx) ? sym->size : 0;
+      take_definition(sym, f, i, rank);
+      sym->size = MAX(sym->size, dso_size);
+      continue;
+    }
+    if (rank == RANK_COMMON && sym->rank == RANK_LAZY) {
+      InputFile *member = global_symbol(sym)->lazy_file;
+      bool extract = member_defines_data(ctx, member, sym->name);
+      take_definition(sym, f, i, rank);
+      if (extract) {
+        global_symbol(sym)->lazy_file = member;
+        extract_member(ctx, member, sym, f);
+      }
       continue;
     }
     if (rank < sym->rank)

@@ -1,0 +1,258 @@
+/* Indirect libraries: those named by the DT_NEEDED entries of the libraries we link
+ * but not on the command line themselves. GNU ld reads them (--no-copy-dt-needed-
+ * entries, its default) for two purposes, and so does rivet:
+ *  - their undefined symbols that our objects define must be exported, since the
+ *    loader will look those names up in the executable;
+ *  - --no-allow-shlib-undefined holds for their undefined symbols too, and their
+ *    definitions count for the other libraries' references.
+ * They never satisfy a reference of our objects (GNU ld: "DSO missing from command
+ * line"), get no DT_NEEDED and extract no archive member. They are searched for as
+ * GNU ld does (ldelf_after_open): -rpath-link, -rpath (LD_RUN_PATH without either),
+ * LD_LIBRARY_PATH, the needing library's DT_RUNPATH/DT_RPATH with $ORIGIN, the
+ * directories of /etc/ld.so.conf, then the default library directories. */
+#include "arch.h"
+#include "rivet.h"
+
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+typedef VEC(const char *) DirList;
+
+static void add_path_list(Ctx *ctx, DirList *dirs, const char *list, const char *origin) {
+  if (!list)
+    return;
+  const char *p = list;
+  while (*p) {
+    const char *colon = strchr(p, ':');
+    i64 len = colon ? colon - p : (i64)strlen(p);
+    char *dir = arena_alloc(&ctx->arena, len + 1, 1);
+    memcpy(dir, p, (size_t)len);
+    dir[len] = 0;
+    if (origin && (!strncmp(dir, "$ORIGIN", 7) || !strncmp(dir, "${ORIGIN}", 9)))
+      dir = arena_sprintf(&ctx->arena, "%s%s", origin, dir + (dir[1] == '{' ? 9 : 7));
+    if (*dir && !strchr(dir, '$'))
+      vec_push(dirs, dir);
+    if (!colon)
+      break;
+    p = colon + 1;
+  }
+}
+
+static const char *with_sysroot(Ctx *ctx, const char *dir) {
+  const char *root = ctx->opt.sysroot;
+  return root && *root && dir[0] == '/' ? arena_sprintf(&ctx->arena, "%s%s", root, dir) : dir;
+}
+
+/* /etc/ld.so.conf: one directory per line, "include GLOB" lines, '#' comments. */
+static void read_ld_so_conf(Ctx *ctx, DirList *dirs, const char *path, int depth) {
+  FILE *f = depth < 8 ? fopen(path, "r") : NULL;
+  if (!f)
+    return;
+  char line[4096];
+  while (fgets(line, sizeof line, f)) {
+    char *hash = strchr(line, '#');
+    if (hash)
+      *hash = 0;
+    char *word = line + strspn(line, " \t\r\n");
+    word[strcspn(word, "\r\n")] = 0;
+    for (i64 n = (i64)strlen(word); n > 0 && (word[n - 1] == ' ' || word[n - 1] == '\t'); n--)
+      word[n - 1] = 0;
+    if (!*word)
+      continue;
+    if (!strncmp(word, "include", 7) && (word[7] == ' ' || word[7] == '\t')) {
+      char *pattern = word + 8 + strspn(word + 8, " \t");
+      const char *full = pattern[0] == '/' ? pattern : arena_sprintf(&ctx->arena, "/etc/%s", pattern);
+      glob_t g;
+      if (glob(with_sysroot(ctx, full), 0, NULL, &g) == 0)
+        for (size_t i = 0; i < g.gl_pathc; i++)
+          read_ld_so_conf(ctx, dirs, g.gl_pathv[i], depth + 1);
+      globfree(&g);
+      continue;
+    }
+    if (word[0] == '/')
+      vec_push(dirs, with_sysroot(ctx, arena_strdup(&ctx->arena, word)));
+  }
+  fclose(f);
+}
+
+static const char *directory_of(Ctx *ctx, const char *path) {
+  const char *slash = strrchr(path, '/');
+  if (!slash)
+    return ".";
+  char *dir = arena_alloc(&ctx->arena, slash - path + 1, 1);
+  memcpy(dir, path, (size_t)(slash - path));
+  dir[slash - path] = 0;
+  return dir;
+}
+
+/* The file is a shared object this link could use (GNU ld's ldelf_try_needed skips
+ * one of another class or machine and goes on searching). */
+static MappedFile *map_usable_library(Ctx *ctx, const char *path) {
+  struct stat st;
+  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+    return NULL;
+  MappedFile *mf = map_file(ctx, path);
+  if (!mf)
+    return NULL;
+  if (!is_shared_object(mf->data, mf->size) || mf->data[EI_CLASS] != ELFCLASS64 ||
+      rd16(mf->data + 18) != ctx->arch->e_machine)
+    return NULL;
+  return mf;
+}
+
+static MappedFile *find_needed_library(Ctx *ctx, const char *name, const InputFile *by,
+                                       const DirList *fixed_before, const DirList *fixed_after) {
+  if (strchr(name, '/'))
+    return map_usable_library(ctx, name);
+  DirList runpath = {0};
+  add_path_list(ctx, &runpath, by->runpath, directory_of(ctx, by->name));
+  const DirList *lists[] = {fixed_before, &runpath, fixed_after};
+  MappedFile *found = NULL;
+  for (int l = 0; l < 3 && !found; l++)
+    for (i64 i = 0; i < lists[l]->len && !found; i++)
+      found = map_usable_library(ctx, arena_sprintf(&ctx->arena, "%s/%s", lists[l]->data[i], name));
+  free(runpath.data);
+  return found;
+}
+
+/* Names the indirect libraries define ("name" and "name@VERSION"), in an open-
+ * addressing set. */
+static void remember_definition(Ctx *ctx, const char *name) {
+  if ((ctx->indirect_defs_len + 1) * 2 > ctx->indirect_defs_cap) {
+    i64 old_cap = ctx->indirect_defs_cap;
+    const char **old = ctx->indirect_defs;
+    ctx->indirect_defs_cap = old_cap ? old_cap * 2 : 1024;
+    ctx->indirect_defs = calloc((size_t)ctx->indirect_defs_cap, sizeof(char *));
+    if (!ctx->indirect_defs)
+      fatal(ctx, "out of memory");
+    ctx->indirect_defs_len = 0;
+    for (i64 i = 0; i < old_cap; i++)
+      if (old[i])
+        remember_definition(ctx, old[i]);
+    free(old);
+  }
+  u64 mask = (u64)ctx->indirect_defs_cap - 1;
+  for (u64 h = hash_string(name, (i64)strlen(name)) & mask;; h = (h + 1) & mask) {
+    if (!ctx->indirect_defs[h]) {
+      ctx->indirect_defs[h] = name;
+      ctx->indirect_defs_len++;
+      return;
+    }
+    if (!strcmp(ctx->indirect_defs[h], name))
+      return;
+  }
+}
+
+bool indirect_library_defines(Ctx *ctx, const char *name) {
+  if (!ctx->indirect_defs_cap)
+    return false;
+  u64 mask = (u64)ctx->indirect_defs_cap - 1;
+  for (u64 h = hash_string(name, (i64)strlen(name)) & mask; ctx->indirect_defs[h];
+       h = (h + 1) & mask)
+    if (!strcmp(ctx->indirect_defs[h], name))
+      return true;
+  return false;
+}
+
+/* What an indirect library's symbols do to ours: its references and definitions of a
+ * name we define export it, as a library's on the command line do (GNU ld reads
+ * them into the same table); its definitions are remembered for
+ * check_shlib_undefined. */
+static void note_indirect_symbols(Ctx *ctx, InputFile *f) {
+  for (i64 i = f->first_global; i < f->nsyms; i++) {
+    const ESym *es = &f->esyms[i];
+    const char *name = f->strtab + es->st_name;
+    u16 ver = f->versym ? f->versym[i] : 1;
+    bool versioned = dso_symbol_has_version(f, i);
+    if (es->st_shndx != SHN_UNDEF && (ver & 0x7fff) == 0)
+      continue; /* VER_NDX_LOCAL */
+    Symbol *sym = find_symbol(ctx, name);
+    if (sym && symbol_is_defined(sym) && sym->file && sym->file->kind != FILE_DSO) {
+      GlobalSymbol *g = global_symbol(sym);
+      if (es->st_shndx == SHN_UNDEF)
+        sym->referenced_by_dso = true;
+      else
+        sym->defined_by_dso = true;
+      if (!versioned)
+        g->dso_unversioned_use = true;
+      else if (es->st_shndx != SHN_UNDEF && !(ver & 0x8000))
+        g->dso_default_def_types |= (u16)(1u << ELF64_ST_TYPE(es->st_info));
+    }
+    if (es->st_shndx == SHN_UNDEF)
+      continue;
+    const char *vname = dso_version_name(f, i);
+    if (!(ver & 0x8000))
+      remember_definition(ctx, name);
+    if (vname)
+      remember_definition(ctx, arena_sprintf(&ctx->arena, "%s@%s", name, vname));
+  }
+}
+
+/* GNU ld's order, around the needing library's own run path: -rpath-link, -rpath (or
+ * LD_RUN_PATH, which options.c already put there), LD_LIBRARY_PATH; then
+ * /etc/ld.so.conf and the default directories. */
+static void list_search_dirs(Ctx *ctx, DirList *before, DirList *after) {
+  for (i64 i = 0; i < ctx->opt.rpath_links.len; i++)
+    add_path_list(ctx, before, ctx->opt.rpath_links.data[i], NULL);
+  add_path_list(ctx, before, ctx->opt.rpath, NULL);
+  add_path_list(ctx, before, getenv("LD_LIBRARY_PATH"), NULL);
+  read_ld_so_conf(ctx, after, with_sysroot(ctx, "/etc/ld.so.conf"), 0);
+  static const char *const defaults[] = {"/lib64", "/usr/lib64", "/lib", "/usr/lib"};
+  for (size_t i = 0; i < sizeof defaults / sizeof *defaults; i++)
+    vec_push(after, with_sysroot(ctx, defaults[i]));
+}
+
+void load_indirect_libraries(Ctx *ctx) {
+  if (!ctx->dsos.len)
+    return;
+  DirList before = {0}, after = {0};
+  bool dirs_listed = false; /* listed at the first library not already loaded */
+
+  /* Breadth-first from the libraries the output needs: what they name in DT_NEEDED
+   * is a library on the command line (even an --as-needed one no object uses, as in
+   * GNU ld), an indirect library found now, or missing. */
+  for (i64 i = 0; i < ctx->dsos.len; i++)
+    if (ctx->dsos.data[i]->is_needed)
+      vec_push(&ctx->needed_closure, ctx->dsos.data[i]);
+  for (i64 q = 0; q < ctx->needed_closure.len; q++) {
+    InputFile *by = ctx->needed_closure.data[q];
+    for (i64 k = 0; k < by->dt_needed.len; k++) {
+      const char *name = by->dt_needed.data[k];
+      InputFile *dep = find_loaded_dso(ctx, name);
+      if (dep) {
+        bool queued = false;
+        for (i64 j = 0; j < ctx->needed_closure.len && !queued; j++)
+          queued = ctx->needed_closure.data[j] == dep;
+        if (!queued && dep->mf)
+          vec_push(&ctx->needed_closure, dep);
+        continue;
+      }
+      if (!dirs_listed) {
+        list_search_dirs(ctx, &before, &after);
+        dirs_listed = true;
+      }
+      MappedFile *mf = find_needed_library(ctx, name, by, &before, &after);
+      InputFile *f = mf ? read_shared_file(ctx, mf, name, false) : NULL;
+      if (!f) {
+        if (!mf)
+          warn(ctx, "%s, needed by %s, not found (try using -rpath or -rpath-link)", name,
+               by->name);
+        /* Remembered as missing, so that it is looked for (and warned about) once. */
+        f = ARENA_NEW(&ctx->arena, InputFile);
+        f->kind = FILE_DSO;
+        f->name = name;
+      }
+      f->soname = name;
+      f->is_indirect = true;
+      vec_push(&ctx->indirect_dsos, f);
+      if (f->mf) {
+        vec_push(&ctx->needed_closure, f);
+        note_indirect_symbols(ctx, f);
+      }
+    }
+  }
+  free(before.data);
+  free(after.data);
+}
