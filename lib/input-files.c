@@ -566,17 +566,37 @@ void finish_object(Ctx *ctx, InputFile *f) {
   }
 }
 
+static bool is_wrapped(const Ctx *ctx, const char *name) {
+  for (i64 i = 0; i < ctx->opt.wraps.len; i++)
+    if (!strcmp(ctx->opt.wraps.data[i], name))
+      return true;
+  return false;
+}
+
+/* --wrap=SYM (GNU ld): an object's undefined reference to SYM means __wrap_SYM, and
+ * one to __real_SYM means SYM. Definitions keep their names. */
+static const char *wrapped_reference(Ctx *ctx, const char *name) {
+  if (is_wrapped(ctx, name))
+    return arena_sprintf(local_arena(ctx), "__wrap_%s", name);
+  if (!strncmp(name, "__real_", 7) && is_wrapped(ctx, name + 7))
+    return name + 7;
+  return name;
+}
+
 /* Global names into the symbol table; the table must have room for them
  * (reserve_symbols), so files can be interned in parallel. */
 void intern_object_symbols(Ctx *ctx, InputFile *f) {
   if (!f->syms)
     return;
+  bool wrap = ctx->opt.wraps.len > 0;
   for (i64 i = f->first_global; i < f->nsyms; i += INTERN_BATCH) {
     i64 n = MIN(INTERN_BATCH, f->nsyms - i);
     const char *names[INTERN_BATCH];
     u64 hashes[INTERN_BATCH];
     for (i64 k = 0; k < n; k++) {
       names[k] = esym_name(f, &f->esyms[i + k]);
+      if (wrap && f->esyms[i + k].st_shndx == SHN_UNDEF)
+        names[k] = wrapped_reference(ctx, names[k]);
       size_t len = strlen(names[k]);
       f->has_versioned_names |= memchr(names[k], '@', len) != NULL;
       hashes[k] = hash_string(names[k], (i64)len);

@@ -35,7 +35,7 @@ static void read_dynamic_list(Ctx *ctx, const char *path, PatternVec *out) {
     free(toks.data);
     return;
   }
-  i64 depth = 0;
+  i64 depth = 0, before = out->len;
   bool in_cxx = false;
   for (i64 i = 0; i < toks.len; i++) {
     const char *t = toks.data[i].str;
@@ -54,6 +54,8 @@ static void read_dynamic_list(Ctx *ctx, const char *path, PatternVec *out) {
   }
   if (depth != 0)
     error(ctx, "%s: unbalanced braces in dynamic list", path);
+  else if (out->len == before)
+    error(ctx, "%s: syntax error in dynamic list: it names no symbol", path);
   free(toks.data);
 }
 
@@ -113,6 +115,8 @@ typedef struct ExportRules {
   bool shared;
   bool dynamic_undefined_weak; /* an executable's undefined weaks go to .dynsym */
   PatternVec export_pats, dynlist_pats;
+  bool dynlist; /* some dynamic-list option was given: it decides -shared binding */
+  bool dynlist_data; /* --dynamic-list-data */
 } ExportRules;
 
 /* The rules for one symbol: what it depends on is the symbol itself and the options. */
@@ -160,20 +164,21 @@ static void decide_import_export(Ctx *ctx, Symbol *sym, const ExportRules *rules
     g->preempt_reason = "--exclude-libs: not exported, binds locally";
     return;
   }
-  bool in_dynlist = dynlist_pats->len && matches_any(ctx, dynlist_pats, sym->name);
+  bool in_dynlist = (rules->dynlist_data && sym->type == STT_OBJECT) ||
+                    (dynlist_pats->len && matches_any(ctx, dynlist_pats, sym->name));
   bool in_export = export_pats->len && matches_any(ctx, export_pats, sym->name);
   if (shared) {
     /* A --dynamic-list names the symbols that stay preemptible; all others bind
      * locally (GNU ld). --export-dynamic-symbol keeps a name preemptible under
      * -Bsymbolic. */
     bool listed = in_dynlist || in_export;
-    bool symbolic = dynlist_pats->len ? !in_dynlist : bound_symbolically(ctx, sym);
+    bool symbolic = rules->dynlist ? !in_dynlist : bound_symbolically(ctx, sym);
     sym->is_exported = true;
     sym->is_preemptible = sym->visibility == STV_DEFAULT && (listed || !symbolic);
     if (sym->visibility == STV_PROTECTED)
       g->preempt_reason = "protected visibility: exported, but references from this "
                           "shared object bind locally";
-    else if (!sym->is_preemptible && dynlist_pats->len)
+    else if (!sym->is_preemptible && rules->dynlist)
       g->preempt_reason = "exported, but bound locally: not named by --dynamic-list";
     else if (!sym->is_preemptible)
       g->preempt_reason = "exported, but bound locally by -Bsymbolic (or a variant)";
@@ -224,8 +229,21 @@ void compute_import_export(Ctx *ctx) {
   for (i64 i = 0; i < ctx->opt.export_dynamic_symbols.len; i++)
     vec_push(&rules.export_pats,
              ((DynPattern){ctx->opt.export_dynamic_symbols.data[i], false, false}));
+  for (i64 i = 0; i < ctx->opt.export_dynamic_symbol_lists.len; i++)
+    read_dynamic_list(ctx, ctx->opt.export_dynamic_symbol_lists.data[i], &rules.export_pats);
   for (i64 i = 0; i < ctx->opt.dynamic_lists.len; i++)
     read_dynamic_list(ctx, ctx->opt.dynamic_lists.data[i], &rules.dynlist_pats);
+  /* GNU ld's built-in lists (ldlang.c): demangled names, as in extern "C++". */
+  if (ctx->opt.dynamic_list_cpp_new) {
+    vec_push(&rules.dynlist_pats, ((DynPattern){"operator new*", true, false}));
+    vec_push(&rules.dynlist_pats, ((DynPattern){"operator delete*", true, false}));
+  }
+  if (ctx->opt.dynamic_list_cpp_typeinfo) {
+    vec_push(&rules.dynlist_pats, ((DynPattern){"typeinfo name for*", true, false}));
+    vec_push(&rules.dynlist_pats, ((DynPattern){"typeinfo for*", true, false}));
+  }
+  rules.dynlist_data = ctx->opt.dynamic_list_data;
+  rules.dynlist = rules.dynlist_pats.len || rules.dynlist_data || ctx->opt.dynamic_lists.len;
   /* Each symbol is decided on its own: the table is cut into runs of slots. */
   parallel_for(ctx, (ctx->symtab_cap + SYMBOLS_PER_TASK - 1) / SYMBOLS_PER_TASK, decide_slots_task,
                &rules);

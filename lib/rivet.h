@@ -252,6 +252,11 @@ typedef struct Options {
   bool allow_shlib_undefined_set;
   VEC(const char *) export_dynamic_symbols; /* --export-dynamic-symbol globs */
   VEC(const char *) dynamic_lists;          /* --dynamic-list files */
+  VEC(const char *) wraps;                  /* --wrap symbols */
+  VEC(const char *) export_dynamic_symbol_lists; /* --export-dynamic-symbol-list files */
+  bool dynamic_list_data;        /* --dynamic-list-data: every STT_OBJECT is listed */
+  bool dynamic_list_cpp_new;     /* --dynamic-list-cpp-new: operator new/delete */
+  bool dynamic_list_cpp_typeinfo; /* --dynamic-list-cpp-typeinfo: typeinfo objects */
   const char *package_metadata;             /* --package-metadata JSON */
   const char *soname;                       /* -soname / -h */
   const char *init_symbol, *fini_symbol;    /* -init / -fini (default _init/_fini) */
