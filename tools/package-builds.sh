@@ -203,9 +203,10 @@ for p in "${PACKAGES[@]}"; do
   n_elf=$(grep -c . <<<"$census" || true)
   n_rivet=$(grep -c '^rivet ' <<<"$census" || true)
   n_verdef=$(grep -c '^[a-z]* verdef ' <<<"$census" || true)
-  # Test summaries of automake, ctest, meson, and the hand-written suites of zlib/nettle.
+  # Test summaries of automake, ctest, meson, and the hand-written suites of zlib, nettle
+  # and double-conversion.
   tests=$(sed 's/^[[:space:]]*//' "$log" \
-           | grep -aE '^# (TOTAL|PASS|FAIL|ERROR): |tests passed, [0-9]+ tests failed|^Ok: |^Fail: |^All [0-9]+ tests passed|^\*\*\* zlib .*test OK|^\[  (PASSED|FAILED)  \]' \
+           | grep -aE '^# (TOTAL|PASS|FAIL|ERROR): |tests passed, [0-9]+ tests failed|^Ok: |^Fail: |^All [0-9]+ tests passed|^Ran [0-9]+ tests|^\*\*\* zlib .*test OK|^\[  (PASSED|FAILED)  \]' \
            | sort | uniq -c | sed 's/^ *//' | tr '\n' ';' | cut -c1-160 || true)
   proof=ok
   if [ "$LINKER" = rivet ] && { [ "$n_elf" -eq 0 ] || [ "$n_rivet" -ne "$n_elf" ]; }; then proof=FAIL; fi
