@@ -1,5 +1,7 @@
 /* SHF_COMPRESSED input sections (gABI "Compressed Sections"): an Elf64_Chdr, then
- * zlib or zstd data. They are inflated once, into the arena, when the object is read. */
+ * zlib or zstd data; and the older GNU form, .zdebug_* sections (gas's
+ * --compress-debug-sections=zlib-gnu). They are inflated once, into the arena, when
+ * the object is read. */
 #include "rivet.h"
 
 #include <zlib.h>
@@ -63,5 +65,33 @@ bool decompress_section(Ctx *ctx, InputSection *isec) {
   isec->flags &= ~(u64)SHF_COMPRESSED;
   u64 align = chdr.ch_addralign ? chdr.ch_addralign : 1;
   isec->p2align = (u8)__builtin_ctzll(align);
+  return true;
+}
+
+/* .zdebug_NAME: "ZLIB", the uncompressed size as a big-endian 64-bit number, then a
+ * zlib stream; it is .debug_NAME once inflated (GNU ld reads it so; relocations refer
+ * to the inflated bytes). A .zdebug section without the "ZLIB" magic is left as is. */
+bool decompress_zdebug_section(Ctx *ctx, InputSection *isec) {
+  InputFile *f = isec->file;
+  if (isec->size < 12 || memcmp(isec->contents, "ZLIB", 4))
+    return true;
+  u64 size = 0;
+  for (int i = 0; i < 8; i++)
+    size = size << 8 | isec->contents[4 + i];
+  u64 src_size = isec->size - 12;
+  if (size > MIN(src_size * 1032 + 1024, (u64)1 << 32)) {
+    error(ctx, "%s: section %s: corrupt compression header", f->name, isec->name);
+    return false;
+  }
+  u8 *dst = arena_alloc(local_arena(ctx), (i64)size + 1, 16);
+  uLongf out = (uLongf)size;
+  int rc = uncompress(dst, &out, isec->contents + 12, (uLong)src_size);
+  if (rc != Z_OK || out != size) {
+    error(ctx, "%s: section %s: zlib decompression failed", f->name, isec->name);
+    return false;
+  }
+  isec->contents = dst;
+  isec->size = size;
+  isec->name = arena_sprintf(local_arena(ctx), ".debug%s", isec->name + strlen(".zdebug"));
   return true;
 }

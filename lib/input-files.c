@@ -452,6 +452,10 @@ void read_object_contents(Ctx *ctx, InputFile *f) {
       }
       if (!decompress_section(ctx, isec))
         return;
+    } else if (starts_with(name, ".zdebug") && sh->sh_type == SHT_PROGBITS &&
+               !(isec->flags & SHF_ALLOC)) {
+      if (!decompress_zdebug_section(ctx, isec))
+        return;
     }
     f->sections[i] = isec;
     if ((isec->flags & SHF_ALLOC) && is_c_identifier(name))

@@ -316,7 +316,8 @@ static void build_phdrs(Ctx *ctx) {
     push_phdr(ctx, PT_GNU_PROPERTY, PF_R, c->shdr.sh_offset, c->shdr.sh_addr, c->shdr.sh_size,
               c->shdr.sh_size, 8);
   }
-  push_phdr(ctx, PT_GNU_STACK, PF_R | PF_W | (ctx->opt.z_execstack ? PF_X : 0), 0, 0, 0, 0, 16);
+  push_phdr(ctx, PT_GNU_STACK, PF_R | PF_W | (ctx->opt.z_execstack ? PF_X : 0), 0, 0, 0,
+            ctx->opt.z_stack_size, 16);
   /* PT_GNU_RELRO over the RELRO class. */
   u64 rs = 0, re = 0, ro = 0;
   bool any = false;

@@ -28,6 +28,7 @@ RvContext *rv_context_new(void) {
   o->hash_gnu = false;
   o->hash_sysv = true;
   o->z_relro = true;
+  o->start_stop_visibility = STV_PROTECTED;
   o->z_separate_code = true;
   o->z_text = true;
   o->dynamic_undefined_weak = true;
@@ -228,6 +229,22 @@ static void z_common_page_size(Ctx *ctx, const char *value, const char *word) {
   parse_number(ctx, "-z common-page-size", value);
 }
 
+static void z_stack_size(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  ctx->opt.z_stack_size = parse_number(ctx, "-z stack-size", value);
+}
+
+static void z_start_stop_visibility(Ctx *ctx, const char *value, const char *word) {
+  static const char *const names[] = {"default", "internal", "hidden", "protected"};
+  for (u8 v = 0; v < ARRAY_SIZE(names); v++)
+    if (!strcmp(value, names[v])) {
+      ctx->opt.start_stop_visibility = v; /* STV_DEFAULT..STV_PROTECTED, in that order */
+      return;
+    }
+  (void)word;
+  error(ctx, "-z start-stop-visibility=%s: expected default, internal, hidden or protected", value);
+}
+
 static const OptionDef z_keywords[] = {
     {"relro", NULL, "Create a PT_GNU_RELRO segment (default)", ON(z_relro)},
     {"norelro", NULL, "Do not create a PT_GNU_RELRO segment", OFF(z_relro)},
@@ -273,7 +290,14 @@ static const OptionDef z_keywords[] = {
      ON(dynamic_undefined_weak)},
     {"nodynamic-undefined-weak", NULL, "Bind undefined weak symbols to 0 at link time",
      CALLS(z_nodynamic_undefined_weak)},
-    {"stack-size", "SIZE", "Accepted", NO_EFFECT},
+    {"common", NULL, "Commons of -r output are STT_COMMON (no effect on a final link, as in GNU ld)",
+     NO_EFFECT},
+    {"nocommon", NULL, "Commons of -r output are STT_OBJECT (no effect on a final link)",
+     NO_EFFECT},
+    {"stack-size", "SIZE", "Set the size of the PT_GNU_STACK segment", CALLS(z_stack_size)},
+    {"start-stop-visibility", "V",
+     "Visibility of __start_SEC/__stop_SEC: default, internal, hidden or protected (default)",
+     CALLS(z_start_stop_visibility)},
 };
 
 /* "-z KEY" or "-z KEY=VALUE"; an unknown keyword is a warning, as in GNU ld. */

@@ -153,7 +153,9 @@ static void decide_import_export(Ctx *ctx, Symbol *sym, const ExportRules *rules
   if (!shared)
     g->preempt_reason = "defined in an executable: the executable is first in the "
                         "loader's search order, so it cannot be preempted";
-  if (!ctx->is_dynamic || sym->is_defined_by_linker)
+  /* Linker-defined symbols are hidden, except __start_/__stop_ (protected by default)
+   * and --defsym's, which are exported by the same rules as an object's. */
+  if (!ctx->is_dynamic)
     return;
   bool visible = sym->visibility == STV_DEFAULT || sym->visibility == STV_PROTECTED;
   if (!visible) {

@@ -228,6 +228,8 @@ typedef struct Options {
   bool z_relro, z_now, z_separate_code, z_execstack, z_text;
   bool z_execstack_set; /* -z execstack/noexecstack given explicitly */
   u64 max_page_size;    /* -z max-page-size */
+  u64 z_stack_size;     /* -z stack-size: PT_GNU_STACK's p_memsz */
+  u8 start_stop_visibility; /* -z start-stop-visibility (STV_*; GNU ld's default protected) */
   u64 image_base;       /* -Ttext-segment / --image-base */
   bool gc_sections;
   bool strip_all, strip_debug; /* -s, -S */
@@ -820,6 +822,7 @@ void print_map_file(Ctx *ctx);
 
 /* ---- compress.c: SHF_COMPRESSED input sections ---- */
 bool decompress_section(Ctx *ctx, InputSection *isec);
+bool decompress_zdebug_section(Ctx *ctx, InputSection *isec);
 
 /* ---- thread-pool.c ---- */
 typedef void ParallelFn(Ctx *ctx, i64 i, void *arg);

@@ -553,6 +553,7 @@ void check_shlib_undefined(Ctx *ctx) {
       if (sym && already_reported(&reported, sym))
         continue;
       if (sym && symbol_is_defined(sym) && sym->file && sym->file->kind != FILE_DSO &&
+          !sym->is_defined_by_linker &&
           (sym->visibility == STV_HIDDEN || sym->visibility == STV_INTERNAL)) {
         error(ctx, "%s symbol '%s' in %s is referenced by DSO %s",
               sym->visibility == STV_HIDDEN ? "hidden" : "internal", sym->name, sym->file->name,

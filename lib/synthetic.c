@@ -98,8 +98,9 @@ void create_synthetic_sections(Ctx *ctx) {
           : 0;
 }
 
-/* Defines NAME if it is referenced and not defined by any object. */
-static Symbol *provide(Ctx *ctx, const char *name, u8 type) {
+/* Defines NAME if it is referenced and not defined by any object, with at most the
+ * visibility VIS (a reference may constrain it more). */
+static Symbol *provide(Ctx *ctx, const char *name, u8 type, u8 vis) {
   Symbol *sym = find_symbol(ctx, name);
   /* A shared object's definition does not count: the output's own section is what a
    * reference here means (GNU ld and lld define the symbol anyway). */
@@ -114,13 +115,13 @@ static Symbol *provide(Ctx *ctx, const char *name, u8 type) {
   sym->is_defined_by_linker = true;
   sym->is_abs = false;
   sym->sym_idx = -1;
-  /* GNU ld's PROVIDE_HIDDEN: these never leave the output. */
   if (sym->visibility == STV_DEFAULT)
-    sym->visibility = STV_HIDDEN;
+    sym->visibility = vis;
   vec_push(&ctx->linker_syms, sym);
   return sym;
 }
 
+/* Defined hidden, as by GNU ld's PROVIDE_HIDDEN: they never leave the output. */
 static const char *const linker_symbol_names[] = {
     "__ehdr_start",
     "__executable_start",
@@ -153,10 +154,10 @@ void add_linker_defined_symbols(Ctx *ctx) {
   f->is_alive = true;
   ctx->internal_file = f;
   for (i64 i = 0; i < ARRAY_SIZE(linker_symbol_names); i++)
-    provide(ctx, linker_symbol_names[i], STT_NOTYPE);
-  provide(ctx, "_TLS_MODULE_BASE_", STT_TLS);
+    provide(ctx, linker_symbol_names[i], STT_NOTYPE, STV_HIDDEN);
+  provide(ctx, "_TLS_MODULE_BASE_", STT_TLS, STV_HIDDEN);
   if (ctx->is_dynamic || ctx->opt.kind != OUT_EXEC)
-    provide(ctx, "_DYNAMIC", STT_NOTYPE);
+    provide(ctx, "_DYNAMIC", STT_NOTYPE, STV_HIDDEN);
   ctx->sym_gotp = find_symbol(ctx, "_GLOBAL_OFFSET_TABLE_");
   for (i64 i = 0; i < ctx->opt.defsyms.len; i++) {
     const char *d = ctx->opt.defsyms.data[i];
@@ -192,7 +193,9 @@ void add_linker_defined_symbols(Ctx *ctx) {
 }
 
 /* __start_SEC and __stop_SEC bracket an output section whose name is a C identifier,
- * so that C code can walk a table the linker assembled from many objects. */
+ * so that C code can walk a table the linker assembled from many objects. Their
+ * visibility is GNU ld's default, protected (-z start-stop-visibility): a shared
+ * object exports them, and an executable does when a library refers to them. */
 void add_section_bracket_symbols(Ctx *ctx) {
   for (i64 fi = 0; fi < ctx->objs.len; fi++) {
     InputFile *f = ctx->objs.data[fi];
@@ -204,8 +207,9 @@ void add_section_bracket_symbols(Ctx *ctx) {
       const char *name = isec->name;
       if (!is_c_identifier(name))
         continue;
-      provide(ctx, arena_sprintf(&ctx->arena, "__start_%s", name), STT_NOTYPE);
-      provide(ctx, arena_sprintf(&ctx->arena, "__stop_%s", name), STT_NOTYPE);
+      u8 vis = ctx->opt.start_stop_visibility;
+      provide(ctx, arena_sprintf(&ctx->arena, "__start_%s", name), STT_NOTYPE, vis);
+      provide(ctx, arena_sprintf(&ctx->arena, "__stop_%s", name), STT_NOTYPE, vis);
     }
   }
 }
