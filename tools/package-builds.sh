@@ -10,7 +10,9 @@
 #   --linker bfd     link with /usr/bin/ld.bfd: the reference run
 #   --jobs N         parallel jobs inside each package build (default: nproc)
 #   --workdir DIR    WORKDIR below; default /tmp/rivet-package-builds
-#   PACKAGE...       default: the list below
+#   PACKAGE...       default: the list below; a run of some packages replaces their
+#                    results and keeps the others'
+#   --report-only    only the table of both linkers' results kept in WORKDIR
 #
 # How rivet is forced in. WORKDIR/LINKER/bin holds `ld`, `ld.bfd` and
 # `x86_64-linux-gnu-ld`, all the linker under test (for rivet a copy of ld.rivet, so that
@@ -48,11 +50,13 @@ DEFAULT_PACKAGES=(zlib json-c nettle libyaml expat pcre2 fribidi libpng1.6 xz-ut
                   libtasn1-6 tinyxml2 yaml-cpp double-conversion snappy)
 # Packages whose debian/rules runs no tests: their own suite, run in the built tree with
 # the same environment after dpkg-buildpackage (expat's `make check` links its C and
-# C++ test programs then).
+# C++ test programs then; the tests of its wide-character copy, buildw/, do not compile
+# in Debian's tree, with any linker).
 declare -A EXTRA_TESTS=(
-  [expat]="make -C build check && make -C buildw check"
+  [expat]="make -C build check"
 )
 PACKAGES=()
+REPORT_ONLY=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --linker) LINKER=${2:?--linker needs rivet or bfd}; shift 2 ;;
@@ -60,6 +64,7 @@ while [ $# -gt 0 ]; do
     --jobs) JOBS=${2:?--jobs needs a number}; shift 2 ;;
     --jobs=*) JOBS=${1#--jobs=}; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    --report-only) REPORT_ONLY=1; shift ;;
     --workdir) WORKDIR=${2:?--workdir needs a directory}; shift 2 ;;
     --workdir=*) WORKDIR=${1#--workdir=}; shift ;;
     -*) echo "package-builds: unknown option $1" >&2; exit 2 ;;
@@ -73,6 +78,7 @@ WORKDIR=$(cd "$WORKDIR" && pwd)
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO=sudo
 
+if [ "$REPORT_ONLY" = 0 ]; then
 # ---------------------------------------------------------------- 1. packages, sources
 echo "== 1. build dependencies and sources"
 # shellcheck source=tools/debian-source.sh
@@ -177,7 +183,11 @@ PY
 # ---------------------------------------------------------------- 3. builds
 echo "== 3. builds ($LINKER, -j$JOBS)"
 RESULTS=$WORKDIR/results-$LINKER.tsv
-: >"$RESULTS"
+# One line per package: a run of some packages replaces their lines and keeps the rest.
+touch "$RESULTS"
+for p in "${PACKAGES[@]}"; do
+  awk -F'\t' -v p="$p" '$1 != p' "$RESULTS" >"$RESULTS.new" && mv "$RESULTS.new" "$RESULTS"
+done
 failed=0
 for p in "${PACKAGES[@]}"; do
   dsc=$(ls "$WORKDIR/dl/${p}_"*.dsc | sort | tail -n1)
@@ -187,7 +197,9 @@ for p in "${PACKAGES[@]}"; do
   # The build system debian/rules drives: its build dependencies say which.
   if grep -qsw 'meson' "$tree/debian/control"; then system=meson
   elif grep -qsw 'cmake' "$tree/debian/control"; then system=cmake
-  elif [ -n "$(find "$tree" -maxdepth 3 -name ltmain.sh -print -quit)" ]; then system=libtool
+  elif [ -n "$(find "$tree" -maxdepth 3 -name ltmain.sh -print -quit)" ] ||
+       grep -qsE 'LT_INIT|AC_PROG_LIBTOOL|AM_PROG_LIBTOOL' "$tree/configure.ac" "$tree/configure.in" \
+         "$tree"/*/configure.ac; then system=libtool
   else system=make; fi
   log=$RUN/logs/$p.log
   touch "$RUN/src/$p/stamp"
@@ -212,7 +224,9 @@ for p in "${PACKAGES[@]}"; do
   if [ "$LINKER" = rivet ] && { [ "$n_elf" -eq 0 ] || [ "$n_rivet" -ne "$n_elf" ]; }; then proof=FAIL; fi
   if [ "$LINKER" = bfd ] && [ "$n_rivet" -ne 0 ]; then proof=FAIL; fi
   [ "$status" = ok ] && [ "$proof" = ok ] || failed=$((failed + 1))
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$p" "$system" "$status" "$n_elf" "$n_rivet" \
+  outcome=$status
+  [ "$proof" = ok ] || outcome=NOPROOF
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$p" "$system" "$outcome" "$n_elf" "$n_rivet" \
     "$n_verdef" "$secs" "${tests:-no summary found}" >>"$RESULTS"
   printf '   %-18s %-7s build+tests %-4s  ELF files %3s, by rivet %3s (%s)  with verdef %2s  %4ss\n' \
     "$p" "$system" "$status" "$n_elf" "$n_rivet" "$proof" "$n_verdef" "$secs"
@@ -224,16 +238,27 @@ for p in "${PACKAGES[@]}"; do
 done
 
 # ---------------------------------------------------------------- 4. side by side
-other=bfd; [ "$LINKER" = bfd ] && other=rivet
-if [ -s "$WORKDIR/results-$other.tsv" ]; then
-  echo "== 4. side by side (build + own tests)"
-  printf '   %-18s %-8s %-6s %-6s\n' package system rivet bfd
-  for p in "${PACKAGES[@]}"; do
-    r=$(awk -F'\t' -v p="$p" '$1 == p { print $3 }' "$WORKDIR/results-rivet.tsv" 2>/dev/null)
-    b=$(awk -F'\t' -v p="$p" '$1 == p { print $3 }' "$WORKDIR/results-bfd.tsv" 2>/dev/null)
-    s=$(awk -F'\t' -v p="$p" '$1 == p { print $2 }' "$RESULTS")
-    printf '   %-18s %-8s %-6s %-6s\n' "$p" "$s" "${r:--}" "${b:--}"
-  done
+fi # REPORT_ONLY
+# Every package either run has a line for, in the default list's order first.
+mapfile -t all < <( { printf '%s\n' "${DEFAULT_PACKAGES[@]}";
+                      cut -f1 "$WORKDIR"/results-rivet.tsv "$WORKDIR"/results-bfd.tsv 2>/dev/null; } |
+                    awk 'NF && !seen[$0]++')
+echo "== 4. both linkers (build + the package's own tests; rivet: every ELF file it wrote linked by rivet)"
+printf '   %-18s %-8s %-8s %-8s %s\n' package system rivet bfd "tests (rivet run)"
+n_rivet_ok=0 n_bfd_ok=0 n_listed=0
+for p in "${all[@]}"; do
+  field() { awk -F'\t' -v p="$p" -v c="$2" '$1 == p { print $c }' "$WORKDIR/results-$1.tsv" 2>/dev/null; }
+  r=$(field rivet 3) b=$(field bfd 3)
+  [ -n "$r$b" ] || continue
+  n_listed=$((n_listed + 1))
+  [ "$r" = ok ] && n_rivet_ok=$((n_rivet_ok + 1))
+  [ "$b" = ok ] && n_bfd_ok=$((n_bfd_ok + 1))
+  sys=$(field rivet 2); [ -n "$sys" ] || sys=$(field bfd 2)
+  printf '   %-18s %-8s %-8s %-8s %s\n' "$p" "$sys" "${r:--}" "${b:--}" "$(field rivet 8 | cut -c1-70)"
+done
+echo "   passing: rivet $n_rivet_ok of $n_listed, bfd $n_bfd_ok of $n_listed"
+if [ "$REPORT_ONLY" = 1 ]; then
+  exit 0
 fi
-echo "== $((${#PACKAGES[@]} - failed)) of ${#PACKAGES[@]} packages built and passed their tests with $LINKER"
+echo "== this run: $((${#PACKAGES[@]} - failed)) of ${#PACKAGES[@]} packages built and passed their tests with $LINKER"
 [ "$failed" -eq 0 ]
