@@ -47,7 +47,7 @@ JOBS=$(nproc)
 # C and C++; libtool, cmake, meson and hand-written build systems; zlib, json-c, nettle,
 # libpng1.6, xz-utils and libtasn1-6 link with version scripts.
 DEFAULT_PACKAGES=(zlib json-c nettle libyaml expat pcre2 fribidi libpng1.6 xz-utils
-                  libtasn1-6 tinyxml2 yaml-cpp double-conversion snappy)
+                  libtasn1-6 tinyxml2 yaml-cpp double-conversion snappy libdrm libxkbcommon)
 # Packages whose debian/rules runs no tests: their own suite, run in the built tree with
 # the same environment after dpkg-buildpackage (expat's `make check` links its C and
 # C++ test programs then; the tests of its wide-character copy, buildw/, do not compile
