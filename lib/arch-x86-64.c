@@ -211,9 +211,26 @@ static void x86_write_plt_header(Ctx *ctx, u8 *buf, u64 plt, u64 gotplt) {
   wr32(buf + 8, (u32)(gotplt + 16 - (plt + 12)));
 }
 
+/* endbr64; jmp *slot(%rip); nopw 0(%rax,%rax): an IBT-enabled jump through a slot
+ * (GNU ld's .plt.sec and IBT .plt.got entry), 16 bytes. */
+static void x86_write_ibt_jump(u8 *buf, u64 entry, u64 slot) {
+  static const u8 insn[16] = {0xf3, 0x0f, 0x1e, 0xfa, 0xff, 0x25, 0,    0,
+                              0,    0,    0x66, 0x0f, 0x1f, 0x44, 0,    0};
+  memcpy(buf, insn, 16);
+  wr32(buf + 6, (u32)(slot - (entry + 10)));
+}
+
 static void x86_write_plt_entry(Ctx *ctx, u8 *buf, u64 entry, u64 slot, i64 index, u64 plt) {
+  if (ctx->ibt_plt) {
+    /* endbr64; pushq $index; jmpq PLT0; xchg %ax,%ax: the lazy path only, reached
+     * through the slot's initial value (the call goes to .plt.sec). */
+    static const u8 insn[16] = {0xf3, 0x0f, 0x1e, 0xfa, 0x68, 0, 0, 0, 0, 0xe9, 0, 0, 0, 0, 0x66, 0x90};
+    memcpy(buf, insn, 16);
+    wr32(buf + 5, (u32)index);
+    wr32(buf + 10, (u32)(plt - (entry + 14)));
+    return;
+  }
   /* jmpq *slot(%rip); pushq $index; jmpq PLT0 */
-  (void)ctx;
   static const u8 insn[16] = {0xff, 0x25, 0, 0, 0, 0, 0x68, 0, 0, 0, 0, 0xe9, 0, 0, 0, 0};
   memcpy(buf, insn, 16);
   wr32(buf + 2, (u32)(slot - (entry + 6)));
@@ -221,17 +238,34 @@ static void x86_write_plt_entry(Ctx *ctx, u8 *buf, u64 entry, u64 slot, i64 inde
   wr32(buf + 12, (u32)(plt - (entry + 16)));
 }
 
-static void x86_write_pltgot_entry(Ctx *ctx, u8 *buf, u64 entry_addr, u64 got_slot_addr) {
-  /* jmp *slot(%rip); xchg %ax,%ax (GNU ld's 8-byte .plt.got entry) */
+/* The lazy slot points at the push (entry + 6), or at an IBT entry's endbr64. */
+static u64 x86_plt_lazy_target(Ctx *ctx, u64 entry) {
+  return ctx->ibt_plt ? entry : entry + 6;
+}
+
+static void x86_write_plt_sec_entry(Ctx *ctx, u8 *buf, u64 entry, u64 slot) {
   (void)ctx;
+  x86_write_ibt_jump(buf, entry, slot);
+}
+
+static void x86_write_pltgot_entry(Ctx *ctx, u8 *buf, u64 entry_addr, u64 got_slot_addr) {
+  if (ctx->ibt_plt) {
+    x86_write_ibt_jump(buf, entry_addr, got_slot_addr);
+    return;
+  }
+  /* jmp *slot(%rip); xchg %ax,%ax (GNU ld's 8-byte .plt.got entry) */
   static const u8 insn[8] = {0xff, 0x25, 0, 0, 0, 0, 0x66, 0x90};
   memcpy(buf, insn, 8);
   wr32(buf + 2, (u32)(got_slot_addr - (entry_addr + 6)));
 }
 
 static void x86_write_iplt_entry(Ctx *ctx, u8 *buf, u64 entry_addr, u64 slot_addr) {
+  /* An IFUNC's canonical address may be an indirect-call target: endbr64 first. */
+  if (ctx->ibt_plt) {
+    x86_write_ibt_jump(buf, entry_addr, slot_addr);
+    return;
+  }
   /* jmp *slot(%rip); padded with int3 to 16 bytes. */
-  (void)ctx;
   static const u8 insn[16] = {0xff, 0x25, 0,    0,    0,    0,    0xcc, 0xcc,
                               0xcc, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc, 0xcc};
   memcpy(buf, insn, 16);
@@ -598,6 +632,8 @@ const Arch arch_x86_64 = {
     .plt_header_size = 16,
     .plt_entry_size = 16,
     .pltgot_entry_size = 8,
+    .plt_sec_entry_size = 16,
+    .ibt_pltgot_entry_size = 16,
     .r_relative = R_X86_64_RELATIVE,
     .r_glob_dat = R_X86_64_GLOB_DAT,
     .r_jump_slot = R_X86_64_JUMP_SLOT,
@@ -620,4 +656,6 @@ const Arch arch_x86_64 = {
     .write_plt_header = x86_write_plt_header,
     .write_plt_entry = x86_write_plt_entry,
     .write_pltgot_entry = x86_write_pltgot_entry,
+    .plt_lazy_target = x86_plt_lazy_target,
+    .write_plt_sec_entry = x86_write_plt_sec_entry,
 };

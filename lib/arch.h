@@ -61,6 +61,12 @@ struct Arch {
                           u64 plt_addr);
   /* .plt.got: a jump through the symbol's GOT slot, which GLOB_DAT fills. */
   void (*write_pltgot_entry)(Ctx *ctx, u8 *buf, u64 entry_addr, u64 got_slot_addr);
+  /* Where a lazy .plt entry's slot points before the first call. */
+  u64 (*plt_lazy_target)(Ctx *ctx, u64 entry_addr);
+  /* Indirect-branch-tracking PLT (ctx->ibt_plt; 0: the arch has none): callers reach
+   * a .plt.sec entry that jumps through the slot; .plt.got entries grow to this size. */
+  i64 plt_sec_entry_size, ibt_pltgot_entry_size;
+  void (*write_plt_sec_entry)(Ctx *ctx, u8 *buf, u64 entry_addr, u64 slot_addr);
 };
 
 extern const Arch arch_x86_64;

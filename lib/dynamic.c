@@ -120,7 +120,7 @@ void create_dynamic_sections(Ctx *ctx) {
   ctx->plt = new_chunk(ctx, CK_PLT, ".plt", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16);
   ctx->plt->shdr.sh_entsize = 16;
   ctx->pltgot = new_chunk(ctx, CK_PLTGOT, ".plt.got", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 8);
-  ctx->pltgot->shdr.sh_entsize = (u64)ctx->arch->pltgot_entry_size;
+  ctx->plt_sec = new_chunk(ctx, CK_PLTSEC, ".plt.sec", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 16);
   ctx->copyrel = new_chunk(ctx, CK_COPYREL, ".copyrel", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 1);
   ctx->copyrel_ro =
       new_chunk(ctx, CK_COPYREL, ".copyrel.rel.ro", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 1);

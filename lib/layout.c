@@ -67,6 +67,8 @@ static i32 chunk_rank(Ctx *ctx, Chunk *c) {
     return CLASS_CODE * 100 + 1;
   case CK_PLTGOT:
     return CLASS_CODE * 100 + 2;
+  case CK_PLTSEC:
+    return CLASS_CODE * 100 + 3;
   case CK_DYNAMIC:
     return ctx->opt.z_relro ? CLASS_RELRO * 100 + 28 : CLASS_DATA * 100 + 3;
   case CK_COPYREL:
@@ -82,12 +84,12 @@ static i32 chunk_rank(Ctx *ctx, Chunk *c) {
     if (!strcmp(n, ".init"))
       return CLASS_CODE * 100 + 0;
     if (c->kind == CK_IPLT)
-      return CLASS_CODE * 100 + 2;
+      return CLASS_CODE * 100 + 4;
     if (!strcmp(n, ".text"))
-      return CLASS_CODE * 100 + 3;
+      return CLASS_CODE * 100 + 5;
     if (!strcmp(n, ".fini"))
       return CLASS_CODE * 100 + 9;
-    return CLASS_CODE * 100 + 5;
+    return CLASS_CODE * 100 + 6;
   }
   if (!(fl & SHF_WRITE)) {
     if (c->kind == CK_EH_FRAME_HDR)
@@ -348,8 +350,14 @@ static void size_synthetic(Ctx *ctx) {
   if (ctx->plt)
     ctx->plt->shdr.sh_size =
         nplt ? (u64)arch->plt_header_size + (u64)nplt * (u64)arch->plt_entry_size : 0;
-  if (ctx->pltgot)
-    ctx->pltgot->shdr.sh_size = (u64)ctx->pltgot_syms.len * (u64)arch->pltgot_entry_size;
+  if (ctx->plt_sec) {
+    ctx->plt_sec->shdr.sh_size = ctx->ibt_plt ? (u64)nplt * (u64)arch->plt_sec_entry_size : 0;
+    ctx->plt_sec->shdr.sh_entsize = (u64)arch->plt_sec_entry_size;
+  }
+  if (ctx->pltgot) {
+    ctx->pltgot->shdr.sh_entsize = (u64)pltgot_entry_size(ctx);
+    ctx->pltgot->shdr.sh_size = (u64)ctx->pltgot_syms.len * ctx->pltgot->shdr.sh_entsize;
+  }
   ctx->rela_iplt->shdr.sh_size = (u64)(nplt + niplt) * sizeof(Elf64_Rela);
   TIMED_STEP(ctx, "size .dynsym and versions", size_dynamic_sections(ctx));
   TIMED_STEP(ctx, "fill .dynstr", finalize_dynstr(ctx));

@@ -2,11 +2,17 @@
  * .got.plt: [0] = _DYNAMIC, [1] and [2] for the loader (link map, resolver), then one
  * slot per .plt entry, then one per .iplt entry. A .plt slot starts out pointing at the
  * push in its own entry (psABI "Procedure Linkage Table": lazy binding), so the first
- * call goes through the resolver. An .iplt slot is filled at start-up by IRELATIVE,
+ * call goes through the resolver. With an IBT PLT (x86-64 psABI, CET) callers reach a
+ * .plt.sec entry, endbr64 then the jump through the slot, and the slot starts out at
+ * the .plt entry's endbr64. An .iplt slot is filled at start-up by IRELATIVE,
  * whose addend is the IFUNC resolver (glibc: apply_irel in static programs, the
  * loader in dynamic ones). */
 #include "arch.h"
 #include "rivet.h"
+
+i64 pltgot_entry_size(const Ctx *ctx) {
+  return ctx->ibt_plt ? ctx->arch->ibt_pltgot_entry_size : ctx->arch->pltgot_entry_size;
+}
 
 void write_plt(Ctx *ctx) {
   const Arch *arch = ctx->arch;
@@ -23,10 +29,17 @@ void write_plt(Ctx *ctx) {
     arch->write_plt_header(ctx, plt, plt_addr, gotplt_addr);
     for (i64 i = 0; i < nplt; i++) {
       Symbol *sym = ctx->plt_syms.data[i];
-      u64 entry = plt_entry_address(ctx, sym);
+      u64 off = (u64)arch->plt_header_size + (u64)i * (u64)arch->plt_entry_size;
+      u64 entry = plt_addr + off;
       u64 slot = gotplt_addr + (u64)(3 + i) * 8;
-      arch->write_plt_entry(ctx, plt + (entry - plt_addr), entry, slot, i, plt_addr);
-      wr64(gotplt + (3 + i) * 8, entry + 6);
+      arch->write_plt_entry(ctx, plt + off, entry, slot, i, plt_addr);
+      wr64(gotplt + (3 + i) * 8, arch->plt_lazy_target(ctx, entry));
+      if (ctx->ibt_plt) {
+        u64 sec = plt_entry_address(ctx, sym);
+        arch->write_plt_sec_entry(
+            ctx, ctx->buf + ctx->plt_sec->shdr.sh_offset + (sec - ctx->plt_sec->shdr.sh_addr), sec,
+            slot);
+      }
       Elf64_Rela r = {.r_offset = slot,
                       .r_info = ELF64_R_INFO((u32)sym->dynsym_idx, arch->r_jump_slot)};
       memcpy(rela + nrela++ * (i64)sizeof r, &r, sizeof r);

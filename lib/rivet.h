@@ -229,6 +229,7 @@ typedef struct Options {
   bool z_execstack_set; /* -z execstack/noexecstack given explicitly */
   u64 max_page_size;    /* -z max-page-size */
   u64 z_stack_size;     /* -z stack-size: PT_GNU_STACK's p_memsz */
+  bool z_ibtplt, z_ibt, z_shstk; /* -z ibtplt, -z ibt, -z shstk */
   u8 start_stop_visibility; /* -z start-stop-visibility (STV_*; GNU ld's default protected) */
   u64 image_base;       /* -Ttext-segment / --image-base */
   bool gc_sections;
@@ -638,6 +639,7 @@ typedef enum {
   CK_SHSTRTAB,
   CK_PLT,    /* lazy-binding PLT for imported functions */
   CK_PLTGOT, /* .plt.got: stubs for functions that have a GOT slot anyway */
+  CK_PLTSEC, /* .plt.sec: the entries callers reach when the PLT is IBT-enabled */
   CK_RELA_DYN,
   CK_INTERP,
   CK_DYNAMIC,
@@ -776,6 +778,7 @@ u32 dynstr_add(Ctx *ctx, const char *s);
 
 /* ---- plt.c ---- */
 void write_plt(Ctx *ctx);
+i64 pltgot_entry_size(const Ctx *ctx); /* .plt.got entry size: larger with an IBT PLT */
 
 /* ---- scan.c: relocation scan (decision table) ---- */
 void scan_relocations(Ctx *ctx);
@@ -879,7 +882,8 @@ struct Ctx {
   Chunk *ehdr, *phdr, *shdr;
   Chunk *got, *gotplt, *iplt, *rela_iplt, *eh_frame, *eh_frame_hdr, *build_id;
   Chunk *gnu_property, *comment, *symtab_chunk, *strtab, *shstrtab;
-  Chunk *plt, *pltgot, *rela_dyn, *interp, *dynamic, *dynsym, *dynstr, *gnu_hash, *hash, *versym,
+  bool ibt_plt; /* PLT entries start with endbr64 (-z ibtplt, -z ibt, or all inputs IBT) */
+  Chunk *plt, *plt_sec, *pltgot, *rela_dyn, *interp, *dynamic, *dynsym, *dynstr, *gnu_hash, *hash, *versym,
       *verneed, *verdef, *relr, *copyrel, *copyrel_ro;
   bool is_dynamic;            /* has a dynamic section (DSO inputs, -pie or -shared) */
   VEC(InputFile *) dsos;      /* shared objects in command-line order */

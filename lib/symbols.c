@@ -372,7 +372,9 @@ u64 symbol_definition_address(Ctx *ctx, const Symbol *sym) {
 u64 plt_entry_address(Ctx *ctx, const Symbol *sym) {
   if (AUX(sym)->pltgot_idx >= 0)
     return ctx->pltgot->shdr.sh_addr +
-           (u64)AUX(sym)->pltgot_idx * (u64)ctx->arch->pltgot_entry_size;
+           (u64)AUX(sym)->pltgot_idx * (u64)pltgot_entry_size(ctx);
+  if (ctx->ibt_plt)
+    return ctx->plt_sec->shdr.sh_addr + (u64)AUX(sym)->plt_idx * (u64)ctx->arch->plt_sec_entry_size;
   return ctx->plt->shdr.sh_addr + (u64)ctx->arch->plt_header_size +
          (u64)AUX(sym)->plt_idx * (u64)ctx->arch->plt_entry_size;
 }

@@ -88,8 +88,14 @@ void create_synthetic_sections(Ctx *ctx) {
       any_isa = true;
     }
   }
-  ctx->gnu_property_and = all_have_and ? and_bits : 0;
-  ctx->emit_feature_and = all_have_and && and_bits != 0;
+  and_bits = all_have_and ? and_bits : 0;
+  /* -z ibt / -z shstk mark the output whatever the inputs say (GNU ld). */
+  and_bits |= (ctx->opt.z_ibt ? 1u : 0) | (ctx->opt.z_shstk ? 2u : 0);
+  ctx->gnu_property_and = and_bits;
+  ctx->emit_feature_and = and_bits != 0;
+  /* An IBT output needs endbr64 at every PLT entry a call can reach (GNU ld uses its
+   * IBT PLT then, and for -z ibtplt). */
+  ctx->ibt_plt = ctx->arch->plt_sec_entry_size && (ctx->opt.z_ibtplt || (and_bits & 1u));
   ctx->isa_needed = isa;
   ctx->emit_isa_needed = any_isa;
   ctx->gnu_property->shdr.sh_size =

@@ -104,9 +104,10 @@ static void write_gnu_property(Ctx *ctx) {
   if (ctx->emit_feature_and) {
     wr32(q, 0xc0000002); /* GNU_PROPERTY_X86_FEATURE_1_AND */
     wr32(q + 4, 4);
-    /* Our PLT entries have no endbr64: an output with a PLT cannot claim IBT. */
+    /* Without an IBT PLT the PLT entries have no endbr64: the output cannot claim IBT.
+     * (ctx->ibt_plt is set whenever the bit is, so this is a safety net.) */
     u32 and_bits = ctx->gnu_property_and;
-    if (ctx->plt_syms.len || ctx->pltgot_syms.len)
+    if ((ctx->plt_syms.len || ctx->pltgot_syms.len) && !ctx->ibt_plt)
       and_bits &= ~1u; /* GNU_PROPERTY_X86_FEATURE_1_IBT */
     wr32(q + 8, and_bits);
     q += 16;
