@@ -230,6 +230,7 @@ typedef struct Options {
   u64 max_page_size;    /* -z max-page-size */
   u64 z_stack_size;     /* -z stack-size: PT_GNU_STACK's p_memsz */
   bool z_ibtplt, z_ibt, z_shstk; /* -z ibtplt, -z ibt, -z shstk */
+  bool z_unique_symbol;          /* -z unique-symbol: ".N" after every local name */
   u8 start_stop_visibility; /* -z start-stop-visibility (STV_*; GNU ld's default protected) */
   u64 image_base;       /* -Ttext-segment / --image-base */
   bool gc_sections;
@@ -930,6 +931,7 @@ struct Ctx {
   /* symtab writing */
   i64 symtab_nlocal, symtab_count;
   i64 *symtab_segment_starts; /* per segment: first symbol index, first string offset */
+  struct UniqueNames *symtab_unique; /* -z unique-symbol numbering (symtab.c); NULL: off */
   i64 strtab_size;
 
   /* output buffer */

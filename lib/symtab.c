@@ -4,6 +4,8 @@
  * gABI: all STB_LOCAL entries precede the globals; sh_info is the first global. */
 #include "rivet.h"
 
+#include <stdio.h>
+
 static bool keep_local(InputFile *f, Symbol *s, i64 idx) {
   if (idx == 0 || s->type == STT_SECTION)
     return false;
@@ -37,12 +39,70 @@ static bool becomes_local(Ctx *ctx, const Symbol *s) {
          (s->visibility == STV_HIDDEN || s->visibility == STV_INTERNAL);
 }
 
+/* -z unique-symbol (GNU ld): every local symbol of an input file, but file and
+ * section symbols, gets ".COUNT" (hexadecimal) after its name, COUNT numbering the locals of that name in
+ * table order, so that tools that look symbols up by name (kernel live patching) find
+ * each one. The numbers are assigned by one serial walk before the parallel ones. */
+typedef struct NameCount {
+  const char *name;
+  u32 count;
+} NameCount;
+
+typedef struct UniqueNames {
+  NameCount *names; /* open addressing by name */
+  i64 names_cap;
+  const Symbol **syms; /* open addressing by pointer: the Symbol, and at the same */
+  u32 *suffix;         /* index its number */
+  i64 syms_cap;
+} UniqueNames;
+
+static u64 pointer_hash(const void *p) {
+  u64 h = (u64)(uintptr_t)p * 0x9e3779b97f4a7c15ULL;
+  return h ^ (h >> 29);
+}
+
+static u32 next_count(UniqueNames *u, const char *name) {
+  u64 mask = (u64)u->names_cap - 1;
+  for (u64 h = hash_string(name, (i64)strlen(name)) & mask;; h = (h + 1) & mask) {
+    if (!u->names[h].name) {
+      u->names[h].name = name;
+      return u->names[h].count++;
+    }
+    if (!strcmp(u->names[h].name, name))
+      return u->names[h].count++;
+  }
+}
+
+static void remember_suffix(UniqueNames *u, const Symbol *s, u32 n) {
+  u64 mask = (u64)u->syms_cap - 1;
+  u64 h = pointer_hash(s) & mask;
+  while (u->syms[h] && u->syms[h] != s)
+    h = (h + 1) & mask;
+  u->syms[h] = s;
+  u->suffix[h] = n;
+}
+
+static u32 suffix_of(const UniqueNames *u, const Symbol *s) {
+  u64 mask = (u64)u->syms_cap - 1;
+  for (u64 h = pointer_hash(s) & mask; u->syms[h]; h = (h + 1) & mask)
+    if (u->syms[h] == s)
+      return u->suffix[h];
+  return 0;
+}
+
 typedef struct SymWriter {
   Ctx *ctx;
   Elf64_Sym *syms; /* NULL while only counting */
   char *str;
   i64 nsym, stroff;
+  UniqueNames *unique; /* -z unique-symbol; NULL otherwise */
+  bool naming;         /* the serial walk that numbers the names */
 } SymWriter;
+
+/* Only an input file's own locals: globals that become local keep their names. */
+static bool gets_unique_suffix(const SymWriter *w, const Symbol *s) {
+  return w->unique && s->is_local && s->type != STT_FILE && s->type != STT_SECTION;
+}
 
 static u16 output_shndx(Ctx *ctx, const Symbol *s) {
   if (s->has_copyrel)
@@ -57,10 +117,18 @@ static u16 output_shndx(Ctx *ctx, const Symbol *s) {
 
 static void put(SymWriter *w, Symbol *s, u8 bind) {
   size_t len = strlen(s->name);
+  char suffix[12] = "";
+  if (gets_unique_suffix(w, s)) {
+    if (w->naming)
+      remember_suffix(w->unique, s, next_count(w->unique, s->name));
+    snprintf(suffix, sizeof suffix, ".%x", suffix_of(w->unique, s));
+  }
+  size_t slen = strlen(suffix);
   if (w->syms) {
     Ctx *ctx = w->ctx;
     Elf64_Sym es = {0};
-    memcpy(w->str + w->stroff, s->name, len + 1);
+    memcpy(w->str + w->stroff, s->name, len);
+    memcpy(w->str + w->stroff + len, suffix, slen + 1);
     es.st_name = (u32)w->stroff;
     /* An imported IFUNC is an ordinary function to us (and IFUNC would need ELFOSABI_GNU). */
     u8 type = s->is_imported && s->type == STT_GNU_IFUNC ? STT_FUNC : s->type;
@@ -76,7 +144,7 @@ static void put(SymWriter *w, Symbol *s, u8 bind) {
     memcpy(&w->syms[w->nsym], &es, sizeof(es));
   }
   w->nsym++;
-  w->stroff += (i64)len + 1;
+  w->stroff += (i64)(len + slen) + 1;
 }
 
 /* The table is written in segments: each file's locals, then each file's globals
@@ -127,16 +195,40 @@ static void walk_segment(Ctx *ctx, SymWriter *w, i64 seg) {
 }
 
 static void count_segment_task(Ctx *ctx, i64 seg, void *arg) {
-  SymWriter w = {ctx, NULL, NULL, 0, 0};
+  SymWriter w = {ctx, NULL, NULL, 0, 0, ctx->symtab_unique, false};
   walk_segment(ctx, &w, seg);
   ((i64 *)arg)[2 * seg] = w.nsym;
   ((i64 *)arg)[2 * seg + 1] = w.stroff;
+}
+
+static void number_local_names(Ctx *ctx, i64 nseg) {
+  i64 n = 0;
+  for (i64 i = 0; i < ctx->objs.len; i++)
+    n += ctx->objs.data[i]->nsyms;
+  n += ctx->linker_syms.len;
+  i64 cap = 16;
+  while (cap < 2 * n)
+    cap *= 2;
+  UniqueNames *u = ARENA_NEW(&ctx->arena, UniqueNames);
+  u->names = ARENA_ARRAY(&ctx->arena, NameCount, cap);
+  memset(u->names, 0, (size_t)cap * sizeof(NameCount));
+  u->names_cap = cap;
+  u->syms = ARENA_ARRAY(&ctx->arena, const Symbol *, cap);
+  memset(u->syms, 0, (size_t)cap * sizeof(Symbol *));
+  u->suffix = ARENA_ARRAY(&ctx->arena, u32, cap);
+  u->syms_cap = cap;
+  ctx->symtab_unique = u;
+  SymWriter w = {ctx, NULL, NULL, 0, 0, u, true};
+  for (i64 k = 0; k < nseg; k++)
+    walk_segment(ctx, &w, k);
 }
 
 void size_symtab(Ctx *ctx) {
   if (!ctx->symtab_chunk)
     return;
   i64 nseg = symtab_segments(ctx);
+  if (ctx->opt.z_unique_symbol)
+    number_local_names(ctx, nseg);
   i64 *counts = ARENA_ARRAY(&ctx->arena, i64, 2 * nseg);
   parallel_for(ctx, nseg, count_segment_task, counts);
   /* Prefix sums: counts[] becomes each segment's first index and string offset,
@@ -165,7 +257,12 @@ void write_symtab_segment(Ctx *ctx, i64 seg) {
     memset(syms, 0, sizeof(Elf64_Sym));
     str[0] = 0;
   }
-  SymWriter w = {ctx, (Elf64_Sym *)syms, str, ctx->symtab_segment_starts[2 * seg],
-                 ctx->symtab_segment_starts[2 * seg + 1]};
+  SymWriter w = {ctx,
+                 (Elf64_Sym *)syms,
+                 str,
+                 ctx->symtab_segment_starts[2 * seg],
+                 ctx->symtab_segment_starts[2 * seg + 1],
+                 ctx->symtab_unique,
+                 false};
   walk_segment(ctx, &w, seg);
 }
