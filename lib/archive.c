@@ -34,6 +34,20 @@ static bool parse_decimal(const u8 *p, i64 len, i64 *out) {
   return true;
 }
 
+/* How much of the 15 bytes after "/" in a long-name reference to parse: the digits.
+ * GNU ar leaves the previous name's last byte in the field when the number is short
+ * ("/59            /" in thin archives), and GNU ld reads the number with strtol,
+ * ignoring what follows; so does rivet, as long as only spaces and '/' follow. */
+static i64 name_digits(const u8 *p, i64 len) {
+  i64 n = 0;
+  while (n < len && p[n] >= '0' && p[n] <= '9')
+    n++;
+  for (i64 i = n; i < len; i++)
+    if (p[i] != ' ' && p[i] != '/')
+      return len; /* anything else: let parse_decimal refuse the field */
+  return n;
+}
+
 static u64 read_be(const u8 *p, int n) {
   u64 v = 0;
   for (int i = 0; i < n; i++)
@@ -184,8 +198,8 @@ static bool walk_archive(Ctx *ctx, MappedFile *mf, HeaderReader *r, ArchiveMembe
       if (hdr[0] == '/') {
         /* "/123": offset into the "//" table, where the name ends with "/\n". */
         i64 name_off;
-        if (hdr[1] < '0' || hdr[1] > '9' || !parse_decimal(hdr + 1, 15, &name_off) || !long_names ||
-            name_off >= long_names_size) {
+        if (hdr[1] < '0' || hdr[1] > '9' || !parse_decimal(hdr + 1, name_digits(hdr + 1, 15), &name_off) ||
+            !long_names || name_off >= long_names_size) {
           error(ctx, "%s: malformed long member name at offset %ld", mf->path, (long)off);
           return false;
         }
