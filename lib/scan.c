@@ -434,9 +434,16 @@ void scan_relocations(Ctx *ctx) {
   free(undefs.data);
 }
 
+/* A protected symbol of the library (its __start_/__stop_ symbols, say) binds inside
+ * it: it cannot share our copy, and the loader warns about a COPY naming it. */
+static bool is_protected_in_dso(const ESym *es) {
+  return ELF64_ST_VISIBILITY(es->st_other) == STV_PROTECTED;
+}
+
 /* Copy-relocated data gets space in .bss (or .bss.rel.ro when the shared object keeps
  * it read-only), sized and aligned as in the shared object; every alias at the same
- * address in that object shares the copy, so environ and __environ stay one object. */
+ * address in that object shares the copy, so environ and __environ stay one object
+ * (protected ones excepted: GNU ld's PR 14323 test). */
 static void allocate_copy(Ctx *ctx, Symbol *sym) {
   InputFile *dso = sym->file;
   u64 value = dso->esyms[sym->sym_idx].st_value;
@@ -454,7 +461,7 @@ static void allocate_copy(Ctx *ctx, Symbol *sym) {
     Symbol *alias = dso->syms[i];
     if (es->st_value == value && es->st_shndx != SHN_UNDEF && alias->file == dso &&
         alias->sym_idx == i && ELF64_ST_BIND(es->st_info) == STB_GLOBAL &&
-        ELF64_ST_TYPE(es->st_info) != STT_TLS)
+        ELF64_ST_TYPE(es->st_info) != STT_TLS && !is_protected_in_dso(es))
       named = alias;
   }
   vec_push(&ctx->copy_syms, named);
@@ -462,7 +469,7 @@ static void allocate_copy(Ctx *ctx, Symbol *sym) {
     Symbol *alias = dso->syms[i];
     const ESym *es = &dso->esyms[i];
     if (es->st_value != value || es->st_shndx == SHN_UNDEF || alias->file != dso ||
-        alias->sym_idx != i || ELF64_ST_TYPE(es->st_info) == STT_TLS)
+        alias->sym_idx != i || ELF64_ST_TYPE(es->st_info) == STT_TLS || is_protected_in_dso(es))
       continue;
     alias->has_copyrel = true;
     alias->copyrel_readonly = readonly;
