@@ -695,6 +695,7 @@ void resolve_dso_symbols(Ctx *ctx, InputFile *f);
 void mark_needed_dsos(Ctx *ctx);
 void check_shlib_undefined(Ctx *ctx);
 u64 dso_symbol_alignment(const InputFile *f, i64 sym_idx);
+u8 dso_symbol_p2align(const InputFile *f, i64 sym_idx);
 bool dso_definition_is_common_like(const InputFile *f, i64 sym_idx);
 bool dso_binds_to_definition(Symbol *sym);
 bool dso_symbol_has_version(const InputFile *f, i64 i);

@@ -368,8 +368,10 @@ static void define_from_dso(InputFile *f, i64 i, Symbol *sym) {
     sym->referenced = true;
     sym->has_strong_ref = true;
   } else if (sym->rank == RANK_COMMON) {
-    if (dso_definition_is_common_like(f, i))
+    if (dso_definition_is_common_like(f, i)) {
       sym->size = MAX(sym->size, es->st_size);
+      sym->common_p2align = MAX(sym->common_p2align, dso_symbol_p2align(f, i));
+    }
     return;
   } else if (sym->rank <= RANK_DSO) {
     return; /* an object's definition, or an earlier shared object's, wins */
@@ -449,6 +451,12 @@ void resolve_dso_symbols(Ctx *ctx, InputFile *f) {
       global_symbol(f->default_version_syms[i])->dso_unversioned_use = true;
     }
   }
+}
+
+/* The merged common takes the library's alignment too: code compiled against a
+ * 32-byte-aligned common may use aligned vector stores on it (GNU ld's pr13250). */
+u8 dso_symbol_p2align(const InputFile *f, i64 sym_idx) {
+  return (u8)__builtin_ctzll(dso_symbol_alignment(f, sym_idx));
 }
 
 /* The alignment a copy of a shared object's variable needs: what its address

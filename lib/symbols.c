@@ -320,9 +320,12 @@ void resolve_file_symbols(Ctx *ctx, InputFile *f) {
         sym->binding = STB_GLOBAL; /* GNU ld exports the copy as the common's binding */
         continue;
       }
-      u64 dso_size = dso_definition_is_common_like(sym->file, sym->sym_idx) ? sym->size : 0;
+      bool dso_common = dso_definition_is_common_like(sym->file, sym->sym_idx);
+      u64 dso_size = dso_common ? sym->size : 0;
+      u8 dso_p2align = dso_common ? dso_symbol_p2align(sym->file, sym->sym_idx) : 0;
       take_definition(sym, f, i, rank);
       sym->size = MAX(sym->size, dso_size);
+      sym->common_p2align = MAX(sym->common_p2align, dso_p2align);
       continue;
     }
     if (rank == RANK_COMMON && sym->rank == RANK_LAZY) {
