@@ -627,6 +627,7 @@ const Arch arch_x86_64 = {
     .e_machine = EM_X86_64,
     .word_size = 8,
     .max_page_size = 4096,
+    .common_page_size = 4096,
     .image_base = 0x400000,
     .iplt_entry_size = 16,
     .plt_header_size = 16,

@@ -34,6 +34,7 @@ struct Arch {
   u16 e_machine;
   i64 word_size;
   u64 max_page_size;
+  u64 common_page_size;
   u64 image_base;
   i64 iplt_entry_size;
   i64 plt_header_size, plt_entry_size, pltgot_entry_size;

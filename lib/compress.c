@@ -6,6 +6,7 @@
 
 #include <zlib.h>
 #ifdef RIVET_HAVE_ZSTD
+#define ZSTD_STATIC_LINKING_ONLY /* ZSTD_decompressBound (exported since zstd 1.4) */
 #include <zstd.h>
 #endif
 
@@ -20,7 +21,7 @@ bool decompress_section(Ctx *ctx, InputSection *isec) {
   const u8 *src = isec->contents + sizeof(chdr);
   u64 src_size = isec->size - sizeof(chdr);
   /* deflate cannot expand more than 1032:1, so a larger claim is corrupt; zstd frames
-   * state their size, checked below. */
+   * state their size or bound it by their blocks, checked below. */
   u64 limit = chdr.ch_type == ELFCOMPRESS_ZLIB ? src_size * 1032 + 1024 : ((u64)1 << 32);
   /* One section above 4 GiB is not something a compiler writes. */
   limit = MIN(limit, (u64)1 << 32);
@@ -30,10 +31,20 @@ bool decompress_section(Ctx *ctx, InputSection *isec) {
     return false;
   }
 #ifdef RIVET_HAVE_ZSTD
-  if (chdr.ch_type == 2 /* ELFCOMPRESS_ZSTD */ &&
-      ZSTD_getFrameContentSize(src, src_size) != chdr.ch_size) {
-    error(ctx, "%s: section %s: zstd frame size does not match the header", f->name, isec->name);
-    return false;
+  /* gas writes its frames without their content size (streaming compression): then
+   * the claim must fit what the frames' blocks can hold. */
+  if (chdr.ch_type == 2 /* ELFCOMPRESS_ZSTD */) {
+    unsigned long long stated = ZSTD_getFrameContentSize(src, src_size);
+    unsigned long long bound =
+        stated == ZSTD_CONTENTSIZE_UNKNOWN ? ZSTD_decompressBound(src, src_size) : stated;
+    bool fits = stated == ZSTD_CONTENTSIZE_UNKNOWN
+                    ? bound != ZSTD_CONTENTSIZE_ERROR && chdr.ch_size <= bound
+                    : stated == chdr.ch_size;
+    if (!fits) {
+      error(ctx, "%s: section %s: zstd frame size does not match the header", f->name,
+            isec->name);
+      return false;
+    }
   }
 #endif
   u8 *dst = arena_alloc(local_arena(ctx), (i64)chdr.ch_size + 1, 16);

@@ -40,6 +40,7 @@ void rv_context_free(RvContext *ctx) {
   free(ctx->copy_syms.data);
   free(ctx->linker_syms.data);
   free(ctx->common_sections.data);
+  free(ctx->dso_common_merges.data);
   free(ctx->pending_errors.data);
   free(ctx->dynsyms.data);
   free(ctx->dynrels.data);

@@ -582,11 +582,9 @@ static void walk_dynamic(Ctx *ctx, DynWriter *w) {
   const Options *o = &ctx->opt;
   u64 flags = (o->z_now ? DF_BIND_NOW : 0) | (ctx->has_textrel ? DF_TEXTREL : 0) |
               /* DF_SYMBOLIC makes the loader search this object first for every name:
-               * only right when nothing is meant to stay preemptible. */
-              (o->kind == OUT_SHARED && o->bsymbolic == BSYMBOLIC_ALL && !o->dynamic_lists.len &&
-                       !o->export_dynamic_symbols.len
-                   ? DF_SYMBOLIC
-                   : 0) |
+               * only right when nothing is meant to stay preemptible (a dynamic list
+               * cancels -Bsymbolic: combine_dynamic_list_options). */
+              (o->kind == OUT_SHARED && o->bsymbolic == BSYMBOLIC_ALL ? DF_SYMBOLIC : 0) |
               (o->z_origin ? DF_ORIGIN : 0) | (ctx->has_static_tls ? DF_STATIC_TLS : 0);
   if (flags)
     dyn(w, DT_FLAGS, flags);

@@ -263,10 +263,11 @@ static void build_phdrs(Ctx *ctx) {
         fend = MAX(fend, chunk_file_end(d));
       align = MAX(align, d->shdr.sh_addralign);
     }
-    /* The RELRO segment is padded in memory to a page boundary: the loader's mprotect
-     * rounds the end of PT_GNU_RELRO down, so a partial last page would stay writable. */
+    /* The RELRO segment is padded in memory to a page boundary (-z common-page-size,
+     * as GNU ld): the loader's mprotect rounds the end of PT_GNU_RELRO down, so a
+     * partial last page would stay writable. */
     if (cls == CLASS_RELRO)
-      end = align_to(end, page);
+      end = align_to(end, ctx->opt.common_page_size);
     push_phdr(ctx, PT_LOAD, class_flags(cls), off, start, fend > off ? fend - off : 0, end - start,
               align);
     i = j;
@@ -320,6 +321,15 @@ static void build_phdrs(Ctx *ctx) {
   }
   push_phdr(ctx, PT_GNU_STACK, PF_R | PF_W | (ctx->opt.z_execstack ? PF_X : 0), 0, 0, 0,
             ctx->opt.z_stack_size, 16);
+  for (i64 i = 0; i < n; i++) {
+    Chunk *c = ctx->chunks.data[i];
+    if ((c->shdr.sh_flags & SHF_GNU_MBIND) && (c->shdr.sh_flags & SHF_ALLOC) && is_emitted(c) &&
+        c->shdr.sh_info < PT_GNU_MBIND_NUM)
+      push_phdr(ctx, PT_GNU_MBIND_LO + c->shdr.sh_info, class_flags(segment_class(c)),
+                c->shdr.sh_offset, c->shdr.sh_addr,
+                c->shdr.sh_type == SHT_NOBITS ? 0 : c->shdr.sh_size, c->shdr.sh_size,
+                ctx->opt.common_page_size);
+  }
   /* PT_GNU_RELRO over the RELRO class. */
   u64 rs = 0, re = 0, ro = 0;
   bool any = false;
@@ -335,7 +345,7 @@ static void build_phdrs(Ctx *ctx) {
     re = MAX(re, chunk_end(c));
   }
   if (any) {
-    re = align_to(re, page);
+    re = align_to(re, ctx->opt.common_page_size);
     push_phdr(ctx, PT_GNU_RELRO, PF_R, ro, rs, re - rs, re - rs, 1);
   }
 }

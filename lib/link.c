@@ -13,9 +13,24 @@ static int compare_common_alignment(const void *a, const void *b) {
   return (x->init_priority > y->init_priority) - (x->init_priority < y->init_priority);
 }
 
-/* A common symbol becomes a .bss definition in the file whose common won. With
- * --sort-common they are placed by decreasing alignment, which wastes no padding. */
+/* A common symbol becomes a .bss definition in the file whose common won, as large and
+ * as aligned as the libraries the program loads (needed, or needed by those) define it. With --sort-common they are
+ * placed by decreasing alignment, which wastes no padding. */
+static bool loaded_at_run_time(Ctx *ctx, const InputFile *dso) {
+  for (i64 i = 0; i < ctx->needed_closure.len; i++)
+    if (ctx->needed_closure.data[i] == dso)
+      return true;
+  return false;
+}
+
 static void convert_common_symbols(Ctx *ctx) {
+  for (i64 i = 0; i < ctx->dso_common_merges.len; i++) {
+    DsoCommonMerge *m = &ctx->dso_common_merges.data[i];
+    if (m->sym->rank == RANK_COMMON && loaded_at_run_time(ctx, m->dso)) {
+      m->sym->size = MAX(m->sym->size, m->size);
+      m->sym->common_p2align = MAX(m->sym->common_p2align, m->p2align);
+    }
+  }
   for (i64 fi = 0; fi < ctx->objs.len; fi++) {
     InputFile *f = ctx->objs.data[fi];
     for (i64 i = f->first_global; i < f->nsyms; i++) {

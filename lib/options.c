@@ -226,7 +226,9 @@ static void z_nodynamic_undefined_weak(Ctx *ctx, const char *value, const char *
 
 static void z_common_page_size(Ctx *ctx, const char *value, const char *word) {
   (void)word;
-  parse_number(ctx, "-z common-page-size", value);
+  ctx->opt.common_page_size = parse_number(ctx, "-z common-page-size", value);
+  if (!is_pow2(ctx->opt.common_page_size))
+    error(ctx, "-z common-page-size: value must be a power of two: %s", value);
 }
 
 static void z_stack_size(Ctx *ctx, const char *value, const char *word) {
@@ -266,7 +268,7 @@ static const OptionDef z_keywords[] = {
     {"muldefs", NULL, "Allow multiple definitions", ON(allow_multiple_definition)},
     {"max-page-size", "SIZE", "Set the maximum page size (segment alignment)",
      CALLS(z_max_page_size)},
-    {"common-page-size", "SIZE", "Accepted; rivet aligns RELRO to the maximum page size",
+    {"common-page-size", "SIZE", "Set the common page size (RELRO end, SHF_GNU_MBIND sections)",
      CALLS(z_common_page_size)},
     {"defs", NULL, "Report undefined symbols even in shared objects", ON(z_defs)},
     {"undefs", NULL, "Allow undefined symbols in shared objects (default)", OFF(z_defs)},
@@ -740,6 +742,22 @@ static void print_help(void) {
   printf("ld.rivet: supported emulations: elf_x86_64\n");
 }
 
+/* GNU ld: --export-dynamic-symbol(-list) names join the dynamic list in
+ * an executable, and in a shared object under -Bsymbolic or another dynamic list; a
+ * dynamic list then replaces -Bsymbolic and its variants (no DF_SYMBOLIC): only the
+ * names it lists stay preemptible. */
+static void combine_dynamic_list_options(Options *o) {
+  bool dynamic_list = o->dynamic_lists.len || o->dynamic_list_data || o->dynamic_list_cpp_new ||
+                      o->dynamic_list_cpp_typeinfo;
+  bool exports = o->export_dynamic_symbols.len || o->export_dynamic_symbol_lists.len;
+  if (exports && (o->kind != OUT_SHARED || o->bsymbolic != BSYMBOLIC_NONE || dynamic_list)) {
+    o->exports_in_dynamic_list = true;
+    dynamic_list = true;
+  }
+  if (dynamic_list && o->kind == OUT_SHARED)
+    o->bsymbolic = BSYMBOLIC_NONE;
+}
+
 int rv_parse_args(RvContext *ctx, int argc, char **argv) {
   Options *o = &ctx->opt;
   ArgVec words = {0};
@@ -791,14 +809,25 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
   const char *run_path = getenv("LD_RUN_PATH");
   if (!o->rpath && run_path && *run_path)
     o->rpath = run_path;
+  /* GNU ld: a common page size given alone larger than the maximum raises the
+   * maximum; both given, that is an error; neither, the ABI's. */
+  if (o->common_page_size && o->max_page_size && o->common_page_size > o->max_page_size) {
+    error(ctx, "common page size (0x%llx) > maximum page size (0x%llx)",
+          (unsigned long long)o->common_page_size, (unsigned long long)o->max_page_size);
+    checkpoint(ctx);
+    return RV_ARGS_ERROR;
+  }
   if (!o->max_page_size)
-    o->max_page_size = ctx->arch->max_page_size;
+    o->max_page_size = MAX(ctx->arch->max_page_size, o->common_page_size);
+  if (!o->common_page_size)
+    o->common_page_size = MIN(ctx->arch->common_page_size, o->max_page_size);
   if (!o->dynamic_linker && !o->no_dynamic_linker)
     o->dynamic_linker = "/lib64/ld-linux-x86-64.so.2";
   if (o->no_dynamic_linker)
     o->dynamic_linker = NULL;
   if (!o->image_base)
     o->image_base = o->kind == OUT_EXEC ? ctx->arch->image_base : 0;
+  combine_dynamic_list_options(o);
   if (o->inputs.len == 0) {
     fprintf(stderr, "ld.rivet: error: no input files\n");
     return RV_ARGS_ERROR;

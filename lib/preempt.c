@@ -134,7 +134,9 @@ static void decide_import_export(Ctx *ctx, Symbol *sym, const ExportRules *rules
      * (-z dynamic-undefined-weak, their default): a library loaded at run time may
      * define it, seen through the GOT and PLT, while direct references in a non-PIE
      * are 0 (see the decision table). Otherwise an undefined weak is 0. */
-    bool hidden = sym->visibility == STV_HIDDEN || sym->visibility == STV_INTERNAL;
+    /* A protected reference, like a hidden one, must be defined in this output: the
+     * loader may not bind it to another module (an error, or 0 when weak). */
+    bool hidden = sym->visibility != STV_DEFAULT;
     bool weak = !sym->has_strong_ref;
     if (!hidden && ((shared && !(weak && ctx->opt.nodynamic_undefined_weak)) ||
                     (weak && rules->dynamic_undefined_weak))) {
@@ -170,9 +172,8 @@ static void decide_import_export(Ctx *ctx, Symbol *sym, const ExportRules *rules
                     (dynlist_pats->len && matches_any(ctx, dynlist_pats, sym->name));
   bool in_export = export_pats->len && matches_any(ctx, export_pats, sym->name);
   if (shared) {
-    /* A --dynamic-list names the symbols that stay preemptible; all others bind
-     * locally (GNU ld). --export-dynamic-symbol keeps a name preemptible under
-     * -Bsymbolic. */
+    /* A dynamic list names the symbols that stay preemptible; all others bind
+     * locally (GNU ld). Without one, -Bsymbolic and its variants decide. */
     bool listed = in_dynlist || in_export;
     bool symbolic = rules->dynlist ? !in_dynlist : bound_symbolically(ctx, sym);
     sym->is_exported = true;
@@ -181,12 +182,12 @@ static void decide_import_export(Ctx *ctx, Symbol *sym, const ExportRules *rules
       g->preempt_reason = "protected visibility: exported, but references from this "
                           "shared object bind locally";
     else if (!sym->is_preemptible && rules->dynlist)
-      g->preempt_reason = "exported, but bound locally: not named by --dynamic-list";
+      g->preempt_reason = "exported, but bound locally: not named by a dynamic list "
+                          "(--dynamic-list*, or --export-dynamic-symbol* with -Bsymbolic)";
     else if (!sym->is_preemptible)
       g->preempt_reason = "exported, but bound locally by -Bsymbolic (or a variant)";
-    else if (listed && ctx->opt.bsymbolic != BSYMBOLIC_NONE)
-      g->preempt_reason = "named by --dynamic-list or --export-dynamic-symbol: stays "
-                          "preemptible despite -Bsymbolic";
+    else if (in_dynlist)
+      g->preempt_reason = "named by a dynamic list: exported and preemptible";
     else
       g->preempt_reason = "default visibility in a shared object: exported and "
                           "preemptible (another module may interpose it)";
@@ -228,11 +229,12 @@ void compute_import_export(Ctx *ctx) {
   ExportRules rules = {.shared = ctx->opt.kind == OUT_SHARED};
   rules.dynamic_undefined_weak = !rules.shared && ctx->opt.dynamic_undefined_weak &&
                                  ctx->dsos.len > 0 && ctx->opt.dynamic_linker;
+  PatternVec *exports =
+      ctx->opt.exports_in_dynamic_list && rules.shared ? &rules.dynlist_pats : &rules.export_pats;
   for (i64 i = 0; i < ctx->opt.export_dynamic_symbols.len; i++)
-    vec_push(&rules.export_pats,
-             ((DynPattern){ctx->opt.export_dynamic_symbols.data[i], false, false}));
+    vec_push(exports, ((DynPattern){ctx->opt.export_dynamic_symbols.data[i], false, false}));
   for (i64 i = 0; i < ctx->opt.export_dynamic_symbol_lists.len; i++)
-    read_dynamic_list(ctx, ctx->opt.export_dynamic_symbol_lists.data[i], &rules.export_pats);
+    read_dynamic_list(ctx, ctx->opt.export_dynamic_symbol_lists.data[i], exports);
   for (i64 i = 0; i < ctx->opt.dynamic_lists.len; i++)
     read_dynamic_list(ctx, ctx->opt.dynamic_lists.data[i], &rules.dynlist_pats);
   /* GNU ld's built-in lists (ldlang.c): demangled names, as in extern "C++". */
@@ -245,7 +247,8 @@ void compute_import_export(Ctx *ctx) {
     vec_push(&rules.dynlist_pats, ((DynPattern){"typeinfo for*", true, false}));
   }
   rules.dynlist_data = ctx->opt.dynamic_list_data;
-  rules.dynlist = rules.dynlist_pats.len || rules.dynlist_data || ctx->opt.dynamic_lists.len;
+  rules.dynlist = rules.dynlist_pats.len || rules.dynlist_data || ctx->opt.dynamic_lists.len ||
+                  (ctx->opt.exports_in_dynamic_list && rules.shared);
   /* Each symbol is decided on its own: the table is cut into runs of slots. */
   parallel_for(ctx, (ctx->symtab_cap + SYMBOLS_PER_TASK - 1) / SYMBOLS_PER_TASK, decide_slots_task,
                &rules);

@@ -60,6 +60,13 @@ static inline bool is_pow2(u64 v) {
 #define MAX_INPUT_SIZE ((u64)1 << 47)
 #define MAX_INPUT_ALIGN ((u64)1 << 31)
 
+/* GNU extension (not in elf.h): a section whose memory the loader binds to the memory
+ * policy numbered by sh_info, each such output section in a PT_GNU_MBIND_LO + sh_info
+ * segment. */
+#define SHF_GNU_MBIND 0x01000000u
+#define PT_GNU_MBIND_LO (PT_LOOS + 0x474e555)
+#define PT_GNU_MBIND_NUM 4096
+
 /* Section names that are C identifiers get __start_/__stop_ symbols (GNU ld). */
 static inline bool is_c_identifier(const char *s) {
   if (!*s || (*s >= '0' && *s <= '9'))
@@ -228,6 +235,7 @@ typedef struct Options {
   bool z_relro, z_now, z_separate_code, z_execstack, z_text;
   bool z_execstack_set; /* -z execstack/noexecstack given explicitly */
   u64 max_page_size;    /* -z max-page-size */
+  u64 common_page_size; /* -z common-page-size: RELRO padding, SHF_GNU_MBIND alignment */
   u64 z_stack_size;     /* -z stack-size: PT_GNU_STACK's p_memsz */
   bool z_ibtplt, z_ibt, z_shstk; /* -z ibtplt, -z ibt, -z shstk */
   bool z_unique_symbol;          /* -z unique-symbol: ".N" after every local name */
@@ -266,6 +274,7 @@ typedef struct Options {
   const char *init_symbol, *fini_symbol;    /* -init / -fini (default _init/_fini) */
   const char *exclude_libs;                 /* --exclude-libs list */
   Bsymbolic bsymbolic;
+  bool exports_in_dynamic_list; /* --export-dynamic-symbol(-list) names join the dynamic list */
   bool z_defs;               /* -z defs / --no-undefined */
   bool sort_common;          /* --sort-common: commons by alignment, largest first */
   bool pack_relative_relocs; /* -z pack-relative-relocs, --pack-dyn-relocs=relr */
@@ -858,6 +867,16 @@ typedef struct PendingError {
   i64 seq;   /* arrival order, for errors of the same item */
 } PendingError;
 
+/* A common symbol of ours merged with a library's common-like definition (its .bss):
+ * the larger size and alignment count only if the library stays needed (GNU ld drops
+ * an --as-needed library's contribution with the library). */
+typedef struct DsoCommonMerge {
+  Symbol *sym;
+  InputFile *dso;
+  u64 size;
+  u8 p2align;
+} DsoCommonMerge;
+
 struct Ctx {
   Options opt;
   const Arch *arch;
@@ -924,6 +943,7 @@ struct Ctx {
   Symbol *sym_gotp;                    /* _GLOBAL_OFFSET_TABLE_ */
   VEC(Symbol *) linker_syms;           /* all linker-defined symbols */
   VEC(InputSection *) common_sections; /* .bss homes of COMMON symbols */
+  VEC(DsoCommonMerge) dso_common_merges; /* libraries' common-like sizes, if they stay */
 
   /* errors */
   i64 nerrors, nwarnings;

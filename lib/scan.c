@@ -119,6 +119,10 @@ static Action decide(Ctx *ctx, RelKind kind, const Symbol *sym, bool writable) {
      * image is placed, which a PDE is and which the loader never changes for 0. */
     if ((st == ST_ABS || (st == ST_DYNU && mode != MODE_SO)) && !symbol_is_defined(sym))
       return A_CONST;
+    /* --defsym and script values: the linker places them, so GNU ld and lld resolve
+     * the difference at link time, as if the image stayed at its link address. */
+    if (st == ST_ABS && sym->is_defined_by_linker)
+      return A_CONST;
     return table_pc[st][mode];
   case RK_CALL:
   case RK_PLTOFF:
@@ -126,6 +130,10 @@ static Action decide(Ctx *ctx, RelKind kind, const Symbol *sym, bool writable) {
   case RK_GOT:
   case RK_GOT_OFFSET:
     return A_GOT;
+  case RK_SIZE:
+    /* The size of a definition another module may provide is the loader's to fill in,
+     * with a dynamic relocation of the same type (GNU ld; glibc applies both widths). */
+    return ctx->is_dynamic && (sym->is_imported || sym->is_preemptible) ? A_SYMBOLIC : A_CONST;
   default:
     return A_CONST;
   }
@@ -366,7 +374,8 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
   }
 }
 
-/* "undefined symbol: NAME" once per symbol, with up to three referencing places. */
+/* GNU ld's words, "undefined reference to `NAME'" (scripts and testsuites match them),
+ * once per symbol, with up to three referencing places. */
 static void report_undefined(Ctx *ctx, UndefRef *refs, i64 n) {
   for (i64 i = 0; i < n; i++) {
     Symbol *sym = refs[i].sym;
@@ -374,9 +383,9 @@ static void report_undefined(Ctx *ctx, UndefRef *refs, i64 n) {
       continue;
     char buf[2048];
     i64 len = sym->visibility == STV_DEFAULT
-                  ? snprintf(buf, sizeof buf, "undefined symbol: %s", sym->name)
-                  : snprintf(buf, sizeof buf, "undefined %s symbol: %s",
-                             sym->visibility == STV_PROTECTED ? "protected" : "hidden", sym->name);
+                  ? snprintf(buf, sizeof buf, "undefined reference to `%s'", sym->name)
+                  : snprintf(buf, sizeof buf, "undefined reference to `%s' (a %s symbol)",
+                             sym->name, sym->visibility == STV_PROTECTED ? "protected" : "hidden");
     if (sym->is_imported)
       len +=
           snprintf(buf + len, sizeof buf - (size_t)len,
@@ -599,10 +608,10 @@ static i64 collect_section(Ctx *ctx, InputSection *isec, DynRel *out, FileDynRel
   for (i64 i = 0; i < isec->nrels; i++) {
     const ERela *rel = &isec->rels[i];
     RelKind kind = arch->classify(ELF64_R_TYPE(rel->r_info));
-    if (kind != RK_ABS_WORD || in_dropped_record(isec, rel))
+    if ((kind != RK_ABS_WORD && kind != RK_SIZE) || in_dropped_record(isec, rel))
       continue;
     Symbol *sym = f->syms[ELF64_R_SYM(rel->r_info)];
-    if (symbol_is_ifunc(sym) && !sym->is_preemptible) {
+    if (kind == RK_ABS_WORD && symbol_is_ifunc(sym) && !sym->is_preemptible) {
       /* The address is the .iplt entry: load-relative in a PIE or shared object. */
       if (output_mode(ctx) != MODE_PDE) {
         if (out)
@@ -634,9 +643,12 @@ static i64 collect_section(Ctx *ctx, InputSection *isec, DynRel *out, FileDynRel
         snprintf(info->textrel_warning, (size_t)len + 1, fmt, f->name, rname, sym->name,
                  isec->name);
     }
+    /* A size relocation keeps its own type; an address word becomes the word-sized
+     * absolute one (or RELATIVE). */
+    u32 symbolic_type = kind == RK_SIZE ? ELF64_R_TYPE(rel->r_info) : arch->r_abs_word;
     if (out)
       out[n] = a == A_RELATIVE ? section_dynrel(isec, i, arch->r_relative, sym, true)
-                               : section_dynrel(isec, i, arch->r_abs_word, sym, false);
+                               : section_dynrel(isec, i, symbolic_type, sym, false);
     n++;
   }
   return n;

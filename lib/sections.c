@@ -92,6 +92,7 @@ typedef struct OsecKey {
   const char *name;
   u32 type;
   u64 flags;
+  u32 info; /* SHF_GNU_MBIND: the memory policy; one output section per policy */
   Chunk *chunk;
 } OsecKey;
 
@@ -135,7 +136,8 @@ void bin_input_sections(Ctx *ctx) {
         type = SHT_FINI_ARRAY;
       else if (!strcmp(name, ".preinit_array"))
         type = SHT_PREINIT_ARRAY;
-      u64 flags = isec->flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR | SHF_TLS);
+      u64 flags = isec->flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR | SHF_TLS | SHF_GNU_MBIND);
+      u32 info = flags & SHF_GNU_MBIND ? isec->shdr->sh_info : 0;
       /* One .init_array (.fini_array, .preinit_array) whatever its inputs' flags: a
        * read-only input (a const array in a -fno-pic object) joins the writable
        * output section, as in GNU ld, and DT_INIT_ARRAY covers everything. */
@@ -143,18 +145,23 @@ void bin_input_sections(Ctx *ctx) {
         flags |= SHF_WRITE;
       /* Neighbouring sections mostly go to the same output section: try it first. */
       OsecKey *hit = last < keys.len ? &keys.data[last] : NULL;
-      if (!hit || hit->type != type || hit->flags != flags || strcmp(hit->name, name)) {
+      if (!hit || hit->type != type || hit->flags != flags || hit->info != info ||
+          strcmp(hit->name, name)) {
         hit = NULL;
         for (i64 k = 0; k < keys.len && !hit; k++)
           if (keys.data[k].type == type && keys.data[k].flags == flags &&
-              !strcmp(keys.data[k].name, name)) {
+              keys.data[k].info == info && !strcmp(keys.data[k].name, name)) {
             hit = &keys.data[k];
             last = k;
           }
       }
       if (!hit) {
-        Chunk *c = new_chunk(ctx, CK_OSEC, name, type, flags, 1);
-        vec_push(&keys, ((OsecKey){name, type, flags, c}));
+        /* GNU ld starts each SHF_GNU_MBIND output section on a common page. */
+        Chunk *c = new_chunk(ctx, CK_OSEC, name, type, flags,
+                             flags & SHF_GNU_MBIND ? ctx->opt.common_page_size : 1);
+        c->shdr.sh_info = info;
+        ctx->has_gnu_extensions |= (flags & SHF_GNU_MBIND) != 0; /* ELFOSABI_GNU, as GNU ld */
+        vec_push(&keys, ((OsecKey){name, type, flags, info, c}));
         last = keys.len - 1;
         hit = &keys.data[last];
       }
@@ -173,7 +180,7 @@ void bin_input_sections(Ctx *ctx) {
         chunk = keys.data[k].chunk;
     if (!chunk) {
       chunk = new_chunk(ctx, CK_OSEC, ".bss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 1);
-      OsecKey key = {".bss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, chunk};
+      OsecKey key = {".bss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 0, chunk};
       vec_push(&keys, key);
     }
     isec->osec = chunk;

@@ -356,7 +356,7 @@ bool dso_definition_beats_common(const InputFile *f, i64 sym_idx, bool common_ca
   return type != STT_FUNC && type != STT_GNU_IFUNC && !dso_definition_is_common_like(f, sym_idx);
 }
 
-static void define_from_dso(InputFile *f, i64 i, Symbol *sym) {
+static void define_from_dso(Ctx *ctx, InputFile *f, i64 i, Symbol *sym) {
   const ESym *es = &f->esyms[i];
   u8 bind = ELF64_ST_BIND(es->st_info);
   /* When we define a name a shared object also defines, our definition must be
@@ -368,10 +368,9 @@ static void define_from_dso(InputFile *f, i64 i, Symbol *sym) {
     sym->referenced = true;
     sym->has_strong_ref = true;
   } else if (sym->rank == RANK_COMMON) {
-    if (dso_definition_is_common_like(f, i)) {
-      sym->size = MAX(sym->size, es->st_size);
-      sym->common_p2align = MAX(sym->common_p2align, dso_symbol_p2align(f, i));
-    }
+    if (dso_definition_is_common_like(f, i))
+      vec_push(&ctx->dso_common_merges,
+               ((DsoCommonMerge){sym, f, es->st_size, dso_symbol_p2align(f, i)}));
     return;
   } else if (sym->rank <= RANK_DSO) {
     return; /* an object's definition, or an earlier shared object's, wins */
@@ -441,13 +440,13 @@ void resolve_dso_symbols(Ctx *ctx, InputFile *f) {
     }
     if (f->versym && (f->versym[i] & 0x7fff) == 0)
       continue; /* VER_NDX_LOCAL: not exported */
-    define_from_dso(f, i, sym);
+    define_from_dso(ctx, f, i, sym);
     if (dso_symbol_has_version(f, i))
       global_symbol(sym)->dso_default_def_types |= (u16)(1u << ELF64_ST_TYPE(es->st_info));
     else
       global_symbol(sym)->dso_unversioned_use = true;
     if (f->default_version_syms[i]) {
-      define_from_dso(f, i, f->default_version_syms[i]);
+      define_from_dso(ctx, f, i, f->default_version_syms[i]);
       global_symbol(f->default_version_syms[i])->dso_unversioned_use = true;
     }
   }
@@ -582,8 +581,6 @@ void check_shlib_undefined(Ctx *ctx) {
   free(reported.data);
 }
 
-/* A shared object read under --as-needed is needed only if some object file's
- * reference resolved to it. */
 /* Does a needed library name this SONAME in its DT_NEEDED? */
 static bool on_needed_list(Ctx *ctx, const char *soname) {
   for (i64 i = 0; i < ctx->dsos.len; i++) {
@@ -595,6 +592,52 @@ static bool on_needed_list(Ctx *ctx, const char *soname) {
   return false;
 }
 
+typedef struct EarlyDefinition {
+  Symbol *sym;
+  InputFile *dso;
+} EarlyDefinition;
+
+static int compare_early_definitions(const void *a, const void *b) {
+  const EarlyDefinition *x = a, *y = b;
+  if (x->sym != y->sym)
+    return (uintptr_t)x->sym < (uintptr_t)y->sym ? -1 : 1;
+  return (x->dso->priority > y->dso->priority) - (x->dso->priority < y->dso->priority);
+}
+
+/* GNU ld decides --as-needed when it reads the library: it is needed if it defines a
+ * name that an object before it references strongly and nothing has defined yet, even
+ * when an object after it defines the name as well (which then wins and is exported,
+ * since the library defines it too). Of several such libraries, the first one. */
+static void mark_libraries_that_defined_first(Ctx *ctx) {
+  bool any_unneeded = false;
+  for (i64 i = 0; i < ctx->dsos.len; i++)
+    any_unneeded |= !ctx->dsos.data[i]->is_needed;
+  if (!any_unneeded)
+    return;
+  VEC(EarlyDefinition) early = {0};
+  for (i64 i = 0; i < ctx->dsos.len; i++) {
+    InputFile *d = ctx->dsos.data[i];
+    for (i64 k = d->first_global; k < d->nsyms; k++) {
+      Symbol *sym = d->syms[k];
+      if (d->esyms[k].st_shndx == SHN_UNDEF || !sym || !sym->file ||
+          sym->file->kind == FILE_DSO || sym->file->priority < d->priority ||
+          !sym->has_strong_ref || sym->visibility != STV_DEFAULT)
+        continue; /* GNU ld ignores a library's definition of a hidden or protected name */
+      InputFile *ref = global_symbol(sym)->first_ref;
+      if (ref && ref->kind != FILE_DSO && ref->priority < d->priority)
+        vec_push(&early, ((EarlyDefinition){sym, d}));
+    }
+  }
+  if (early.len > 1)
+    qsort(early.data, (size_t)early.len, sizeof(EarlyDefinition), compare_early_definitions);
+  for (i64 i = 0; i < early.len; i++)
+    if (i == 0 || early.data[i].sym != early.data[i - 1].sym)
+      early.data[i].dso->is_needed = true;
+  free(early.data);
+}
+
+/* A shared object read under --as-needed is needed only if some object file's strong
+ * reference resolved to it, or it was the first definition of a referenced name. */
 void mark_needed_dsos(Ctx *ctx) {
   for (i64 i = 0; i < ctx->dsos.len; i++)
     ctx->dsos.data[i]->is_needed = !ctx->dsos.data[i]->as_needed;
@@ -608,6 +651,7 @@ void mark_needed_dsos(Ctx *ctx) {
         sym->file->is_needed = true;
     }
   }
+  mark_libraries_that_defined_first(ctx);
   /* So does one that defines a needed library's strong undefined symbol, unless a
    * needed library lists it in its own DT_NEEDED, where the loader finds it anyway
    * (GNU ld's ref_dynamic_nonweak and on_needed_list): repeated until no more become

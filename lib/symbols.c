@@ -320,12 +320,13 @@ void resolve_file_symbols(Ctx *ctx, InputFile *f) {
         sym->binding = STB_GLOBAL; /* GNU ld exports the copy as the common's binding */
         continue;
       }
-      bool dso_common = dso_definition_is_common_like(sym->file, sym->sym_idx);
-      u64 dso_size = dso_common ? sym->size : 0;
-      u8 dso_p2align = dso_common ? dso_symbol_p2align(sym->file, sym->sym_idx) : 0;
+      InputFile *dso = sym->file;
+      i64 dso_idx = sym->sym_idx;
+      u64 dso_size = sym->size;
       take_definition(sym, f, i, rank);
-      sym->size = MAX(sym->size, dso_size);
-      sym->common_p2align = MAX(sym->common_p2align, dso_p2align);
+      if (dso_definition_is_common_like(dso, dso_idx))
+        vec_push(&ctx->dso_common_merges,
+                 ((DsoCommonMerge){sym, dso, dso_size, dso_symbol_p2align(dso, dso_idx)}));
       continue;
     }
     if (rank == RANK_COMMON && sym->rank == RANK_LAZY) {

@@ -216,6 +216,32 @@ static Pattern *match(PatternList *pats, const char *name, const char *demangled
 
 /* Applies --version-script files and .symver names to the symbols this output
  * defines: sets ver_idx, and clears is_exported for symbols made local. */
+/* `.symver foo, foo@V` in an object defining foo leaves both foo and foo@V there, at
+ * one address. GNU ld (and lld, when versions are defined) makes foo@V the symbol and
+ * drops foo, unless a script binds foo to another version: foo is not exported beside
+ * foo@V, so a library's references to plain foo do not bind to it. */
+static void hide_names_merged_into_hidden_versions(Ctx *ctx) {
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = f->first_global; f->has_versioned_names && f->syms && i < f->nsyms; i++) {
+      Symbol *sym = f->syms[i];
+      const char *at = sym->file == f && sym->sym_idx == i ? strchr(sym->name, '@') : NULL;
+      if (!at || at[1] == '@' || !sym->isec)
+        continue;
+      char *base = arena_alloc(&ctx->arena, at - sym->name + 1, 1);
+      memcpy(base, sym->name, (size_t)(at - sym->name));
+      Symbol *plain = find_symbol(ctx, base);
+      if (!plain || plain->file != f || plain->isec != sym->isec || plain->value != sym->value)
+        continue;
+      i32 node = find_version_node(ctx, at + 1);
+      bool bound_elsewhere = (plain->ver_idx & 0x7fff) > 1 &&
+                             (node < 0 || (plain->ver_idx & 0x7fff) != node_version_index(ctx, node));
+      if (!bound_elsewhere)
+        plain->forced_local = true;
+    }
+  }
+}
+
 void apply_version_scripts(Ctx *ctx) {
   PatternList pats = {0};
   for (i64 i = 0; i < ctx->opt.version_scripts.len; i++)
@@ -310,4 +336,5 @@ void apply_version_scripts(Ctx *ctx) {
            p->text);
   }
   free(pats.data);
+  hide_names_merged_into_hidden_versions(ctx);
 }

@@ -46,7 +46,9 @@ elf_facts() {
     /\(TEXTREL\)/ {print "textrel"}
     /\(FLAGS\)/ {$1 = $2 = ""; print "flags" $0}
     /\(FLAGS_1\)/ {$1 = $2 = ""; print "flags_1" $0}' | sed 's/  */ /g' | sort
-  readelf --dyn-syms -W "$f" 2>/dev/null | awk 'NR > 3 && $1 ~ /:$/ && $8 != "" {
+  # A LOCAL entry (GNU ld leaves some, for symbols it made local late) is invisible to
+  # the loader's lookups.
+  readelf --dyn-syms -W "$f" 2>/dev/null | awk 'NR > 3 && $1 ~ /:$/ && $8 != "" && $5 != "LOCAL" {
       kind = ($7 == "UND") ? "import" : "export"
       print kind " " $8 " " $4 " " $5 " " $6 (kind == "export" ? " " $4 : "")
     }' | sed 's/ ([0-9]*)$//' | sort -u

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A shared library on the command line does not make every reference resolvable: a
 # symbol that neither the objects nor the library (nor libc) define is still an error,
-# "undefined symbol: NAME" naming the referencing object, reported once, with no output
+# "undefined reference to `NAME'" naming the referencing object, reported once, with no output
 # file -- in every executable mode, and also when the library defines similar names.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
@@ -18,6 +18,6 @@ build_shlib libsome.so libsome.so lib.c
 for mode in "${DYN_MODES[@]}"; do
   dyn_mode "$mode"
   compile_c -O1 "${MODE_CFLAGS[@]}" -o main-"$mode".o main.c
-  expect_link_error prog-"$mode" "undefined symbol: not_in_lib" "main-$mode.o" -- gcc -B"$RIVET_LIBEXEC/" "${MODE_LDFLAGS[@]}" -o prog-"$mode" main-"$mode".o -L. -lsome
+  expect_link_error prog-"$mode" "undefined reference to \`not_in_lib'" "main-$mode.o" -- gcc -B"$RIVET_LIBEXEC/" "${MODE_LDFLAGS[@]}" -o prog-"$mode" main-"$mode".o -L. -lsome
   expect_one_error_line
 done

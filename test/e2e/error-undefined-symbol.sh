@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A reference that nothing defines: exit 1, one error whose text contains
-# "undefined symbol: NAME" and names the referencing object file; no output file is
+# "undefined reference to `NAME'" and names the referencing object file; no output file is
 # written, and an existing one from an earlier link is left untouched.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
@@ -16,8 +16,8 @@ if ld.bfd -o bfd.out start.o caller.o 2>/dev/null; then
   fail "test setup: expected ld.bfd to reject the undefined reference too"
 fi
 
-expect_link_error prog "undefined symbol: rivet_missing_fn" caller.o -- "$LD_RIVET" -o prog start.o caller.o
+expect_link_error prog "undefined reference to \`rivet_missing_fn'" caller.o -- "$LD_RIVET" -o prog start.o caller.o
 expect_one_error_line
 
 printf 'output of an earlier, successful link\n' >prog
-expect_link_error prog "undefined symbol: rivet_missing_fn" caller.o -- "$LD_RIVET" -o prog start.o caller.o
+expect_link_error prog "undefined reference to \`rivet_missing_fn'" caller.o -- "$LD_RIVET" -o prog start.o caller.o

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # --no-undefined is -z defs by another name: a shared object referencing a symbol no
-# input defines fails to link (exit 1, "undefined symbol: NAME" and the referencing
+# input defines fails to link (exit 1, "undefined reference to `NAME'" and the referencing
 # object named, no output file). A weak undefined reference is not an error: that
 # library links and, loaded with nothing defining the symbol, sees its address as 0.
 # shellcheck source=lib.sh
@@ -24,7 +24,7 @@ compile_c -O1 -fPIC -o weak.o weak.c
 if gcc -shared -fuse-ld=bfd -Wl,--no-undefined -o bfd.so lib.o 2>/dev/null; then
   fail "test setup: expected ld.bfd --no-undefined to reject the undefined reference too"
 fi
-expect_link_error libbad.so "undefined symbol: rivet_absent_var" lib.o -- \
+expect_link_error libbad.so "undefined reference to \`rivet_absent_var'" lib.o -- \
   gcc -shared -B"$RIVET_LIBEXEC/" -Wl,--no-undefined -o libbad.so lib.o
 so_link_both libweak.so -Wl,--no-undefined weak.o
 assert_eq "$(dynsym_field rivet/libweak.so rivet_absent_weak bind) $(dynsym_field rivet/libweak.so rivet_absent_weak ndx)" \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # -z defs makes an undefined symbol in a shared object an error: exit 1, a message
-# "undefined symbol: NAME" naming the referencing object, no output file -- while the
+# "undefined reference to `NAME'" naming the referencing object, no output file -- while the
 # same inputs with everything defined link fine under -z defs and run.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
@@ -23,7 +23,7 @@ compile_c -O1 -fPIC -o fixed.o fixed.c
 if gcc -shared -fuse-ld=bfd -Wl,-z,defs -o bfd.so lib.o 2>/dev/null; then
   fail "test setup: expected ld.bfd -z defs to reject the undefined reference too"
 fi
-expect_link_error libbad.so "undefined symbol: rivet_nowhere_fn" lib.o -- \
+expect_link_error libbad.so "undefined reference to \`rivet_nowhere_fn'" lib.o -- \
   gcc -shared -B"$RIVET_LIBEXEC/" -Wl,-z,defs -o libbad.so lib.o
 
 so_link_both libx.so -Wl,-z,defs lib.o fixed.o
