@@ -445,6 +445,7 @@ void read_object_contents(Ctx *ctx, InputFile *f) {
     isec->p2align = (u8)__builtin_ctzll(align);
     isec->is_alive = true;
     isec->init_priority = init_priority_of(name);
+    f->has_warning_section |= starts_with(name, ".gnu.warning");
     if (isec->flags & SHF_COMPRESSED) {
       if (sh->sh_type == SHT_NOBITS) {
         error(ctx, "%s: section %s: SHF_COMPRESSED on a section without contents", f->name, name);

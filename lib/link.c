@@ -180,6 +180,7 @@ int rv_link(Ctx *ctx) {
     return 1;
   PASS(mark_needed_dsos(ctx));            // --as-needed libraries nobody uses get no DT_NEEDED
   PASS(load_indirect_libraries(ctx));     // what the needed libraries need: exports, checks
+  PASS(report_link_warnings(ctx));        // .gnu.warning.SYM: a message per reference to SYM
   PASS(add_linker_defined_symbols(ctx));  // __ehdr_start, _end, ... if referenced
   PASS(add_section_bracket_symbols(ctx)); // __start_SEC/__stop_SEC for C-identifier sections
   PASS(convert_common_symbols(ctx));      // COMMON -> .bss definitions

@@ -315,6 +315,7 @@ struct InputFile {
   bool is_parsed;           /* sections and symbols read */
   bool has_gnu_extensions;  /* STT_GNU_IFUNC or STB_GNU_UNIQUE symbols */
   bool has_c_named_section; /* an SHF_ALLOC section named like a C identifier */
+  bool has_warning_section; /* a .gnu.warning(.SYM) section: a link-time warning */
   bool has_versioned_names; /* some global is named "sym@VER" or "sym@@VER" */
   bool symbols_read;        /* headers and symbol table read (read_object_symbols) */
   bool symbols_ok;          /* ... and found well-formed */
@@ -595,6 +596,9 @@ static inline u64 reloc_place_offset(const InputSection *isec, u64 r_offset) {
   return r_offset;
 }
 u64 isec_address(Ctx *ctx, const InputSection *isec, u64 offset); /* VA of isec+offset */
+
+/* ---- link-warnings.c: .gnu.warning.SYM messages, as GNU ld prints them ---- */
+void report_link_warnings(Ctx *ctx);
 void bin_input_sections(Ctx *ctx);
 const char *output_section_name(Ctx *ctx, const char *name, u64 flags, u32 type);
 
