@@ -133,7 +133,10 @@ static Action decide(Ctx *ctx, RelKind kind, const Symbol *sym, bool writable) {
   case RK_SIZE:
     /* The size of a definition another module may provide is the loader's to fill in,
      * with a dynamic relocation of the same type (GNU ld; glibc applies both widths). */
-    return ctx->is_dynamic && (sym->is_imported || sym->is_preemptible) ? A_SYMBOLIC : A_CONST;
+    /* A COPY makes the definition ours (once allocate_got_and_plt has decided it). */
+    return ctx->is_dynamic && (sym->is_imported || sym->is_preemptible) && !sym->has_copyrel
+               ? A_SYMBOLIC
+               : A_CONST;
   default:
     return A_CONST;
   }
@@ -709,7 +712,10 @@ static void collect_section_relocations(Ctx *ctx) {
     FileDynRels *r = &per_file[fi];
     ctx->nrelative += r->nrelative;
     if (r->textrel_warning && !ctx->has_textrel) {
-      warn(ctx, "%s", r->textrel_warning);
+      /* GNU ld warns in a PIE or shared object; a -z notext non-PIE is expected to
+       * have text relocations and is linked silently (GNU ld's size-8 test). */
+      if (output_mode(ctx) != MODE_PDE)
+        warn(ctx, "%s", r->textrel_warning);
       ctx->has_textrel = true;
     }
     free(r->textrel_warning);

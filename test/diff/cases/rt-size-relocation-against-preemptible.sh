@@ -2,7 +2,8 @@
 # a definition that binds locally, but against a preemptible definition (a shared
 # object's default-visibility variable) or an imported one it is a dynamic relocation
 # of the same type, which the loader fills with the size of the definition it binds:
-# the program's larger interposing array, 20 (GNU ld's size-7/-9 tests).
+# the program's larger interposing array, 20 (GNU ld's size-7/-9 tests). A non-PIE
+# linked with -z notext gets the text relocation without a warning, as with GNU ld.
 cat >lib.c <<'EOF2'
 char bar[10];
 extern char size_of_bar __asm__("bar@SIZE");
@@ -42,3 +43,19 @@ run prog
 so libsize2.so lib2.o
 exe prog2 -no-pie main2.o -Wl,--no-as-needed,-z,notext libsize2.so
 run prog2
+echo "prog2 link warnings: $(grep -c warning prog2.link-out || true)" >>record
+# A library variable the non-PIE program also uses directly is copied into it (COPY):
+# its size is then known at link time, and no text relocation is needed (size-6).
+cat >main3.c <<'EOF2'
+#include <stdio.h>
+extern char baz[];
+extern char size_of_baz __asm__("baz@SIZE");
+int main(void) {
+  baz[1] = 20;
+  printf("baz: %ld %d\n", (long)&size_of_baz, baz[1]);
+  return 0;
+}
+EOF2
+cc main3.o -fno-pie main3.c
+exe prog3 -no-pie main3.o -Wl,--no-as-needed libsize2.so
+run prog3
