@@ -4,6 +4,7 @@
 #include "rivet.h"
 
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <time.h>
 
 static int compare_common_alignment(const void *a, const void *b) {
@@ -133,12 +134,35 @@ double now_seconds(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* Process CPU time, all threads, user and system (page faults and zeroing count). */
+static double cpu_seconds(void) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+         (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e-6;
+}
+
+/* --time-report: per pass its wall time, its CPU time over all threads, and the part of
+ * its wall time during which at most one thread was busy (the serial share, which
+ * bounds how much more cores could help: Amdahl's law). */
+PassClock read_clock(Ctx *ctx) {
+  return (PassClock){now_seconds(), cpu_seconds(), ctx->busy_together_seconds};
+}
+
+void report_pass(Ctx *ctx, PassClock t0, const char *what, bool is_step) {
+  PassClock t1 = read_clock(ctx);
+  double wall = t1.wall - t0.wall, serial = wall - (t1.together - t0.together);
+  fprintf(stderr, "%8.3f ms %8.3f ms cpu %5.1f%% serial  %s%s\n", wall * 1e3,
+          (t1.cpu - t0.cpu) * 1e3, wall > 0 ? 100 * MAX(serial, 0) / wall : 0.0,
+          is_step ? "  . " : "", what);
+}
+
 #define PASS(call)                                                                                 \
   do {                                                                                             \
-    double t0_ = now_seconds();                                                                    \
+    PassClock t0_ = ctx->opt.time_report ? read_clock(ctx) : (PassClock){0};                       \
     call;                                                                                          \
     if (ctx->opt.time_report)                                                                      \
-      fprintf(stderr, "%8.3f ms  %s\n", (now_seconds() - t0_) * 1e3, #call);                       \
+      report_pass(ctx, t0_, #call, false);                                                         \
   } while (0)
 
 /* --time-report: the size of the link, to read the pass times against. */
@@ -174,6 +198,7 @@ static void report_memory(void) {
 }
 
 int rv_link(Ctx *ctx) {
+  PassClock link_start = ctx->opt.time_report ? read_clock(ctx) : (PassClock){0};
   PASS(check_output_kind(ctx)); // what this build can write
   PASS(read_inputs(ctx));       // map files, load objects, extract archive members
   if (checkpoint(ctx))          // unreadable inputs, duplicates: stop here
@@ -223,5 +248,8 @@ int rv_link(Ctx *ctx) {
   }
   int status;
   PASS(status = commit_output(ctx)); // write the image, rename into place, or remove on error
+  if (ctx->opt.time_report)
+    report_pass(ctx, link_start, "the whole link: the serial share is what more cores cannot cut",
+                false);
   return status;
 }

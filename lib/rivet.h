@@ -149,13 +149,20 @@ void vec_grow(void *data_ptr, i64 *cap, i64 need, i64 elem_size);
 
 /* ---- link.c ---- */
 double now_seconds(void); /* monotonic clock */
+/* --time-report: wall time, CPU time of all threads, and wall time with two or more
+ * threads busy, read before and after a pass or step. */
+typedef struct PassClock {
+  double wall, cpu, together;
+} PassClock;
+PassClock read_clock(Ctx *ctx);
+void report_pass(Ctx *ctx, PassClock t0, const char *what, bool is_step);
 /* --time-report: a step inside a pass, printed indented under it. */
 #define TIMED_STEP(ctx, label, call)                                                               \
   do {                                                                                             \
-    double t0_ = now_seconds();                                                                    \
+    PassClock t0_ = (ctx)->opt.time_report ? read_clock(ctx) : (PassClock){0};                     \
     call;                                                                                          \
     if ((ctx)->opt.time_report)                                                                    \
-      fprintf(stderr, "%8.3f ms    . %s\n", (now_seconds() - t0_) * 1e3, label);                   \
+      report_pass((ctx), t0_, label, true);                                                        \
   } while (0)
 
 /* ---- error.c: diagnostics. error() collects, checkpoint() reports. ---- */
@@ -951,6 +958,7 @@ struct Ctx {
 
   /* errors */
   i64 nerrors, nwarnings;
+  double busy_together_seconds; /* --time-report: wall time with two or more threads busy */
   VEC(PendingError) pending_errors;
 
   /* symtab writing */

@@ -17,6 +17,9 @@ typedef struct Job {
   i64 n;
   i64 nworkers; /* pool workers that take part, besides the calling thread */
   _Atomic i64 next;
+  /* --time-report: when each participant (0: the caller) began and ended its items */
+  bool timed;
+  double began[MAX_THREADS], ended[MAX_THREADS];
 } Job;
 
 static struct {
@@ -45,14 +48,43 @@ Arena *local_arena(Ctx *ctx) {
   return worker_arena ? worker_arena : &ctx->arena;
 }
 
-static void run_items(Job *job) {
+static void run_items(Job *job, i64 participant) {
+  if (job->timed)
+    job->began[participant] = now_seconds();
   for (;;) {
     i64 i = atomic_fetch_add(&job->next, 1);
     if (i >= job->n)
-      return;
+      break;
     current_item = i;
     job->fn(job->ctx, i, job->arg);
   }
+  if (job->timed)
+    job->ended[participant] = now_seconds();
+}
+
+/* How long two or more participants were running items at once, swept over their
+ * intervals; the rest of a link's wall time ran on one thread (--time-report). */
+static double time_busy_together(const Job *job) {
+  struct {
+    double t;
+    int delta;
+  } ev[2 * MAX_THREADS], e;
+  i64 m = 0;
+  for (i64 k = 0; k <= job->nworkers; k++) {
+    ev[m].t = job->began[k], ev[m++].delta = 1;
+    ev[m].t = job->ended[k], ev[m++].delta = -1;
+  }
+  for (i64 i = 1; i < m; i++) /* insertion sort: at most 64 events */
+    for (i64 k = i; k > 0 && ev[k - 1].t > ev[k].t; k--)
+      e = ev[k], ev[k] = ev[k - 1], ev[k - 1] = e;
+  double total = 0;
+  int busy = 0;
+  for (i64 i = 0; i < m; i++) {
+    if (busy >= 2)
+      total += ev[i].t - ev[i - 1].t;
+    busy += ev[i].delta;
+  }
+  return total;
 }
 
 /* Jobs come in quick succession (the resolution loop's batches): a thread that has
@@ -85,7 +117,7 @@ static void *worker(void *p) {
     if (index < job->nworkers) {
       worker_arena = &job->ctx->worker_arenas[index + 1];
       in_job = true;
-      run_items(job);
+      run_items(job, index + 1);
       in_job = false;
       worker_arena = NULL;
     }
@@ -144,7 +176,7 @@ void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg) {
       fn(ctx, i, arg);
     return;
   }
-  Job job = {.ctx = ctx, .fn = fn, .arg = arg, .n = n};
+  Job job = {.ctx = ctx, .fn = fn, .arg = arg, .n = n, .timed = ctx->opt.time_report};
   atomic_init(&job.next, 0);
   atomic_fetch_add(&job_epoch, 1);
   pthread_mutex_lock(&pool.lock);
@@ -156,7 +188,7 @@ void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg) {
   pthread_cond_broadcast(&pool.start);
   pthread_mutex_unlock(&pool.lock);
   in_job = true;
-  run_items(&job);
+  run_items(&job, 0);
   in_job = false;
   spin_while_running();
   pthread_mutex_lock(&pool.lock);
@@ -164,4 +196,6 @@ void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg) {
     pthread_cond_wait(&pool.finished, &pool.lock);
   pthread_mutex_unlock(&pool.lock);
   atomic_fetch_add(&job_epoch, 1);
+  if (job.timed)
+    ctx->busy_together_seconds += time_busy_together(&job);
 }
