@@ -1,10 +1,11 @@
 /* Link-time warnings, a GNU extension: an input section named ".gnu.warning.SYM" holds
- * a message printed for each reference an object file makes to SYM, and one named
- * ".gnu.warning" a message printed when its object is linked. glibc marks gets,
- * tmpnam, mktemp, ... this way, in libc.so.6 and in libc.a's members. As in GNU ld,
- * each reference is reported where it is (the enclosing function and the section
- * offset), the sections are dropped from executables, and a shared object keeps them
- * so that its own users are warned in turn. */
+ * a message for the references to SYM, and one named ".gnu.warning" a message printed
+ * when its object is linked. glibc marks gets, tmpnam, mktemp, ... this way, in
+ * libc.so.6 and in libc.a's members. As in GNU ld, a warning is given once, to the
+ * first object that references the symbol, at each of that object's references (the
+ * enclosing function, and the source line when the object has DWARF, else the
+ * section offset); the sections are dropped from executables, and a shared object
+ * keeps them so that its own users are warned in turn. */
 #include "rivet.h"
 
 #include <stdlib.h>
@@ -106,9 +107,16 @@ static void report_references(Ctx *ctx, InputFile *f, i64 k, const char *msg) {
         continue;
       u64 off = isec->rels[r].r_offset;
       const char *func = enclosing_function(f, isec->shndx, off);
-      if (func)
+      SourcePosition pos;
+      bool known = source_position(ctx, f, isec->shndx, off, &pos);
+      if (func && known)
+        warn(ctx, "%s: in function `%s':\n%s:%lu: warning: %s", f->name, func, pos.file,
+             (unsigned long)pos.line, msg);
+      else if (func)
         warn(ctx, "%s: in function `%s':\n%s:(%s+0x%lx): warning: %s", f->name, func,
              source_name(f), isec->name, (unsigned long)off, msg);
+      else if (known)
+        warn(ctx, "%s:%s:%lu: warning: %s", f->name, pos.file, (unsigned long)pos.line, msg);
       else
         warn(ctx, "%s:(%s+0x%lx): warning: %s", f->name, isec->name, (unsigned long)off, msg);
       reported = true;
@@ -125,14 +133,19 @@ void report_link_warnings(Ctx *ctx) {
       collect_object_warnings(ctx, ctx->objs.data[i], &found);
   for (i64 i = 0; i < ctx->dsos.len; i++)
     collect_library_warnings(ctx, ctx->dsos.data[i], &found);
-  /* Few symbols carry a warning and fewer are used: walk the objects per such symbol. */
+  /* GNU ld gives each warning once, to the first object that references the symbol
+   * (in command-line order), at each of that object's references. Few symbols carry
+   * a warning and fewer are used: walk the objects per such symbol. */
   for (i64 w = 0; w < found.len; w++) {
     Symbol *sym = found.data[w].sym;
-    for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    bool given = false;
+    for (i64 fi = 0; fi < ctx->objs.len && !given; fi++) {
       InputFile *f = ctx->objs.data[fi];
-      for (i64 k = f->first_global; f->syms && k < f->nsyms; k++)
-        if (f->syms[k] == sym && esym_shndx(f, k) == SHN_UNDEF)
+      for (i64 k = f->first_global; f->syms && k < f->nsyms && !given; k++)
+        if (f->syms[k] == sym && esym_shndx(f, k) == SHN_UNDEF) {
           report_references(ctx, f, k, found.data[w].msg);
+          given = true;
+        }
     }
   }
   free(found.data);

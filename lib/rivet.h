@@ -604,6 +604,13 @@ static inline u64 reloc_place_offset(const InputSection *isec, u64 r_offset) {
 }
 u64 isec_address(Ctx *ctx, const InputSection *isec, u64 offset); /* VA of isec+offset */
 
+/* ---- dwarf.c: "file.c:LINE" of a place in an object, from its DWARF ---- */
+typedef struct SourcePosition {
+  const char *file;
+  u64 line;
+} SourcePosition;
+bool source_position(Ctx *ctx, InputFile *f, u32 shndx, u64 offset, SourcePosition *out);
+
 /* ---- link-warnings.c: .gnu.warning.SYM messages, as GNU ld prints them ---- */
 void report_link_warnings(Ctx *ctx);
 void bin_input_sections(Ctx *ctx);

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Link-time warnings (GNU extension): a section ".gnu.warning.SYM" makes every
-# reference an object makes to SYM print its message, where the reference is, in GNU
-# ld's words; ".gnu.warning" alone warns when its object is linked. glibc's gets
-# carries one in libc.so.6 and in libc.a. The link still succeeds (exit 0) and the
+# Link-time warnings (GNU extension): a section ".gnu.warning.SYM" makes the first
+# object that references SYM print its message at each of its references, in GNU
+# ld's words, with the source line when the object has DWARF; ".gnu.warning" alone
+# warns when its object is linked. glibc's gets carries one in libc.so.6 and libc.a. The link still succeeds (exit 0) and the
 # warning sections do not reach an executable; a shared object keeps them, so that
 # its users are warned in turn. --fatal-warnings makes them errors.
 # shellcheck source=lib.sh
@@ -63,6 +63,34 @@ has_section libbar.so .gnu.warning.bar || fail "libbar.so: a shared object keeps
 gcc -B"$RIVET_LIBEXEC/" -o usebar usebar.o libbar.so 2>usebar.err || fail "usebar: the link failed"
 assert_contains "$(cat usebar.err)" "warning: bar is going away" "usebar: the library's message"
 LD_LIBRARY_PATH=. ./usebar || fail "usebar: the program failed"
+
+# With debug information the place is the source line, as GNU ld finds it: from the
+# line table for code (DWARF 5 and 4, and compressed), from the variable's entry for
+# data (a table of function pointers); the messages must be GNU ld's, line for line.
+mkdir -p sub
+cp call.c sub/call.c
+cat >table.c <<'EOF2'
+void foo(void);
+
+static void (*const table[])(void) __attribute__((used)) = {
+    foo,
+};
+EOF2
+compile_c -O0 -g -gdwarf-5 -o call5.o sub/call.c
+compile_c -O0 -g -gdwarf-4 -o call4.o sub/call.c
+compile_c -O0 -g -gz=zlib -o callz.o sub/call.c
+compile_c -O0 -g -o table.o table.c
+# The warning goes to the first object that references foo: table.o before call.o.
+for o in call5 call4 callz table; do
+  main=$([ $o = table ] && echo call.o || true)
+  gcc -B"$RIVET_LIBEXEC/" -o prog-$o $o.o $main deprecate.o 2>$o.rivet.err || fail "$o: the link failed"
+  gcc -fuse-ld=bfd -o prog-$o.bfd $o.o $main deprecate.o 2>$o.bfd.err || fail "$o: ld.bfd failed"
+  want=$(sed 's|^[^ ]*/ld\.bfd: ||' $o.bfd.err | grep -E "in function|function foo is deprecated" | sort)
+  got=$(sed 's|^ld\.rivet: warning: ||' $o.rivet.err | grep -E "in function|function foo is deprecated" | sort)
+  assert_eq "$got" "$want" "$o: the warning lines, against ld.bfd's"
+  assert_contains "$got" ":$([ $o = table ] && echo 3 || echo 2): warning: function foo is deprecated" "$o: the source line"
+  grep -q "call.o" $o.rivet.err && fail "$o: a second object was warned: $(cat $o.rivet.err)"
+done
 
 if gcc -B"$RIVET_LIBEXEC/" -Wl,--fatal-warnings -o fatal usebar.o libbar.so 2>fatal.err; then
   fail "--fatal-warnings: the link succeeded despite the warning"
