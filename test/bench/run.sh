@@ -13,11 +13,24 @@ here=$(cd "$(dirname "$0")" && pwd)
 RIVET=${RIVET:-$here/../../build/tools/ld.rivet}
 # mold forks a worker and exits early unless told not to: GNU time would see nothing.
 declare -A LINKER=([rivet]="$RIVET" [lld]=ld.lld [mold]="mold --no-fork" [gold]=ld.gold [bfd]=ld.bfd)
-order=(${BENCH_LINKERS:-rivet lld mold gold bfd})
+# The newest peers, when present: lld 19 from Debian (apt-get install lld-19), and
+# mold 2.42 built from its public release (MOLD_242=/path/to/bin/mold), both as builds
+# run it (forking: wall time) and with --no-fork (its whole CPU time and memory).
+default_order="rivet lld mold gold bfd"
+if command -v ld.lld-19 >/dev/null; then
+  LINKER[lld19]=ld.lld-19
+  default_order+=" lld19"
+fi
+if [ -n "${MOLD_242:-}" ] && [ -x "$MOLD_242" ]; then
+  LINKER[mold242]="$MOLD_242"
+  LINKER[mold242nf]="$MOLD_242 --no-fork"
+  default_order+=" mold242 mold242nf"
+fi
+order=(${BENCH_LINKERS:-$default_order})
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <(cd "$work" && ls -d */ | tr -d / | sort)
 
-printf '%-16s %-6s %9s %9s %9s %9s %9s %8s\n' workload linker wall_s spread cpu_s rss_mb wall/rv rss/rv
+printf '%-16s %-9s %9s %9s %9s %9s %9s %8s\n' workload linker wall_s spread cpu_s rss_mb wall/rv rss/rv
 for w in "${workloads[@]}"; do
   d="$work/$w"
   [ -f "$d/args.rsp" ] || continue
@@ -29,7 +42,7 @@ for w in "${workloads[@]}"; do
     if (cd "$d" && ${LINKER[$l]} @args.rsp -o "$out" >"$d/log.$l" 2>&1) && "$d/check.sh" "$out" >/dev/null 2>&1; then
       ok+=("$l")
     else
-      printf '%-16s %-6s %s\n' "$w" "$l" "FAILED (link or check; see $d/log.$l)"
+      printf '%-16s %-9s %s\n' "$w" "$l" "FAILED (link or check; see $d/log.$l)"
     fi
   done
   for ((i = 0; i < runs; i++)); do
@@ -63,7 +76,7 @@ med = st.median(wall)
 spread = max(wall) - min(wall)
 ratio = st.median([max(a, 5e-3) / max(b, 5e-3) for a, b in zip(wall, f(rwall))]) if rwall else float("nan")
 rratio = st.median(rss) / st.median(f(rrss)) if rrss else float("nan")
-print("%-16s %-6s %9.4f %9.4f %9.3f %9.1f %9.2f %8.2f" % (w, l, med, spread, st.median(cpu), st.median(rss) / 1024, ratio, rratio))
+print("%-16s %-9s %9.4f %9.4f %9.3f %9.1f %9.2f %8.2f" % (w, l, med, spread, st.median(cpu), st.median(rss) / 1024, ratio, rratio))
 EOF2
   done
   unset wall cpu rss
