@@ -77,7 +77,7 @@ static void collect_library_warnings(Ctx *ctx, InputFile *d, LinkWarnings *out) 
 }
 
 /* The function whose code holds section shndx at offset, or NULL. */
-static const char *enclosing_function(InputFile *f, u32 shndx, u64 offset) {
+const char *enclosing_function(InputFile *f, u32 shndx, u64 offset) {
   for (i64 i = 1; i < f->nsyms; i++) {
     const ESym *es = &f->esyms[i];
     if (ELF64_ST_TYPE(es->st_info) == STT_FUNC && esym_shndx(f, i) == shndx &&

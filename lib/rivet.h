@@ -613,6 +613,7 @@ bool source_position(Ctx *ctx, InputFile *f, u32 shndx, u64 offset, SourcePositi
 
 /* ---- link-warnings.c: .gnu.warning.SYM messages, as GNU ld prints them ---- */
 void report_link_warnings(Ctx *ctx);
+const char *enclosing_function(InputFile *f, u32 shndx, u64 offset); /* STT_FUNC or NULL */
 void bin_input_sections(Ctx *ctx);
 const char *output_section_name(Ctx *ctx, const char *name, u64 flags, u32 type);
 

@@ -377,6 +377,26 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
   }
 }
 
+/* "\n>>> referenced by ...": the source line when the object has DWARF, as lld and
+ * mold show it (then the object and function), else the object, section and offset. */
+static i64 describe_place(Ctx *ctx, char *buf, size_t cap, InputSection *isec, u64 offset) {
+  InputFile *f = isec->file;
+  SourcePosition pos;
+  const char *func = NULL;
+  int n;
+  if (!source_position(ctx, f, isec->shndx, offset, &pos))
+    n = snprintf(buf, cap, "\n>>> referenced by %s:(%s+0x%lx)", f->name, isec->name,
+                 (unsigned long)offset);
+  else if ((func = enclosing_function(f, isec->shndx, offset)))
+    n = snprintf(buf, cap, "\n>>> referenced by %.200s:%lu\n>>>               %s:(%.200s)",
+                 pos.file, (unsigned long)pos.line, f->name, func);
+  else
+    n = snprintf(buf, cap, "\n>>> referenced by %.200s:%lu\n>>>               %s:(%s+0x%lx)",
+                 pos.file, (unsigned long)pos.line, f->name, isec->name, (unsigned long)offset);
+  /* What fitted: a long name is cut rather than moving the caller past its buffer. */
+  return n < 0 ? 0 : (i64)MIN((size_t)n, cap - 1);
+}
+
 /* GNU ld's words, "undefined reference to `NAME'" (scripts and testsuites match them),
  * once per symbol, with up to three referencing places. */
 static void report_undefined(Ctx *ctx, UndefRef *refs, i64 n) {
@@ -389,18 +409,20 @@ static void report_undefined(Ctx *ctx, UndefRef *refs, i64 n) {
                   ? snprintf(buf, sizeof buf, "undefined reference to `%s'", sym->name)
                   : snprintf(buf, sizeof buf, "undefined reference to `%s' (a %s symbol)",
                              sym->name, sym->visibility == STV_PROTECTED ? "protected" : "hidden");
-    if (sym->is_imported)
-      len +=
-          snprintf(buf + len, sizeof buf - (size_t)len,
-                   "\n>>> a non-default-visibility reference cannot bind to %s", sym->file->name);
+    len = MIN(MAX(len, 0), (i64)sizeof buf - 1); /* a name longer than buf is cut */
+    if (sym->is_imported) {
+      len += snprintf(buf + len, sizeof buf - (size_t)len,
+                      "\n>>> a non-default-visibility reference cannot bind to %s",
+                      sym->file->name);
+      len = MIN(MAX(len, 0), (i64)sizeof buf - 1);
+    }
     i64 shown = 0, more = 0;
     for (i64 k = i; k < n; k++) {
       if (refs[k].sym != sym)
         continue;
-      if (shown < 3 && len < (i64)sizeof buf - 200)
-        len +=
-            snprintf(buf + len, sizeof buf - (size_t)len, "\n>>> referenced by %s:(%s+0x%lx)",
-                     refs[k].isec->file->name, refs[k].isec->name, (unsigned long)refs[k].offset);
+      if (shown < 3 && len < (i64)sizeof buf - 600)
+        len += describe_place(ctx, buf + len, sizeof buf - (size_t)len, refs[k].isec,
+                              refs[k].offset);
       else
         more++;
       shown++;
