@@ -378,13 +378,19 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
 }
 
 /* "\n>>> referenced by ...": the source line when the object has DWARF, as lld and
- * mold show it (then the object and function), else the object, section and offset. */
-static i64 describe_place(Ctx *ctx, char *buf, size_t cap, InputSection *isec, u64 offset) {
+ * mold show it (then the object and function), else the object, section and offset.
+ * Each lookup reads the object's line tables: a link missing a library can have
+ * thousands of undefined names, so only the first places get one. */
+enum { PLACES_WITH_SOURCE_LINES = 64 };
+
+static i64 describe_place(Ctx *ctx, char *buf, size_t cap, InputSection *isec, u64 offset,
+                          i64 *lookups) {
   InputFile *f = isec->file;
   SourcePosition pos;
   const char *func = NULL;
   int n;
-  if (!source_position(ctx, f, isec->shndx, offset, &pos))
+  if ((*lookups)++ >= PLACES_WITH_SOURCE_LINES ||
+      !source_position(ctx, f, isec->shndx, offset, &pos))
     n = snprintf(buf, cap, "\n>>> referenced by %s:(%s+0x%lx)", f->name, isec->name,
                  (unsigned long)offset);
   else if ((func = enclosing_function(f, isec->shndx, offset)))
@@ -400,6 +406,7 @@ static i64 describe_place(Ctx *ctx, char *buf, size_t cap, InputSection *isec, u
 /* GNU ld's words, "undefined reference to `NAME'" (scripts and testsuites match them),
  * once per symbol, with up to three referencing places. */
 static void report_undefined(Ctx *ctx, UndefRef *refs, i64 n) {
+  i64 lookups = 0;
   for (i64 i = 0; i < n; i++) {
     Symbol *sym = refs[i].sym;
     if (!sym)
@@ -422,7 +429,7 @@ static void report_undefined(Ctx *ctx, UndefRef *refs, i64 n) {
         continue;
       if (shown < 3 && len < (i64)sizeof buf - 600)
         len += describe_place(ctx, buf + len, sizeof buf - (size_t)len, refs[k].isec,
-                              refs[k].offset);
+                              refs[k].offset, &lookups);
       else
         more++;
       shown++;
