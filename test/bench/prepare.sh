@@ -90,5 +90,31 @@ for n in 100 1000 10000; do
   capture "$d" gcc $(cat "$d/objs.list")
   printf '#!/bin/sh\n[ "$("$1")" = ok ]\n' >"$d/check.sh"
 done
+# 7. A developer's link with DWARF: git (Debian 12's source package) built -O2 -g, its
+#    main binary: about 450 objects and libgit.a, most of the output debug info. Only
+#    zlib is needed (no curl, expat, gettext, perl, python, Tcl/Tk).
+d="$work/git-debug"
+if [ ! -f "$d/args.rsp" ]; then
+  # shellcheck source=../../tools/debian-source.sh
+  . "$here/../../tools/debian-source.sh"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  ensure_deb_src "test/bench/prepare.sh" && $SUDO apt-get update -qq
+  rm -rf "$d" "$work/git-dl"
+  mkdir -p "$work/git-dl"
+  # (as root, apt warns that it downloads unsandboxed)
+  (cd "$work/git-dl" && apt-get source --download-only git >/dev/null 2>&1)
+  dpkg-source -x "$work"/git-dl/git_*.dsc "$d" >/dev/null
+  gitflags=(CFLAGS="-O2 -g" NO_CURL=1 NO_EXPAT=1 NO_GETTEXT=1 NO_TCLTK=1 NO_PERL=1
+            NO_PYTHON=1 NO_OPENSSL=1 NO_ICONV=1)
+  make -C "$d" -j"$(nproc)" "${gitflags[@]}" git >"$d/build.log" 2>&1
+  # The link line, as make would run it, less its "-o git".
+  link=$(make -C "$d" -n V=1 "${gitflags[@]}" -W git.o git 2>/dev/null |
+    sed -e ':a' -e '/\\$/N; s/\\\n[[:space:]]*/ /; ta' | grep -E '^(cc|gcc) .* -o git ' | tail -1)
+  [ -n "$link" ] || { echo "prepare.sh: no link line for git (see $d/build.log)" >&2; exit 1; }
+  link=${link/ -o git / }
+  eval "capture \"\$d\" gcc ${link#* }" # make's own quoting (-D'...' flags)
+  printf '#!/bin/sh\n"$1" version | grep -q "^git version"\n' >"$d/check.sh"
+fi
 chmod +x "$work"/*/check.sh
 echo "workloads ready in $work"
