@@ -140,6 +140,14 @@ char *arena_strdup(Arena *a, const char *s) {
   return p;
 }
 
+/* The first n bytes of s, NUL-terminated: the name before a "@VERSION", say. */
+char *arena_strndup(Arena *a, const char *s, i64 n) {
+  char *p = arena_alloc(a, n + 1, 1);
+  memcpy(p, s, (size_t)n);
+  p[n] = 0;
+  return p;
+}
+
 char *arena_sprintf(Arena *a, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);

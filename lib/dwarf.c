@@ -105,8 +105,9 @@ static DebugSection find_debug_section(InputFile *f, const char *name) {
 /* The relocation at offset off of a debug section, if any: (section index, value). */
 static bool relocation_at(Debug *d, const DebugSection *s, u64 off, u32 *shndx, u64 *value) {
   InputSection *isec = s->isec;
+  /* Assemblers emit them in offset order (gas and LLVM's integrated assembler do);
+   * out of order, a place is just not found and the message has no line. */
   i64 lo = 0, hi = isec->nrels - 1;
-  /* Assemblers emit them in offset order; fall back to a scan otherwise. */
   while (lo <= hi) {
     i64 mid = lo + (hi - lo) / 2;
     if (isec->rels[mid].r_offset < off)
@@ -114,13 +115,9 @@ static bool relocation_at(Debug *d, const DebugSection *s, u64 off, u32 *shndx, 
     else
       hi = mid - 1;
   }
-  i64 found = lo < isec->nrels && isec->rels[lo].r_offset == off ? lo : -1;
-  for (i64 i = 0; found < 0 && i < isec->nrels; i++)
-    if (isec->rels[i].r_offset == off)
-      found = i;
-  if (found < 0)
+  if (lo >= isec->nrels || isec->rels[lo].r_offset != off)
     return false;
-  const ERela *rel = &isec->rels[found];
+  const ERela *rel = &isec->rels[lo];
   i64 sym = (i64)ELF64_R_SYM(rel->r_info);
   if (sym <= 0 || sym >= d->f->nsyms)
     return false;

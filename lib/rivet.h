@@ -129,6 +129,7 @@ void free_zeroed(void *p, i64 size);
  * whole; freed with free(). */
 void *calloc_present(i64 n, i64 size);
 char *arena_strdup(Arena *a, const char *s);
+char *arena_strndup(Arena *a, const char *s, i64 n);
 char *arena_sprintf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 #define ARENA_NEW(a, T) ((T *)arena_alloc((a), sizeof(T), _Alignof(T)))
 #define ARENA_ARRAY(a, T, n) ((T *)arena_alloc((a), (i64)sizeof(T) * (i64)(n), _Alignof(T)))

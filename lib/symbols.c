@@ -344,9 +344,7 @@ void resolve_file_symbols(Ctx *ctx, InputFile *f) {
     /* "foo@@V" (a .symver default version) is also the definition of plain "foo". */
     const char *at2 = f->has_versioned_names ? strstr(sym->name, "@@") : NULL;
     if (at2 && sym->file == f && sym->sym_idx == i) {
-      char *base = arena_alloc(&ctx->arena, at2 - sym->name + 1, 1);
-      memcpy(base, sym->name, (size_t)(at2 - sym->name));
-      Symbol *b = intern_symbol(ctx, base);
+      Symbol *b = intern_symbol(ctx, arena_strndup(&ctx->arena, sym->name, at2 - sym->name));
       if (rank < b->rank) {
         take_definition(b, f, i, rank);
       }

@@ -172,8 +172,7 @@ static Pattern *match(PatternList *pats, const char *name, const char *demangled
 
 static bool hidden_by_own_node(Ctx *ctx, PatternList *pats, i32 node, const char *name,
                                const char *at) {
-  char *base = arena_alloc(&ctx->arena, at - name + 1, 1);
-  memcpy(base, name, (size_t)(at - name));
+  char *base = arena_strndup(&ctx->arena, name, at - name);
   PatternList own = {0};
   for (i64 i = 0; i < pats->len; i++)
     if (pats->data[i].node == node)
@@ -228,9 +227,7 @@ static void hide_names_merged_into_hidden_versions(Ctx *ctx) {
       const char *at = sym->file == f && sym->sym_idx == i ? strchr(sym->name, '@') : NULL;
       if (!at || at[1] == '@' || !sym->isec)
         continue;
-      char *base = arena_alloc(&ctx->arena, at - sym->name + 1, 1);
-      memcpy(base, sym->name, (size_t)(at - sym->name));
-      Symbol *plain = find_symbol(ctx, base);
+      Symbol *plain = find_symbol(ctx, arena_strndup(&ctx->arena, sym->name, at - sym->name));
       if (!plain || plain->file != f || plain->isec != sym->isec || plain->value != sym->value)
         continue;
       i32 node = find_version_node(ctx, at + 1);
