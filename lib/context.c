@@ -31,6 +31,7 @@ void rv_context_free(RvContext *ctx) {
   free(ctx->all_files.data);
   free(ctx->dsos.data);
   free_zeroed(ctx->symtab, ctx->symtab_cap * (i64)sizeof(u64));
+  pthread_rwlock_destroy(&ctx->names_lock);
   free_zeroed(ctx->comdats, ctx->comdats_cap * (i64)sizeof(ComdatGroup *));
   free(ctx->phdrs.data);
   free(ctx->got_syms.data);

@@ -214,32 +214,112 @@ static void hash_names_task(Ctx *ctx, i64 b, void *arg) {
   }
 }
 
-static void add_candidates(Ctx *ctx, InputFile *f, SymbolVec *out) {
+/* .dynsym candidates are listed in the order of the first file (objects, then shared
+ * objects, by priority) that names them. On all threads, in two passes: each file
+ * bids for the symbols it names with its position, the lowest bid winning
+ * (dynsym_idx holds -(FIRST_BID + position) meanwhile); then each file lists the
+ * symbols it won, in its own symbol order. */
+enum { DYNSYM_NONE = -1, DYNSYM_CLAIMED = -2, FIRST_BID = 3 };
+
+typedef struct CandidateLists {
+  InputFile **files; /* objects, then shared objects */
+  SymbolVec *won;    /* per file */
+} CandidateLists;
+
+static Symbol *dynsym_candidate(Ctx *ctx, InputFile *f, i64 i) {
+  Symbol *sym = f->syms[i];
+  if (sym->is_version_alias)
+    sym = AUX(sym)->base_sym; /* "foo@@V" is exported as "foo" */
+  return needs_dynsym(ctx, sym) ? sym : NULL;
+}
+
+static void bid_for_candidates_task(Ctx *ctx, i64 pos, void *arg) {
+  InputFile *f = ((CandidateLists *)arg)->files[pos];
+  i32 bid = (i32)(-(FIRST_BID + pos));
   for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
-    Symbol *sym = f->syms[i];
-    if (sym->is_version_alias)
-      sym = AUX(sym)->base_sym; /* "foo@@V" is exported as "foo" */
-    if (sym->dynsym_idx == -1 && needs_dynsym(ctx, sym)) {
-      sym->dynsym_idx = -2; /* claimed */
-      vec_push(out, sym);
+    Symbol *sym = dynsym_candidate(ctx, f, i);
+    if (!sym)
+      continue;
+    /* Bids are -3, -4, ...: the earliest file's is the largest. */
+    i32 seen = __atomic_load_n(&sym->dynsym_idx, __ATOMIC_RELAXED);
+    while ((seen == DYNSYM_NONE || (seen <= -FIRST_BID && seen < bid)) &&
+           !__atomic_compare_exchange_n(&sym->dynsym_idx, &seen, bid, true, __ATOMIC_RELAXED,
+                                        __ATOMIC_RELAXED))
+      ;
+  }
+}
+
+static void collect_won_candidates_task(Ctx *ctx, i64 pos, void *arg) {
+  CandidateLists *lists = arg;
+  InputFile *f = lists->files[pos];
+  i32 bid = (i32)(-(FIRST_BID + pos));
+  for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
+    Symbol *sym = dynsym_candidate(ctx, f, i);
+    if (sym && __atomic_load_n(&sym->dynsym_idx, __ATOMIC_RELAXED) == bid) {
+      __atomic_store_n(&sym->dynsym_idx, DYNSYM_CLAIMED, __ATOMIC_RELAXED);
+      vec_push(&lists->won[pos], sym);
     }
   }
+}
+
+static void list_candidates(Ctx *ctx, SymbolVec *cand) {
+  i64 n = ctx->objs.len + ctx->dsos.len;
+  CandidateLists lists = {calloc((size_t)MAX(n, 1), sizeof(InputFile *)),
+                          calloc((size_t)MAX(n, 1), sizeof(SymbolVec))};
+  if (!lists.files || !lists.won)
+    fatal(ctx, "out of memory");
+  for (i64 i = 0; i < ctx->objs.len; i++)
+    lists.files[i] = ctx->objs.data[i];
+  for (i64 i = 0; i < ctx->dsos.len; i++)
+    lists.files[ctx->objs.len + i] = ctx->dsos.data[i];
+  parallel_for(ctx, n, bid_for_candidates_task, &lists);
+  parallel_for(ctx, n, collect_won_candidates_task, &lists);
+  for (i64 pos = 0; pos < n; pos++) {
+    for (i64 k = 0; k < lists.won[pos].len; k++)
+      vec_push(cand, lists.won[pos].data[k]);
+    free(lists.won[pos].data);
+  }
+  free(lists.won);
+  free(lists.files);
+}
+
+typedef struct SymbolFlagsJob {
+  Symbol **syms;
+  i64 n;
+  u8 *out;
+} SymbolFlagsJob;
+
+static void mark_hashed_task(Ctx *ctx, i64 b, void *arg) {
   (void)ctx;
+  SymbolFlagsJob *job = arg;
+  for (i64 i = b * DYN_BLOCK; i < MIN(job->n, (b + 1) * DYN_BLOCK); i++)
+    job->out[i] = is_hashed(job->syms[i]);
+}
+
+/* Entries that are not imports: their index, version and name, on all threads. */
+static void number_local_entries_task(Ctx *ctx, i64 b, void *arg) {
+  (void)arg;
+  for (i64 i = MAX(1, b * DYN_BLOCK); i < MIN(ctx->dynsyms.len, (b + 1) * DYN_BLOCK); i++) {
+    Symbol *sym = ctx->dynsyms.data[i];
+    sym->dynsym_idx = (i32)i;
+    if (!sym->is_imported)
+      sym->ver_idx = version_index_for(ctx, sym);
+    if (i < ctx->gnu_hash_symoffset) {
+      ctx->dyn.names[i] = dynsym_name(ctx, sym);
+      ctx->dyn.gnu_hashes[i] = gnu_hash(ctx->dyn.names[i]);
+    }
+  }
 }
 
 void size_dynamic_sections(Ctx *ctx) {
   if (!ctx->is_dynamic)
     return;
-  /* Candidates in a deterministic order: objects, then shared objects, by priority. */
   SymbolVec cand = {0};
-  for (i64 i = 0; i < ctx->objs.len; i++)
-    add_candidates(ctx, ctx->objs.data[i], &cand);
-  for (i64 i = 0; i < ctx->dsos.len; i++)
-    add_candidates(ctx, ctx->dsos.data[i], &cand);
+  list_candidates(ctx, &cand);
   for (i64 i = 0; i < ctx->linker_syms.len; i++) {
     Symbol *sym = ctx->linker_syms.data[i];
-    if (sym->dynsym_idx == -1 && needs_dynsym(ctx, sym)) {
-      sym->dynsym_idx = -2;
+    if (sym->dynsym_idx == DYNSYM_NONE && needs_dynsym(ctx, sym)) {
+      sym->dynsym_idx = DYNSYM_CLAIMED;
       vec_push(&cand, sym);
     }
   }
@@ -260,19 +340,22 @@ void size_dynamic_sections(Ctx *ctx) {
     s->ver_idx = v->index;
     s->sym_idx = -1;
     clear_symbol_slots(s);
-    s->dynsym_idx = -2; /* claimed */
+    s->dynsym_idx = DYNSYM_CLAIMED;
     s->is_version_node = true;
     vec_push(&cand, s);
   }
   Symbol *null_sym = NULL;
   vec_push(&ctx->dynsyms, null_sym);
+  u8 *hashed = calloc_present(MAX(cand.len, 1), 1);
+  if (!hashed)
+    fatal(ctx, "out of memory");
+  SymbolFlagsJob flags_job = {cand.data, cand.len, hashed};
+  parallel_for(ctx, block_count(cand.len), mark_hashed_task, &flags_job);
   for (i64 i = 0; i < cand.len; i++)
-    if (!is_hashed(cand.data[i]))
+    if (!hashed[i])
       vec_push(&ctx->dynsyms, cand.data[i]);
   ctx->gnu_hash_symoffset = ctx->dynsyms.len;
-  i64 nhashed = 0;
-  for (i64 i = 0; i < cand.len; i++)
-    nhashed += is_hashed(cand.data[i]);
+  i64 nhashed = cand.len - (ctx->dynsyms.len - 1);
   ctx->gnu_hash_nbuckets = MAX(1, nhashed / 4);
   HashedSym *hs = calloc_present(MAX(nhashed, 1), sizeof(HashedSym));
   HashedSym *sorted = calloc_present(MAX(nhashed, 1), sizeof(HashedSym));
@@ -281,8 +364,9 @@ void size_dynamic_sections(Ctx *ctx) {
     fatal(ctx, "out of memory");
   i64 k = 0;
   for (i64 i = 0; i < cand.len; i++)
-    if (is_hashed(cand.data[i]))
+    if (hashed[i])
       hs[k++].sym = cand.data[i];
+  free(hashed);
   HashJob job = {hs, nhashed, (u32)ctx->gnu_hash_nbuckets};
   parallel_for(ctx, block_count(nhashed), hash_names_task, &job);
   /* .gnu.hash wants the hashed symbols grouped by bucket; within a bucket they keep
@@ -303,15 +387,12 @@ void size_dynamic_sections(Ctx *ctx) {
   ctx->dyn.gnu_hashes = calloc_present(ctx->dynsyms.len, sizeof(u32));
   if (!ctx->dyn.names || !ctx->dyn.gnu_hashes)
     fatal(ctx, "out of memory");
+  parallel_for(ctx, block_count(ctx->dynsyms.len), number_local_entries_task, NULL);
   /* Serial and in .dynsym order: version needs are numbered as they are first met. */
   for (i64 i = 1; i < ctx->dynsyms.len; i++) {
     Symbol *sym = ctx->dynsyms.data[i];
-    sym->dynsym_idx = (i32)i;
-    sym->ver_idx = version_index_for(ctx, sym);
-  }
-  for (i64 i = 1; i < ctx->gnu_hash_symoffset; i++) {
-    ctx->dyn.names[i] = dynsym_name(ctx, ctx->dynsyms.data[i]);
-    ctx->dyn.gnu_hashes[i] = gnu_hash(ctx->dyn.names[i]);
+    if (sym->is_imported)
+      sym->ver_idx = version_index_for(ctx, sym);
   }
   for (i64 i = ctx->gnu_hash_symoffset; i < ctx->dynsyms.len; i++) {
     ctx->dyn.names[i] = sorted[i - ctx->gnu_hash_symoffset].name;
@@ -376,6 +457,8 @@ void size_dynamic_sections(Ctx *ctx) {
  * looking each up in a table was the slowest serial step of large shared links.
  * Version-node symbols are the exception: readers expect their name to be the
  * Verdaux's string, so they go through dynstr_add with the version names. */
+enum { VERSION_NODE_NAME = UINT32_MAX }; /* a name_offsets mark until it is added */
+
 typedef struct NameBlocks {
   i64 *bytes; /* per block: its names' bytes; then its first offset */
 } NameBlocks;
@@ -397,6 +480,8 @@ static void copy_names_task(Ctx *ctx, i64 b, void *arg) {
   NameBlocks *nb = arg;
   i64 off = nb->bytes[b];
   for (i64 i = MAX(1, b * DYN_BLOCK); i < MIN(ctx->dynsyms.len, (b + 1) * DYN_BLOCK); i++) {
+    if (ctx->dynsyms.data[i]->is_version_node)
+      ctx->dyn.name_offsets[i] = VERSION_NODE_NAME; /* added after, serially */
     if (!name_in_bulk(ctx, i))
       continue;
     i64 len = (i64)strlen(ctx->dyn.names[i]) + 1;
@@ -426,7 +511,7 @@ static void add_dynsym_names(Ctx *ctx) {
   ctx->dynstr_buf.len = off;
   free(nb.bytes);
   for (i64 i = 1; i < ctx->dynsyms.len; i++)
-    if (ctx->dynsyms.data[i]->is_version_node)
+    if (ctx->dyn.name_offsets[i] == VERSION_NODE_NAME)
       ctx->dyn.name_offsets[i] = dynstr_add(ctx, ctx->dyn.names[i]);
 }
 

@@ -24,6 +24,19 @@ static bool loaded_at_run_time(Ctx *ctx, const InputFile *dso) {
   return false;
 }
 
+typedef VEC(Symbol *) SymbolList;
+
+/* The commons a file won, in its symbol order; files on all threads. */
+static void list_won_commons_task(Ctx *ctx, i64 fi, void *arg) {
+  InputFile *f = ctx->objs.data[fi];
+  SymbolList *out = &((SymbolList *)arg)[fi];
+  for (i64 i = f->first_global; i < f->nsyms; i++) {
+    Symbol *s = f->syms[i];
+    if (s->rank == RANK_COMMON && s->file == f && s->sym_idx == i)
+      vec_push(out, s);
+  }
+}
+
 static void convert_common_symbols(Ctx *ctx) {
   for (i64 i = 0; i < ctx->dso_common_merges.len; i++) {
     DsoCommonMerge *m = &ctx->dso_common_merges.data[i];
@@ -32,12 +45,14 @@ static void convert_common_symbols(Ctx *ctx) {
       m->sym->common_p2align = MAX(m->sym->common_p2align, m->p2align);
     }
   }
+  SymbolList *won = calloc((size_t)MAX(ctx->objs.len, 1), sizeof(SymbolList));
+  if (!won)
+    fatal(ctx, "out of memory");
+  parallel_for(ctx, ctx->objs.len, list_won_commons_task, won);
   for (i64 fi = 0; fi < ctx->objs.len; fi++) {
     InputFile *f = ctx->objs.data[fi];
-    for (i64 i = f->first_global; i < f->nsyms; i++) {
-      Symbol *s = f->syms[i];
-      if (s->rank != RANK_COMMON || s->file != f || s->sym_idx != i)
-        continue;
+    for (i64 k = 0; k < won[fi].len; k++) {
+      Symbol *s = won[fi].data[k];
       InputSection *isec = ARENA_NEW(&ctx->arena, InputSection);
       Elf64_Shdr *sh = ARENA_NEW(&ctx->arena, Elf64_Shdr);
       sh->sh_type = SHT_NOBITS;
@@ -59,7 +74,9 @@ static void convert_common_symbols(Ctx *ctx) {
       isec->init_priority = (i32)ctx->common_sections.len; /* input order, for a stable sort */
       vec_push(&ctx->common_sections, isec);
     }
+    free(won[fi].data);
   }
+  free(won);
   if (ctx->opt.sort_common && ctx->common_sections.len > 1)
     qsort(ctx->common_sections.data, (size_t)ctx->common_sections.len, sizeof(InputSection *),
           compare_common_alignment);

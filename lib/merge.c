@@ -27,49 +27,50 @@ static Chunk *merged_chunk_for(Ctx *ctx, MergeKeyVec *keys, InputSection *isec) 
   Chunk *c = new_chunk(ctx, CK_MERGED, name, SHT_PROGBITS, flags, 1);
   c->merge_entsize = entsize;
   c->shdr.sh_entsize = entsize;
-  c->table_cap = 1 << 12;
-  c->table = alloc_zeroed(c->table_cap * (i64)sizeof(MergeSlot *));
-  if (!c->table)
-    fatal(ctx, "out of memory");
   MergeKey k = {name, flags, entsize, c};
   vec_push(keys, k);
   return c;
 }
 
-static MergeSlot *intern_piece(Ctx *ctx, Chunk *c, const u8 *data, u32 size, u32 p2align,
-                               u64 hash) {
-  if (c->slots.len * 2 >= c->table_cap) {
-    i64 ncap = c->table_cap * 2;
-    MergeSlot **nt = alloc_zeroed(ncap * (i64)sizeof(MergeSlot *));
-    if (!nt)
-      fatal(ctx, "out of memory");
-    for (i64 i = 0; i < c->table_cap; i++)
-      for (MergeSlot *s = c->table[i], *next; s; s = next) {
-        next = s->next;
-        u64 h = s->hash & (u64)(ncap - 1);
-        s->next = nt[h];
-        nt[h] = s;
+/* Where a piece first occurs: its section's place in input order, then its own. The
+ * copy kept of each distinct piece is the one with the smallest. */
+static u64 occurrence(i64 section_seq, i64 piece) {
+  return (u64)section_seq << 32 | (u64)piece;
+}
+
+/* Finds or adds the piece in its output section's table. Lock-free: a new piece takes
+ * an empty slot with a compare-and-swap, so sections are merged on all threads; the
+ * first occurrence and the largest alignment are kept with atomic min and max. */
+static MergeSlot *intern_piece(Ctx *ctx, Chunk *c, const u8 *data, u32 size, u32 p2align, u64 hash,
+                               u64 where) {
+  MergeSlot *_Atomic *table = c->table;
+  u64 mask = (u64)c->table_cap - 1;
+  MergeSlot *fresh = NULL;
+  for (u64 h = hash & mask;; h = (h + 1) & mask) {
+    MergeSlot *s = atomic_load_explicit(&table[h], memory_order_acquire);
+    if (!s) {
+      if (!fresh) {
+        fresh = ARENA_NEW(local_arena(ctx), MergeSlot);
+        fresh->data = data;
+        fresh->size = size;
+        fresh->hash = hash;
+        atomic_init(&fresh->p2align, p2align);
+        atomic_init(&fresh->first, where);
       }
-    free_zeroed(c->table, c->table_cap * (i64)sizeof(MergeSlot *));
-    c->table = nt;
-    c->table_cap = ncap;
-  }
-  u64 h = hash & (u64)(c->table_cap - 1);
-  for (MergeSlot *s = c->table[h]; s; s = s->next)
-    if (s->hash == hash && s->size == size && !memcmp(s->data, data, size)) {
-      if (p2align > s->p2align)
-        s->p2align = p2align;
-      return s;
+      if (atomic_compare_exchange_strong_explicit(&table[h], &s, fresh, memory_order_acq_rel,
+                                                  memory_order_acquire))
+        return fresh;
     }
-  MergeSlot *s = ARENA_NEW(&ctx->arena, MergeSlot);
-  s->data = data;
-  s->size = size;
-  s->hash = hash;
-  s->p2align = p2align;
-  s->next = c->table[h];
-  c->table[h] = s;
-  vec_push(&c->slots, s);
-  return s;
+    if (s->hash != hash || s->size != size || memcmp(s->data, data, size))
+      continue;
+    u32 a = atomic_load_explicit(&s->p2align, memory_order_relaxed);
+    while (a < p2align && !atomic_compare_exchange_weak(&s->p2align, &a, p2align))
+      ;
+    u64 f = atomic_load_explicit(&s->first, memory_order_relaxed);
+    while (where < f && !atomic_compare_exchange_weak(&s->first, &f, where))
+      ;
+    return s;
+  }
 }
 
 /* Cuts a section into pieces and hashes them: no shared state, so files are split
@@ -127,21 +128,6 @@ static bool split_section(Ctx *ctx, InputSection *isec) {
   return true;
 }
 
-/* Serial, in input order, so the kept copy of each piece and the output order are
- * the same whatever the thread count. Only the first piece inherits the section's
- * alignment guarantee; with fixed-size entries every piece is aligned to
- * min(entsize, section alignment). */
-static void merge_pieces(Ctx *ctx, Chunk *c, InputSection *isec) {
-  for (i64 i = 0; i < isec->npieces; i++) {
-    MergePiece *p = &isec->pieces[i];
-    u32 p2 = isec->p2align;
-    if (p->in_offset)
-      p2 = MIN(p2, (u32)__builtin_ctzll(p->in_offset));
-    p->slot = intern_piece(ctx, c, isec->contents + p->in_offset, p->size, p2, p->hash);
-  }
-  isec->osec = c;
-}
-
 static bool is_mergeable(Ctx *ctx, const InputSection *isec) {
   if (!isec || !isec->is_alive || !(isec->flags & SHF_MERGE) || isec->type != SHT_PROGBITS ||
       isec->shdr->sh_entsize == 0 || isec->size == 0)
@@ -159,11 +145,71 @@ static void split_file_task(Ctx *ctx, i64 fi, void *arg) {
       return;
 }
 
+/* The mergeable sections of the link, in input order, with their output sections. */
+typedef struct MergeInputs {
+  InputSection **isecs;
+  Chunk **chunks;
+  i64 n;
+  i64 *nowned; /* per section: the distinct pieces it holds first; then where they go */
+} MergeInputs;
+
+enum { MERGE_BLOCK = 64 }; /* sections per work item */
+
+static i64 merge_block_count(const MergeInputs *in) {
+  return (in->n + MERGE_BLOCK - 1) / MERGE_BLOCK;
+}
+
+/* Only the first piece inherits the section's alignment guarantee; with fixed-size
+ * entries every piece is aligned to min(entsize, section alignment). */
+static void intern_pieces_task(Ctx *ctx, i64 b, void *arg) {
+  MergeInputs *in = arg;
+  for (i64 k = b * MERGE_BLOCK; k < MIN(in->n, (b + 1) * MERGE_BLOCK); k++) {
+    InputSection *isec = in->isecs[k];
+    for (i64 i = 0; i < isec->npieces; i++) {
+      MergePiece *p = &isec->pieces[i];
+      u32 p2 = isec->p2align;
+      if (p->in_offset)
+        p2 = MIN(p2, (u32)__builtin_ctzll(p->in_offset));
+      p->slot = intern_piece(ctx, in->chunks[k], isec->contents + p->in_offset, p->size, p2,
+                             p->hash, occurrence(k, i));
+    }
+    isec->osec = in->chunks[k];
+  }
+}
+
+static void count_owned_pieces_task(Ctx *ctx, i64 b, void *arg) {
+  (void)ctx;
+  MergeInputs *in = arg;
+  for (i64 k = b * MERGE_BLOCK; k < MIN(in->n, (b + 1) * MERGE_BLOCK); k++) {
+    InputSection *isec = in->isecs[k];
+    for (i64 i = 0; i < isec->npieces; i++)
+      in->nowned[k] += atomic_load(&isec->pieces[i].slot->first) == occurrence(k, i);
+  }
+}
+
+static void list_owned_pieces_task(Ctx *ctx, i64 b, void *arg) {
+  (void)ctx;
+  MergeInputs *in = arg;
+  for (i64 k = b * MERGE_BLOCK; k < MIN(in->n, (b + 1) * MERGE_BLOCK); k++) {
+    InputSection *isec = in->isecs[k];
+    i64 at = in->nowned[k];
+    for (i64 i = 0; i < isec->npieces; i++)
+      if (atomic_load(&isec->pieces[i].slot->first) == occurrence(k, i))
+        in->chunks[k]->slots.data[at++] = isec->pieces[i].slot;
+  }
+}
+
+/* Distinct pieces are kept in the order they first occur in input order, whatever the
+ * thread count: each section lists those it holds first, after the previous
+ * sections' (a prefix sum per output section). */
 void split_mergeable_sections(Ctx *ctx) {
   /* A section that failed to split has no pieces; the error stops the link at the
    * next checkpoint. */
   parallel_for(ctx, ctx->objs.len, split_file_task, NULL);
   MergeKeyVec keys = {0};
+  VEC(InputSection *) isecs = {0};
+  VEC(Chunk *) chunks = {0};
+  VEC(Chunk *) outputs = {0};
   for (i64 fi = 0; fi < ctx->objs.len; fi++) {
     InputFile *f = ctx->objs.data[fi];
     for (i64 i = 0; i < f->nshdrs; i++) {
@@ -172,10 +218,49 @@ void split_mergeable_sections(Ctx *ctx) {
         continue;
       Chunk *c =
           !strcmp(isec->name, ".comment") ? ctx->comment : merged_chunk_for(ctx, &keys, isec);
-      merge_pieces(ctx, c, isec);
+      bool listed = false;
+      for (i64 k = 0; k < outputs.len && !listed; k++)
+        listed = outputs.data[k] == c;
+      if (!listed)
+        vec_push(&outputs, c);
+      c->table_cap += isec->npieces; /* counted here, sized below */
+      vec_push(&isecs, isec);
+      vec_push(&chunks, c);
     }
   }
   free(keys.data);
+  for (i64 i = 0; i < outputs.len; i++) {
+    Chunk *c = outputs.data[i];
+    i64 cap = 64;
+    while (cap < 2 * c->table_cap)
+      cap *= 2;
+    c->table_cap = cap;
+    c->table = alloc_zeroed(cap * (i64)sizeof(MergeSlot *));
+    if (!c->table)
+      fatal(ctx, "out of memory");
+  }
+  MergeInputs in = {isecs.data, chunks.data, isecs.len,
+                    calloc((size_t)MAX(isecs.len, 1), sizeof(i64))};
+  if (!in.nowned)
+    fatal(ctx, "out of memory");
+  parallel_for(ctx, merge_block_count(&in), intern_pieces_task, &in);
+  parallel_for(ctx, merge_block_count(&in), count_owned_pieces_task, &in);
+  for (i64 k = 0; k < in.n; k++) {
+    Chunk *c = in.chunks[k];
+    i64 n = in.nowned[k];
+    in.nowned[k] = c->slots.len;
+    c->slots.len += n;
+  }
+  for (i64 i = 0; i < outputs.len; i++) {
+    Chunk *c = outputs.data[i];
+    if (c->slots.len > c->slots.cap)
+      vec_grow(&c->slots.data, &c->slots.cap, c->slots.len, sizeof(MergeSlot *));
+  }
+  parallel_for(ctx, merge_block_count(&in), list_owned_pieces_task, &in);
+  free(in.nowned);
+  free(isecs.data);
+  free(chunks.data);
+  free(outputs.data);
 }
 
 /* Assigns each kept piece its offset in the merged chunk; called once, after all

@@ -34,6 +34,7 @@ RvContext *rv_context_new(void) {
   o->dynamic_undefined_weak = true;
   ctx->arch = &arch_x86_64;
   ctx->tlsld_got_idx = -1;
+  init_name_tables_lock(ctx);
   return ctx;
 }
 

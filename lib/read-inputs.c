@@ -4,7 +4,8 @@
  *  2. read the objects that are certainly loaded (command-line objects and
  *     --whole-archive members) in parallel, interning their global names;
  *  3. replay the steps in order on one thread: claim COMDAT groups and resolve;
- *     archive members extracted meanwhile are read in parallel batches (drain).
+ *     the archive members it extracts are read meanwhile by the other threads
+ *     (the parse pipeline, drain).
  * Archive members become lazy symbols and are extracted when a strong undefined
  * reference meets them, wherever the archive stands on the command line (lld's
  * rule; it makes --start-group unnecessary but keeps GNU ld's choice of member in
@@ -14,6 +15,8 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -56,32 +59,38 @@ static bool file_exists(const char *path) {
   return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* Safe on any thread. */
 static const char *search_lib_dirs(Ctx *ctx, const char *filename) {
   for (i64 i = 0; i < ctx->opt.lib_paths.len; i++) {
     const char *dir = ctx->opt.lib_paths.data[i];
-    const char *path = arena_sprintf(&ctx->arena, "%s/%s", dir, filename);
+    const char *path = arena_sprintf(local_arena(ctx), "%s/%s", dir, filename);
     if (file_exists(path))
       return path;
   }
   return NULL;
 }
 
-static const char *find_library(Loader *ld, const char *name) {
-  Ctx *ctx = ld->ctx;
+/* -lNAME (or -l:FILE) in the -L directories; safe on any thread. */
+static const char *find_library_file(Ctx *ctx, const char *name, bool bstatic) {
   if (name[0] == ':')
     return search_lib_dirs(ctx, name + 1);
+  Arena *arena = local_arena(ctx);
   for (i64 i = 0; i < ctx->opt.lib_paths.len; i++) {
     const char *dir = ctx->opt.lib_paths.data[i];
-    if (!ld->st.bstatic) {
-      const char *so = arena_sprintf(&ctx->arena, "%s/lib%s.so", dir, name);
+    if (!bstatic) {
+      const char *so = arena_sprintf(arena, "%s/lib%s.so", dir, name);
       if (file_exists(so))
         return so;
     }
-    const char *a = arena_sprintf(&ctx->arena, "%s/lib%s.a", dir, name);
+    const char *a = arena_sprintf(arena, "%s/lib%s.a", dir, name);
     if (file_exists(a))
       return a;
   }
   return NULL;
+}
+
+static const char *find_library(Loader *ld, const char *name) {
+  return find_library_file(ld->ctx, name, ld->st.bstatic);
 }
 
 /* Makes an object live. It is read, its COMDAT groups claimed and its symbols
@@ -89,6 +98,7 @@ static const char *find_library(Loader *ld, const char *name) {
  * behind it. */
 static void add_object(Ctx *ctx, InputFile *f) {
   f->is_alive = true;
+  f->queue_index = ctx->objs.len;
   vec_push(&ctx->objs, f);
 }
 
@@ -116,7 +126,7 @@ static void read_contents_task(Ctx *ctx, i64 i, void *arg) {
  * global name; then sections, relocations and names. */
 static void read_objects_in_parallel(Ctx *ctx, InputFile **files, i64 n) {
   for (i64 i = 0; i < n; i++)
-    files[i]->is_parsed = true;
+    atomic_store(&files[i]->parse_state, PARSE_DONE);
   parallel_for(ctx, n, read_symbols_task, files);
   i64 nglobals = 0, ngroups = 0;
   for (i64 i = 0; i < n; i++) {
@@ -128,26 +138,159 @@ static void read_objects_in_parallel(Ctx *ctx, InputFile **files, i64 n) {
   parallel_for(ctx, n, read_contents_task, files);
 }
 
-/* Resolves the queued files in order, a batch at a time: the files queued so far
- * are read in parallel, then claim their COMDAT groups and resolve one by one;
- * members they extract form the next batch. The order of claims and resolution
- * is the queue order, whatever the thread count. */
-static void drain(Ctx *ctx, i64 *cursor) {
-  while (*cursor < ctx->objs.len) {
-    i64 end = ctx->objs.len;
-    VEC(InputFile *) unread = {0};
-    for (i64 i = *cursor; i < end; i++)
-      if (!ctx->objs.data[i]->is_parsed)
-        vec_push(&unread, ctx->objs.data[i]);
-    read_objects_in_parallel(ctx, unread.data, unread.len);
-    free(unread.data);
-    for (; *cursor < end; (*cursor)++) {
-      InputFile *f = ctx->objs.data[*cursor];
-      claim_comdat_groups(ctx, f);
-      if (f->syms)
-        resolve_file_symbols(ctx, f);
-    }
+/* The parse pipeline. One thread resolves the queued files (ctx->objs) in order, as
+ * they were queued; the archive members it extracts are read meanwhile by the other
+ * threads, and by the resolving thread itself when it would otherwise wait. Reading a
+ * file depends on no other file, so which thread reads what cannot change the
+ * result; the order of claims and resolution stays the queue order. */
+typedef struct ParseQueue {
+  _Atomic i64 published; /* ctx->objs.data[0, published) may be read by any thread */
+  _Atomic i64 next;      /* the lowest queue index no thread has taken yet */
+  _Atomic bool closed;   /* resolution is over: readers return */
+  _Atomic i64 sleepers;  /* readers waiting for more files */
+  pthread_mutex_t lock;
+  pthread_cond_t more;
+} ParseQueue;
+
+/* Diagnostics of the pipeline sort by queue position: what a step (an archive's or a
+ * shared object's names) raises before the files it queues, reading errors before
+ * resolution errors of the same file. */
+static i64 step_item(i64 queue_len) {
+  return 3 * queue_len;
+}
+static i64 read_item(i64 index) {
+  return 3 * index + 1;
+}
+static i64 resolve_item(i64 index) {
+  return 3 * index + 2;
+}
+
+static void read_claimed_file(Ctx *ctx, InputFile *f) {
+  set_diagnostic_item(read_item(f->queue_index));
+  populate_mapping(f->mf);
+  i64 nnames = 0, ngroups = 0;
+  if (read_object_symbols(ctx, f)) {
+    nnames = f->nsyms - f->first_global;
+    ngroups = f->ngroups;
   }
+  lock_name_tables(ctx, nnames, ngroups);
+  read_object_contents(ctx, f);
+  intern_object_symbols(ctx, f);
+  unlock_name_tables(ctx, nnames, ngroups);
+  atomic_store_explicit(&f->parse_state, PARSE_DONE, memory_order_release);
+}
+
+/* Takes the next queued file nobody has taken and reads it; false if there is none. */
+static bool read_next_queued(Ctx *ctx, ParseQueue *q) {
+  for (;;) {
+    i64 i = atomic_load(&q->next);
+    if (i >= atomic_load_explicit(&q->published, memory_order_acquire))
+      return false;
+    if (!atomic_compare_exchange_weak(&q->next, &i, i + 1))
+      continue;
+    InputFile *f = ctx->objs.data[i];
+    u8 expected = PARSE_NOT_STARTED;
+    if (atomic_compare_exchange_strong(&f->parse_state, &expected, PARSE_CLAIMED)) {
+      note_busy(ctx, true);
+      read_claimed_file(ctx, f);
+      note_busy(ctx, false);
+    }
+    return true;
+  }
+}
+
+/* About 50 us of PAUSE before a reader sleeps or the resolver yields. */
+enum { QUEUE_SPIN_ROUNDS = 2048 };
+
+static void reader_task(Ctx *ctx, i64 i, void *arg) {
+  (void)i;
+  ParseQueue *q = arg;
+  for (;;) {
+    if (read_next_queued(ctx, q))
+      continue;
+    for (int k = 0; k < QUEUE_SPIN_ROUNDS && atomic_load(&q->next) >= atomic_load(&q->published) &&
+                    !atomic_load(&q->closed);
+         k++)
+      __builtin_ia32_pause();
+    if (atomic_load(&q->next) < atomic_load(&q->published))
+      continue;
+    if (atomic_load(&q->closed))
+      return;
+    pthread_mutex_lock(&q->lock);
+    atomic_fetch_add(&q->sleepers, 1);
+    while (atomic_load(&q->next) >= atomic_load(&q->published) && !atomic_load(&q->closed))
+      pthread_cond_wait(&q->more, &q->lock);
+    atomic_fetch_sub(&q->sleepers, 1);
+    pthread_mutex_unlock(&q->lock);
+  }
+}
+
+/* Makes newly queued files visible to the readers and wakes a sleeping one. The
+ * sleeper count is read after the store (both sequentially consistent), so a reader
+ * that missed the new files has announced itself and gets the broadcast. */
+static void publish_queue(Ctx *ctx, ParseQueue *q) {
+  if (atomic_load(&q->published) == ctx->objs.len)
+    return;
+  atomic_store(&q->published, ctx->objs.len);
+  if (atomic_load(&q->sleepers) > 0) {
+    pthread_mutex_lock(&q->lock);
+    pthread_cond_broadcast(&q->more);
+    pthread_mutex_unlock(&q->lock);
+  }
+}
+
+static void close_queue(ParseQueue *q) {
+  pthread_mutex_lock(&q->lock);
+  atomic_store(&q->closed, true);
+  pthread_cond_broadcast(&q->more);
+  pthread_mutex_unlock(&q->lock);
+}
+
+/* The resolving thread needs f read: it reads it itself if nobody has begun, else
+ * reads other queued files (or waits) until the reader of f is done. */
+static void wait_until_read(Ctx *ctx, ParseQueue *q, InputFile *f) {
+  u8 expected = PARSE_NOT_STARTED;
+  if (atomic_compare_exchange_strong(&f->parse_state, &expected, PARSE_CLAIMED)) {
+    read_claimed_file(ctx, f);
+    return;
+  }
+  if (expected == PARSE_DONE)
+    return;
+  note_busy(ctx, false);
+  for (int k = 0; atomic_load_explicit(&f->parse_state, memory_order_acquire) != PARSE_DONE; k++) {
+    if (read_next_queued(ctx, q))
+      continue;
+    if (k % QUEUE_SPIN_ROUNDS == QUEUE_SPIN_ROUNDS - 1)
+      sched_yield();
+    else
+      __builtin_ia32_pause();
+  }
+  note_busy(ctx, true);
+}
+
+static ParseQueue *active_queue;
+
+/* For resolution rules that look into an extracted member before its turn (a common
+ * meeting a lazy definition): its symbol table must be complete. */
+void wait_for_member(Ctx *ctx, InputFile *member) {
+  if (active_queue && member->is_alive)
+    wait_until_read(ctx, active_queue, member);
+}
+
+/* Resolves the queued files in order. The members they extract join the queue and
+ * are read by the other threads while this one resolves. */
+static void drain(Ctx *ctx, ParseQueue *q, i64 *cursor) {
+  publish_queue(ctx, q);
+  for (; *cursor < ctx->objs.len; (*cursor)++) {
+    InputFile *f = ctx->objs.data[*cursor];
+    wait_until_read(ctx, q, f);
+    set_diagnostic_item(resolve_item(*cursor));
+    claim_comdat_groups(ctx, f);
+    if (f->syms)
+      resolve_file_symbols(ctx, f);
+    publish_queue(ctx, q);
+  }
+  set_diagnostic_item(step_item(ctx->objs.len));
 }
 
 static void add_step(Loader *ld, LoadStep step) {
@@ -459,9 +602,26 @@ static void finish_object_task(Ctx *ctx, i64 i, void *arg) {
     finish_object(ctx, f);
 }
 
-/* Step 3: resolution, in command-line order. */
+/* Step 3: resolution, in command-line order, with the extracted members read on the
+ * other threads meanwhile (the parse pipeline). */
 static void replay_load_steps(Ctx *ctx, Loader *ld) {
   i64 cursor = 0;
+  ParseQueue q = {.lock = PTHREAD_MUTEX_INITIALIZER, .more = PTHREAD_COND_INITIALIZER};
+  /* The readers index ctx->objs while it grows: it must never move. Every object
+   * that can be queued is registered already. */
+  if (ctx->objs.cap < ctx->objs.len + ctx->all_files.len)
+    vec_grow(&ctx->objs.data, &ctx->objs.cap, ctx->objs.len + ctx->all_files.len,
+             sizeof(InputFile *));
+  i64 objs_cap = ctx->objs.cap;
+  bool has_members = false;
+  for (i64 i = 0; i < ld->steps.len; i++)
+    has_members |= ld->steps.data[i].kind == STEP_ARCHIVE;
+  ctx->names_shared = true;
+  active_queue = &q;
+  begin_ordered_diagnostics();
+  set_diagnostic_item(step_item(0));
+  i64 nreaders = has_members ? start_background(ctx, reader_task, &q) : 0;
+  note_busy(ctx, true);
   for (i64 i = 0; i < ld->steps.len; i++) {
     LoadStep *step = &ld->steps.data[i];
     switch (step->kind) {
@@ -477,12 +637,65 @@ static void replay_load_steps(Ctx *ctx, Loader *ld) {
       resolve_dso_symbols(ctx, step->file);
       break;
     }
-    drain(ctx, &cursor);
+    drain(ctx, &q, &cursor);
   }
+  note_busy(ctx, false);
+  close_queue(&q);
+  if (nreaders > 0)
+    join_background(ctx);
+  end_ordered_diagnostics();
+  active_queue = NULL;
+  ctx->names_shared = false;
+  if (ctx->objs.cap != objs_cap)
+    fatal(ctx, "internal error: the object queue moved while it was being read");
+}
+
+/* A -l option found ahead of the walk, with the -Bstatic state it was looked up in. */
+typedef struct FoundLibrary {
+  const char *path; /* NULL: not found */
+  bool bstatic;
+} FoundLibrary;
+
+static void find_library_task(Ctx *ctx, i64 i, void *arg) {
+  FoundLibrary *libs = arg;
+  InputArg *a = &ctx->opt.inputs.data[i];
+  if (a->kind == ARG_LIBRARY)
+    libs[i].path = find_library_file(ctx, a->str, libs[i].bstatic);
+}
+
+/* Every -l option's file, searched for on all threads: with hundreds of libraries and
+ * a dozen -L directories, the stat calls are much of a link's start. The -Bstatic
+ * state each sees is the walk's, replayed here (the walk checks it). */
+static void find_libraries(Ctx *ctx, FoundLibrary *libs) {
+  bool bstatic = false, stack[64];
+  i64 depth = 0;
+  for (i64 i = 0; i < ctx->opt.inputs.len; i++) {
+    switch (ctx->opt.inputs.data[i].kind) {
+    case ARG_BSTATIC:
+      bstatic = true;
+      break;
+    case ARG_BDYNAMIC:
+      bstatic = false;
+      break;
+    case ARG_PUSH_STATE:
+      if (depth < ARRAY_SIZE(stack))
+        stack[depth++] = bstatic;
+      break;
+    case ARG_POP_STATE:
+      if (depth > 0)
+        bstatic = stack[--depth];
+      break;
+    default:
+      break;
+    }
+    libs[i].bstatic = bstatic;
+  }
+  parallel_for(ctx, ctx->opt.inputs.len, find_library_task, libs);
 }
 
 /* Step 1: every input in command-line order, with the state flags in force. */
-static void walk_command_line(Ctx *ctx, Loader *ldp, MappedFile **premapped) {
+static void walk_command_line(Ctx *ctx, Loader *ldp, MappedFile **premapped,
+                              const FoundLibrary *libs) {
   Options *o = &ctx->opt;
   for (i64 i = 0; i < o->inputs.len; i++) {
     InputArg *a = &o->inputs.data[i];
@@ -497,7 +710,11 @@ static void walk_command_line(Ctx *ctx, Loader *ldp, MappedFile **premapped) {
       load_path(ldp, a->str, true, false);
       break;
     case ARG_LIBRARY: {
-      const char *p = find_library(ldp, a->str);
+      if (premapped[i] && libs[i].bstatic == ldp->st.bstatic) {
+        load_mapped(ldp, premapped[i], true);
+        break;
+      }
+      const char *p = libs[i].bstatic == ldp->st.bstatic ? libs[i].path : find_library(ldp, a->str);
       if (p)
         load_path(ldp, p, false, true);
       else
@@ -553,18 +770,24 @@ void read_inputs(Ctx *ctx) {
     intern_symbol(ctx, o->undefined.data[i])->has_strong_ref = true;
   if (o->entry_given && o->entry && !isdigit((unsigned char)o->entry[0]))
     intern_symbol(ctx, o->entry)->has_strong_ref = true;
-  /* Step 0: the files named on the command line, mapped in parallel. */
+  /* Step 0: the files named on the command line and the -l libraries, found and
+   * mapped in parallel. */
   const char **paths = calloc((size_t)MAX(o->inputs.len, 1), sizeof(char *));
   MappedFile **premapped = calloc((size_t)MAX(o->inputs.len, 1), sizeof(MappedFile *));
   i64 *which = calloc((size_t)MAX(o->inputs.len, 1), sizeof(i64));
-  if (!paths || !premapped || !which)
+  FoundLibrary *libs = calloc((size_t)MAX(o->inputs.len, 1), sizeof(FoundLibrary));
+  if (!paths || !premapped || !which || !libs)
     fatal(ctx, "out of memory");
+  TIMED_STEP(ctx, "find libraries", find_libraries(ctx, libs));
   i64 npaths = 0;
-  for (i64 i = 0; i < o->inputs.len; i++)
-    if (o->inputs.data[i].kind == ARG_FILE) {
+  for (i64 i = 0; i < o->inputs.len; i++) {
+    InputArg *a = &o->inputs.data[i];
+    const char *path = a->kind == ARG_FILE ? a->str : a->kind == ARG_LIBRARY ? libs[i].path : NULL;
+    if (path) {
       which[npaths] = i;
-      paths[npaths++] = o->inputs.data[i].str;
+      paths[npaths++] = path;
     }
+  }
   MappedFile **mapped = calloc((size_t)MAX(npaths, 1), sizeof(MappedFile *));
   if (!mapped)
     fatal(ctx, "out of memory");
@@ -574,7 +797,8 @@ void read_inputs(Ctx *ctx) {
   free(mapped);
   free(which);
   free(paths);
-  TIMED_STEP(ctx, "walk the command line", walk_command_line(ctx, &ld, premapped));
+  TIMED_STEP(ctx, "walk the command line", walk_command_line(ctx, &ld, premapped, libs));
+  free(libs);
   TIMED_STEP(ctx, "parse archives", parse_archives(ctx, &ld));
   free(premapped);
   TIMED_STEP(ctx, "read listed objects", read_listed_objects(ctx, &ld));

@@ -5,6 +5,7 @@
 #define RIVET_INTERNAL_H
 
 #include <elf.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -307,6 +308,8 @@ typedef struct Options {
 
 /* ---- input-files.c: relocatable objects ---- */
 typedef enum { FILE_OBJ, FILE_DSO, FILE_INTERNAL } FileKind;
+/* An object's reading (read-inputs.c), claimed by one thread. */
+enum { PARSE_NOT_STARTED, PARSE_CLAIMED, PARSE_DONE };
 
 typedef struct ComdatRef {
   ComdatGroup *group;
@@ -320,7 +323,8 @@ struct InputFile {
   const char *archive_name; /* path of the archive, or NULL */
   i64 priority;             /* command-line order; every tie-break uses it */
   bool is_alive;            /* on the command line, or extracted from its archive */
-  bool is_parsed;           /* sections and symbols read */
+  _Atomic u8 parse_state;   /* PARSE_*: sections and symbols read */
+  i64 queue_index;          /* position in ctx->objs while resolution runs */
   bool has_gnu_extensions;  /* STT_GNU_IFUNC or STB_GNU_UNIQUE symbols */
   bool has_c_named_section; /* an SHF_ALLOC section named like a C identifier */
   bool has_warning_section; /* a .gnu.warning(.SYM) section: a link-time warning */
@@ -421,6 +425,7 @@ bool looks_like_linker_script(const u8 *data, i64 size);
 
 /* ---- read-inputs.c: command line -> files, lazy archive members ---- */
 void read_inputs(Ctx *ctx);
+void wait_for_member(Ctx *ctx, InputFile *member); /* its reading is complete */
 void extract_member(Ctx *ctx, InputFile *member, Symbol *why, InputFile *by);
 
 /* ---- symbols.c: the global symbol table and resolution rules ---- */
@@ -543,6 +548,11 @@ void intern_symbols(Ctx *ctx, i64 n, const char *const *names, const u64 *hashes
 Symbol *symbol_in_slot(const Ctx *ctx, i64 slot); /* NULL for an empty slot */
 void reserve_symbols(Ctx *ctx, i64 n);
 Symbol *find_symbol(Ctx *ctx, const char *name);
+/* Room for nnames symbols and ngroups COMDAT signatures, held until unlock: how files
+ * are interned while other threads do the same (ctx->names_shared). */
+void lock_name_tables(Ctx *ctx, i64 nnames, i64 ngroups);
+void unlock_name_tables(Ctx *ctx, i64 nnames, i64 ngroups);
+void init_name_tables_lock(Ctx *ctx);
 void resolve_file_symbols(Ctx *ctx, InputFile *f); /* insert definitions and references */
 void add_lazy_symbol(Ctx *ctx, Symbol *sym, InputFile *member);
 void check_undefined_symbols(Ctx *ctx);
@@ -620,11 +630,11 @@ const char *output_section_name(Ctx *ctx, const char *name, u64 flags, u32 type)
 
 /* ---- merge.c: SHF_MERGE pieces and their de-duplication ---- */
 typedef struct MergeSlot {
-  const u8 *data; /* first occurrence's bytes */
+  const u8 *data; /* an occurrence's bytes (all are equal) */
   u32 size;
-  u32 p2align;
-  u64 offset;             /* within the merged chunk */
-  struct MergeSlot *next; /* hash chain */
+  _Atomic u32 p2align; /* the largest any occurrence guarantees */
+  u64 offset;          /* within the merged chunk */
+  _Atomic u64 first;   /* where it first occurs: section in input order, piece */
   u64 hash;
 } MergeSlot;
 
@@ -695,7 +705,7 @@ struct Chunk {
   bool is_tbss;                /* SHT_NOBITS + SHF_TLS: occupies no address space */
   VEC(InputSection *) members; /* CK_OSEC */
   VEC(MergeSlot *) slots;      /* CK_MERGED, in first-seen order */
-  struct MergeSlot **table;    /* CK_MERGED hash table */
+  struct MergeSlot *_Atomic *table; /* CK_MERGED: open addressing, at most half full */
   i64 table_cap;
   u64 merge_entsize; /* CK_MERGED sh_entsize */
   i64 nentries;      /* synthetic sections: entry count */
@@ -865,6 +875,16 @@ void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg);
  * calling thread, a worker's own arena on the others. */
 Arena *local_arena(Ctx *ctx);
 void diagnostic_position(u64 *epoch, i64 *item); /* where the calling thread is */
+/* The pool's workers run fn(i), i < the returned count, beside the caller until
+ * join_background; 0: no workers (one thread), the caller must do all the work. */
+i64 start_background(Ctx *ctx, ParallelFn *fn, void *arg);
+void join_background(Ctx *ctx);
+/* Errors raised between these two sort by the item each thread last set, as one
+ * parallel job's do; for work that orders its own diagnostics on any thread count. */
+void begin_ordered_diagnostics(void);
+void end_ordered_diagnostics(void);
+void set_diagnostic_item(i64 item); /* orders this thread's errors within a job */
+void note_busy(Ctx *ctx, bool busy); /* --time-report: a thread starts or stops working */
 enum { MAX_THREADS = 32 };
 
 /* ---- strhash.c ---- */
@@ -916,6 +936,10 @@ struct Ctx {
   ComdatGroup *_Atomic *comdats; /* open addressing, at most half full */
   i64 comdats_cap;
   _Atomic i64 ncomdats;
+  /* while the parse pipeline interns on several threads (lock_name_tables) */
+  bool names_shared;
+  pthread_rwlock_t names_lock;
+  _Atomic i64 names_set_aside, groups_set_aside; /* room promised to lock holders */
 
   /* output */
   VEC(Chunk *) chunks; /* in output order after sort_output_sections */

@@ -594,13 +594,31 @@ static void allocate_symbol(Ctx *ctx, Symbol *sym) {
     vec_push(&ctx->got_syms, sym);
 }
 
-/* Serial and in input order, so slot numbers do not depend on thread scheduling. */
+typedef VEC(Symbol *) FlaggedSymbols;
+
+/* The symbols of a file that relocations flagged, in symbol-table order (a global
+ * once for each file that names it, as the serial walk meets it). */
+static void list_flagged_symbols_task(Ctx *ctx, i64 fi, void *arg) {
+  InputFile *f = ctx->objs.data[fi];
+  FlaggedSymbols *out = &((FlaggedSymbols *)arg)[fi];
+  for (i64 i = 0; i < f->nsyms; i++)
+    if (atomic_load_explicit(&f->syms[i]->flags, memory_order_relaxed))
+      vec_push(out, f->syms[i]);
+}
+
+/* Serial and in input order, so slot numbers do not depend on thread scheduling; the
+ * few flagged symbols are found first, on all threads. */
 void allocate_got_and_plt(Ctx *ctx) {
+  FlaggedSymbols *flagged = calloc((size_t)MAX(ctx->objs.len, 1), sizeof(FlaggedSymbols));
+  if (!flagged)
+    fatal(ctx, "out of memory");
+  parallel_for(ctx, ctx->objs.len, list_flagged_symbols_task, flagged);
   for (i64 fi = 0; fi < ctx->objs.len; fi++) {
-    InputFile *f = ctx->objs.data[fi];
-    for (i64 i = 0; i < f->nsyms; i++)
-      allocate_symbol(ctx, f->syms[i]);
+    for (i64 k = 0; k < flagged[fi].len; k++)
+      allocate_symbol(ctx, flagged[fi].data[k]);
+    free(flagged[fi].data);
   }
+  free(flagged);
   for (i64 i = 0; i < ctx->linker_syms.len; i++)
     allocate_symbol(ctx, ctx->linker_syms.data[i]);
   if (ctx->needs_tlsld) {

@@ -105,71 +105,193 @@ static int compare_init_priority(const void *a, const void *b) {
   return x->shndx < y->shndx ? -1 : x->shndx > y->shndx;
 }
 
+/* Offsets of an output section's members; its own alignment is the largest. */
+static void place_members_task(Ctx *ctx, i64 k, void *arg) {
+  (void)ctx;
+  Chunk *c = ((OsecKey *)arg)[k].chunk;
+  if (c->shdr.sh_type == SHT_INIT_ARRAY || c->shdr.sh_type == SHT_FINI_ARRAY ||
+      c->shdr.sh_type == SHT_PREINIT_ARRAY)
+    qsort(c->members.data, (size_t)c->members.len, sizeof(InputSection *), compare_init_priority);
+  u64 off = 0;
+  for (i64 i = 0; i < c->members.len; i++) {
+    InputSection *isec = c->members.data[i];
+    u64 align = (u64)1 << isec->p2align;
+    off = align_to(off, align);
+    isec->offset = off;
+    off += isec->size;
+    if (align > c->shdr.sh_addralign)
+      c->shdr.sh_addralign = align;
+  }
+  c->shdr.sh_size = off;
+}
+
+/* Where an input section goes: its output section's name, type and flags. */
+typedef struct SectionPlace {
+  const char *name;
+  u32 type;
+  u64 flags;
+  u32 info;
+} SectionPlace;
+
+static bool is_binned(Ctx *ctx, const InputSection *isec) {
+  if (!isec || !isec->is_alive || isec->pieces)
+    return false;
+  if (ctx->opt.strip_debug && !(isec->flags & SHF_ALLOC) && starts_with(isec->name, ".debug"))
+    return false;
+  return true;
+}
+
+static SectionPlace place_of(Ctx *ctx, InputSection *isec) {
+  const char *name = output_section_name(ctx, isec->name, isec->flags, isec->type);
+  /* GNU ld's default script runs old-style .ctors/.dtors (but crtbegin's and
+   * crtend's list markers) from .init_array/.fini_array, in input order with them. */
+  if ((starts_with(name, ".ctors") || starts_with(name, ".dtors")) &&
+      (name[6] == 0 || name[6] == '.') && !is_crtbegin_or_crtend(isec->file)) {
+    name = name[1] == 'c' ? ".init_array" : ".fini_array";
+    /* A .ctors list runs last to first, an .init_array first to last: GNU ld
+     * copies its words in reverse (SEC_ELF_REVERSE_COPY). */
+    isec->reverse_words = isec->size % 8 == 0 && isec->type != SHT_NOBITS;
+  }
+  /* Old objects may use PROGBITS for init arrays; the output type follows the name. */
+  u32 type = isec->type;
+  if (!strcmp(name, ".init_array"))
+    type = SHT_INIT_ARRAY;
+  else if (!strcmp(name, ".fini_array"))
+    type = SHT_FINI_ARRAY;
+  else if (!strcmp(name, ".preinit_array"))
+    type = SHT_PREINIT_ARRAY;
+  u64 flags = isec->flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR | SHF_TLS | SHF_GNU_MBIND);
+  u32 info = flags & SHF_GNU_MBIND ? isec->shdr->sh_info : 0;
+  /* One .init_array (.fini_array, .preinit_array) whatever its inputs' flags: a
+   * read-only input (a const array in a -fno-pic object) joins the writable
+   * output section, as in GNU ld, and DT_INIT_ARRAY covers everything. */
+  if (type == SHT_INIT_ARRAY || type == SHT_FINI_ARRAY || type == SHT_PREINIT_ARRAY)
+    flags |= SHF_WRITE;
+  return (SectionPlace){name, type, flags, info};
+}
+
+static bool same_place(const SectionPlace *a, const SectionPlace *b) {
+  return a->type == b->type && a->flags == b->flags && a->info == b->info &&
+         (a->name == b->name || !strcmp(a->name, b->name));
+}
+
+/* One file's share of the binning: the distinct places of its sections in order of
+ * first appearance, and for each binned section the index of its place. */
+typedef struct FileBins {
+  VEC(SectionPlace) places;
+  VEC(i64) counts;       /* per place: how many of the file's sections go there */
+  i32 *place_of_section; /* per section index; -1: not binned */
+  Chunk **chunks;        /* per place, once places are merged */
+  i64 *starts;           /* per place: where this file's members begin in chunk->members */
+} FileBins;
+
+static i64 find_place(const SectionPlace *places, i64 n, const SectionPlace *p, i64 hint) {
+  if (hint < n && same_place(&places[hint], p))
+    return hint;
+  for (i64 k = 0; k < n; k++)
+    if (same_place(&places[k], p))
+      return k;
+  return -1;
+}
+
+static void find_file_places_task(Ctx *ctx, i64 fi, void *arg) {
+  InputFile *f = ctx->objs.data[fi];
+  FileBins *b = &((FileBins *)arg)[fi];
+  b->place_of_section = ARENA_ARRAY(local_arena(ctx), i32, MAX(f->nshdrs, 1));
+  i64 last = 0;
+  for (i64 i = 0; i < f->nshdrs; i++) {
+    InputSection *isec = f->sections ? f->sections[i] : NULL;
+    b->place_of_section[i] = -1;
+    if (!is_binned(ctx, isec))
+      continue;
+    SectionPlace p = place_of(ctx, isec);
+    /* Neighbouring sections mostly go to the same output section: try it first. */
+    i64 k = find_place(b->places.data, b->places.len, &p, last);
+    if (k < 0) {
+      vec_push(&b->places, p);
+      vec_push(&b->counts, 0);
+      k = b->places.len - 1;
+    }
+    b->counts.data[k]++;
+    b->place_of_section[i] = (i32)k;
+    last = k;
+  }
+}
+
+static void fill_file_members_task(Ctx *ctx, i64 fi, void *arg) {
+  InputFile *f = ctx->objs.data[fi];
+  FileBins *b = &((FileBins *)arg)[fi];
+  for (i64 i = 0; i < f->nshdrs; i++) {
+    i32 k = b->place_of_section[i];
+    if (k < 0)
+      continue;
+    InputSection *isec = f->sections[i];
+    isec->osec = b->chunks[k];
+    isec->osec->members.data[b->starts[k]++] = isec;
+  }
+}
+
+/* Input sections into output sections, in input order. The places of each file's
+ * sections are found on all threads; output sections are created serially, in the
+ * order their first member appears, so their order does not depend on threads. */
 void bin_input_sections(Ctx *ctx) {
   VEC(OsecKey) keys = {0};
+  i64 nfiles = ctx->objs.len;
+  FileBins *bins = calloc((size_t)MAX(nfiles, 1), sizeof(FileBins));
+  if (!bins)
+    fatal(ctx, "out of memory");
+  parallel_for(ctx, nfiles, find_file_places_task, bins);
   i64 last = 0;
-  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
-    InputFile *f = ctx->objs.data[fi];
-    for (i64 i = 0; i < f->nshdrs; i++) {
-      InputSection *isec = f->sections ? f->sections[i] : NULL;
-      if (!isec || !isec->is_alive || isec->pieces)
-        continue;
-      if (ctx->opt.strip_debug && !(isec->flags & SHF_ALLOC) && starts_with(isec->name, ".debug"))
-        continue;
-      if (!strcmp(isec->name, ".comment") && isec->pieces)
-        continue; /* merged into our own .comment */
-      const char *name = output_section_name(ctx, isec->name, isec->flags, isec->type);
-      /* GNU ld's default script runs old-style .ctors/.dtors (but crtbegin's and
-       * crtend's list markers) from .init_array/.fini_array, in input order with them. */
-      if ((starts_with(name, ".ctors") || starts_with(name, ".dtors")) &&
-          (name[6] == 0 || name[6] == '.') && !is_crtbegin_or_crtend(f)) {
-        name = name[1] == 'c' ? ".init_array" : ".fini_array";
-        /* A .ctors list runs last to first, an .init_array first to last: GNU ld
-         * copies its words in reverse (SEC_ELF_REVERSE_COPY). */
-        isec->reverse_words = isec->size % 8 == 0 && isec->type != SHT_NOBITS;
-      }
-      /* Old objects may use PROGBITS for init arrays; the output type follows the name. */
-      u32 type = isec->type;
-      if (!strcmp(name, ".init_array"))
-        type = SHT_INIT_ARRAY;
-      else if (!strcmp(name, ".fini_array"))
-        type = SHT_FINI_ARRAY;
-      else if (!strcmp(name, ".preinit_array"))
-        type = SHT_PREINIT_ARRAY;
-      u64 flags = isec->flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR | SHF_TLS | SHF_GNU_MBIND);
-      u32 info = flags & SHF_GNU_MBIND ? isec->shdr->sh_info : 0;
-      /* One .init_array (.fini_array, .preinit_array) whatever its inputs' flags: a
-       * read-only input (a const array in a -fno-pic object) joins the writable
-       * output section, as in GNU ld, and DT_INIT_ARRAY covers everything. */
-      if (type == SHT_INIT_ARRAY || type == SHT_FINI_ARRAY || type == SHT_PREINIT_ARRAY)
-        flags |= SHF_WRITE;
-      /* Neighbouring sections mostly go to the same output section: try it first. */
-      OsecKey *hit = last < keys.len ? &keys.data[last] : NULL;
-      if (!hit || hit->type != type || hit->flags != flags || hit->info != info ||
-          strcmp(hit->name, name)) {
-        hit = NULL;
-        for (i64 k = 0; k < keys.len && !hit; k++)
-          if (keys.data[k].type == type && keys.data[k].flags == flags &&
-              keys.data[k].info == info && !strcmp(keys.data[k].name, name)) {
-            hit = &keys.data[k];
-            last = k;
-          }
+  for (i64 fi = 0; fi < nfiles; fi++) {
+    FileBins *b = &bins[fi];
+    b->chunks = ARENA_ARRAY(&ctx->arena, Chunk *, MAX(b->places.len, 1));
+    b->starts = ARENA_ARRAY(&ctx->arena, i64, MAX(b->places.len, 1));
+    for (i64 k = 0; k < b->places.len; k++) {
+      SectionPlace *p = &b->places.data[k];
+      OsecKey *hit = NULL;
+      for (i64 j = 0; j < keys.len && !hit; j++) {
+        i64 at = (last + j) % keys.len;
+        OsecKey *key = &keys.data[at];
+        if (same_place(&(SectionPlace){key->name, key->type, key->flags, key->info}, p)) {
+          hit = key;
+          last = at;
+        }
       }
       if (!hit) {
         /* GNU ld starts each SHF_GNU_MBIND output section on a common page. */
-        Chunk *c = new_chunk(ctx, CK_OSEC, name, type, flags,
-                             flags & SHF_GNU_MBIND ? ctx->opt.common_page_size : 1);
-        c->shdr.sh_info = info;
-        ctx->has_gnu_extensions |= (flags & SHF_GNU_MBIND) != 0; /* ELFOSABI_GNU, as GNU ld */
-        vec_push(&keys, ((OsecKey){name, type, flags, info, c}));
+        Chunk *c = new_chunk(ctx, CK_OSEC, p->name, p->type, p->flags,
+                             p->flags & SHF_GNU_MBIND ? ctx->opt.common_page_size : 1);
+        c->shdr.sh_info = p->info;
+        ctx->has_gnu_extensions |= (p->flags & SHF_GNU_MBIND) != 0; /* ELFOSABI_GNU, as GNU ld */
+        vec_push(&keys, ((OsecKey){p->name, p->type, p->flags, p->info, c}));
         last = keys.len - 1;
         hit = &keys.data[last];
       }
-      Chunk *chunk = hit->chunk;
-      isec->osec = chunk;
-      vec_push(&chunk->members, isec);
+      b->chunks[k] = hit->chunk;
     }
   }
+  /* Each file's members of an output section follow the previous files' ones. */
+  for (i64 fi = 0; fi < nfiles; fi++)
+    for (i64 k = 0; k < bins[fi].places.len; k++)
+      bins[fi].chunks[k]->members.len += bins[fi].counts.data[k];
+  for (i64 k = 0; k < keys.len; k++) {
+    Chunk *c = keys.data[k].chunk;
+    i64 n = c->members.len;
+    c->members.len = 0;
+    if (n > c->members.cap)
+      vec_grow(&c->members.data, &c->members.cap, n, sizeof(InputSection *));
+  }
+  for (i64 fi = 0; fi < nfiles; fi++)
+    for (i64 k = 0; k < bins[fi].places.len; k++) {
+      bins[fi].starts[k] = bins[fi].chunks[k]->members.len;
+      bins[fi].chunks[k]->members.len += bins[fi].counts.data[k];
+    }
+  parallel_for(ctx, nfiles, fill_file_members_task, bins);
+  for (i64 fi = 0; fi < nfiles; fi++) {
+    free(bins[fi].places.data);
+    free(bins[fi].counts.data);
+  }
+  free(bins);
   /* COMMON symbols, given sections by convert_common_symbols, go at the end of .bss. */
   for (i64 i = 0; i < ctx->common_sections.len; i++) {
     InputSection *isec = ctx->common_sections.data[i];
@@ -186,25 +308,11 @@ void bin_input_sections(Ctx *ctx) {
     isec->osec = chunk;
     vec_push(&chunk->members, isec);
   }
+  parallel_for(ctx, keys.len, place_members_task, keys.data);
   for (i64 k = 0; k < keys.len; k++) {
     Chunk *c = keys.data[k].chunk;
-    if (c->shdr.sh_type == SHT_INIT_ARRAY || c->shdr.sh_type == SHT_FINI_ARRAY ||
-        c->shdr.sh_type == SHT_PREINIT_ARRAY)
-      qsort(c->members.data, (size_t)c->members.len, sizeof(InputSection *), compare_init_priority);
-    /* Offsets within the output section; the chunk's own alignment is the largest. */
-    u64 off = 0;
-    for (i64 i = 0; i < c->members.len; i++) {
-      InputSection *isec = c->members.data[i];
-      u64 align = (u64)1 << isec->p2align;
-      off = align_to(off, align);
-      isec->offset = off;
-      off += isec->size;
-      if (align > c->shdr.sh_addralign)
-        c->shdr.sh_addralign = align;
-    }
     if (c->members.len && !strcmp(c->name, ".eh_frame"))
       ctx->eh_frame = c;
-    c->shdr.sh_size = off;
   }
   free(keys.data);
 }

@@ -638,19 +638,23 @@ static void mark_libraries_that_defined_first(Ctx *ctx) {
 
 /* A shared object read under --as-needed is needed only if some object file's strong
  * reference resolved to it, or it was the first definition of a referenced name. */
+/* Only a strong reference makes a library needed (GNU ld --as-needed). Files on all
+ * threads: each only ever sets the flag. */
+static void mark_libraries_referenced_task(Ctx *ctx, i64 fi, void *arg) {
+  (void)arg;
+  InputFile *f = ctx->objs.data[fi];
+  for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
+    Symbol *sym = f->syms[i];
+    if (esym_shndx(f, i) == SHN_UNDEF && sym->file && sym->file->kind == FILE_DSO &&
+        ELF64_ST_BIND(f->esyms[i].st_info) != STB_WEAK)
+      __atomic_store_n(&sym->file->is_needed, true, __ATOMIC_RELAXED);
+  }
+}
+
 void mark_needed_dsos(Ctx *ctx) {
   for (i64 i = 0; i < ctx->dsos.len; i++)
     ctx->dsos.data[i]->is_needed = !ctx->dsos.data[i]->as_needed;
-  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
-    InputFile *f = ctx->objs.data[fi];
-    for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
-      Symbol *sym = f->syms[i];
-      /* Only a strong reference makes a library needed (GNU ld --as-needed). */
-      if (esym_shndx(f, i) == SHN_UNDEF && sym->file && sym->file->kind == FILE_DSO &&
-          ELF64_ST_BIND(f->esyms[i].st_info) != STB_WEAK)
-        sym->file->is_needed = true;
-    }
-  }
+  parallel_for(ctx, ctx->objs.len, mark_libraries_referenced_task, NULL);
   mark_libraries_that_defined_first(ctx);
   /* So does one that defines a needed library's strong undefined symbol, unless a
    * needed library lists it in its own DT_NEEDED, where the loader finds it anyway

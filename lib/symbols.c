@@ -8,6 +8,7 @@
 #include "rivet.h"
 
 #include <fnmatch.h>
+#include <pthread.h>
 #include <stdlib.h>
 
 static u64 name_hash(const char *name) {
@@ -155,12 +156,61 @@ void clear_symbol_slots(Symbol *sym) {
   sym->symtab_idx = sym->dynsym_idx = -1;
 }
 
-Symbol *intern_symbol(Ctx *ctx, const char *name) {
-  reserve_symbols(ctx, 1);
-  return lookup(ctx, name, name_hash(name), true);
+/* While the parse pipeline runs (read-inputs.c), names are interned on several
+ * threads at once and the tables may have to grow. Interning holds the lock shared,
+ * with room set aside for what it may add; growing holds it alone, when no thread is
+ * between a probe and its slot. */
+void lock_name_tables(Ctx *ctx, i64 nnames, i64 ngroups) {
+  for (;;) {
+    pthread_rwlock_rdlock(&ctx->names_lock);
+    i64 names = atomic_fetch_add(&ctx->names_set_aside, nnames) + nnames;
+    i64 groups = atomic_fetch_add(&ctx->groups_set_aside, ngroups) + ngroups;
+    if ((ctx->symtab_len + names) * 2 < ctx->symtab_cap &&
+        (ctx->ncomdats + groups) * 2 <= ctx->comdats_cap)
+      return;
+    atomic_fetch_sub(&ctx->names_set_aside, nnames);
+    atomic_fetch_sub(&ctx->groups_set_aside, ngroups);
+    pthread_rwlock_unlock(&ctx->names_lock);
+    pthread_rwlock_wrlock(&ctx->names_lock);
+    reserve_symbols(ctx, nnames);
+    reserve_comdats(ctx, ngroups);
+    pthread_rwlock_unlock(&ctx->names_lock);
+  }
 }
+
+void unlock_name_tables(Ctx *ctx, i64 nnames, i64 ngroups) {
+  atomic_fetch_sub(&ctx->names_set_aside, nnames);
+  atomic_fetch_sub(&ctx->groups_set_aside, ngroups);
+  pthread_rwlock_unlock(&ctx->names_lock);
+}
+
+void init_name_tables_lock(Ctx *ctx) {
+  pthread_rwlockattr_t attr;
+  pthread_rwlockattr_init(&attr);
+  /* A waiting grower must not starve behind readers that keep overlapping. */
+  pthread_rwlockattr_setkind_np(&attr, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+  pthread_rwlock_init(&ctx->names_lock, &attr);
+  pthread_rwlockattr_destroy(&attr);
+}
+
+Symbol *intern_symbol(Ctx *ctx, const char *name) {
+  if (!ctx->names_shared) {
+    reserve_symbols(ctx, 1);
+    return lookup(ctx, name, name_hash(name), true);
+  }
+  lock_name_tables(ctx, 1, 0);
+  Symbol *s = lookup(ctx, name, name_hash(name), true);
+  unlock_name_tables(ctx, 1, 0);
+  return s;
+}
+
 Symbol *find_symbol(Ctx *ctx, const char *name) {
-  return lookup(ctx, name, name_hash(name), false);
+  if (!ctx->names_shared)
+    return lookup(ctx, name, name_hash(name), false);
+  lock_name_tables(ctx, 0, 0);
+  Symbol *s = lookup(ctx, name, name_hash(name), false);
+  unlock_name_tables(ctx, 0, 0);
+  return s;
 }
 
 bool symbol_is_defined(const Symbol *sym) {
@@ -210,6 +260,7 @@ void make_undefined(Symbol *sym, u8 type) {
  * convention; a member with only another common, a weak or a function definition is
  * not extracted for it. */
 static bool member_defines_data(Ctx *ctx, InputFile *member, const char *name) {
+  wait_for_member(ctx, member);
   if (!read_object_symbols(ctx, member))
     return false;
   for (i64 i = member->first_global; i < member->nsyms; i++) {

@@ -25,8 +25,6 @@ void create_early_chunks(Ctx *ctx) {
   ctx->comment = new_chunk(ctx, CK_COMMENT, ".comment", SHT_PROGBITS, SHF_MERGE | SHF_STRINGS, 1);
   ctx->comment->shdr.sh_entsize = 1;
   ctx->comment->merge_entsize = 1;
-  ctx->comment->table_cap = 64;
-  ctx->comment->table = calloc(64, sizeof(MergeSlot *));
 }
 
 void create_synthetic_sections(Ctx *ctx) {

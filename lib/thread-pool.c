@@ -39,9 +39,11 @@ static _Thread_local bool in_job; /* a nested parallel_for runs inline */
 static _Thread_local i64 current_item;
 static _Atomic u64 job_epoch; /* bumped as each job starts and ends */
 
+static _Thread_local bool items_set_by_caller; /* begin_ordered_diagnostics */
+
 void diagnostic_position(u64 *epoch, i64 *item) {
   *epoch = atomic_load(&job_epoch);
-  *item = in_job ? current_item : 0;
+  *item = in_job || items_set_by_caller ? current_item : 0;
 }
 
 Arena *local_arena(Ctx *ctx) {
@@ -169,6 +171,26 @@ static void start_workers(i64 want) {
   }
 }
 
+/* Gives the job to up to want workers (started if need be) and wakes them. */
+static void hand_out(Job *job, i64 want) {
+  pthread_mutex_lock(&pool.lock);
+  start_workers(want);
+  job->nworkers = MIN(want, pool.nworkers);
+  pool.job = job;
+  atomic_store(&pool.running, pool.nworkers);
+  atomic_fetch_add(&pool.generation, 1);
+  pthread_cond_broadcast(&pool.start);
+  pthread_mutex_unlock(&pool.lock);
+}
+
+static void wait_for_workers(void) {
+  spin_while_running();
+  pthread_mutex_lock(&pool.lock);
+  while (atomic_load(&pool.running) > 0)
+    pthread_cond_wait(&pool.finished, &pool.lock);
+  pthread_mutex_unlock(&pool.lock);
+}
+
 void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg) {
   i64 nthreads = MIN(thread_count(ctx), n);
   if (nthreads <= 1 || in_job) {
@@ -179,23 +201,70 @@ void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg) {
   Job job = {.ctx = ctx, .fn = fn, .arg = arg, .n = n, .timed = ctx->opt.time_report};
   atomic_init(&job.next, 0);
   atomic_fetch_add(&job_epoch, 1);
-  pthread_mutex_lock(&pool.lock);
-  start_workers(nthreads - 1);
-  job.nworkers = MIN(nthreads - 1, pool.nworkers);
-  pool.job = &job;
-  atomic_store(&pool.running, pool.nworkers);
-  atomic_fetch_add(&pool.generation, 1);
-  pthread_cond_broadcast(&pool.start);
-  pthread_mutex_unlock(&pool.lock);
+  hand_out(&job, nthreads - 1);
   in_job = true;
   run_items(&job, 0);
   in_job = false;
-  spin_while_running();
-  pthread_mutex_lock(&pool.lock);
-  while (atomic_load(&pool.running) > 0)
-    pthread_cond_wait(&pool.finished, &pool.lock);
-  pthread_mutex_unlock(&pool.lock);
+  wait_for_workers();
   atomic_fetch_add(&job_epoch, 1);
   if (job.timed)
     ctx->busy_together_seconds += time_busy_together(&job);
+}
+
+/* Work whose threads set their diagnostics' order themselves (set_diagnostic_item),
+ * as one epoch, whatever the thread count. */
+void begin_ordered_diagnostics(void) {
+  atomic_fetch_add(&job_epoch, 1);
+  items_set_by_caller = true;
+  current_item = 0;
+}
+
+void end_ordered_diagnostics(void) {
+  items_set_by_caller = false;
+  atomic_fetch_add(&job_epoch, 1);
+}
+
+/* Work beside the caller: the pool's workers run fn(ctx, i, arg) for i in [0, n) while
+ * the calling thread goes on with its own work, until join_background. fn decides
+ * when to return. Meanwhile the caller's parallel_for calls run inline, as the
+ * workers are taken. */
+static Job background;
+
+i64 start_background(Ctx *ctx, ParallelFn *fn, void *arg) {
+  i64 want = MIN(thread_count(ctx), MAX_THREADS) - 1;
+  if (want <= 0 || in_job)
+    return 0;
+  background = (Job){.ctx = ctx, .fn = fn, .arg = arg, .n = want};
+  atomic_init(&background.next, 0);
+  hand_out(&background, want); /* fewer workers may start: they take the other items */
+  in_job = true;
+  return background.nworkers;
+}
+
+void join_background(Ctx *ctx) {
+  (void)ctx;
+  in_job = false;
+  wait_for_workers();
+}
+
+void set_diagnostic_item(i64 item) {
+  current_item = item;
+}
+
+/* --time-report for threads that go busy and idle many times within one job (the
+ * parse pipeline): each change is noted and the time with two or more busy summed. */
+static pthread_mutex_t busy_lock = PTHREAD_MUTEX_INITIALIZER;
+static i64 busy_threads;
+static double busy_since;
+
+void note_busy(Ctx *ctx, bool busy) {
+  if (!ctx->opt.time_report)
+    return;
+  pthread_mutex_lock(&busy_lock);
+  double t = now_seconds();
+  if (busy_threads >= 2)
+    ctx->busy_together_seconds += t - busy_since;
+  busy_since = t;
+  busy_threads += busy ? 1 : -1;
+  pthread_mutex_unlock(&busy_lock);
 }

@@ -213,6 +213,43 @@ static Pattern *match(PatternList *pats, const char *name, const char *demangled
   return glob ? glob : star;
 }
 
+typedef VEC(Symbol *) SymbolList;
+
+typedef struct ScriptPass {
+  PatternList *pats;
+  bool has_cxx;
+  SymbolList *versioned; /* per file: its definitions named "foo@V" or "foo@@V" */
+} ScriptPass;
+
+/* A file's definitions against the script's patterns; the versioned names are listed
+ * for the serial pass. */
+static void match_version_patterns_task(Ctx *ctx, i64 fi, void *arg) {
+  ScriptPass *pass = arg;
+  InputFile *f = ctx->objs.data[fi];
+  for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
+    Symbol *sym = f->syms[i];
+    if (sym->file != f || sym->sym_idx != i)
+      continue;
+    if (strchr(sym->name, '@')) {
+      vec_push(&pass->versioned[fi], sym);
+      continue;
+    }
+    if (pass->pats->len == 0)
+      continue;
+    const char *demangled = pass->has_cxx ? demangle(local_arena(ctx), sym->name) : NULL;
+    Pattern *p = match(pass->pats, sym->name, demangled);
+    if (!p)
+      continue;
+    __atomic_store_n(&p->matched, true, __ATOMIC_RELAXED);
+    if (p->is_local) {
+      sym->is_exported = false;
+      sym->forced_local = true;
+    } else if (!sym->ver_idx) {
+      sym->ver_idx = node_version_index(ctx, p->node);
+    }
+  }
+}
+
 /* Applies --version-script files and .symver names to the symbols this output
  * defines: sets ver_idx, and clears is_exported for symbols made local. */
 /* `.symver foo, foo@V` in an object defining foo leaves both foo and foo@V there, at
@@ -260,58 +297,49 @@ void apply_version_scripts(Ctx *ctx) {
         error(ctx, "version node %s depends on undefined version %s", vn->name ? vn->name : "{}",
               vn->parents[k]);
   }
+  /* Script patterns on all threads, file by file (a definition belongs to one file);
+   * .symver names after, serially in input order, as they may create version nodes. */
+  ScriptPass pass = {&pats, has_cxx, calloc((size_t)MAX(ctx->objs.len, 1), sizeof(SymbolList))};
+  if (!pass.versioned)
+    fatal(ctx, "out of memory");
+  parallel_for(ctx, ctx->objs.len, match_version_patterns_task, &pass);
   for (i64 fi = 0; fi < ctx->objs.len; fi++) {
     InputFile *f = ctx->objs.data[fi];
-    for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
-      Symbol *sym = f->syms[i];
-      if (sym->file != f || sym->sym_idx != i)
-        continue;
+    for (i64 k = 0; k < pass.versioned[fi].len; k++) {
+      Symbol *sym = pass.versioned[fi].data[k];
       const char *at = strchr(sym->name, '@');
-      if (at) {
-        /* foo@V1 / foo@@V2 from .symver: the version must be defined by a script. */
-        bool is_default = at[1] == '@';
-        const char *vname = at + (is_default ? 2 : 1);
-        i32 node = find_version_node(ctx, vname);
-        /* A shared object must define the version in a script; for an executable
-         * GNU ld creates it when the name is exported, and ignores it otherwise. */
-        if (node < 0 && ctx->opt.kind == OUT_SHARED) {
-          error(ctx, "%s: symbol %s has undefined version %s", f->name, sym->name, vname);
-          continue;
-        }
-        Symbol *carrier = sym->is_version_alias ? AUX(sym)->base_sym : sym;
-        if (node < 0 && !carrier->is_exported)
-          continue;
-        if (node < 0) {
-          vec_push(&ctx->version_nodes, ((VersionNode){.name = vname, .index = next++}));
-          node = (i32)ctx->version_nodes.len - 1;
-        }
-        sym->ver_idx = (u16)(node_version_index(ctx, node) | (is_default ? 0 : 0x8000));
-        if (sym->is_version_alias && AUX(sym)->base_sym->file == f)
-          AUX(sym)->base_sym->ver_idx = node_version_index(ctx, node);
-        /* The node's own "local:" patterns, matched against the plain name, hide it
-         * unless one of the node's "global:" patterns names it (GNU ld). */
-        if (hidden_by_own_node(ctx, &pats, node, sym->name, at) && !ctx->opt.export_dynamic) {
-          Symbol *exported = sym->is_version_alias ? AUX(sym)->base_sym : sym;
-          if (exported->file == f)
-            exported->forced_local = sym->forced_local = true;
-        }
+      /* foo@V1 / foo@@V2 from .symver: the version must be defined by a script. */
+      bool is_default = at[1] == '@';
+      const char *vname = at + (is_default ? 2 : 1);
+      i32 node = find_version_node(ctx, vname);
+      /* A shared object must define the version in a script; for an executable
+       * GNU ld creates it when the name is exported, and ignores it otherwise. */
+      if (node < 0 && ctx->opt.kind == OUT_SHARED) {
+        error(ctx, "%s: symbol %s has undefined version %s", f->name, sym->name, vname);
         continue;
       }
-      if (pats.len == 0)
+      Symbol *carrier = sym->is_version_alias ? AUX(sym)->base_sym : sym;
+      if (node < 0 && !carrier->is_exported)
         continue;
-      const char *demangled = has_cxx ? demangle(&ctx->arena, sym->name) : NULL;
-      Pattern *p = match(&pats, sym->name, demangled);
-      if (!p)
-        continue;
-      p->matched = true;
-      if (p->is_local) {
-        sym->is_exported = false;
-        sym->forced_local = true;
-      } else if (!sym->ver_idx) {
-        sym->ver_idx = node_version_index(ctx, p->node);
+      if (node < 0) {
+        vec_push(&ctx->version_nodes, ((VersionNode){.name = vname, .index = next++}));
+        node = (i32)ctx->version_nodes.len - 1;
+      }
+      sym->ver_idx = (u16)(node_version_index(ctx, node) | (is_default ? 0 : 0x8000));
+      /* Set after the patterns: the plain name carries foo@@V's version. */
+      if (sym->is_version_alias && AUX(sym)->base_sym->file == f)
+        AUX(sym)->base_sym->ver_idx = node_version_index(ctx, node);
+      /* The node's own "local:" patterns, matched against the plain name, hide it
+       * unless one of the node's "global:" patterns names it (GNU ld). */
+      if (hidden_by_own_node(ctx, &pats, node, sym->name, at) && !ctx->opt.export_dynamic) {
+        Symbol *exported = sym->is_version_alias ? AUX(sym)->base_sym : sym;
+        if (exported->file == f)
+          exported->forced_local = sym->forced_local = true;
       }
     }
+    free(pass.versioned[fi].data);
   }
+  free(pass.versioned);
   for (i64 i = 0; i < pats.len; i++) {
     Pattern *p = &pats.data[i];
     if (p->is_glob || p->is_local || p->matched || p->cxx)

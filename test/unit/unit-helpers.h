@@ -49,7 +49,7 @@ static inline InputFile *fake_file(Ctx *ctx, const char *name, i64 nshdrs, i64 n
   f->kind = FILE_OBJ;
   f->name = name;
   f->is_alive = true;
-  f->is_parsed = true;
+  f->parse_state = PARSE_DONE;
   f->priority = ctx->next_priority++;
   f->nshdrs = nshdrs;
   f->shdrs = ARENA_ARRAY(&ctx->arena, Elf64_Shdr, nshdrs);

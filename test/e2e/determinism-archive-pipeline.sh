@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Archive members are read on other threads while resolution runs (the parse
+# pipeline); what is extracted, which COMDAT copy is kept, how a common meets a lazy
+# data definition, and the messages must not depend on the thread count.
+#  - A chain of 160 members spread over 4 archives, each member extracted by the
+#    previous one (the chain crosses the archives back and forth), every member with
+#    its own variant of one COMDAT function: the copy kept is the first loaded
+#    member's, as with ld.bfd.
+#  - A common meets a lazy data definition in a member that is already queued but not
+#    yet resolved: the member's symbol table must be read before it is looked into.
+#  - Two extracted members define one name: the duplicate-symbol error, and an
+#    unreadable member's error, are the same with 1, 2 and 16 threads.
+# shellcheck source=lib.sh
+source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
+require_tools g++ ar
+
+n=160
+cat >helper.h <<'EOF'
+/* Each member compiles its own variant; the linker keeps one COMDAT copy. */
+__attribute__((noinline)) inline int helper(int x) { return x * 3 + VARIANT; }
+EOF
+for ((i = 0; i < n; i++)); do
+  next=$((i + 1))
+  if ((next < n)); then
+    body="return helper(x) + f$next(x + 1);"
+  else
+    body="return helper(x);"
+  fi
+  cat >m$i.cc <<EOF
+#include "helper.h"
+extern "C" int f$next(int);
+extern "C" int f$i(int x) { $body }
+EOF
+  compile_cxx -O1 -DVARIANT=$i -o m$i.o m$i.cc 2>/dev/null
+done
+for a in 0 1 2 3; do
+  members=()
+  for ((i = a; i < n; i += 4)); do members+=("m$i.o"); done
+  run ar rcs lib$a.a "${members[@]}"
+done
+
+# counter: a common in y.o, data (= 5) in x.o; y.o is ahead of x.o in liby.a, so the
+# common meets the lazy definition while x.o waits in the queue.
+cat >y.c <<'EOF'
+int counter;
+int fy(void) { return counter + 1; }
+EOF
+cat >x.c <<'EOF'
+int counter = 5;
+int fx(void) { return 40; }
+EOF
+compile_c -O1 -fcommon -o y.o y.c
+compile_c -O1 -o x.o x.c
+run ar rcs liby.a y.o x.o
+
+cat >main.c <<'EOF'
+#include <stdio.h>
+int f0(int);
+int fy(void), fx(void);
+extern int counter;
+int main(void) {
+  printf("chain %d counter %d fy %d fx %d\n", f0(1), counter, fy(), fx());
+  return 0;
+}
+EOF
+compile_c -O1 -o main.o main.c
+
+# GNU ld needs the group to go back to earlier archives; rivet extracts wherever
+# the archive stands, the same members in the same order.
+link_both_cxx prog main.o -Wl,--start-group lib0.a lib1.a lib2.a lib3.a -Wl,--end-group liby.a
+run_both_and_compare prog
+expect_stdout prog "$(python3 -c "
+n = $n
+print('chain %d counter 5 fy 6 fx 40' % sum(3 * (1 + i) + 0 for i in range(n)))")"
+
+# The same link at 1, 2 and 16 threads.
+for t in 1 2 16; do
+  link_rivet_cxx prog.t$t main.o lib0.a lib1.a lib2.a lib3.a liby.a -Wl,--threads=$t
+done
+cmp prog.t1 prog.t2 || fail "the chain program differs between --threads=1 and --threads=2"
+cmp prog.t1 prog.t16 || fail "the chain program differs between --threads=1 and --threads=16"
+
+# Errors: m7.o and dup.o both define f7 (dup.o, after the chain, is extracted for its
+# other name), and two members extracted late are corrupt (their section header
+# entry size is wrong), so they are read on whichever thread takes them. The
+# messages, and their order, must not depend on the thread count.
+cat >dup.c <<'EOF'
+int f7(int x) { return x; }
+int dup_other(void) { return 1; }
+EOF
+compile_c -O1 -o dup.o dup.c
+for k in 1 2; do
+  printf 'int in_bad%s(void) { return %s; }\n' $k $k >bad$k.c
+  compile_c -O1 -o bad$k.o bad$k.c
+done
+cat >m_late.c <<'EOF'
+int in_bad1(void), in_bad2(void);
+int f_late(void) { return in_bad1() + in_bad2(); }
+EOF
+compile_c -O1 -o m_late.o m_late.c
+run ar rcs libdup.a dup.o
+run ar rcs libbad.a bad1.o m_late.o bad2.o
+# e_shentsize (offset 58 of each ELF header) becomes 0x1234, in place.
+cat >corrupt.py <<'EOF'
+import sys
+data = bytearray(open(sys.argv[1], 'rb').read())
+pos = 0
+for name in (b'bad1.o/', b'bad2.o/'):
+    pos = data.index(name, pos)
+    elf = data.index(b'\x7fELF', pos)
+    data[elf + 58:elf + 60] = b'\x34\x12'
+open(sys.argv[1], 'wb').write(data)
+EOF
+run python3 corrupt.py libbad.a
+cat >use.c <<'EOF'
+int f0(int), dup_other(void), f_late(void);
+int main(void) { return f0(1) + dup_other() + f_late(); }
+EOF
+compile_c -O1 -o use.o use.c
+for t in 1 2 16; do
+  expect_link_error err.t$t "duplicate symbol: f7" "bad1.o" "bad2.o" -- \
+    "$LD_RIVET" -static -o err.t$t use.o lib0.a lib1.a lib2.a lib3.a libdup.a libbad.a --threads=$t
+  cp err.t$t.link-stderr stderr.t$t
+done
+cmp stderr.t1 stderr.t2 || fail "the errors differ between --threads=1 and 2:"$'\n'"$(diff stderr.t1 stderr.t2)"
+cmp stderr.t1 stderr.t16 || fail "the errors differ between --threads=1 and 16:"$'\n'"$(diff stderr.t1 stderr.t16)"
