@@ -107,6 +107,33 @@ unset _gcc_ld
 T="$PWD/$TEST_NAME.tmp"
 rm -rf -- "$T"
 mkdir -p -- "$T"
+
+# ---------------------------------------------------------------------------
+# Thread-count independence: every link a test makes, through LD_RIVET or gcc -B, is
+# made with --threads=1 and --threads=16 as well, and all three must agree byte for
+# byte, in exit status and in messages (common/threads-check-ld). A test whose links
+# must be the linker's own process (it signals or times it) sets
+# RIVET_THREADS_CHECK=off before sourcing this file.
+_threads_check_dir="$T.threads-check"
+if [ "${RIVET_THREADS_CHECK:-on}" != off ]; then
+  rm -rf -- "$_threads_check_dir"
+  mkdir -p -- "$_threads_check_dir/libexec"
+  ln -s "$RIVET_SRC/test/e2e/common/threads-check-ld" "$_threads_check_dir/libexec/ld"
+  export RIVET_REAL_LD=$LD_RIVET
+  export RIVET_THREADS_CHECK_LOG="$_threads_check_dir/failures.log"
+  LD_RIVET="$_threads_check_dir/libexec/ld"
+  RIVET_LIBEXEC="$_threads_check_dir/libexec"
+  _threads_check_verdict() {
+    local rc=$?
+    if [ -s "$RIVET_THREADS_CHECK_LOG" ]; then
+      printf 'FAIL [%s]: a link depends on the thread count:\n' "$TEST_NAME" >&2
+      cat -- "$RIVET_THREADS_CHECK_LOG" >&2
+      exit 1
+    fi
+    exit "$rc"
+  }
+  trap _threads_check_verdict EXIT
+fi
 cd -- "$T"
 
 # ---------------------------------------------------------------------------
