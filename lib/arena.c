@@ -179,6 +179,23 @@ void *calloc_present(i64 n, i64 size) {
   return p;
 }
 
+/* For a vector whose new room parallel tasks fill: its pages are left untouched, so
+ * that their first touch, which costs, happens on the writing threads. */
+void vec_grow_for_parallel_fill(void *data_ptr, i64 *cap, i64 need, i64 elem_size) {
+  i64 bytes = MAX(need, 8) * elem_size;
+  void **data = data_ptr;
+  void *p = malloc((size_t)bytes);
+  if (!p)
+    exit_out_of_memory();
+  if (bytes >= 4 * HUGE_PAGE_SIZE)
+    advise_huge_pages(p, bytes);
+  if (*data)
+    memcpy(p, *data, (size_t)(*cap * elem_size));
+  free(*data);
+  *data = p;
+  *cap = MAX(need, 8);
+}
+
 void vec_grow(void *data_ptr, i64 *cap, i64 need, i64 elem_size) {
   i64 ncap = MAX(*cap * 2, MAX(need, 8));
   i64 bytes = ncap * elem_size;

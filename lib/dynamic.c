@@ -296,12 +296,14 @@ static void mark_hashed_task(Ctx *ctx, i64 b, void *arg) {
     job->out[i] = is_hashed(job->syms[i]);
 }
 
-/* Entries that are not imports: their index, version and name, on all threads. */
+/* Entries that are not imports: their index, version and name, on all threads; the
+ * imports are marked in the byte array arg for the serial pass. */
 static void number_local_entries_task(Ctx *ctx, i64 b, void *arg) {
-  (void)arg;
+  u8 *imported = arg;
   for (i64 i = MAX(1, b * DYN_BLOCK); i < MIN(ctx->dynsyms.len, (b + 1) * DYN_BLOCK); i++) {
     Symbol *sym = ctx->dynsyms.data[i];
     sym->dynsym_idx = (i32)i;
+    imported[i] = sym->is_imported;
     if (!sym->is_imported)
       sym->ver_idx = version_index_for(ctx, sym);
     if (i < ctx->gnu_hash_symoffset) {
@@ -346,7 +348,7 @@ void size_dynamic_sections(Ctx *ctx) {
   }
   Symbol *null_sym = NULL;
   vec_push(&ctx->dynsyms, null_sym);
-  u8 *hashed = calloc_present(MAX(cand.len, 1), 1);
+  u8 *hashed = malloc((size_t)MAX(cand.len, 1)); /* every byte set by mark_hashed_task */
   if (!hashed)
     fatal(ctx, "out of memory");
   SymbolFlagsJob flags_job = {cand.data, cand.len, hashed};
@@ -387,13 +389,15 @@ void size_dynamic_sections(Ctx *ctx) {
   ctx->dyn.gnu_hashes = calloc_present(ctx->dynsyms.len, sizeof(u32));
   if (!ctx->dyn.names || !ctx->dyn.gnu_hashes)
     fatal(ctx, "out of memory");
-  parallel_for(ctx, block_count(ctx->dynsyms.len), number_local_entries_task, NULL);
+  u8 *imported = calloc((size_t)ctx->dynsyms.len, 1);
+  if (!imported)
+    fatal(ctx, "out of memory");
+  parallel_for(ctx, block_count(ctx->dynsyms.len), number_local_entries_task, imported);
   /* Serial and in .dynsym order: version needs are numbered as they are first met. */
-  for (i64 i = 1; i < ctx->dynsyms.len; i++) {
-    Symbol *sym = ctx->dynsyms.data[i];
-    if (sym->is_imported)
-      sym->ver_idx = version_index_for(ctx, sym);
-  }
+  for (i64 i = 1; i < ctx->dynsyms.len; i++)
+    if (imported[i])
+      ctx->dynsyms.data[i]->ver_idx = version_index_for(ctx, ctx->dynsyms.data[i]);
+  free(imported);
   for (i64 i = ctx->gnu_hash_symoffset; i < ctx->dynsyms.len; i++) {
     ctx->dyn.names[i] = sorted[i - ctx->gnu_hash_symoffset].name;
     ctx->dyn.gnu_hashes[i] = sorted[i - ctx->gnu_hash_symoffset].hash;
@@ -506,7 +510,7 @@ static void add_dynsym_names(Ctx *ctx) {
   if (off > UINT32_MAX)
     fatal(ctx, ".dynstr would exceed 4 GiB");
   if (off > ctx->dynstr_buf.cap)
-    vec_grow(&ctx->dynstr_buf.data, &ctx->dynstr_buf.cap, off, sizeof(char));
+    vec_grow_for_parallel_fill(&ctx->dynstr_buf.data, &ctx->dynstr_buf.cap, off, sizeof(char));
   parallel_for(ctx, nblocks, copy_names_task, &nb);
   ctx->dynstr_buf.len = off;
   free(nb.bytes);

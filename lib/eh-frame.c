@@ -152,18 +152,39 @@ void write_eh_frame_section(Ctx *ctx, InputSection *isec, u8 *out) {
   }
 }
 
-i64 count_eh_frame_fdes(Ctx *ctx) {
+/* An FDE that .eh_frame_hdr indexes: alive, with its pc_begin relocated. */
+static bool is_indexed_fde(const InputSection *isec, const EhRecord *r) {
+  return r->is_alive && !r->is_cie && r->rel_begin < r->rel_end &&
+         isec->rels[r->rel_begin].r_offset == (u64)r->in_offset + 8;
+}
+
+static void count_fdes_task(Ctx *ctx, i64 i, void *arg) {
+  InputSection *isec = ctx->eh_frame->members.data[i];
   i64 n = 0;
+  for (i64 k = 0; k < isec->neh_records; k++)
+    n += is_indexed_fde(isec, &isec->eh_records[k]);
+  ((i64 *)arg)[i] = n;
+}
+
+/* Per .eh_frame member, how many FDEs it gives the table (counted on all threads);
+ * the total is returned. */
+static i64 *count_fdes_per_member(Ctx *ctx, i64 *total) {
+  i64 nmembers = ctx->eh_frame->members.len;
+  i64 *counts = calloc((size_t)MAX(nmembers, 1), sizeof(i64));
+  if (!counts)
+    fatal(ctx, "out of memory");
+  parallel_for(ctx, nmembers, count_fdes_task, counts);
+  *total = 0;
+  for (i64 i = 0; i < nmembers; i++)
+    *total += counts[i];
+  return counts;
+}
+
+i64 count_eh_frame_fdes(Ctx *ctx) {
   if (!ctx->eh_frame)
     return 0;
-  for (i64 i = 0; i < ctx->eh_frame->members.len; i++) {
-    InputSection *isec = ctx->eh_frame->members.data[i];
-    for (i64 k = 0; k < isec->neh_records; k++) {
-      const EhRecord *r = &isec->eh_records[k];
-      n += r->is_alive && !r->is_cie && r->rel_begin < r->rel_end &&
-           isec->rels[r->rel_begin].r_offset == (u64)r->in_offset + 8;
-    }
-  }
+  i64 n;
+  free(count_fdes_per_member(ctx, &n));
   return n;
 }
 
@@ -171,11 +192,64 @@ typedef struct HdrEntry {
   i32 pc, fde;
 } HdrEntry;
 
+/* By pc; FDEs of one pc in .eh_frame order (their addresses rise with it). */
 static int compare_hdr_entry(const void *a, const void *b) {
   const HdrEntry *x = a, *y = b;
-  return (x->pc > y->pc) - (x->pc < y->pc);
+  if (x->pc != y->pc)
+    return (x->pc > y->pc) - (x->pc < y->pc);
+  return (x->fde > y->fde) - (x->fde < y->fde);
 }
 
+typedef struct HdrTable {
+  HdrEntry *entries, *scratch;
+  i64 *starts; /* per .eh_frame member: its first entry */
+  u64 hdr_addr, eh_addr;
+  i64 n, block; /* entries, and entries per sorted run */
+} HdrTable;
+
+static void fill_fdes_task(Ctx *ctx, i64 i, void *arg) {
+  HdrTable *t = arg;
+  InputSection *isec = ctx->eh_frame->members.data[i];
+  i64 at = t->starts[i];
+  for (i64 k = 0; k < isec->neh_records; k++) {
+    const EhRecord *r = &isec->eh_records[k];
+    if (!is_indexed_fde(isec, r))
+      continue;
+    const ERela *rel = &isec->rels[r->rel_begin];
+    Symbol *sym = isec->file->syms[ELF64_R_SYM(rel->r_info)];
+    u64 pc = symbol_address(ctx, sym) + (u64)rel->r_addend;
+    u64 fde = t->eh_addr + isec->offset + r->out_offset;
+    HdrEntry e = {(i32)(pc - t->hdr_addr), (i32)(fde - t->hdr_addr)};
+    memcpy(&t->entries[at++], &e, sizeof(e));
+  }
+}
+
+static void sort_run_task(Ctx *ctx, i64 i, void *arg) {
+  (void)ctx;
+  HdrTable *t = arg;
+  i64 begin = i * t->block, end = MIN(t->n, begin + t->block);
+  qsort(t->entries + begin, (size_t)(end - begin), sizeof(HdrEntry), compare_hdr_entry);
+}
+
+/* Merges runs 2i and 2i+1 (t->block entries each) from entries into scratch. */
+static void merge_runs_task(Ctx *ctx, i64 i, void *arg) {
+  (void)ctx;
+  HdrTable *t = arg;
+  i64 a = 2 * i * t->block, mid = MIN(t->n, a + t->block), end = MIN(t->n, mid + t->block);
+  i64 x = a, y = mid, out = a;
+  while (x < mid && y < end)
+    t->scratch[out++] = compare_hdr_entry(&t->entries[y], &t->entries[x]) < 0 ? t->entries[y++]
+                                                                            : t->entries[x++];
+  while (x < mid)
+    t->scratch[out++] = t->entries[x++];
+  while (y < end)
+    t->scratch[out++] = t->entries[y++];
+}
+
+enum { HDR_RUN = 8192 }; /* entries sorted per task before the merge rounds */
+
+/* The binary-search table: filled, then sorted, on all threads (runs sorted, then
+ * merged pairwise); the order is the one total order, whatever the thread count. */
 void write_eh_frame_hdr(Ctx *ctx, Chunk *hdr, u8 *buf) {
   u64 hdr_addr = hdr->shdr.sh_addr;
   u64 eh_addr = ctx->eh_frame ? ctx->eh_frame->shdr.sh_addr : hdr_addr;
@@ -184,23 +258,35 @@ void write_eh_frame_hdr(Ctx *ctx, Chunk *hdr, u8 *buf) {
   buf[2] = 0x03; /* fde_count: DW_EH_PE_udata4 */
   buf[3] = 0x3b; /* table: DW_EH_PE_datarel | DW_EH_PE_sdata4 */
   wr32(buf + 4, (u32)(eh_addr - (hdr_addr + 4)));
-  HdrEntry *table = (HdrEntry *)(buf + 12);
-  i64 n = 0;
-  for (i64 i = 0; ctx->eh_frame && i < ctx->eh_frame->members.len; i++) {
-    InputSection *isec = ctx->eh_frame->members.data[i];
-    for (i64 k = 0; k < isec->neh_records; k++) {
-      const EhRecord *r = &isec->eh_records[k];
-      if (!r->is_alive || r->is_cie || r->rel_begin >= r->rel_end ||
-          isec->rels[r->rel_begin].r_offset != (u64)r->in_offset + 8)
-        continue;
-      const ERela *rel = &isec->rels[r->rel_begin];
-      Symbol *sym = isec->file->syms[ELF64_R_SYM(rel->r_info)];
-      u64 pc = symbol_address(ctx, sym) + (u64)rel->r_addend;
-      u64 fde = eh_addr + isec->offset + r->out_offset;
-      HdrEntry e = {(i32)(pc - hdr_addr), (i32)(fde - hdr_addr)};
-      memcpy(&table[n++], &e, sizeof(e));
-    }
+  if (!ctx->eh_frame) {
+    wr32(buf + 8, 0);
+    return;
+  }
+  i64 n;
+  HdrTable t = {.starts = count_fdes_per_member(ctx, &n), .hdr_addr = hdr_addr, .eh_addr = eh_addr};
+  i64 nmembers = ctx->eh_frame->members.len;
+  for (i64 i = 0, at = 0; i < nmembers; i++) {
+    i64 c = t.starts[i];
+    t.starts[i] = at;
+    at += c;
+  }
+  t.n = n;
+  t.block = HDR_RUN;
+  t.entries = malloc((size_t)MAX(n, 1) * sizeof(HdrEntry));
+  t.scratch = malloc((size_t)MAX(n, 1) * sizeof(HdrEntry));
+  if (!t.entries || !t.scratch)
+    fatal(ctx, "out of memory");
+  parallel_for(ctx, nmembers, fill_fdes_task, &t);
+  parallel_for(ctx, (n + t.block - 1) / t.block, sort_run_task, &t);
+  for (; t.block < n; t.block *= 2) {
+    parallel_for(ctx, (n + 2 * t.block - 1) / (2 * t.block), merge_runs_task, &t);
+    HdrEntry *swap = t.entries;
+    t.entries = t.scratch;
+    t.scratch = swap;
   }
   wr32(buf + 8, (u32)n);
-  qsort(table, (size_t)n, sizeof(HdrEntry), compare_hdr_entry);
+  memcpy(buf + 12, t.entries, (size_t)n * sizeof(HdrEntry));
+  free(t.entries);
+  free(t.scratch);
+  free(t.starts);
 }

@@ -619,6 +619,11 @@ void claim_comdat_groups(Ctx *ctx, InputFile *f) {
   ctx->has_gnu_extensions |= f->has_gnu_extensions;
   for (i64 i = 0; i < f->ncomdat_refs; i++) {
     ComdatGroup *group = f->comdat_refs[i].group;
+    /* The walk is serial: the groups and member lists ahead are fetched meanwhile. */
+    if (i + 8 < f->ncomdat_refs) {
+      __builtin_prefetch(f->comdat_refs[i + 8].group, 1);
+      __builtin_prefetch(f->mf->data + f->shdrs[f->comdat_refs[i + 8].shndx].sh_offset);
+    }
     if (!group->owner)
       group->owner = f;
     if (group->owner == f)

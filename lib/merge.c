@@ -145,6 +145,16 @@ static void split_file_task(Ctx *ctx, i64 fi, void *arg) {
       return;
 }
 
+typedef VEC(InputSection *) MergeableList;
+
+static void list_mergeable_task(Ctx *ctx, i64 fi, void *arg) {
+  InputFile *f = ctx->objs.data[fi];
+  MergeableList *out = &((MergeableList *)arg)[fi];
+  for (i64 i = 0; i < f->nshdrs; i++)
+    if (is_mergeable(ctx, f->sections[i]))
+      vec_push(out, f->sections[i]);
+}
+
 /* The mergeable sections of the link, in input order, with their output sections. */
 typedef struct MergeInputs {
   InputSection **isecs;
@@ -210,12 +220,13 @@ void split_mergeable_sections(Ctx *ctx) {
   VEC(InputSection *) isecs = {0};
   VEC(Chunk *) chunks = {0};
   VEC(Chunk *) outputs = {0};
+  MergeableList *lists = calloc((size_t)MAX(ctx->objs.len, 1), sizeof(MergeableList));
+  if (!lists)
+    fatal(ctx, "out of memory");
+  parallel_for(ctx, ctx->objs.len, list_mergeable_task, lists);
   for (i64 fi = 0; fi < ctx->objs.len; fi++) {
-    InputFile *f = ctx->objs.data[fi];
-    for (i64 i = 0; i < f->nshdrs; i++) {
-      InputSection *isec = f->sections[i];
-      if (!is_mergeable(ctx, isec))
-        continue;
+    for (i64 k = 0; k < lists[fi].len; k++) {
+      InputSection *isec = lists[fi].data[k];
       Chunk *c =
           !strcmp(isec->name, ".comment") ? ctx->comment : merged_chunk_for(ctx, &keys, isec);
       bool listed = false;
@@ -227,7 +238,9 @@ void split_mergeable_sections(Ctx *ctx) {
       vec_push(&isecs, isec);
       vec_push(&chunks, c);
     }
+    free(lists[fi].data);
   }
+  free(lists);
   free(keys.data);
   for (i64 i = 0; i < outputs.len; i++) {
     Chunk *c = outputs.data[i];

@@ -124,10 +124,23 @@ static void read_contents_task(Ctx *ctx, i64 i, void *arg) {
 
 /* Objects on all threads: symbol tables first, to size the symbol table for every
  * global name; then sections, relocations and names. */
+/* Larger files first, so that none is left to run alone at the end. */
+static i64 *file_sizes(InputFile **files, i64 n) {
+  i64 *sizes = malloc((size_t)MAX(n, 1) * sizeof(i64));
+  if (!sizes)
+    return NULL;
+  for (i64 i = 0; i < n; i++)
+    sizes[i] = files[i]->mf->size;
+  return sizes;
+}
+
 static void read_objects_in_parallel(Ctx *ctx, InputFile **files, i64 n) {
   for (i64 i = 0; i < n; i++)
     atomic_store(&files[i]->parse_state, PARSE_DONE);
-  parallel_for(ctx, n, read_symbols_task, files);
+  i64 *sizes = file_sizes(files, n);
+  if (!sizes)
+    fatal(ctx, "out of memory");
+  parallel_for_heaviest_first(ctx, n, read_symbols_task, files, sizes);
   i64 nglobals = 0, ngroups = 0;
   for (i64 i = 0; i < n; i++) {
     nglobals += files[i]->nsyms - files[i]->first_global;
@@ -135,7 +148,8 @@ static void read_objects_in_parallel(Ctx *ctx, InputFile **files, i64 n) {
   }
   reserve_symbols(ctx, nglobals);
   reserve_comdats(ctx, ngroups);
-  parallel_for(ctx, n, read_contents_task, files);
+  parallel_for_heaviest_first(ctx, n, read_contents_task, files, sizes);
+  free(sizes);
 }
 
 /* The parse pipeline. One thread resolves the queued files (ctx->objs) in order, as
@@ -144,10 +158,13 @@ static void read_objects_in_parallel(Ctx *ctx, InputFile **files, i64 n) {
  * file depends on no other file, so which thread reads what cannot change the
  * result; the order of claims and resolution stays the queue order. */
 typedef struct ParseQueue {
-  _Atomic i64 published; /* ctx->objs.data[0, published) may be read by any thread */
-  _Atomic i64 next;      /* the lowest queue index no thread has taken yet */
-  _Atomic bool closed;   /* resolution is over: readers return */
-  _Atomic i64 sleepers;  /* readers waiting for more files */
+  /* Readers take files by moving next; on its own cache line, so that their
+   * compare-and-swaps do not slow the resolving thread's reads of the rest. */
+  _Alignas(64) _Atomic i64 next;      /* the lowest queue index no thread has taken yet */
+  _Alignas(64) _Atomic i64 published; /* ctx->objs.data[0, published) may be read by any thread */
+  i64 published_here;                 /* the resolving thread's copy of published */
+  _Atomic bool closed;                /* resolution is over: readers return */
+  _Atomic i64 sleepers;               /* readers waiting for more files */
   pthread_mutex_t lock;
   pthread_cond_t more;
 } ParseQueue;
@@ -229,8 +246,9 @@ static void reader_task(Ctx *ctx, i64 i, void *arg) {
  * sleeper count is read after the store (both sequentially consistent), so a reader
  * that missed the new files has announced itself and gets the broadcast. */
 static void publish_queue(Ctx *ctx, ParseQueue *q) {
-  if (atomic_load(&q->published) == ctx->objs.len)
+  if (q->published_here == ctx->objs.len)
     return;
+  q->published_here = ctx->objs.len;
   atomic_store(&q->published, ctx->objs.len);
   if (atomic_load(&q->sleepers) > 0) {
     pthread_mutex_lock(&q->lock);
@@ -585,7 +603,11 @@ static void read_listed_objects(Ctx *ctx, Loader *ld) {
       vec_push(&blocks, ((NameBlock){step, k, MIN(k + NAME_BLOCK, n)}));
     nnames += step->kind == STEP_DSO ? dso_name_count(step->file) : n;
   }
-  parallel_for(ctx, files.len, read_symbols_task, files.data);
+  i64 *sizes = file_sizes(files.data, files.len);
+  if (!sizes)
+    fatal(ctx, "out of memory");
+  parallel_for_heaviest_first(ctx, files.len, read_symbols_task, files.data, sizes);
+  free(sizes);
   for (i64 i = 0; i < files.len; i++)
     nnames += files.data[i]->nsyms - files.data[i]->first_global;
   reserve_symbols(ctx, nnames);
@@ -804,8 +826,12 @@ void read_inputs(Ctx *ctx) {
   TIMED_STEP(ctx, "read listed objects", read_listed_objects(ctx, &ld));
   TIMED_STEP(ctx, "resolve in command-line order", replay_load_steps(ctx, &ld));
   /* Step 4: relocations and local symbols of every live object, all at once. */
+  i64 *sizes = file_sizes(ctx->objs.data, ctx->objs.len);
+  if (!sizes)
+    fatal(ctx, "out of memory");
   TIMED_STEP(ctx, "relocations and local symbols",
-             parallel_for(ctx, ctx->objs.len, finish_object_task, NULL));
+             parallel_for_heaviest_first(ctx, ctx->objs.len, finish_object_task, NULL, sizes));
+  free(sizes);
   free(ld.steps.data);
   /* Archive members take the place of their archive on the command line (their
    * priority was given when the archive was read), as with GNU ld: crtend.o's

@@ -142,6 +142,7 @@ char *arena_sprintf(Arena *a, const char *fmt, ...) __attribute__((format(printf
     i64 len, cap;                                                                                  \
   }
 void vec_grow(void *data_ptr, i64 *cap, i64 need, i64 elem_size);
+void vec_grow_for_parallel_fill(void *data_ptr, i64 *cap, i64 need, i64 elem_size);
 #define vec_push(v, x)                                                                             \
   do {                                                                                             \
     if ((v)->len == (v)->cap)                                                                      \
@@ -871,6 +872,8 @@ bool decompress_zdebug_section(Ctx *ctx, InputSection *isec);
 /* ---- thread-pool.c ---- */
 typedef void ParallelFn(Ctx *ctx, i64 i, void *arg);
 void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg);
+/* The same, items with the largest weight[i] handed out first (load balance). */
+void parallel_for_heaviest_first(Ctx *ctx, i64 n, ParallelFn *fn, void *arg, const i64 *weight);
 /* The arena of the calling thread: ctx->arena outside parallel_for and on its
  * calling thread, a worker's own arena on the others. */
 Arena *local_arena(Ctx *ctx);

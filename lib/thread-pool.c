@@ -8,6 +8,7 @@
 #include "rivet.h"
 
 #include <pthread.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 typedef struct Job {
@@ -15,7 +16,8 @@ typedef struct Job {
   ParallelFn *fn;
   void *arg;
   i64 n;
-  i64 nworkers; /* pool workers that take part, besides the calling thread */
+  const i64 *order; /* the items in the order they are handed out; NULL: 0, 1, ... */
+  i64 nworkers;     /* pool workers that take part, besides the calling thread */
   _Atomic i64 next;
   /* --time-report: when each participant (0: the caller) began and ended its items */
   bool timed;
@@ -57,8 +59,9 @@ static void run_items(Job *job, i64 participant) {
     i64 i = atomic_fetch_add(&job->next, 1);
     if (i >= job->n)
       break;
-    current_item = i;
-    job->fn(job->ctx, i, job->arg);
+    i64 item = job->order ? job->order[i] : i;
+    current_item = item;
+    job->fn(job->ctx, item, job->arg);
   }
   if (job->timed)
     job->ended[participant] = now_seconds();
@@ -191,14 +194,19 @@ static void wait_for_workers(void) {
   pthread_mutex_unlock(&pool.lock);
 }
 
-void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg) {
+static void run_job(Ctx *ctx, i64 n, ParallelFn *fn, void *arg, const i64 *order) {
   i64 nthreads = MIN(thread_count(ctx), n);
   if (nthreads <= 1 || in_job) {
     for (i64 i = 0; i < n; i++)
       fn(ctx, i, arg);
     return;
   }
-  Job job = {.ctx = ctx, .fn = fn, .arg = arg, .n = n, .timed = ctx->opt.time_report};
+  Job job = {.ctx = ctx,
+             .fn = fn,
+             .arg = arg,
+             .n = n,
+             .order = order,
+             .timed = ctx->opt.time_report};
   atomic_init(&job.next, 0);
   atomic_fetch_add(&job_epoch, 1);
   hand_out(&job, nthreads - 1);
@@ -209,6 +217,47 @@ void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg) {
   atomic_fetch_add(&job_epoch, 1);
   if (job.timed)
     ctx->busy_together_seconds += time_busy_together(&job);
+}
+
+void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg) {
+  run_job(ctx, n, fn, arg, NULL);
+}
+
+typedef struct WeightedItem {
+  i64 weight, item;
+} WeightedItem;
+
+static int heavier_first(const void *a, const void *b) {
+  const WeightedItem *x = a, *y = b;
+  if (x->weight != y->weight)
+    return x->weight > y->weight ? -1 : 1;
+  return (x->item > y->item) - (x->item < y->item);
+}
+
+/* parallel_for with the heaviest items handed out first: started last, a large item
+ * would run alone while the other threads wait. Which items run and the order of their
+ * diagnostics are parallel_for's. */
+void parallel_for_heaviest_first(Ctx *ctx, i64 n, ParallelFn *fn, void *arg, const i64 *weight) {
+  if (MIN(thread_count(ctx), n) <= 1 || in_job) {
+    parallel_for(ctx, n, fn, arg);
+    return;
+  }
+  WeightedItem *w = malloc((size_t)n * sizeof(WeightedItem));
+  i64 *order = malloc((size_t)n * sizeof(i64));
+  if (!w || !order) {
+    free(w);
+    free(order);
+    parallel_for(ctx, n, fn, arg);
+    return;
+  }
+  for (i64 i = 0; i < n; i++)
+    w[i] = (WeightedItem){weight[i], i};
+  qsort(w, (size_t)n, sizeof(WeightedItem), heavier_first);
+  for (i64 i = 0; i < n; i++)
+    order[i] = w[i].item;
+  free(w);
+  run_job(ctx, n, fn, arg, order);
+  free(order);
 }
 
 /* Work whose threads set their diagnostics' order themselves (set_diagnostic_item),
