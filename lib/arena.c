@@ -180,8 +180,11 @@ void *calloc_present(i64 n, i64 size) {
 }
 
 /* For a vector whose new room parallel tasks fill: its pages are left untouched, so
- * that their first touch, which costs, happens on the writing threads. */
-void vec_grow_for_parallel_fill(void *data_ptr, i64 *cap, i64 need, i64 elem_size) {
+ * that their first touch, which costs, happens on the writing threads. Its first len
+ * elements are kept. */
+void vec_grow_for_parallel_fill(void *data_ptr, i64 len, i64 *cap, i64 need, i64 elem_size) {
+  if (need <= *cap)
+    return;
   i64 bytes = MAX(need, 8) * elem_size;
   void **data = data_ptr;
   void *p = malloc((size_t)bytes);
@@ -189,8 +192,8 @@ void vec_grow_for_parallel_fill(void *data_ptr, i64 *cap, i64 need, i64 elem_siz
     exit_out_of_memory();
   if (bytes >= 4 * HUGE_PAGE_SIZE)
     advise_huge_pages(p, bytes);
-  if (*data)
-    memcpy(p, *data, (size_t)(*cap * elem_size));
+  if (*data && len > 0)
+    memcpy(p, *data, (size_t)(len * elem_size));
   free(*data);
   *data = p;
   *cap = MAX(need, 8);

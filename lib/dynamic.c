@@ -198,22 +198,6 @@ static i64 block_count(i64 n) {
   return (n + DYN_BLOCK - 1) / DYN_BLOCK;
 }
 
-typedef struct HashJob {
-  HashedSym *hs;
-  i64 n;
-  u32 nbuckets;
-} HashJob;
-
-static void hash_names_task(Ctx *ctx, i64 b, void *arg) {
-  HashJob *job = arg;
-  for (i64 i = b * DYN_BLOCK; i < MIN(job->n, (b + 1) * DYN_BLOCK); i++) {
-    HashedSym *h = &job->hs[i];
-    h->name = dynsym_name(ctx, h->sym);
-    h->hash = gnu_hash(h->name);
-    h->bucket = h->hash % job->nbuckets;
-  }
-}
-
 /* .dynsym candidates are listed in the order of the first file (objects, then shared
  * objects, by priority) that names them. On all threads, in two passes: each file
  * bids for the symbols it names with its position, the lowest bid winning
@@ -283,32 +267,65 @@ static void list_candidates(Ctx *ctx, SymbolVec *cand) {
   free(lists.files);
 }
 
-typedef struct SymbolFlagsJob {
-  Symbol **syms;
+/* The candidates split in two, in blocks on all threads, each part keeping candidate
+ * order: the symbols .gnu.hash leaves out go first into .dynsym; the hashed ones,
+ * with their names and hashes, are sorted by bucket after. */
+typedef struct SplitJob {
+  Symbol **cand;
   i64 n;
-  u8 *out;
-} SymbolFlagsJob;
+  i64 *hashed_before; /* per block: hashed candidates in the blocks before it */
+  HashedSym *hs;
+  u32 nbuckets;
+} SplitJob;
 
-static void mark_hashed_task(Ctx *ctx, i64 b, void *arg) {
+static void count_hashed_task(Ctx *ctx, i64 b, void *arg) {
   (void)ctx;
-  SymbolFlagsJob *job = arg;
+  SplitJob *job = arg;
+  i64 count = 0;
   for (i64 i = b * DYN_BLOCK; i < MIN(job->n, (b + 1) * DYN_BLOCK); i++)
-    job->out[i] = is_hashed(job->syms[i]);
+    count += is_hashed(job->cand[i]);
+  job->hashed_before[b] = count;
 }
 
+static void split_candidates_task(Ctx *ctx, i64 b, void *arg) {
+  SplitJob *job = arg;
+  i64 hashed = job->hashed_before[b];
+  i64 unhashed = 1 + b * DYN_BLOCK - hashed; /* after the null entry */
+  for (i64 i = b * DYN_BLOCK; i < MIN(job->n, (b + 1) * DYN_BLOCK); i++) {
+    Symbol *sym = job->cand[i];
+    if (!is_hashed(sym)) {
+      ctx->dynsyms.data[unhashed++] = sym;
+      continue;
+    }
+    HashedSym *h = &job->hs[hashed++];
+    h->sym = sym;
+    h->name = dynsym_name(ctx, sym);
+    h->hash = gnu_hash(h->name);
+    h->bucket = h->hash % job->nbuckets;
+  }
+}
+
+typedef struct NumberJob {
+  u8 *imported;            /* per entry, for the serial pass */
+  const HashedSym *sorted; /* the hashed entries, from gnu_hash_symoffset on */
+} NumberJob;
+
 /* Entries that are not imports: their index, version and name, on all threads; the
- * imports are marked in the byte array arg for the serial pass. */
+ * imports are marked for the serial pass. */
 static void number_local_entries_task(Ctx *ctx, i64 b, void *arg) {
-  u8 *imported = arg;
+  NumberJob *job = arg;
   for (i64 i = MAX(1, b * DYN_BLOCK); i < MIN(ctx->dynsyms.len, (b + 1) * DYN_BLOCK); i++) {
     Symbol *sym = ctx->dynsyms.data[i];
     sym->dynsym_idx = (i32)i;
-    imported[i] = sym->is_imported;
+    job->imported[i] = sym->is_imported;
     if (!sym->is_imported)
       sym->ver_idx = version_index_for(ctx, sym);
     if (i < ctx->gnu_hash_symoffset) {
       ctx->dyn.names[i] = dynsym_name(ctx, sym);
       ctx->dyn.gnu_hashes[i] = gnu_hash(ctx->dyn.names[i]);
+    } else {
+      ctx->dyn.names[i] = job->sorted[i - ctx->gnu_hash_symoffset].name;
+      ctx->dyn.gnu_hashes[i] = job->sorted[i - ctx->gnu_hash_symoffset].hash;
     }
   }
 }
@@ -346,31 +363,35 @@ void size_dynamic_sections(Ctx *ctx) {
     s->is_version_node = true;
     vec_push(&cand, s);
   }
-  Symbol *null_sym = NULL;
-  vec_push(&ctx->dynsyms, null_sym);
-  u8 *hashed = malloc((size_t)MAX(cand.len, 1)); /* every byte set by mark_hashed_task */
-  if (!hashed)
+  i64 nblocks = block_count(cand.len);
+  SplitJob split = {.cand = cand.data,
+                    .n = cand.len,
+                    .hashed_before = calloc((size_t)MAX(nblocks, 1), sizeof(i64))};
+  if (!split.hashed_before)
     fatal(ctx, "out of memory");
-  SymbolFlagsJob flags_job = {cand.data, cand.len, hashed};
-  parallel_for(ctx, block_count(cand.len), mark_hashed_task, &flags_job);
-  for (i64 i = 0; i < cand.len; i++)
-    if (!hashed[i])
-      vec_push(&ctx->dynsyms, cand.data[i]);
-  ctx->gnu_hash_symoffset = ctx->dynsyms.len;
-  i64 nhashed = cand.len - (ctx->dynsyms.len - 1);
+  parallel_for(ctx, nblocks, count_hashed_task, &split);
+  i64 nhashed = 0;
+  for (i64 b = 0; b < nblocks; b++) {
+    i64 count = split.hashed_before[b];
+    split.hashed_before[b] = nhashed;
+    nhashed += count;
+  }
+  ctx->gnu_hash_symoffset = 1 + cand.len - nhashed;
   ctx->gnu_hash_nbuckets = MAX(1, nhashed / 4);
-  HashedSym *hs = calloc_present(MAX(nhashed, 1), sizeof(HashedSym));
+  /* Every slot of these is written by a task: their pages are first touched there. */
+  vec_grow_for_parallel_fill(&ctx->dynsyms.data, ctx->dynsyms.len, &ctx->dynsyms.cap, 1 + cand.len,
+                             sizeof(Symbol *));
+  ctx->dynsyms.data[0] = NULL;
+  ctx->dynsyms.len = ctx->gnu_hash_symoffset;
+  HashedSym *hs = malloc((size_t)MAX(nhashed, 1) * sizeof(HashedSym));
   HashedSym *sorted = calloc_present(MAX(nhashed, 1), sizeof(HashedSym));
   i64 *bucket_start = calloc_present(ctx->gnu_hash_nbuckets + 1, sizeof(i64));
   if (!hs || !sorted || !bucket_start)
     fatal(ctx, "out of memory");
-  i64 k = 0;
-  for (i64 i = 0; i < cand.len; i++)
-    if (hashed[i])
-      hs[k++].sym = cand.data[i];
-  free(hashed);
-  HashJob job = {hs, nhashed, (u32)ctx->gnu_hash_nbuckets};
-  parallel_for(ctx, block_count(nhashed), hash_names_task, &job);
+  split.hs = hs;
+  split.nbuckets = (u32)ctx->gnu_hash_nbuckets;
+  parallel_for(ctx, nblocks, split_candidates_task, &split);
+  free(split.hashed_before);
   /* .gnu.hash wants the hashed symbols grouped by bucket; within a bucket they keep
    * candidate order. A counting sort does that in linear time. */
   for (i64 i = 0; i < nhashed; i++)
@@ -385,23 +406,21 @@ void size_dynamic_sections(Ctx *ctx) {
     vec_push(&ctx->dynsyms, sorted[i].sym);
   free(cand.data);
 
-  ctx->dyn.names = calloc_present(ctx->dynsyms.len, sizeof(const char *));
-  ctx->dyn.gnu_hashes = calloc_present(ctx->dynsyms.len, sizeof(u32));
-  if (!ctx->dyn.names || !ctx->dyn.gnu_hashes)
-    fatal(ctx, "out of memory");
+  /* Written whole by number_local_entries_task (entry 0 here): first touched there. */
+  ctx->dyn.names = malloc((size_t)ctx->dynsyms.len * sizeof(const char *));
+  ctx->dyn.gnu_hashes = malloc((size_t)ctx->dynsyms.len * sizeof(u32));
   u8 *imported = calloc((size_t)ctx->dynsyms.len, 1);
-  if (!imported)
+  if (!ctx->dyn.names || !ctx->dyn.gnu_hashes || !imported)
     fatal(ctx, "out of memory");
-  parallel_for(ctx, block_count(ctx->dynsyms.len), number_local_entries_task, imported);
+  ctx->dyn.names[0] = NULL;
+  ctx->dyn.gnu_hashes[0] = 0;
+  NumberJob number = {imported, sorted};
+  parallel_for(ctx, block_count(ctx->dynsyms.len), number_local_entries_task, &number);
   /* Serial and in .dynsym order: version needs are numbered as they are first met. */
   for (i64 i = 1; i < ctx->dynsyms.len; i++)
     if (imported[i])
       ctx->dynsyms.data[i]->ver_idx = version_index_for(ctx, ctx->dynsyms.data[i]);
   free(imported);
-  for (i64 i = ctx->gnu_hash_symoffset; i < ctx->dynsyms.len; i++) {
-    ctx->dyn.names[i] = sorted[i - ctx->gnu_hash_symoffset].name;
-    ctx->dyn.gnu_hashes[i] = sorted[i - ctx->gnu_hash_symoffset].hash;
-  }
   free(sorted);
   /* Like GNU ld: a program with DT_RELR needs glibc's GLIBC_ABI_DT_RELR version, so an
    * older glibc refuses it instead of starting without its relative relocations. */
@@ -484,8 +503,8 @@ static void copy_names_task(Ctx *ctx, i64 b, void *arg) {
   NameBlocks *nb = arg;
   i64 off = nb->bytes[b];
   for (i64 i = MAX(1, b * DYN_BLOCK); i < MIN(ctx->dynsyms.len, (b + 1) * DYN_BLOCK); i++) {
-    if (ctx->dynsyms.data[i]->is_version_node)
-      ctx->dyn.name_offsets[i] = VERSION_NODE_NAME; /* added after, serially */
+    /* Version nodes' names are added after, serially. */
+    ctx->dyn.name_offsets[i] = ctx->dynsyms.data[i]->is_version_node ? VERSION_NODE_NAME : 0;
     if (!name_in_bulk(ctx, i))
       continue;
     i64 len = (i64)strlen(ctx->dyn.names[i]) + 1;
@@ -493,6 +512,20 @@ static void copy_names_task(Ctx *ctx, i64 b, void *arg) {
     ctx->dyn.name_offsets[i] = (u32)off;
     off += len;
   }
+}
+
+/* At most the bytes that dynstr_add appends after the symbol names: the version
+ * nodes' names (as symbols and in Verdaux entries), the needed versions' names and
+ * the file's own name. Reserved with the names, so that .dynstr is not copied again. */
+static i64 bytes_added_after_names(Ctx *ctx) {
+  i64 bytes = 0;
+  for (i64 i = 0; i < ctx->version_nodes.len; i++)
+    if (ctx->version_nodes.data[i].name)
+      bytes += 2 * ((i64)strlen(ctx->version_nodes.data[i].name) + 1);
+  for (i64 i = 0; i < ctx->dyn.verneeds.len; i++)
+    bytes += (i64)strlen(ctx->dyn.verneeds.data[i].name) + 1;
+  const char *base = ctx->opt.soname ? ctx->opt.soname : ctx->opt.output;
+  return bytes + (base ? (i64)strlen(base) + 1 : 0);
 }
 
 static void add_dynsym_names(Ctx *ctx) {
@@ -509,8 +542,8 @@ static void add_dynsym_names(Ctx *ctx) {
   }
   if (off > UINT32_MAX)
     fatal(ctx, ".dynstr would exceed 4 GiB");
-  if (off > ctx->dynstr_buf.cap)
-    vec_grow_for_parallel_fill(&ctx->dynstr_buf.data, &ctx->dynstr_buf.cap, off, sizeof(char));
+  vec_grow_for_parallel_fill(&ctx->dynstr_buf.data, ctx->dynstr_buf.len, &ctx->dynstr_buf.cap,
+                             off + bytes_added_after_names(ctx), sizeof(char));
   parallel_for(ctx, nblocks, copy_names_task, &nb);
   ctx->dynstr_buf.len = off;
   free(nb.bytes);
@@ -536,7 +569,11 @@ void finalize_dynstr(Ctx *ctx) {
     ctx->dyn.rpath_offset = dynstr_add(ctx, ctx->opt.rpath);
   if (ctx->opt.soname)
     ctx->dyn.soname_offset = dynstr_add(ctx, ctx->opt.soname);
-  ctx->dyn.name_offsets = calloc_present(ctx->dynsyms.len, sizeof(u32));
+  /* Written whole by copy_names_task (entry 0 here): first touched there. */
+  ctx->dyn.name_offsets = malloc((size_t)ctx->dynsyms.len * sizeof(u32));
+  if (!ctx->dyn.name_offsets)
+    fatal(ctx, "out of memory");
+  ctx->dyn.name_offsets[0] = 0;
   add_dynsym_names(ctx);
   ctx->dyn.vername_offsets = calloc((size_t)MAX(ctx->dyn.verneeds.len, 1), sizeof(u32));
   for (i64 i = 0; i < ctx->dyn.verneeds.len; i++)

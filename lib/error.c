@@ -23,7 +23,17 @@ static char *vformat(const char *fmt, va_list ap) {
   return p;
 }
 
+static _Thread_local HeldMessages *held;
+
+void hold_messages(HeldMessages *list) {
+  held = list;
+}
+
 static void queue_error(Ctx *ctx, char *msg) {
+  if (held) {
+    vec_push(held, ((HeldMessage){msg, true}));
+    return;
+  }
   PendingError e = {.msg = msg};
   diagnostic_position(&e.epoch, &e.item);
   pthread_mutex_lock(&diag_lock);
@@ -50,11 +60,11 @@ void error(Ctx *ctx, const char *fmt, ...) {
   queue_error(ctx, msg);
 }
 
-void warn(Ctx *ctx, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  char *msg = vformat(fmt, ap);
-  va_end(ap);
+static void print_warning(Ctx *ctx, char *msg) {
+  if (held) {
+    vec_push(held, ((HeldMessage){msg, false}));
+    return;
+  }
   if (ctx->opt.fatal_warnings) {
     queue_error(ctx, msg);
     return;
@@ -64,6 +74,32 @@ void warn(Ctx *ctx, const char *fmt, ...) {
   fprintf(stderr, "ld.rivet: warning: %s\n", msg);
   free(msg);
   pthread_mutex_unlock(&diag_lock);
+}
+
+void warn(Ctx *ctx, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char *msg = vformat(fmt, ap);
+  va_end(ap);
+  print_warning(ctx, msg);
+}
+
+void release_messages(Ctx *ctx, HeldMessages *list) {
+  for (i64 i = 0; i < list->len; i++) {
+    if (list->data[i].is_error)
+      queue_error(ctx, list->data[i].msg);
+    else
+      print_warning(ctx, list->data[i].msg);
+  }
+  free(list->data);
+  *list = (HeldMessages){0};
+}
+
+void drop_messages(HeldMessages *list) {
+  for (i64 i = 0; i < list->len; i++)
+    free(list->data[i].msg);
+  free(list->data);
+  *list = (HeldMessages){0};
 }
 
 void message(Ctx *ctx, const char *fmt, ...) {

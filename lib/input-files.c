@@ -613,24 +613,28 @@ void intern_object_symbols(Ctx *ctx, InputFile *f) {
 /* Serial, in load order: the first file to load a COMDAT group keeps it (gABI
  * "Section Groups": one copy is kept); in later files the group's sections and the
  * local symbols in them are dropped. */
+void claim_comdat_group(InputFile *f, i64 i) {
+  ComdatGroup *group = f->comdat_refs[i].group;
+  if (!group->owner)
+    group->owner = f;
+  if (group->owner == f)
+    return;
+  const EShdr *sh = &f->shdrs[f->comdat_refs[i].shndx];
+  const u8 *g = f->mf->data + sh->sh_offset;
+  for (u64 k = 1; k < sh->sh_size / 4; k++)
+    f->sections[rd32(g + 4 * k)] = NULL;
+}
+
 void claim_comdat_groups(Ctx *ctx, InputFile *f) {
   if (!f->syms)
     return;
   ctx->has_gnu_extensions |= f->has_gnu_extensions;
   for (i64 i = 0; i < f->ncomdat_refs; i++) {
-    ComdatGroup *group = f->comdat_refs[i].group;
     /* The walk is serial: the groups and member lists ahead are fetched meanwhile. */
     if (i + 8 < f->ncomdat_refs) {
       __builtin_prefetch(f->comdat_refs[i + 8].group, 1);
       __builtin_prefetch(f->mf->data + f->shdrs[f->comdat_refs[i + 8].shndx].sh_offset);
     }
-    if (!group->owner)
-      group->owner = f;
-    if (group->owner == f)
-      continue;
-    const EShdr *sh = &f->shdrs[f->comdat_refs[i].shndx];
-    const u8 *g = f->mf->data + sh->sh_offset;
-    for (u64 k = 1; k < sh->sh_size / 4; k++)
-      f->sections[rd32(g + 4 * k)] = NULL;
+    claim_comdat_group(f, i);
   }
 }

@@ -250,7 +250,9 @@ int rv_link(Ctx *ctx) {
   PASS(check_segment_permissions(ctx)); // --error-execstack, --error-rwx-segments
   if (checkpoint(ctx))
     return 1;
-  if (!open_output(ctx)) { // temp file beside -o, ftruncate, mmap
+  bool opened;
+  PASS(opened = open_output(ctx)); // temp file beside -o, reserved, mapped, made present
+  if (!opened) {
     checkpoint(ctx);
     return 1;
   }

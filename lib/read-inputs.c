@@ -36,9 +36,10 @@ typedef struct LoadStep {
   InputFile **members; /*   member files, NULL where a member is not ELF */
   ArchiveMemberVec member_list;
   ArchiveIndexVec index;
-  Symbol **index_syms; /*   the index's names, interned in parallel */
-  bool whole_archive;  /*   --whole-archive was in force */
-  bool failed;         /*   unreadable (reported) */
+  Symbol **index_syms;       /*   the index's names, interned in parallel */
+  InputFile **index_members; /* the member each names; NULL: no ELF member there */
+  bool whole_archive;        /*   --whole-archive was in force */
+  bool failed;               /*   unreadable (reported) */
 } LoadStep;
 
 typedef struct Loader {
@@ -98,7 +99,6 @@ static const char *find_library(Loader *ld, const char *name) {
  * behind it. */
 static void add_object(Ctx *ctx, InputFile *f) {
   f->is_alive = true;
-  f->queue_index = ctx->objs.len;
   vec_push(&ctx->objs, f);
 }
 
@@ -167,6 +167,13 @@ typedef struct ParseQueue {
   _Atomic i64 sleepers;               /* readers waiting for more files */
   pthread_mutex_t lock;
   pthread_cond_t more;
+  /* Members likely to be extracted soon, read when no queued file is left: the
+   * extraction chain (a member's references extract the next) otherwise leaves all
+   * threads but one waiting. Each member is listed once; a slot is NULL until its
+   * lister has filled it. */
+  InputFile *_Atomic *ahead;
+  _Alignas(64) _Atomic i64 ahead_next; /* the first listed member nobody has taken */
+  _Alignas(64) _Atomic i64 ahead_len;
 } ParseQueue;
 
 /* Diagnostics of the pipeline sort by queue position: what a step (an archive's or a
@@ -182,8 +189,43 @@ static i64 resolve_item(i64 index) {
   return 3 * index + 2;
 }
 
-static void read_claimed_file(Ctx *ctx, InputFile *f) {
-  set_diagnostic_item(read_item(f->queue_index));
+static void wake_readers(ParseQueue *q) {
+  if (atomic_load(&q->sleepers) > 0) {
+    pthread_mutex_lock(&q->lock);
+    pthread_cond_broadcast(&q->more);
+    pthread_mutex_unlock(&q->lock);
+  }
+}
+
+/* Lists the members that f's strong references will most likely extract, so that
+ * idle threads read them before the resolution walk asks for them. A wrong guess
+ * costs a read and changes nothing else. */
+static void list_likely_extractions(ParseQueue *q, InputFile *f) {
+  if (!f->syms)
+    return;
+  bool listed = false;
+  for (i64 i = f->first_global; i < f->nsyms; i++) {
+    const ESym *esym = &f->esyms[i];
+    if (esym->st_shndx != SHN_UNDEF || ELF64_ST_BIND(esym->st_info) == STB_WEAK)
+      continue;
+    InputFile *m =
+        atomic_load_explicit(&global_symbol(f->syms[i])->likely_definer, memory_order_relaxed);
+    if (!m || atomic_load_explicit(&m->parse_state, memory_order_relaxed) != PARSE_NOT_STARTED ||
+        atomic_load_explicit(&m->read_ahead, memory_order_relaxed) ||
+        atomic_exchange(&m->read_ahead, true))
+      continue;
+    atomic_store_explicit(&q->ahead[atomic_fetch_add(&q->ahead_len, 1)], m, memory_order_release);
+    listed = true;
+  }
+  if (listed)
+    wake_readers(q);
+}
+
+/* Reads f, which this thread claimed. What the reading says is held with f and said
+ * when the resolution walk reaches it, so that it comes out in queue order, and not
+ * at all for a member read ahead and never extracted. */
+static void read_claimed_file(Ctx *ctx, ParseQueue *q, InputFile *f) {
+  hold_messages(&f->read_messages);
   populate_mapping(f->mf);
   i64 nnames = 0, ngroups = 0;
   if (read_object_symbols(ctx, f)) {
@@ -194,7 +236,39 @@ static void read_claimed_file(Ctx *ctx, InputFile *f) {
   read_object_contents(ctx, f);
   intern_object_symbols(ctx, f);
   unlock_name_tables(ctx, nnames, ngroups);
+  hold_messages(NULL);
+  list_likely_extractions(q, f);
   atomic_store_explicit(&f->parse_state, PARSE_DONE, memory_order_release);
+}
+
+static bool claim(InputFile *f) {
+  u8 expected = PARSE_NOT_STARTED;
+  return atomic_compare_exchange_strong(&f->parse_state, &expected, PARSE_CLAIMED);
+}
+
+/* Takes the next listed likely member nobody has taken and reads it; false if none. */
+static bool read_ahead(Ctx *ctx, ParseQueue *q) {
+  for (;;) {
+    i64 i = atomic_load(&q->ahead_next);
+    if (i >= atomic_load(&q->ahead_len))
+      return false;
+    InputFile *f = atomic_load_explicit(&q->ahead[i], memory_order_acquire);
+    if (!f)
+      return false; /* its lister is still filling the slot */
+    if (!atomic_compare_exchange_weak(&q->ahead_next, &i, i + 1))
+      continue;
+    if (claim(f)) {
+      note_busy(ctx, true);
+      read_claimed_file(ctx, q, f);
+      note_busy(ctx, false);
+    }
+    return true;
+  }
+}
+
+static bool has_work(ParseQueue *q) {
+  return atomic_load(&q->next) < atomic_load(&q->published) ||
+         atomic_load(&q->ahead_next) < atomic_load(&q->ahead_len);
 }
 
 /* Takes the next queued file nobody has taken and reads it; false if there is none. */
@@ -206,10 +280,9 @@ static bool read_next_queued(Ctx *ctx, ParseQueue *q) {
     if (!atomic_compare_exchange_weak(&q->next, &i, i + 1))
       continue;
     InputFile *f = ctx->objs.data[i];
-    u8 expected = PARSE_NOT_STARTED;
-    if (atomic_compare_exchange_strong(&f->parse_state, &expected, PARSE_CLAIMED)) {
+    if (claim(f)) {
       note_busy(ctx, true);
-      read_claimed_file(ctx, f);
+      read_claimed_file(ctx, q, f);
       note_busy(ctx, false);
     }
     return true;
@@ -223,19 +296,17 @@ static void reader_task(Ctx *ctx, i64 i, void *arg) {
   (void)i;
   ParseQueue *q = arg;
   for (;;) {
-    if (read_next_queued(ctx, q))
+    if (read_next_queued(ctx, q) || read_ahead(ctx, q))
       continue;
-    for (int k = 0; k < QUEUE_SPIN_ROUNDS && atomic_load(&q->next) >= atomic_load(&q->published) &&
-                    !atomic_load(&q->closed);
-         k++)
+    for (int k = 0; k < QUEUE_SPIN_ROUNDS && !has_work(q) && !atomic_load(&q->closed); k++)
       __builtin_ia32_pause();
-    if (atomic_load(&q->next) < atomic_load(&q->published))
+    if (has_work(q))
       continue;
     if (atomic_load(&q->closed))
       return;
     pthread_mutex_lock(&q->lock);
     atomic_fetch_add(&q->sleepers, 1);
-    while (atomic_load(&q->next) >= atomic_load(&q->published) && !atomic_load(&q->closed))
+    while (!has_work(q) && !atomic_load(&q->closed))
       pthread_cond_wait(&q->more, &q->lock);
     atomic_fetch_sub(&q->sleepers, 1);
     pthread_mutex_unlock(&q->lock);
@@ -250,11 +321,7 @@ static void publish_queue(Ctx *ctx, ParseQueue *q) {
     return;
   q->published_here = ctx->objs.len;
   atomic_store(&q->published, ctx->objs.len);
-  if (atomic_load(&q->sleepers) > 0) {
-    pthread_mutex_lock(&q->lock);
-    pthread_cond_broadcast(&q->more);
-    pthread_mutex_unlock(&q->lock);
-  }
+  wake_readers(q);
 }
 
 static void close_queue(ParseQueue *q) {
@@ -267,16 +334,15 @@ static void close_queue(ParseQueue *q) {
 /* The resolving thread needs f read: it reads it itself if nobody has begun, else
  * reads other queued files (or waits) until the reader of f is done. */
 static void wait_until_read(Ctx *ctx, ParseQueue *q, InputFile *f) {
-  u8 expected = PARSE_NOT_STARTED;
-  if (atomic_compare_exchange_strong(&f->parse_state, &expected, PARSE_CLAIMED)) {
-    read_claimed_file(ctx, f);
+  if (claim(f)) {
+    read_claimed_file(ctx, q, f);
     return;
   }
-  if (expected == PARSE_DONE)
+  if (atomic_load_explicit(&f->parse_state, memory_order_acquire) == PARSE_DONE)
     return;
   note_busy(ctx, false);
   for (int k = 0; atomic_load_explicit(&f->parse_state, memory_order_acquire) != PARSE_DONE; k++) {
-    if (read_next_queued(ctx, q))
+    if (read_next_queued(ctx, q) || read_ahead(ctx, q))
       continue;
     if (k % QUEUE_SPIN_ROUNDS == QUEUE_SPIN_ROUNDS - 1)
       sched_yield();
@@ -302,6 +368,8 @@ static void drain(Ctx *ctx, ParseQueue *q, i64 *cursor) {
   for (; *cursor < ctx->objs.len; (*cursor)++) {
     InputFile *f = ctx->objs.data[*cursor];
     wait_until_read(ctx, q, f);
+    set_diagnostic_item(read_item(*cursor));
+    release_messages(ctx, &f->read_messages);
     set_diagnostic_item(resolve_item(*cursor));
     claim_comdat_groups(ctx, f);
     if (f->syms)
@@ -417,18 +485,7 @@ static void add_archive_symbols(Ctx *ctx, LoadStep *step) {
     return;
   }
   for (i64 i = 0; i < index->len; i++) {
-    InputFile *member = NULL;
-    for (i64 lo = 0, hi = members->len - 1; lo <= hi;) {
-      i64 mid = (lo + hi) / 2;
-      if (members->data[mid].header_offset == index->data[i].member_offset) {
-        member = step->members[mid];
-        break;
-      }
-      if (members->data[mid].header_offset < index->data[i].member_offset)
-        lo = mid + 1;
-      else
-        hi = mid - 1;
-    }
+    InputFile *member = step->index_members[i];
     if (!member) {
       bool is_member = false;
       for (i64 k = 0; k < members->len; k++)
@@ -562,6 +619,31 @@ typedef struct NameBlock {
 
 enum { NAME_BLOCK = 4096 };
 
+/* The member at an index entry's offset; NULL if none there is an ELF object. */
+static InputFile *member_at(LoadStep *step, i64 header_offset) {
+  ArchiveMemberVec *members = &step->member_list;
+  for (i64 lo = 0, hi = members->len - 1; lo <= hi;) {
+    i64 mid = (lo + hi) / 2;
+    if (members->data[mid].header_offset == header_offset)
+      return step->members[mid];
+    if (members->data[mid].header_offset < header_offset)
+      lo = mid + 1;
+    else
+      hi = mid - 1;
+  }
+  return NULL;
+}
+
+/* Keeps the first member in command-line order as the name's likely definer. */
+static void note_likely_definer(Symbol *sym, InputFile *member) {
+  InputFile *_Atomic *hint = &global_symbol(sym)->likely_definer;
+  InputFile *seen = atomic_load_explicit(hint, memory_order_relaxed);
+  while ((!seen || member->priority < seen->priority) &&
+         !atomic_compare_exchange_weak_explicit(hint, &seen, member, memory_order_relaxed,
+                                                memory_order_relaxed))
+    ;
+}
+
 static void intern_names_task(Ctx *ctx, i64 i, void *arg) {
   NameBlock *b = &((NameBlock *)arg)[i];
   LoadStep *step = b->step;
@@ -569,6 +651,8 @@ static void intern_names_task(Ctx *ctx, i64 i, void *arg) {
     intern_dso_symbols(ctx, step->file, b->begin, b->end);
     return;
   }
+  for (i64 k = b->begin; k < b->end; k++)
+    step->index_members[k] = member_at(step, step->index.data[k].member_offset);
   for (i64 k = b->begin; k < b->end; k += INTERN_BATCH) {
     i64 n = MIN(INTERN_BATCH, b->end - k);
     const char *names[INTERN_BATCH];
@@ -578,6 +662,9 @@ static void intern_names_task(Ctx *ctx, i64 i, void *arg) {
       hashes[j] = hash_string(names[j], (i64)strlen(names[j]));
     }
     intern_symbols(ctx, n, names, hashes, &step->index_syms[k]);
+    for (i64 j = 0; j < n; j++)
+      if (step->index_members[k + j])
+        note_likely_definer(step->index_syms[k + j], step->index_members[k + j]);
   }
 }
 
@@ -595,6 +682,7 @@ static void read_listed_objects(Ctx *ctx, Loader *ld) {
       vec_push(&files, step->file);
     if (step->kind == STEP_ARCHIVE) {
       step->index_syms = ARENA_ARRAY(&ctx->arena, Symbol *, step->index.len);
+      step->index_members = ARENA_ARRAY(&ctx->arena, InputFile *, step->index.len);
       n = step->index.len;
     }
     if (step->kind == STEP_DSO)
@@ -624,6 +712,26 @@ static void finish_object_task(Ctx *ctx, i64 i, void *arg) {
     finish_object(ctx, f);
 }
 
+/* The objects before the command line's first archive or shared object, read
+ * already, resolved on all threads where resolve_leading_objects can. Returns the
+ * first step left to the walk. */
+static i64 resolve_leading_run(Ctx *ctx, Loader *ld, i64 *cursor) {
+  i64 n = 0;
+  while (n < ld->steps.len && ld->steps.data[n].kind == STEP_OBJECT)
+    n++;
+  if (n == 0 || ctx->objs.len != 0)
+    return 0;
+  for (i64 i = 0; i < n; i++)
+    add_object(ctx, ld->steps.data[i].file);
+  if (!resolve_leading_objects(ctx, ctx->objs.data, n, resolve_item)) {
+    ctx->objs.len = 0; /* the walk queues them again */
+    return 0;
+  }
+  *cursor = n;
+  set_diagnostic_item(step_item(n));
+  return n;
+}
+
 /* Step 3: resolution, in command-line order, with the extracted members read on the
  * other threads meanwhile (the parse pipeline). */
 static void replay_load_steps(Ctx *ctx, Loader *ld) {
@@ -635,16 +743,20 @@ static void replay_load_steps(Ctx *ctx, Loader *ld) {
     vec_grow(&ctx->objs.data, &ctx->objs.cap, ctx->objs.len + ctx->all_files.len,
              sizeof(InputFile *));
   i64 objs_cap = ctx->objs.cap;
+  q.ahead = calloc((size_t)MAX(ctx->all_files.len, 1), sizeof(InputFile *));
+  if (!q.ahead)
+    fatal(ctx, "out of memory");
   bool has_members = false;
   for (i64 i = 0; i < ld->steps.len; i++)
     has_members |= ld->steps.data[i].kind == STEP_ARCHIVE;
-  ctx->names_shared = true;
-  active_queue = &q;
   begin_ordered_diagnostics();
   set_diagnostic_item(step_item(0));
+  i64 first_step = resolve_leading_run(ctx, ld, &cursor);
+  ctx->names_shared = true;
+  active_queue = &q;
   i64 nreaders = has_members ? start_background(ctx, reader_task, &q) : 0;
   note_busy(ctx, true);
-  for (i64 i = 0; i < ld->steps.len; i++) {
+  for (i64 i = first_step; i < ld->steps.len; i++) {
     LoadStep *step = &ld->steps.data[i];
     switch (step->kind) {
     case STEP_OBJECT:
@@ -667,6 +779,10 @@ static void replay_load_steps(Ctx *ctx, Loader *ld) {
     join_background(ctx);
   end_ordered_diagnostics();
   active_queue = NULL;
+  free(q.ahead);
+  for (i64 i = 0; i < ctx->all_files.len; i++)
+    if (!ctx->all_files.data[i]->is_alive)
+      drop_messages(&ctx->all_files.data[i]->read_messages);
   ctx->names_shared = false;
   if (ctx->objs.cap != objs_cap)
     fatal(ctx, "internal error: the object queue moved while it was being read");

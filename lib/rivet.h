@@ -142,7 +142,7 @@ char *arena_sprintf(Arena *a, const char *fmt, ...) __attribute__((format(printf
     i64 len, cap;                                                                                  \
   }
 void vec_grow(void *data_ptr, i64 *cap, i64 need, i64 elem_size);
-void vec_grow_for_parallel_fill(void *data_ptr, i64 *cap, i64 need, i64 elem_size);
+void vec_grow_for_parallel_fill(void *data_ptr, i64 len, i64 *cap, i64 need, i64 elem_size);
 #define vec_push(v, x)                                                                             \
   do {                                                                                             \
     if ((v)->len == (v)->cap)                                                                      \
@@ -174,6 +174,18 @@ void warn(Ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void message(Ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 _Noreturn void fatal(Ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 bool checkpoint(Ctx *ctx); /* true when errors were reported: stop the link */
+/* Errors and warnings a thread raises between hold_messages(list) and
+ * hold_messages(NULL) are kept in list instead; release_messages raises them later,
+ * where and in the order they belong (an archive member read before it is known to
+ * be extracted says nothing unless it is). */
+typedef struct HeldMessage {
+  char *msg;
+  bool is_error;
+} HeldMessage;
+typedef VEC(HeldMessage) HeldMessages;
+void hold_messages(HeldMessages *list);
+void release_messages(Ctx *ctx, HeldMessages *list);
+void drop_messages(HeldMessages *list);
 
 /* ---- mapped-file.c: read-only mappings of inputs ---- */
 struct MappedFile {
@@ -325,7 +337,8 @@ struct InputFile {
   i64 priority;             /* command-line order; every tie-break uses it */
   bool is_alive;            /* on the command line, or extracted from its archive */
   _Atomic u8 parse_state;   /* PARSE_*: sections and symbols read */
-  i64 queue_index;          /* position in ctx->objs while resolution runs */
+  _Atomic bool read_ahead;  /* listed for reading before its extraction is known */
+  HeldMessages read_messages; /* raised while it was read; said if it is extracted */
   bool has_gnu_extensions;  /* STT_GNU_IFUNC or STB_GNU_UNIQUE symbols */
   bool has_c_named_section; /* an SHF_ALLOC section named like a C identifier */
   bool has_warning_section; /* a .gnu.warning(.SYM) section: a link-time warning */
@@ -383,6 +396,7 @@ bool read_object_symbols(Ctx *ctx, InputFile *f);
 void read_object_contents(Ctx *ctx, InputFile *f);
 void intern_object_symbols(Ctx *ctx, InputFile *f);
 void claim_comdat_groups(Ctx *ctx, InputFile *f);
+void claim_comdat_group(InputFile *f, i64 i); /* f's i-th group; in load order */
 void reserve_comdats(Ctx *ctx, i64 n); /* room for n more group signatures */
 void finish_object(Ctx *ctx, InputFile *f);
 u32 esym_shndx(InputFile *f, i64 idx); /* resolves SHN_XINDEX */
@@ -519,6 +533,9 @@ typedef struct GlobalSymbol {
   Symbol sym;                 /* first, so that the two pointers convert both ways */
   u64 hash;                   /* hash_string(name), computed once when interned */
   InputFile *lazy_file;       /* archive member that defines it, while RANK_LAZY */
+  /* The first archive member whose index lists it: the parse pipeline reads it
+   * ahead when a reference makes its extraction likely. A hint, never a decision. */
+  InputFile *_Atomic likely_definer;
   InputFile *first_ref;       /* first file that referenced it (errors, --why-extract) */
   const char *preempt_reason; /* why it is (not) preemptible, for --explain-symbol */
   u16 dso_default_def_types;  /* 1 << STT_* of libraries' default-version definitions */
@@ -555,6 +572,15 @@ void lock_name_tables(Ctx *ctx, i64 nnames, i64 ngroups);
 void unlock_name_tables(Ctx *ctx, i64 nnames, i64 ngroups);
 void init_name_tables_lock(Ctx *ctx);
 void resolve_file_symbols(Ctx *ctx, InputFile *f); /* insert definitions and references */
+/* A duplicate definition found by the parallel resolution, reported after it. */
+typedef struct Duplicate {
+  InputFile *file;
+  i64 sym_idx;
+} Duplicate;
+typedef VEC(Duplicate) DuplicateVec;
+void resolve_global(Ctx *ctx, InputFile *f, i64 i, DuplicateVec *duplicates);
+/* resolve-run.c: the leading objects on all threads; false: the serial walk must. */
+bool resolve_leading_objects(Ctx *ctx, InputFile **files, i64 n, i64 (*item_of)(i64));
 void add_lazy_symbol(Ctx *ctx, Symbol *sym, InputFile *member);
 void check_undefined_symbols(Ctx *ctx);
 void report_duplicate(Ctx *ctx, Symbol *sym, InputFile *other);
@@ -888,6 +914,7 @@ void begin_ordered_diagnostics(void);
 void end_ordered_diagnostics(void);
 void set_diagnostic_item(i64 item); /* orders this thread's errors within a job */
 void note_busy(Ctx *ctx, bool busy); /* --time-report: a thread starts or stops working */
+i64 thread_count(Ctx *ctx); /* threads a parallel pass may use */
 enum { MAX_THREADS = 32 };
 
 /* ---- strhash.c ---- */

@@ -324,90 +324,101 @@ static void take_definition(Symbol *sym, InputFile *f, i64 idx, SymRank rank) {
  * the walk is serial, and each name's Symbol is a cache miss. */
 enum { RESOLVE_PREFETCH = 8 };
 
+/* Resolves f's global symbol i against what the files before f left. A duplicate
+ * definition is reported, or, with duplicates given, listed to be reported later. */
+void resolve_global(Ctx *ctx, InputFile *f, i64 i, DuplicateVec *duplicates) {
+  const ESym *es = &f->esyms[i];
+  Symbol *sym = f->syms[i];
+  u32 shndx = esym_shndx(f, i);
+  u8 vis = ELF64_ST_VISIBILITY(es->st_other);
+  if (visibility_strength(vis) > visibility_strength(sym->visibility))
+    sym->visibility = vis == STV_INTERNAL ? STV_HIDDEN : vis;
+  trace_symbol_event(ctx, sym, f, es);
+
+  if (shndx == SHN_UNDEF) {
+    if (vis != STV_DEFAULT && sym->rank == RANK_DSO)
+      make_undefined(sym, ELF64_ST_TYPE(es->st_info));
+    sym->referenced = true;
+    GlobalSymbol *g = global_symbol(sym);
+    if (!g->first_ref)
+      g->first_ref = f;
+    if (ELF64_ST_BIND(es->st_info) != STB_WEAK) {
+      sym->has_strong_ref = true;
+      if (sym->rank == RANK_LAZY)
+        extract_member(ctx, g->lazy_file, sym, f);
+    }
+    return;
+  }
+  SymRank rank = shndx == SHN_COMMON                      ? RANK_COMMON
+                 : ELF64_ST_BIND(es->st_info) == STB_WEAK ? RANK_WEAK
+                                                          : RANK_DEFINED;
+  /* A definition inside a dropped COMDAT member (or an excluded section) is no
+   * definition: the kept copy of the group defines the name. */
+  if (shndx != SHN_ABS && shndx != SHN_COMMON && shndx < SHN_LORESERVE && !f->sections[shndx])
+    return;
+  if (sym->rank == RANK_DEFINED && rank == RANK_DEFINED) {
+    if (ctx->opt.allow_multiple_definition || sym->file == f)
+      return;
+    if (duplicates)
+      vec_push(duplicates, ((Duplicate){f, i}));
+    else
+      report_duplicate(ctx, sym, f);
+    return;
+  }
+  if (sym->rank == RANK_COMMON && rank == RANK_COMMON) {
+    u8 p2 = (u8)(es->st_value ? __builtin_ctzll(es->st_value) : 0);
+    u8 align = MAX(sym->common_p2align, p2);
+    if (es->st_size > sym->size)
+      take_definition(sym, f, i, rank);
+    sym->common_p2align = align;
+    return;
+  }
+  if (rank == RANK_COMMON && sym->rank == RANK_DSO) {
+    if (sym->visibility == STV_DEFAULT &&
+        dso_definition_beats_common(sym->file, sym->sym_idx, false)) {
+      sym->referenced = true;
+      sym->has_strong_ref = true;
+      sym->binding = STB_GLOBAL; /* GNU ld exports the copy as the common's binding */
+      return;
+    }
+    InputFile *dso = sym->file;
+    i64 dso_idx = sym->sym_idx;
+    u64 dso_size = sym->size;
+    take_definition(sym, f, i, rank);
+    if (dso_definition_is_common_like(dso, dso_idx))
+      vec_push(&ctx->dso_common_merges,
+               ((DsoCommonMerge){sym, dso, dso_size, dso_symbol_p2align(dso, dso_idx)}));
+    return;
+  }
+  if (rank == RANK_COMMON && sym->rank == RANK_LAZY) {
+    InputFile *member = global_symbol(sym)->lazy_file;
+    bool extract = member_defines_data(ctx, member, sym->name);
+    take_definition(sym, f, i, rank);
+    if (extract) {
+      global_symbol(sym)->lazy_file = member;
+      extract_member(ctx, member, sym, f);
+    }
+    return;
+  }
+  if (rank < sym->rank)
+    take_definition(sym, f, i, rank);
+  /* "foo@@V" (a .symver default version) is also the definition of plain "foo". */
+  const char *at2 = f->has_versioned_names ? strstr(sym->name, "@@") : NULL;
+  if (at2 && sym->file == f && sym->sym_idx == i) {
+    Symbol *b = intern_symbol(ctx, arena_strndup(&ctx->arena, sym->name, at2 - sym->name));
+    if (rank < b->rank) {
+      take_definition(b, f, i, rank);
+    }
+    sym->is_version_alias = true;
+    sym_aux(ctx, sym)->base_sym = b;
+  }
+}
+
 void resolve_file_symbols(Ctx *ctx, InputFile *f) {
   for (i64 i = f->first_global; i < f->nsyms; i++) {
-    const ESym *es = &f->esyms[i];
-    Symbol *sym = f->syms[i];
     if (i + RESOLVE_PREFETCH < f->nsyms)
       __builtin_prefetch(f->syms[i + RESOLVE_PREFETCH], 1);
-    u32 shndx = esym_shndx(f, i);
-    u8 vis = ELF64_ST_VISIBILITY(es->st_other);
-    if (visibility_strength(vis) > visibility_strength(sym->visibility))
-      sym->visibility = vis == STV_INTERNAL ? STV_HIDDEN : vis;
-    trace_symbol_event(ctx, sym, f, es);
-
-    if (shndx == SHN_UNDEF) {
-      if (vis != STV_DEFAULT && sym->rank == RANK_DSO)
-        make_undefined(sym, ELF64_ST_TYPE(es->st_info));
-      sym->referenced = true;
-      GlobalSymbol *g = global_symbol(sym);
-      if (!g->first_ref)
-        g->first_ref = f;
-      if (ELF64_ST_BIND(es->st_info) != STB_WEAK) {
-        sym->has_strong_ref = true;
-        if (sym->rank == RANK_LAZY)
-          extract_member(ctx, g->lazy_file, sym, f);
-      }
-      continue;
-    }
-    SymRank rank = shndx == SHN_COMMON                      ? RANK_COMMON
-                   : ELF64_ST_BIND(es->st_info) == STB_WEAK ? RANK_WEAK
-                                                            : RANK_DEFINED;
-    /* A definition inside a dropped COMDAT member (or an excluded section) is no
-     * definition: the kept copy of the group defines the name. */
-    if (shndx != SHN_ABS && shndx != SHN_COMMON && shndx < SHN_LORESERVE && !f->sections[shndx])
-      continue;
-    if (sym->rank == RANK_DEFINED && rank == RANK_DEFINED) {
-      if (!ctx->opt.allow_multiple_definition && sym->file != f)
-        report_duplicate(ctx, sym, f);
-      continue;
-    }
-    if (sym->rank == RANK_COMMON && rank == RANK_COMMON) {
-      u8 p2 = (u8)(es->st_value ? __builtin_ctzll(es->st_value) : 0);
-      u8 align = MAX(sym->common_p2align, p2);
-      if (es->st_size > sym->size)
-        take_definition(sym, f, i, rank);
-      sym->common_p2align = align;
-      continue;
-    }
-    if (rank == RANK_COMMON && sym->rank == RANK_DSO) {
-      if (sym->visibility == STV_DEFAULT && dso_definition_beats_common(sym->file, sym->sym_idx, false)) {
-        sym->referenced = true;
-        sym->has_strong_ref = true;
-        sym->binding = STB_GLOBAL; /* GNU ld exports the copy as the common's binding */
-        continue;
-      }
-      InputFile *dso = sym->file;
-      i64 dso_idx = sym->sym_idx;
-      u64 dso_size = sym->size;
-      take_definition(sym, f, i, rank);
-      if (dso_definition_is_common_like(dso, dso_idx))
-        vec_push(&ctx->dso_common_merges,
-                 ((DsoCommonMerge){sym, dso, dso_size, dso_symbol_p2align(dso, dso_idx)}));
-      continue;
-    }
-    if (rank == RANK_COMMON && sym->rank == RANK_LAZY) {
-      InputFile *member = global_symbol(sym)->lazy_file;
-      bool extract = member_defines_data(ctx, member, sym->name);
-      take_definition(sym, f, i, rank);
-      if (extract) {
-        global_symbol(sym)->lazy_file = member;
-        extract_member(ctx, member, sym, f);
-      }
-      continue;
-    }
-    if (rank < sym->rank)
-      take_definition(sym, f, i, rank);
-    /* "foo@@V" (a .symver default version) is also the definition of plain "foo". */
-    const char *at2 = f->has_versioned_names ? strstr(sym->name, "@@") : NULL;
-    if (at2 && sym->file == f && sym->sym_idx == i) {
-      Symbol *b = intern_symbol(ctx, arena_strndup(&ctx->arena, sym->name, at2 - sym->name));
-      if (rank < b->rank) {
-        take_definition(b, f, i, rank);
-      }
-      sym->is_version_alias = true;
-      sym_aux(ctx, sym)->base_sym = b;
-    }
+    resolve_global(ctx, f, i, NULL);
   }
 }
 

@@ -147,7 +147,7 @@ static i64 online_cpus(void) {
   return n;
 }
 
-static i64 thread_count(Ctx *ctx) {
+i64 thread_count(Ctx *ctx) {
   if (ctx->opt.threads > 0)
     return MIN(ctx->opt.threads, MAX_THREADS);
   return online_cpus();

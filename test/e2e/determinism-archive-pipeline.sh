@@ -10,6 +10,9 @@
 #    yet resolved: the member's symbol table must be read before it is looked into.
 #  - Two extracted members define one name: the duplicate-symbol error, and an
 #    unreadable member's error, are the same with 1, 2 and 16 threads.
+#  - A member that a reference makes likely to be extracted is read ahead by an idle
+#    thread; when it is not extracted after all (the name was defined first), it
+#    must say nothing, even though it is unreadable.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
 require_tools ar
@@ -128,3 +131,40 @@ for t in 1 2 16; do
 done
 cmp stderr.t1 stderr.t2 || fail "the errors differ between --threads=1 and 2:"$'\n'"$(diff stderr.t1 stderr.t2)"
 cmp stderr.t1 stderr.t16 || fail "the errors differ between --threads=1 and 16:"$'\n'"$(diff stderr.t1 stderr.t16)"
+
+# Read ahead, not extracted: early.o defines shared_name and needs need_helper; h.o
+# (libh.a) defines need_helper and refers to shared_name and to the chain's f0, so
+# idle threads read libahead.a's unreadable member (the only one its index lists for
+# shared_name) while the chain is resolved. It is never extracted: no message.
+cat >early.c <<'EOF'
+int shared_name = 7;
+int need_helper(void);
+int main(void) { return need_helper() == 7 + 4 ? 0 : 1; }
+EOF
+cat >h.c <<'EOF'
+extern int shared_name;
+int f0(int);
+int need_helper(void) { return shared_name + (f0(1) > 0 ? 4 : 0); }
+EOF
+printf 'int shared_name = 9;\nint ahead_other(void) { return 2; }\n' >ahead.c
+compile_c -O1 -o early.o early.c
+compile_c -O1 -o h.o h.c
+compile_c -O1 -o bad1.o ahead.c
+run ar rcs libh.a h.o
+run ar rcs libahead.a bad1.o
+cat >corrupt1.py <<'EOF'
+import sys
+data = bytearray(open(sys.argv[1], 'rb').read())
+elf = data.index(b'\x7fELF', data.index(b'bad1.o/'))
+data[elf + 58:elf + 60] = b'\x34\x12'
+open(sys.argv[1], 'wb').write(data)
+EOF
+run python3 corrupt1.py libahead.a
+for t in 1 2 16; do
+  "$LD_RIVET" -static -e main -o ahead.t$t early.o libh.a lib0.a lib1.a lib2.a lib3.a \
+    libahead.a --threads=$t 2>ahead.t$t.stderr ||
+    fail "a member read ahead and not extracted failed the link at --threads=$t: $(cat ahead.t$t.stderr)"
+  [[ ! -s ahead.t$t.stderr ]] || fail "a member read ahead and not extracted spoke at --threads=$t: $(cat ahead.t$t.stderr)"
+done
+cmp ahead.t1 ahead.t2 || fail "the read-ahead link differs between --threads=1 and 2"
+cmp ahead.t1 ahead.t16 || fail "the read-ahead link differs between --threads=1 and 16"
