@@ -115,30 +115,113 @@ static void mark_eh_frames(Ctx *ctx, InputFile *f, SectionVec *work) {
   }
 }
 
-/* Tasks of parallel marking. Each task owns an output list, so the lists are
- * joined in task order. */
-enum { MARK_BATCH = 256 };
+/* Marking on all threads, each working through its own stack and handing half of it
+ * to a shared pool when another thread has run dry: a program's call graph is deep
+ * and narrow in places, and marking it level by level left one thread working
+ * through each narrow level while the others waited. Every section is queued once
+ * (mark()), so the set reached does not depend on who marked what. */
+enum { MARK_SHARE_MIN = 64 };
 
-typedef struct MarkRound {
-  InputSection **frontier;
-  i64 nfrontier;
-  SectionVec *found; /* one per task */
-} MarkRound;
+typedef struct MarkPool {
+  pthread_mutex_t lock;
+  pthread_cond_t more;
+  SectionVec shared;   /* sections queued for any thread */
+  i64 nthreads;        /* taking part */
+  i64 idle;            /* waiting for the pool; all of them: marking is over */
+  _Atomic bool hungry; /* some thread waits: the busy ones share */
+  /* --time-report: how long one thread marked while all the others waited */
+  bool timed;
+  double alone_since, alone_seconds;
+} MarkPool;
 
-static void mark_batch_task(Ctx *ctx, i64 t, void *arg) {
-  (void)ctx;
-  MarkRound *r = arg;
-  i64 end = MIN(r->nfrontier, (t + 1) * MARK_BATCH);
-  for (i64 i = t * MARK_BATCH; i < end; i++)
-    mark_relocations(&r->found[t], r->frontier[i]);
+/* Under the lock, as a thread stops (delta 1) or resumes (-1) waiting. */
+static void count_waiting(MarkPool *p, int delta) {
+  i64 before = p->idle;
+  p->idle += delta;
+  if (!p->timed || p->nthreads < 2)
+    return;
+  if (p->idle == p->nthreads - 1 && before == p->nthreads - 2)
+    p->alone_since = now_seconds();
+  else if (before == p->nthreads - 1)
+    p->alone_seconds += now_seconds() - p->alone_since;
 }
 
+/* Moves the upper half of a long local stack to the pool. */
+static void share_half(MarkPool *p, SectionVec *local) {
+  i64 keep = local->len / 2;
+  pthread_mutex_lock(&p->lock);
+  for (i64 i = keep; i < local->len; i++)
+    vec_push(&p->shared, local->data[i]);
+  local->len = keep;
+  atomic_store(&p->hungry, false);
+  pthread_cond_broadcast(&p->more);
+  pthread_mutex_unlock(&p->lock);
+}
+
+/* Fills an empty local stack with half of the pool, waiting while other threads still
+ * mark; false when every thread waits and the pool is empty. */
+static bool take_from_pool(MarkPool *p, SectionVec *local) {
+  pthread_mutex_lock(&p->lock);
+  while (p->shared.len == 0) {
+    count_waiting(p, 1);
+    if (p->idle == p->nthreads) {
+      pthread_cond_broadcast(&p->more);
+      pthread_mutex_unlock(&p->lock);
+      return false;
+    }
+    atomic_store(&p->hungry, true);
+    pthread_cond_wait(&p->more, &p->lock);
+    if (p->idle == p->nthreads) {
+      pthread_mutex_unlock(&p->lock);
+      return false;
+    }
+    count_waiting(p, -1);
+  }
+  i64 take = MAX(1, p->shared.len / 2);
+  for (i64 i = p->shared.len - take; i < p->shared.len; i++)
+    vec_push(local, p->shared.data[i]);
+  p->shared.len -= take;
+  pthread_mutex_unlock(&p->lock);
+  return true;
+}
+
+static void mark_worker_task(Ctx *ctx, i64 t, void *arg) {
+  (void)ctx;
+  (void)t;
+  MarkPool *p = arg;
+  SectionVec local = {0};
+  while (local.len > 0 || take_from_pool(p, &local)) {
+    InputSection *isec = local.data[--local.len];
+    mark_relocations(&local, isec);
+    if (local.len >= MARK_SHARE_MIN && atomic_load_explicit(&p->hungry, memory_order_relaxed))
+      share_half(p, &local);
+  }
+  free(local.data);
+}
+
+/* Marks everything the relocations of the listed sections reach; work is left empty. */
+static void mark_all(Ctx *ctx, SectionVec *work) {
+  MarkPool p = {.lock = PTHREAD_MUTEX_INITIALIZER,
+                .more = PTHREAD_COND_INITIALIZER,
+                .shared = *work,
+                .nthreads = MIN(thread_count(ctx), MAX_THREADS),
+                .timed = ctx->opt.time_report};
+  parallel_for(ctx, p.nthreads, mark_worker_task, &p);
+  note_alone_in_job(ctx, p.alone_seconds);
+  p.shared.len = 0;
+  *work = p.shared;
+}
+
+typedef struct FileLists {
+  SectionVec *found; /* one per file */
+} FileLists;
+
 static void mark_eh_frames_task(Ctx *ctx, i64 fi, void *arg) {
-  MarkRound *r = arg;
+  FileLists *r = arg;
   mark_eh_frames(ctx, ctx->objs.data[fi], &r->found[fi]);
 }
 
-/* Joins the tasks' lists into the next frontier; returns whether it is empty. */
+/* Joins the files' lists into the work list; returns whether it is empty. */
 static bool next_frontier(SectionVec *frontier, SectionVec *found, i64 ntasks) {
   frontier->len = 0;
   for (i64 t = 0; t < ntasks; t++) {
@@ -150,21 +233,17 @@ static bool next_frontier(SectionVec *frontier, SectionVec *found, i64 ntasks) {
   return frontier->len == 0;
 }
 
-/* Breadth-first marking, each level in parallel; when no relocation reaches
- * anything new, the FDEs of live functions may: repeat until neither does. */
-static void mark_reachable(Ctx *ctx, SectionVec *frontier) {
+/* Marks what relocations reach; when nothing more is reached, the FDEs of live
+ * functions may reach more: repeat until neither does. */
+static void mark_reachable(Ctx *ctx, SectionVec *work) {
   for (;;) {
-    while (frontier->len) {
-      i64 ntasks = (frontier->len + MARK_BATCH - 1) / MARK_BATCH;
-      MarkRound r = {frontier->data, frontier->len, calloc((size_t)ntasks, sizeof(SectionVec))};
-      parallel_for(ctx, ntasks, mark_batch_task, &r);
-      next_frontier(frontier, r.found, ntasks);
-      free(r.found);
-    }
+    mark_all(ctx, work);
     i64 nfiles = ctx->objs.len;
-    MarkRound r = {NULL, 0, calloc((size_t)MAX(nfiles, 1), sizeof(SectionVec))};
+    FileLists r = {calloc((size_t)MAX(nfiles, 1), sizeof(SectionVec))};
+    if (!r.found)
+      fatal(ctx, "out of memory");
     parallel_for(ctx, nfiles, mark_eh_frames_task, &r);
-    bool done = next_frontier(frontier, r.found, nfiles);
+    bool done = next_frontier(work, r.found, nfiles);
     free(r.found);
     if (done)
       return;
@@ -172,7 +251,7 @@ static void mark_reachable(Ctx *ctx, SectionVec *frontier) {
 }
 
 static void mark_roots_task(Ctx *ctx, i64 fi, void *arg) {
-  SectionVec *work = &((MarkRound *)arg)->found[fi];
+  SectionVec *work = &((FileLists *)arg)->found[fi];
   InputFile *f = ctx->objs.data[fi];
   for (i64 i = 0; i < f->nshdrs; i++) {
     InputSection *isec = f->sections[i];
@@ -187,12 +266,28 @@ static void mark_roots_task(Ctx *ctx, i64 fi, void *arg) {
   }
 }
 
+/* Sections nothing reached are dropped (.eh_frame is pruned record by record later). */
+static void sweep_file(Ctx *ctx, i64 fi, void *arg) {
+  (void)arg;
+  InputFile *f = ctx->objs.data[fi];
+  for (i64 i = 0; i < f->nshdrs; i++) {
+    InputSection *isec = f->sections[i];
+    if (!isec || !isec->is_alive || isec->gc_live || !strcmp(isec->name, ".eh_frame"))
+      continue;
+    isec->is_alive = false;
+    if (ctx->opt.print_gc_sections)
+      fprintf(stderr, "ld.rivet: removing unused section '%s' in file '%s'\n", isec->name, f->name);
+  }
+}
+
 void gc_sections(Ctx *ctx) {
   if (!ctx->opt.gc_sections)
     return;
   SectionVec work = {0};
   i64 nfiles = ctx->objs.len;
-  MarkRound roots = {NULL, 0, calloc((size_t)MAX(nfiles, 1), sizeof(SectionVec))};
+  FileLists roots = {calloc((size_t)MAX(nfiles, 1), sizeof(SectionVec))};
+  if (!roots.found)
+    fatal(ctx, "out of memory");
   parallel_for(ctx, nfiles, mark_roots_task, &roots);
   next_frontier(&work, roots.found, nfiles);
   free(roots.found);
@@ -207,18 +302,11 @@ void gc_sections(Ctx *ctx) {
     mark_symbol(&work, find_symbol(ctx, ctx->opt.fini_symbol));
 
   mark_reachable(ctx, &work);
-
-  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
-    InputFile *f = ctx->objs.data[fi];
-    for (i64 i = 0; i < f->nshdrs; i++) {
-      InputSection *isec = f->sections[i];
-      if (!isec || !isec->is_alive || isec->gc_live || !strcmp(isec->name, ".eh_frame"))
-        continue;
-      isec->is_alive = false;
-      if (ctx->opt.print_gc_sections)
-        fprintf(stderr, "ld.rivet: removing unused section '%s' in file '%s'\n", isec->name,
-                f->name);
-    }
-  }
   free(work.data);
+  /* --print-gc-sections lists them in file order, so then on one thread. */
+  if (ctx->opt.print_gc_sections)
+    for (i64 fi = 0; fi < ctx->objs.len; fi++)
+      sweep_file(ctx, fi, NULL);
+  else
+    parallel_for(ctx, ctx->objs.len, sweep_file, NULL);
 }

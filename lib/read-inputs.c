@@ -299,7 +299,7 @@ static void reader_task(Ctx *ctx, i64 i, void *arg) {
     if (read_next_queued(ctx, q) || read_ahead(ctx, q))
       continue;
     for (int k = 0; k < QUEUE_SPIN_ROUNDS && !has_work(q) && !atomic_load(&q->closed); k++)
-      __builtin_ia32_pause();
+      cpu_relax();
     if (has_work(q))
       continue;
     if (atomic_load(&q->closed))
@@ -347,7 +347,7 @@ static void wait_until_read(Ctx *ctx, ParseQueue *q, InputFile *f) {
     if (k % QUEUE_SPIN_ROUNDS == QUEUE_SPIN_ROUNDS - 1)
       sched_yield();
     else
-      __builtin_ia32_pause();
+      cpu_relax();
   }
   note_busy(ctx, true);
 }

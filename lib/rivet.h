@@ -540,6 +540,7 @@ typedef struct GlobalSymbol {
   const char *preempt_reason; /* why it is (not) preemptible, for --explain-symbol */
   u16 dso_default_def_types;  /* 1 << STT_* of libraries' default-version definitions */
   bool dso_unversioned_use;   /* a library defines or references the name unversioned */
+  _Atomic i32 first_flagged;  /* 1 + the first file (ctx->objs) whose relocations flag it */
 } GlobalSymbol;
 
 static inline GlobalSymbol *global_symbol(Symbol *sym) {
@@ -913,7 +914,17 @@ void join_background(Ctx *ctx);
 void begin_ordered_diagnostics(void);
 void end_ordered_diagnostics(void);
 void set_diagnostic_item(i64 item); /* orders this thread's errors within a job */
+/* One round of a spin-wait loop: tells the core (and a hyperthread sibling) that this
+ * thread only waits. */
+static inline void cpu_relax(void) {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  __asm__ __volatile__("yield");
+#endif
+}
 void note_busy(Ctx *ctx, bool busy); /* --time-report: a thread starts or stops working */
+void note_alone_in_job(Ctx *ctx, double seconds); /* ... one worked while the rest waited */
 i64 thread_count(Ctx *ctx); /* threads a parallel pass may use */
 enum { MAX_THREADS = 32 };
 

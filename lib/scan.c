@@ -596,14 +596,45 @@ static void allocate_symbol(Ctx *ctx, Symbol *sym) {
 
 typedef VEC(Symbol *) FlaggedSymbols;
 
-/* The symbols of a file that relocations flagged, in symbol-table order (a global
- * once for each file that names it, as the serial walk meets it). */
+/* Each file bids for the globals its relocations flagged; the first file in order
+ * wins. */
+static void bid_for_flagged_task(Ctx *ctx, i64 fi, void *arg) {
+  (void)arg;
+  InputFile *f = ctx->objs.data[fi];
+  i32 bid = (i32)fi + 1;
+  for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
+    if (!atomic_load_explicit(&f->syms[i]->flags, memory_order_relaxed))
+      continue;
+    _Atomic i32 *first = &global_symbol(f->syms[i])->first_flagged;
+    i32 seen = atomic_load_explicit(first, memory_order_relaxed);
+    while ((seen == 0 || seen > bid) &&
+           !atomic_compare_exchange_weak_explicit(first, &seen, bid, memory_order_relaxed,
+                                                  memory_order_relaxed))
+      ;
+  }
+}
+
+/* A later visit can still report something (a copy relocation that cannot be made
+ * is reported for each file that needs it); every other one finds the work done. */
+static bool revisit_reports(Symbol *sym, u16 flags) {
+  return (flags & NEEDS_CANONICAL) && sym->type != STT_FUNC && sym->type != STT_GNU_IFUNC;
+}
+
+/* The symbols of a file that relocations flagged, in symbol-table order: its locals,
+ * and the globals it is the first file to flag (allocate_symbol would find them done
+ * in later files). */
 static void list_flagged_symbols_task(Ctx *ctx, i64 fi, void *arg) {
   InputFile *f = ctx->objs.data[fi];
   FlaggedSymbols *out = &((FlaggedSymbols *)arg)[fi];
-  for (i64 i = 0; i < f->nsyms; i++)
-    if (atomic_load_explicit(&f->syms[i]->flags, memory_order_relaxed))
-      vec_push(out, f->syms[i]);
+  for (i64 i = 0; i < f->nsyms; i++) {
+    Symbol *sym = f->syms[i];
+    u16 flags = atomic_load_explicit(&sym->flags, memory_order_relaxed);
+    if (!flags)
+      continue;
+    if (i < f->first_global || revisit_reports(sym, flags) ||
+        atomic_load_explicit(&global_symbol(sym)->first_flagged, memory_order_relaxed) == fi + 1)
+      vec_push(out, sym);
+  }
 }
 
 /* Serial and in input order, so slot numbers do not depend on thread scheduling; the
@@ -612,6 +643,7 @@ void allocate_got_and_plt(Ctx *ctx) {
   FlaggedSymbols *flagged = calloc((size_t)MAX(ctx->objs.len, 1), sizeof(FlaggedSymbols));
   if (!flagged)
     fatal(ctx, "out of memory");
+  parallel_for(ctx, ctx->objs.len, bid_for_flagged_task, NULL);
   parallel_for(ctx, ctx->objs.len, list_flagged_symbols_task, flagged);
   for (i64 fi = 0; fi < ctx->objs.len; fi++) {
     for (i64 k = 0; k < flagged[fi].len; k++)

@@ -100,12 +100,12 @@ enum { SPIN_ROUNDS = 2048 };
 
 static void spin_while_generation_is(u64 seen) {
   for (int k = 0; k < SPIN_ROUNDS && atomic_load(&pool.generation) == seen; k++)
-    __builtin_ia32_pause();
+    cpu_relax();
 }
 
 static void spin_while_running(void) {
   for (int k = 0; k < SPIN_ROUNDS && atomic_load(&pool.running) > 0; k++)
-    __builtin_ia32_pause();
+    cpu_relax();
 }
 
 static void *worker(void *p) {
@@ -298,6 +298,13 @@ void join_background(Ctx *ctx) {
 
 void set_diagnostic_item(i64 item) {
   current_item = item;
+}
+
+/* --time-report: a stretch of a parallel job during which its other participants
+ * waited inside their items (for work only one of them could produce). */
+void note_alone_in_job(Ctx *ctx, double seconds) {
+  if (ctx->opt.time_report)
+    ctx->busy_together_seconds = MAX(0.0, ctx->busy_together_seconds - seconds);
 }
 
 /* --time-report for threads that go busy and idle many times within one job (the
