@@ -126,8 +126,9 @@ typedef struct MarkPool {
   pthread_mutex_t lock;
   pthread_cond_t more;
   SectionVec shared;   /* sections queued for any thread */
-  i64 nthreads;        /* taking part */
-  i64 idle;            /* waiting for the pool; all of them: marking is over */
+  i64 nthreads;        /* that have joined; one that joins late finds the work done */
+  i64 idle;            /* waiting for the pool */
+  bool done;           /* all that joined waited with the pool empty: nothing is left */
   _Atomic bool hungry; /* some thread waits: the busy ones share */
   /* --time-report: how long one thread marked while all the others waited */
   bool timed;
@@ -162,20 +163,22 @@ static void share_half(MarkPool *p, SectionVec *local) {
  * mark; false when every thread waits and the pool is empty. */
 static bool take_from_pool(MarkPool *p, SectionVec *local) {
   pthread_mutex_lock(&p->lock);
-  while (p->shared.len == 0) {
+  while (p->shared.len == 0 && !p->done) {
     count_waiting(p, 1);
     if (p->idle == p->nthreads) {
+      p->done = true;
       pthread_cond_broadcast(&p->more);
-      pthread_mutex_unlock(&p->lock);
-      return false;
+      break;
     }
     atomic_store(&p->hungry, true);
     pthread_cond_wait(&p->more, &p->lock);
-    if (p->idle == p->nthreads) {
-      pthread_mutex_unlock(&p->lock);
-      return false;
-    }
+    if (p->done)
+      break;
     count_waiting(p, -1);
+  }
+  if (p->done) {
+    pthread_mutex_unlock(&p->lock);
+    return false;
   }
   i64 take = MAX(1, p->shared.len / 2);
   for (i64 i = p->shared.len - take; i < p->shared.len; i++)
@@ -190,7 +193,15 @@ static void mark_worker_task(Ctx *ctx, i64 t, void *arg) {
   (void)t;
   MarkPool *p = arg;
   SectionVec local = {0};
-  while (local.len > 0 || take_from_pool(p, &local)) {
+  /* The pool may have fewer threads than items: whoever comes joins, and marking ends
+   * when all who joined wait, without waiting for the others. */
+  pthread_mutex_lock(&p->lock);
+  bool late = p->done;
+  if (!late && p->timed && p->nthreads >= 2 && p->idle == p->nthreads - 1)
+    p->alone_seconds += now_seconds() - p->alone_since; /* one marked alone until now */
+  p->nthreads += !late;
+  pthread_mutex_unlock(&p->lock);
+  while (!late && (local.len > 0 || take_from_pool(p, &local))) {
     InputSection *isec = local.data[--local.len];
     mark_relocations(&local, isec);
     if (local.len >= MARK_SHARE_MIN && atomic_load_explicit(&p->hungry, memory_order_relaxed))
@@ -204,9 +215,8 @@ static void mark_all(Ctx *ctx, SectionVec *work) {
   MarkPool p = {.lock = PTHREAD_MUTEX_INITIALIZER,
                 .more = PTHREAD_COND_INITIALIZER,
                 .shared = *work,
-                .nthreads = MIN(thread_count(ctx), MAX_THREADS),
                 .timed = ctx->opt.time_report};
-  parallel_for(ctx, p.nthreads, mark_worker_task, &p);
+  parallel_for(ctx, MIN(thread_count(ctx), MAX_THREADS), mark_worker_task, &p);
   note_alone_in_job(ctx, p.alone_seconds);
   p.shared.len = 0;
   *work = p.shared;
