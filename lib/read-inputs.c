@@ -37,7 +37,7 @@ typedef struct LoadStep {
   ArchiveMemberVec member_list;
   ArchiveIndexVec index;
   Symbol **index_syms;       /*   the index's names, interned in parallel */
-  InputFile **index_members; /* the member each names; NULL: no ELF member there */
+  InputFile **index_members; /*   the member each names; NULL: no ELF member there */
   bool whole_archive;        /*   --whole-archive was in force */
   bool failed;               /*   unreadable (reported) */
 } LoadStep;
