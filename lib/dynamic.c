@@ -370,12 +370,7 @@ void size_dynamic_sections(Ctx *ctx) {
   if (!split.hashed_before)
     fatal(ctx, "out of memory");
   parallel_for(ctx, nblocks, count_hashed_task, &split);
-  i64 nhashed = 0;
-  for (i64 b = 0; b < nblocks; b++) {
-    i64 count = split.hashed_before[b];
-    split.hashed_before[b] = nhashed;
-    nhashed += count;
-  }
+  i64 nhashed = counts_to_starts(split.hashed_before, nblocks, 0);
   ctx->gnu_hash_symoffset = 1 + cand.len - nhashed;
   ctx->gnu_hash_nbuckets = MAX(1, nhashed / 4);
   /* Every slot of these is written by a task: their pages are first touched there. */
@@ -534,12 +529,7 @@ static void add_dynsym_names(Ctx *ctx) {
   if (!nb.bytes)
     fatal(ctx, "out of memory");
   parallel_for(ctx, nblocks, measure_names_task, &nb);
-  i64 off = ctx->dynstr_buf.len;
-  for (i64 b = 0; b < nblocks; b++) {
-    i64 bytes = nb.bytes[b];
-    nb.bytes[b] = off;
-    off += bytes;
-  }
+  i64 off = counts_to_starts(nb.bytes, nblocks, ctx->dynstr_buf.len);
   if (off > UINT32_MAX)
     fatal(ctx, ".dynstr would exceed 4 GiB");
   vec_grow_for_parallel_fill(&ctx->dynstr_buf.data, ctx->dynstr_buf.len, &ctx->dynstr_buf.cap,

@@ -50,17 +50,23 @@ static void claim_shard_task(Ctx *ctx, i64 k, void *arg) {
 
 enum { RUN_PREFETCH = 16 };
 
+/* A name's shard is computed once, RUN_PREFETCH names ahead of its resolution, where
+ * its Symbol is prefetched; bit j of ours: name ahead - RUN_PREFETCH + j is ours. */
 static void resolve_shard_task(Ctx *ctx, i64 k, void *arg) {
   RunJob *job = arg;
   for (i64 fi = 0; fi < job->nfiles; fi++) {
     InputFile *f = job->files[fi];
     if (!f->syms)
       continue;
-    for (i64 i = f->first_global; i < f->nsyms; i++) {
-      if (i + RUN_PREFETCH < f->nsyms && shard_of(f->syms[i + RUN_PREFETCH], job->nshards) == k)
-        __builtin_prefetch(f->syms[i + RUN_PREFETCH], 1);
-      if (shard_of(f->syms[i], job->nshards) == k)
-        resolve_global(ctx, f, i, &job->duplicates[k]);
+    u32 ours = 0;
+    for (i64 ahead = f->first_global; ahead < f->nsyms + RUN_PREFETCH; ahead++) {
+      if (ahead < f->nsyms && shard_of(f->syms[ahead], job->nshards) == k) {
+        __builtin_prefetch(f->syms[ahead], 1);
+        ours |= 1u << RUN_PREFETCH;
+      }
+      if (ours & 1)
+        resolve_global(ctx, f, ahead - RUN_PREFETCH, &job->duplicates[k]);
+      ours >>= 1;
     }
   }
 }

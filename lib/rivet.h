@@ -51,6 +51,17 @@ static inline u64 align_to(u64 v, u64 align) {
   return align <= 1 ? v : (v + align - 1) & ~(align - 1);
 }
 
+/* Turns n counts into where each one's run starts, the first at base (the runs laid
+ * end to end, in order); returns where the last ends. */
+static inline i64 counts_to_starts(i64 *v, i64 n, i64 base) {
+  for (i64 i = 0; i < n; i++) {
+    i64 count = v[i];
+    v[i] = base;
+    base += count;
+  }
+  return base;
+}
+
 static inline bool is_pow2(u64 v) {
   return v && !(v & (v - 1));
 }

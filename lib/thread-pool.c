@@ -244,12 +244,8 @@ void parallel_for_heaviest_first(Ctx *ctx, i64 n, ParallelFn *fn, void *arg, con
   }
   WeightedItem *w = malloc((size_t)n * sizeof(WeightedItem));
   i64 *order = malloc((size_t)n * sizeof(i64));
-  if (!w || !order) {
-    free(w);
-    free(order);
-    parallel_for(ctx, n, fn, arg);
-    return;
-  }
+  if (!w || !order)
+    fatal(ctx, "out of memory");
   for (i64 i = 0; i < n; i++)
     w[i] = (WeightedItem){weight[i], i};
   qsort(w, (size_t)n, sizeof(WeightedItem), heavier_first);

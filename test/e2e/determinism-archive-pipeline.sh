@@ -166,5 +166,15 @@ for t in 1 2 16; do
     fail "a member read ahead and not extracted failed the link at --threads=$t: $(cat ahead.t$t.stderr)"
   [[ ! -s ahead.t$t.stderr ]] || fail "a member read ahead and not extracted spoke at --threads=$t: $(cat ahead.t$t.stderr)"
 done
+# ld.bfd (with a group: it does not go back to earlier archives) links the same
+# inputs without a word too: it never reads a member it does not extract.
+ld.bfd -static -e main -o ahead.bfd early.o libh.a --start-group lib0.a lib1.a lib2.a lib3.a \
+  --end-group libahead.a 2>ahead.bfd.stderr || fail "ld.bfd failed the read-ahead link: $(cat ahead.bfd.stderr)"
+[[ ! -s ahead.bfd.stderr ]] || fail "ld.bfd spoke about the read-ahead link: $(cat ahead.bfd.stderr)"
+# The same members extracted: the same global functions and data, not ahead_other
+# (ld.bfd also lists its untyped __bss_start, _edata and _end, unreferenced here).
+globals() { readelf -sW "$1" | awk '$5 == "GLOBAL" && $7 != "UND" && $4 != "NOTYPE" { print $8 }' | sort; }
+assert_eq "$(globals ahead.t1)" "$(globals ahead.bfd)" "the global definitions of the read-ahead link (rivet vs ld.bfd)"
+assert_not_contains "$(globals ahead.t1)" ahead_other "the read-ahead link's definitions"
 cmp ahead.t1 ahead.t2 || fail "the read-ahead link differs between --threads=1 and 2"
 cmp ahead.t1 ahead.t16 || fail "the read-ahead link differs between --threads=1 and 16"
