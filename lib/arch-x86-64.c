@@ -153,15 +153,21 @@ static bool x86_can_relax_got(const u8 *loc, u32 type) {
 
 /* Rewrites the GOT load at loc to address the symbol directly and returns where the
  * new 32-bit displacement goes and the place it is relative to. */
-static u8 *relax_got(u8 *loc, u64 *place) {
+static u8 *relax_got(const Options *o, u8 *loc, u64 *place) {
   if (loc[-2] == 0x8b) {
     loc[-2] = 0x8d; /* mov foo@GOTPCREL(%rip),%reg -> lea foo(%rip),%reg */
     return loc;
   }
-  if (loc[-1] == 0x15) {
-    loc[-2] = 0x67; /* call *foo@GOTPCREL(%rip) -> addr32 call foo */
+  if (loc[-1] == 0x15 && !o->call_nop_suffix) {
+    loc[-2] = o->call_nop_byte; /* call *foo@GOTPCREL(%rip) -> addr32 call foo (-z call-nop) */
     loc[-1] = 0xe8;
     return loc;
+  }
+  if (loc[-1] == 0x15) { /* -z call-nop=suffix-*: call foo; nop */
+    loc[-2] = 0xe8;
+    loc[3] = o->call_nop_byte;
+    *place -= 1;
+    return loc - 1;
   }
   /* jmp *foo@GOTPCREL(%rip) -> jmp foo; nop: the displacement moves one byte back. */
   loc[-2] = 0xe9;
@@ -421,7 +427,7 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
       if (AUX(sym)->got_idx < 0) {
         /* The scan decided this load can address the symbol directly. */
         u64 place = P;
-        u8 *field = relax_got(loc, &place);
+        u8 *field = relax_got(&ctx->opt, loc, &place);
         write_signed32(&site, field, (i64)(S + (u64)A - place));
       } else {
         write_signed32(&site, loc, (i64)(symbol_got_address(ctx, sym) + (u64)A - P));
@@ -624,6 +630,7 @@ static void x86_apply_nonalloc_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
 
 const Arch arch_x86_64 = {
     .name = "elf_x86_64",
+    .output_format = "elf64-x86-64",
     .e_machine = EM_X86_64,
     .word_size = 8,
     .max_page_size = 4096,

@@ -30,7 +30,8 @@ typedef enum {
 } RelKind;
 
 struct Arch {
-  const char *name;
+  const char *name;          /* the emulation (-m) */
+  const char *output_format; /* the BFD target name (--oformat, --print-output-format) */
   u16 e_machine;
   i64 word_size;
   u64 max_page_size;

@@ -559,6 +559,16 @@ void finalize_dynstr(Ctx *ctx) {
     ctx->dyn.rpath_offset = dynstr_add(ctx, ctx->opt.rpath);
   if (ctx->opt.soname)
     ctx->dyn.soname_offset = dynstr_add(ctx, ctx->opt.soname);
+  const Options *o = &ctx->opt;
+  if (o->filter)
+    ctx->dyn.filter_offset = dynstr_add(ctx, o->filter);
+  ctx->dyn.auxiliary_offsets = ARENA_ARRAY(&ctx->arena, u32, MAX(o->auxiliaries.len, 1));
+  for (i64 i = 0; i < o->auxiliaries.len; i++)
+    ctx->dyn.auxiliary_offsets[i] = dynstr_add(ctx, o->auxiliaries.data[i]);
+  if (o->audit)
+    ctx->dyn.audit_offset = dynstr_add(ctx, o->audit);
+  if (o->depaudit)
+    ctx->dyn.depaudit_offset = dynstr_add(ctx, o->depaudit);
   /* Written whole by copy_names_task (entry 0 here): first touched there. */
   ctx->dyn.name_offsets = malloc((size_t)ctx->dynsyms.len * sizeof(u32));
   if (!ctx->dyn.name_offsets)
@@ -651,6 +661,14 @@ static void walk_dynamic(Ctx *ctx, DynWriter *w) {
     dyn(w, DT_SONAME, ctx->dyn.soname_offset);
   if (ctx->opt.rpath)
     dyn(w, ctx->opt.disable_new_dtags ? DT_RPATH : DT_RUNPATH, ctx->dyn.rpath_offset);
+  if (ctx->opt.filter)
+    dyn(w, DT_FILTER, ctx->dyn.filter_offset);
+  for (i64 i = 0; i < ctx->opt.auxiliaries.len; i++)
+    dyn(w, DT_AUXILIARY, ctx->dyn.auxiliary_offsets ? ctx->dyn.auxiliary_offsets[i] : 0);
+  if (ctx->opt.audit)
+    dyn(w, DT_AUDIT, ctx->dyn.audit_offset);
+  if (ctx->opt.depaudit)
+    dyn(w, DT_DEPAUDIT, ctx->dyn.depaudit_offset);
   Symbol *init = find_symbol(ctx, ctx->opt.init_symbol ? ctx->opt.init_symbol : "_init");
   Symbol *fini = find_symbol(ctx, ctx->opt.fini_symbol ? ctx->opt.fini_symbol : "_fini");
   if (init && symbol_is_defined(init) && !init->is_imported)
@@ -707,7 +725,12 @@ static void walk_dynamic(Ctx *ctx, DynWriter *w) {
   u64 flags1 = (o->z_now ? DF_1_NOW : 0) | (o->kind == OUT_PIE ? DF_1_PIE : 0) |
                (o->z_nodelete ? DF_1_NODELETE : 0) | (o->z_nodlopen ? DF_1_NOOPEN : 0) |
                (o->z_initfirst ? DF_1_INITFIRST : 0) | (o->z_interpose ? DF_1_INTERPOSE : 0) |
-               (o->z_origin ? DF_1_ORIGIN : 0);
+               (o->z_origin ? DF_1_ORIGIN : 0) | (o->bgroup ? DF_1_GROUP : 0) |
+               (o->z_loadfltr ? DF_1_LOADFLTR : 0) | (o->z_nodefaultlib ? DF_1_NODEFLIB : 0) |
+               (o->z_nodump ? DF_1_NODUMP : 0) | (o->z_globalaudit ? DF_1_GLOBAUDIT : 0);
+  /* GNU extension: DT_GNU_FLAGS_1's DF_GNU_1_UNIQUE, "load at most once" (-z unique). */
+  if (o->z_unique)
+    dyn(w, DT_GNU_FLAGS_1, DF_GNU_1_UNIQUE);
   if (flags1)
     dyn(w, DT_FLAGS_1, flags1);
   if (present(ctx->verneed)) {
@@ -720,7 +743,8 @@ static void walk_dynamic(Ctx *ctx, DynWriter *w) {
   }
   if (present(ctx->versym))
     dyn(w, DT_VERSYM, ctx->versym->shdr.sh_addr);
-  dyn(w, DT_NULL, 0);
+  for (i64 i = 0; i <= ctx->opt.spare_dynamic_tags; i++)
+    dyn(w, DT_NULL, 0);
 }
 
 void size_dynamic_table(Ctx *ctx) {

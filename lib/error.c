@@ -65,6 +65,12 @@ static void print_warning(Ctx *ctx, char *msg) {
     vec_push(held, ((HeldMessage){msg, false}));
     return;
   }
+  /* -w: GNU ld documents it as hiding warnings and errors; rivet hides warnings (and
+   * so overrides --fatal-warnings) but an error still fails the link. */
+  if (ctx->opt.no_warnings) {
+    free(msg);
+    return;
+  }
   if (ctx->opt.fatal_warnings) {
     queue_error(ctx, msg);
     return;
@@ -129,7 +135,14 @@ bool checkpoint(Ctx *ctx) {
     qsort(ctx->pending_errors.data, (size_t)ctx->pending_errors.len, sizeof(PendingError),
           compare_pending);
   for (i64 i = 0; i < ctx->pending_errors.len; i++) {
-    fprintf(stderr, "ld.rivet: error: %s\n", ctx->pending_errors.data[i].msg);
+    i64 limit = ctx->opt.error_limit;
+    if (!limit || ctx->nprinted_errors < limit)
+      fprintf(stderr, "ld.rivet: error: %s\n", ctx->pending_errors.data[i].msg);
+    /* lld's words: the rest are counted (the link fails) but not printed. */
+    else if (ctx->nprinted_errors == limit)
+      fprintf(stderr, "ld.rivet: error: too many errors emitted, stopping now (use "
+                      "--error-limit=0 to see all errors)\n");
+    ctx->nprinted_errors++;
     free(ctx->pending_errors.data[i].msg);
   }
   ctx->pending_errors.len = 0;

@@ -1,10 +1,11 @@
 /* Telling users what the link did: --why-extract (which reference pulled each archive
- * member in) and -Map (where every input section went). --trace-symbol is printed as
- * symbols are resolved (symbols.c). */
+ * member in), -Map (where every input section went), --trace (the files linked).
+ * --trace-symbol is printed as symbols are resolved (symbols.c). */
 #include "arch.h"
 #include "rivet.h"
 
 #include <errno.h>
+#include <fnmatch.h>
 #include <stdlib.h>
 
 void print_why_extract(Ctx *ctx) {
@@ -28,6 +29,26 @@ void print_why_extract(Ctx *ctx) {
   }
   if (out != stdout)
     fclose(out);
+}
+
+/* GNU ld's map lists the allocated input sections the link dropped: COMDAT
+ * duplicates and what --gc-sections removed. */
+static void print_discarded_sections(Ctx *ctx, FILE *out) {
+  fprintf(out, "\nDiscarded input sections\n\n");
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = 1; f->shdrs && i < f->nshdrs; i++) {
+      const EShdr *sh = &f->shdrs[i];
+      InputSection *isec = f->sections[i];
+      if (!(sh->sh_flags & SHF_ALLOC) || sh->sh_size == 0 || (isec && isec->is_alive))
+        continue;
+      if (sh->sh_type == SHT_GROUP || sh->sh_type == SHT_RELA || sh->sh_type == SHT_REL)
+        continue;
+      const char *name = sh->sh_name < (u64)f->shstrtab_size ? f->shstrtab + sh->sh_name : "?";
+      fprintf(out, "%16s %16s %8lx %5lu         %s:(%s)\n", "-", "-", (unsigned long)sh->sh_size,
+              (unsigned long)sh->sh_addralign, f->name, name);
+    }
+  }
 }
 
 void print_map_file(Ctx *ctx) {
@@ -66,8 +87,57 @@ void print_map_file(Ctx *ctx) {
       }
     }
   }
+  if (ctx->opt.print_map_discarded)
+    print_discarded_sections(ctx, out);
   if (out != stdout)
     fclose(out);
+}
+
+/* -t/--trace: every object, archive member ("archive(member)") and shared object the
+ * link uses, in command-line order, as lld prints them. */
+void print_trace(Ctx *ctx) {
+  if (!ctx->opt.trace)
+    return;
+  i64 o = 0, d = 0;
+  while (o < ctx->objs.len || d < ctx->dsos.len) {
+    bool obj_first = d >= ctx->dsos.len || (o < ctx->objs.len && ctx->objs.data[o]->priority <
+                                                                     ctx->dsos.data[d]->priority);
+    InputFile *f = obj_first ? ctx->objs.data[o++] : ctx->dsos.data[d++];
+    if (f->kind != FILE_INTERNAL)
+      printf("%s\n", f->name);
+  }
+  fflush(stdout);
+}
+
+/* --warn-backrefs (lld): an archive member extracted by a file that comes after its
+ * archive on the command line. GNU ld reads each archive once, where it stands, and
+ * would have refused the link (unless both are in one --start-group). A member pulled
+ * by another member of its own archive is fine: GNU ld rescans an archive until it
+ * extracts nothing more. */
+void warn_backward_references(Ctx *ctx) {
+  if (!ctx->opt.warn_backrefs)
+    return;
+  for (i64 i = 0; i < ctx->objs.len; i++) {
+    InputFile *f = ctx->objs.data[i], *by = f->extracted_from_file;
+    if (!f->archive_name || !by || by->priority < f->priority)
+      continue;
+    if ((f->group && f->group == by->group) ||
+        (by->archive_name && !strcmp(by->archive_name, f->archive_name)))
+      continue;
+    bool excluded = false;
+    for (i64 k = 0; k < ctx->opt.warn_backrefs_exclude.len && !excluded; k++)
+      excluded = !fnmatch(ctx->opt.warn_backrefs_exclude.data[k], f->archive_name, 0);
+    if (!excluded)
+      warn(ctx, "backward reference detected: %s in %s refers to %s",
+           f->extracted_by ? f->extracted_by : "a symbol", by->name, f->name);
+  }
+}
+
+/* --print-memory-usage: one line per MEMORY region; rivet's links have none, so only the
+ * heading, as GNU ld prints without MEMORY. */
+void print_memory_usage(Ctx *ctx) {
+  if (ctx->opt.print_memory_usage)
+    printf("Memory region         Used Size  Region Size  %%age Used\n");
 }
 
 void record_explain_ref(Ctx *ctx, ExplainRef r) {
@@ -168,4 +238,58 @@ void print_explanations(Ctx *ctx) {
     explain_one(ctx, seen.data[i]);
   free(seen.data);
   fflush(stdout);
+}
+
+static int compare_paths(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A make target name: spaces and '#' escaped, '$' doubled (GNU make's rules). */
+static void print_make_name(FILE *out, const char *s) {
+  for (; *s; s++) {
+    if (*s == ' ' || *s == '#')
+      fputc('\\', out);
+    else if (*s == '$')
+      fputc('$', out);
+    fputc(*s, out);
+  }
+}
+
+/* --dependency-file: "OUTPUT: INPUTS", then an empty rule per input so that make does
+ * not fail when one disappears (GNU ld's and lld's format). Every file the link read,
+ * once, sorted: threads may read them in any order. */
+void write_dependency_file(Ctx *ctx) {
+  const char *path = ctx->opt.dependency_file;
+  if (!path)
+    return;
+  i64 n = ctx->mappings.len;
+  const char **paths = malloc((size_t)MAX(n, 1) * sizeof(char *));
+  if (!paths)
+    fatal(ctx, "out of memory");
+  for (i64 i = 0; i < n; i++)
+    paths[i] = ctx->mappings.data[i]->path;
+  qsort(paths, (size_t)n, sizeof(char *), compare_paths);
+  FILE *out = fopen(path, "w");
+  if (!out) {
+    error(ctx, "cannot open --dependency-file %s: %s", path, strerror(errno));
+    free(paths);
+    return;
+  }
+  print_make_name(out, ctx->opt.output);
+  fputc(':', out);
+  for (i64 i = 0; i < n; i++)
+    if (i == 0 || strcmp(paths[i], paths[i - 1])) {
+      fputs(" \\\n  ", out);
+      print_make_name(out, paths[i]);
+    }
+  fputc('\n', out);
+  for (i64 i = 0; i < n; i++)
+    if (i == 0 || strcmp(paths[i], paths[i - 1])) {
+      fputc('\n', out);
+      print_make_name(out, paths[i]);
+      fputs(":\n", out);
+    }
+  if (fclose(out))
+    error(ctx, "cannot write --dependency-file %s: %s", path, strerror(errno));
+  free(paths);
 }

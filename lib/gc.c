@@ -1,10 +1,10 @@
 /* --gc-sections: drop allocated input sections that nothing reachable refers to.
  * Roots: the entry point, -u names, exported symbols (everything a shared object
  * exports, what an executable exports), init/fini code and arrays, notes, sections
- * marked SHF_GNU_RETAIN, and C-identifier sections whose __start_/__stop_ symbol is
- * used. Marking follows relocations. An FDE in .eh_frame keeps its LSDA and its CIE's
- * personality routine alive when its function is alive, but does not keep the
- * function alive itself (lld and GNU ld treat .eh_frame the same way). */
+ * marked SHF_GNU_RETAIN. Marking follows the relocations of allocated sections, and a
+ * reference to __start_SEC/__stop_SEC reaches every SEC. An FDE in .eh_frame keeps its LSDA and its
+ * CIE's personality routine alive when its function is alive, but does not keep the function alive
+ * itself (lld and GNU ld treat .eh_frame the same way). */
 #include "rivet.h"
 
 #include <stdlib.h>
@@ -28,7 +28,59 @@ static void mark_symbol(SectionVec *work, Symbol *sym) {
     mark(work, sym->isec);
 }
 
-static bool is_root_section(Ctx *ctx, InputSection *isec) {
+/* The C-identifier sections, by name: a live reference to __start_SEC or __stop_SEC
+ * keeps every SEC, and nothing else keeps them for those symbols. That is GNU ld's
+ * rule (its default, -z nostart-stop-gc) and lld's (its default, -z start-stop-gc). */
+typedef struct BracketIndex {
+  InputSection **secs; /* sorted by name, then input order */
+  i64 len;
+} BracketIndex;
+
+static int compare_by_name(const void *a, const void *b) {
+  const InputSection *x = *(InputSection *const *)a, *y = *(InputSection *const *)b;
+  int c = strcmp(x->name, y->name);
+  if (c)
+    return c;
+  return x->file->priority != y->file->priority ? (x->file->priority < y->file->priority ? -1 : 1)
+                                                : (x->shndx > y->shndx) - (x->shndx < y->shndx);
+}
+
+static BracketIndex index_bracketed_sections(Ctx *ctx) {
+  BracketIndex bi = {0};
+  VEC(InputSection *) v = {0};
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = 0; f->has_c_named_section && i < f->nshdrs; i++) {
+      InputSection *isec = f->sections[i];
+      if (isec && isec->is_alive && (isec->flags & SHF_ALLOC) && is_c_identifier(isec->name))
+        vec_push(&v, isec);
+    }
+  }
+  qsort(v.data, (size_t)v.len, sizeof *v.data, compare_by_name);
+  bi.secs = v.data;
+  bi.len = v.len;
+  return bi;
+}
+
+static void mark_bracketed(SectionVec *work, const BracketIndex *bi, const char *sym_name) {
+  const char *name = starts_with(sym_name, "__start_")  ? sym_name + 8
+                     : starts_with(sym_name, "__stop_") ? sym_name + 7
+                                                        : NULL;
+  if (!name)
+    return;
+  i64 lo = 0, hi = bi->len;
+  while (lo < hi) {
+    i64 mid = lo + (hi - lo) / 2;
+    if (strcmp(bi->secs[mid]->name, name) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  for (i64 i = lo; i < bi->len && !strcmp(bi->secs[i]->name, name); i++)
+    mark(work, bi->secs[i]);
+}
+
+static bool is_root_section(InputSection *isec) {
   const char *n = isec->name;
   if (!(isec->flags & SHF_ALLOC))
     return true; /* debug info and the like are not collected */
@@ -41,23 +93,21 @@ static bool is_root_section(Ctx *ctx, InputSection *isec) {
       starts_with(n, ".fini_array") || starts_with(n, ".preinit_array") ||
       starts_with(n, ".ctors") || starts_with(n, ".dtors") || !strcmp(n, ".jcr"))
     return true;
-  if (is_c_identifier(n)) {
-    /* Kept when a __start_/__stop_ reference asks for the whole section. */
-    char buf[512];
-    snprintf(buf, sizeof buf, "__start_%s", n);
-    Symbol *a = find_symbol(ctx, buf);
-    snprintf(buf, sizeof buf, "__stop_%s", n);
-    Symbol *b = find_symbol(ctx, buf);
-    return (a && a->referenced) || (b && b->referenced);
-  }
   return false;
 }
 
-static void mark_relocations(SectionVec *work, InputSection *isec) {
+static void mark_relocations(SectionVec *work, InputSection *isec, const BracketIndex *bi) {
+  /* Non-allocated sections (debug info) are kept, but what they point at is not kept
+   * for them: GNU ld and lld let DWARF refer to collected code (its addresses become
+   * 0 there). */
+  if (!(isec->flags & SHF_ALLOC))
+    return;
   InputFile *f = isec->file;
   for (i64 i = 0; i < isec->nrels; i++) {
     Symbol *sym = f->syms[ELF64_R_SYM(isec->rels[i].r_info)];
     mark_symbol(work, sym);
+    if (!sym->isec && !sym->is_local)
+      mark_bracketed(work, bi, sym->name);
   }
 }
 
@@ -130,6 +180,7 @@ typedef struct MarkPool {
   i64 idle;            /* waiting for the pool */
   bool done;           /* all that joined waited with the pool empty: nothing is left */
   _Atomic bool hungry; /* some thread waits: the busy ones share */
+  const BracketIndex *brackets; /* -z start-stop-gc, else NULL */
   /* --time-report: how long one thread marked while all the others waited */
   bool timed;
   double alone_since, alone_seconds;
@@ -203,7 +254,7 @@ static void mark_worker_task(Ctx *ctx, i64 t, void *arg) {
   pthread_mutex_unlock(&p->lock);
   while (!late && (local.len > 0 || take_from_pool(p, &local))) {
     InputSection *isec = local.data[--local.len];
-    mark_relocations(&local, isec);
+    mark_relocations(&local, isec, p->brackets);
     if (local.len >= MARK_SHARE_MIN && atomic_load_explicit(&p->hungry, memory_order_relaxed))
       share_half(p, &local);
   }
@@ -211,11 +262,12 @@ static void mark_worker_task(Ctx *ctx, i64 t, void *arg) {
 }
 
 /* Marks everything the relocations of the listed sections reach; work is left empty. */
-static void mark_all(Ctx *ctx, SectionVec *work) {
+static void mark_all(Ctx *ctx, SectionVec *work, const BracketIndex *brackets) {
   MarkPool p = {.lock = PTHREAD_MUTEX_INITIALIZER,
                 .more = PTHREAD_COND_INITIALIZER,
                 .shared = *work,
-                .timed = ctx->opt.time_report};
+                .timed = ctx->opt.time_report,
+                .brackets = brackets};
   parallel_for(ctx, MIN(thread_count(ctx), MAX_THREADS), mark_worker_task, &p);
   note_alone_in_job(ctx, p.alone_seconds);
   p.shared.len = 0;
@@ -245,9 +297,9 @@ static bool next_frontier(SectionVec *frontier, SectionVec *found, i64 ntasks) {
 
 /* Marks what relocations reach; when nothing more is reached, the FDEs of live
  * functions may reach more: repeat until neither does. */
-static void mark_reachable(Ctx *ctx, SectionVec *work) {
+static void mark_reachable(Ctx *ctx, SectionVec *work, const BracketIndex *brackets) {
   for (;;) {
-    mark_all(ctx, work);
+    mark_all(ctx, work, brackets);
     i64 nfiles = ctx->objs.len;
     FileLists r = {calloc((size_t)MAX(nfiles, 1), sizeof(SectionVec))};
     if (!r.found)
@@ -265,13 +317,17 @@ static void mark_roots_task(Ctx *ctx, i64 fi, void *arg) {
   InputFile *f = ctx->objs.data[fi];
   for (i64 i = 0; i < f->nshdrs; i++) {
     InputSection *isec = f->sections[i];
-    if (isec && isec->is_alive && strcmp(isec->name, ".eh_frame") && is_root_section(ctx, isec))
+    if (isec && isec->is_alive && strcmp(isec->name, ".eh_frame") && is_root_section(isec))
       mark(work, isec);
   }
   /* Symbols the output exports, or a shared object or -u asks for. */
   for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
     Symbol *sym = f->syms[i];
     if (sym->file == f && (sym->is_exported || sym->referenced_by_dso))
+      mark_symbol(work, sym);
+    /* --gc-keep-exported: every global of default or protected visibility. */
+    else if (ctx->opt.gc_keep_exported && sym->file == f && !sym->forced_local &&
+             (sym->visibility == STV_DEFAULT || sym->visibility == STV_PROTECTED))
       mark_symbol(work, sym);
   }
 }
@@ -311,7 +367,9 @@ void gc_sections(Ctx *ctx) {
   if (ctx->opt.fini_symbol)
     mark_symbol(&work, find_symbol(ctx, ctx->opt.fini_symbol));
 
-  mark_reachable(ctx, &work);
+  BracketIndex brackets = index_bracketed_sections(ctx);
+  mark_reachable(ctx, &work, &brackets);
+  free(brackets.secs);
   free(work.data);
   /* --print-gc-sections lists them in file order, so then on one thread. */
   if (ctx->opt.print_gc_sections)

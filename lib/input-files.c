@@ -326,6 +326,8 @@ static void read_gnu_property(Ctx *ctx, InputFile *f, const u8 *p, u64 size) {
         }
         if (ptype == GNU_PROPERTY_X86_ISA_1_NEEDED && datasz == 4)
           f->isa_needed |= rd32(desc + q + 8);
+        if (ptype == GNU_PROPERTY_1_NEEDED && datasz == 4)
+          f->property_1_needed |= rd32(desc + q + 8);
         q += 8 + align_to(datasz, 8);
       }
     }

@@ -222,6 +222,27 @@ static u64 chunk_file_end(Chunk *c) {
   return c->shdr.sh_offset + (c->shdr.sh_type == SHT_NOBITS ? 0 : c->shdr.sh_size);
 }
 
+/* Several output sections may share a name (.rodata of different entry sizes): an
+ * address asked for the name is the first one's. */
+static bool is_first_named(Ctx *ctx, i64 i) {
+  if (!ctx->opt.section_starts.len)
+    return false;
+  for (i64 k = 0; k < i; k++)
+    if (!strcmp(ctx->chunks.data[k]->name, ctx->chunks.data[i]->name))
+      return false;
+  return true;
+}
+
+/* --section-start NAME=ADDRESS, -Ttext/-Tdata/-Tbss: the address asked for NAME. */
+static bool requested_start(Ctx *ctx, const char *name, u64 *addr) {
+  for (i64 i = ctx->opt.section_starts.len - 1; i >= 0; i--)
+    if (!strcmp(ctx->opt.section_starts.data[i].name, name)) {
+      *addr = ctx->opt.section_starts.data[i].addr;
+      return true;
+    }
+  return false;
+}
+
 static void build_phdrs(Ctx *ctx) {
   ctx->phdrs.len = 0;
   u64 page = ctx->opt.max_page_size;
@@ -256,7 +277,10 @@ static void build_phdrs(Ctx *ctx) {
         break;
       if (!is_loaded(d))
         continue;
-      if (segment_class(d) != cls)
+      /* A section placed at an address of its own starts another mapping. */
+      u64 placed;
+      if (segment_class(d) != cls ||
+          (is_first_named(ctx, j) && requested_start(ctx, d->name, &placed)))
         break;
       end = MAX(end, chunk_end(d));
       if (d->shdr.sh_type != SHT_NOBITS)
@@ -348,6 +372,9 @@ static void build_phdrs(Ctx *ctx) {
     re = align_to(re, ctx->opt.common_page_size);
     push_phdr(ctx, PT_GNU_RELRO, PF_R, ro, rs, re - rs, re - rs, 1);
   }
+  /* --spare-program-headers (mold): PT_NULL slots at the end, for tools to fill. */
+  for (i64 i = 0; i < ctx->opt.spare_program_headers; i++)
+    push_phdr(ctx, PT_NULL, 0, 0, 0, 0, 0, 0);
 }
 
 /* Sizes of the synthetic chunks whose contents depend on earlier passes. */
@@ -470,6 +497,15 @@ static void assign_addresses(Ctx *ctx) {
     u64 aligned = align_to(addr, align);
     off += aligned - addr;
     addr = aligned;
+    u64 start;
+    if (emitted && is_first_named(ctx, i) && requested_start(ctx, c->name, &start)) {
+      if (start < addr && !ctx->misplaced_section)
+        ctx->misplaced_section = c, ctx->misplaced_end = addr;
+      /* A new mapping: the file offset stays congruent to the address modulo the page
+       * (gABI: p_offset and p_vaddr of a PT_LOAD). */
+      off += (start - off) % page;
+      addr = start;
+    }
     c->shdr.sh_addr = addr;
     c->shdr.sh_offset = off;
     if ((c->shdr.sh_flags & SHF_TLS) && emitted) {
@@ -537,7 +573,14 @@ void layout_sections(Ctx *ctx) {
     build_phdrs(ctx);
     bool relr_grew = update_relr_size(ctx);
     if (ctx->phdrs.len == before && !relr_grew) {
-      check_output_fits(ctx);
+      if (ctx->misplaced_section)
+        error(ctx,
+              "section %s: its address 0x%lx (--section-start, -Ttext, -Tdata, -Tbss) is "
+              "below the end of the sections before it (0x%lx)",
+              ctx->misplaced_section->name, (unsigned long)ctx->misplaced_section->shdr.sh_addr,
+              (unsigned long)ctx->misplaced_end);
+      else
+        check_output_fits(ctx);
       return;
     }
     if (relr_grew)

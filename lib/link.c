@@ -3,6 +3,7 @@
 #include "arch.h"
 #include "rivet.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <time.h>
@@ -174,12 +175,50 @@ void report_pass(Ctx *ctx, PassClock t0, const char *what, bool is_step) {
           is_step ? "  . " : "", what);
 }
 
+/* --time-trace: a pass as a Chrome trace "complete" event (ph "X"), times in us. */
+static void record_trace_event(Ctx *ctx, double start, const char *call) {
+  TraceEvent e = {call, start, now_seconds() - start};
+  vec_push(&ctx->trace_events, e);
+}
+
+/* --time-trace: the passes as Chrome's trace event format (lld writes the same kind
+ * of file, OUTPUT.time.json unless --time-trace-file names another). */
+static void write_time_trace(Ctx *ctx, double link_start) {
+  const char *path = ctx->opt.time_trace_file
+                         ? ctx->opt.time_trace_file
+                         : arena_sprintf(&ctx->arena, "%s.time.json", ctx->opt.output);
+  FILE *out = fopen(path, "w");
+  if (!out) {
+    error(ctx, "cannot open --time-trace file %s: %s", path, strerror(errno));
+    checkpoint(ctx);
+    return;
+  }
+  fprintf(out, "{\"traceEvents\":[\n");
+  for (i64 i = 0; i < ctx->trace_events.len; i++) {
+    const TraceEvent *e = &ctx->trace_events.data[i];
+    if (e->seconds * 1e6 < (double)ctx->opt.time_trace_granularity)
+      continue;
+    fprintf(out, "{\"ph\":\"X\",\"pid\":1,\"tid\":0,\"ts\":%.0f,\"dur\":%.0f,\"name\":\"%.*s\"},\n",
+            (e->start - link_start) * 1e6, e->seconds * 1e6, (int)strcspn(e->name, "("), e->name);
+  }
+  fprintf(out,
+          "{\"ph\":\"X\",\"pid\":1,\"tid\":0,\"ts\":0,\"dur\":%.0f,\"name\":\"Total link\"}\n]}\n",
+          (now_seconds() - link_start) * 1e6);
+  if (fclose(out)) {
+    error(ctx, "cannot write --time-trace file %s: %s", path, strerror(errno));
+    checkpoint(ctx);
+  }
+}
+
 #define PASS(call)                                                                                 \
   do {                                                                                             \
     PassClock t0_ = ctx->opt.time_report ? read_clock(ctx) : (PassClock){0};                       \
+    double start_ = ctx->opt.time_trace ? now_seconds() : 0;                                       \
     call;                                                                                          \
     if (ctx->opt.time_report)                                                                      \
       report_pass(ctx, t0_, #call, false);                                                         \
+    if (ctx->opt.time_trace)                                                                       \
+      record_trace_event(ctx, start_, #call);                                                      \
   } while (0)
 
 /* --time-report: the size of the link, to read the pass times against. */
@@ -216,16 +255,20 @@ static void report_memory(void) {
 
 int rv_link(Ctx *ctx) {
   PassClock link_start = ctx->opt.time_report ? read_clock(ctx) : (PassClock){0};
+  double trace_start = now_seconds();
   PASS(check_output_kind(ctx)); // what this build can write
   PASS(read_inputs(ctx));       // map files, load objects, extract archive members
   if (checkpoint(ctx))          // unreadable inputs, duplicates: stop here
     return 1;
+  PASS(print_trace(ctx));                 // -t: the files the link uses
+  PASS(warn_backward_references(ctx));    // --warn-backrefs: what GNU ld would refuse
   PASS(mark_needed_dsos(ctx));            // --as-needed libraries nobody uses get no DT_NEEDED
   PASS(load_indirect_libraries(ctx));     // what the needed libraries need: exports, checks
   PASS(report_link_warnings(ctx));        // .gnu.warning.SYM: a message per reference to SYM
   PASS(add_linker_defined_symbols(ctx));  // __ehdr_start, _end, ... if referenced
   PASS(add_section_bracket_symbols(ctx)); // __start_SEC/__stop_SEC for C-identifier sections
   PASS(convert_common_symbols(ctx));      // COMMON -> .bss definitions
+  PASS(check_required_symbols(ctx));      // --require-defined names must be defined
   PASS(decide_stack(ctx));                // PT_GNU_STACK from .note.GNU-stack
   PASS(compute_import_export(ctx));       // imported / exported / preemptible, once
   PASS(gc_sections(ctx));                 // --gc-sections: drop what nothing reaches
@@ -261,6 +304,8 @@ int rv_link(Ctx *ctx) {
   PASS(print_why_extract(ctx));
   PASS(print_explanations(ctx));
   PASS(print_map_file(ctx));
+  PASS(print_memory_usage(ctx));
+  PASS(write_dependency_file(ctx));
   if (ctx->opt.time_report) {
     report_counts(ctx);
     report_memory();
@@ -270,5 +315,7 @@ int rv_link(Ctx *ctx) {
   if (ctx->opt.time_report)
     report_pass(ctx, link_start, "the whole link: the serial share is what more cores cannot cut",
                 false);
+  if (ctx->opt.time_trace && status == 0)
+    write_time_trace(ctx, trace_start);
   return status;
 }

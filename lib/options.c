@@ -32,6 +32,8 @@ RvContext *rv_context_new(void) {
   o->z_separate_code = true;
   o->z_text = true;
   o->dynamic_undefined_weak = true;
+  o->print_map_discarded = true;
+  o->call_nop_byte = 0x67;
   ctx->arch = &arch_x86_64;
   ctx->tlsld_got_idx = -1;
   init_name_tables_lock(ctx);
@@ -157,6 +159,7 @@ typedef enum OptAction {
   INPUT,      /* an item of the input list (InputArgKind value), with the value if any */
   CALL,       /* call(ctx, value, the word as written) */
   IGNORED,    /* accepted with no effect on the output; the help text says why */
+  REFUSED,    /* known, not done by rivet: an error naming it, and the help text why */
 } OptAction;
 
 typedef struct OptionDef {
@@ -177,6 +180,7 @@ typedef struct OptionDef {
 #define ITEM(kind) .action = INPUT, .value = (kind)
 #define CALLS(fn) .action = CALL, .call = (fn)
 #define NO_EFFECT .action = IGNORED
+#define NOT_SUPPORTED .action = REFUSED
 
 static void apply_option(Ctx *ctx, const OptionDef *def, const char *value, const char *word) {
   u8 *field = (u8 *)&ctx->opt + def->field;
@@ -201,6 +205,9 @@ static void apply_option(Ctx *ctx, const OptionDef *def, const char *value, cons
     def->call(ctx, value, word);
     break;
   case IGNORED:
+    break;
+  case REFUSED:
+    error(ctx, "%s: not supported by rivet: %s", word, def->help);
     break;
   }
 }
@@ -248,6 +255,62 @@ static void z_start_stop_visibility(Ctx *ctx, const char *value, const char *wor
   error(ctx, "-z start-stop-visibility=%s: expected default, internal, hidden or protected", value);
 }
 
+/* -z call-nop=: how a relaxed `call *foo@GOTPCREL(%rip)` (6 bytes) pads the direct
+ * call (5): prefix-addr (0x67, the default), suffix-nop, or prefix-/suffix- with a byte
+ * 0xNN (GNU ld). */
+static void z_call_nop(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  Options *o = &ctx->opt;
+  const char *how = NULL;
+  if (starts_with(value, "prefix-"))
+    o->call_nop_suffix = false, how = value + 7;
+  else if (starts_with(value, "suffix-"))
+    o->call_nop_suffix = true, how = value + 7;
+  char *end = NULL;
+  unsigned long byte = how && starts_with(how, "0x") ? strtoul(how, &end, 16) : 0;
+  if (how && !strcmp(how, "addr") && !o->call_nop_suffix)
+    o->call_nop_byte = 0x67;
+  else if (how && !strcmp(how, "nop") && o->call_nop_suffix)
+    o->call_nop_byte = 0x90;
+  else if (end && !*end && end > how + 2 && byte <= 0xff)
+    o->call_nop_byte = (u8)byte;
+  else
+    error(ctx, "-z call-nop=%s: expected prefix-addr, suffix-nop, prefix-0xNN or suffix-0xNN",
+          value);
+}
+
+/* -z lam-u48 also marks LAM_U57, as GNU ld does (a 48-bit mask leaves the 57-bit
+ * layout valid). */
+static void z_lam(Ctx *ctx, const char *value, const char *word) {
+  (void)value;
+  ctx->opt.feature_and_forced |= !strcmp(word, "lam-u48") ? 0xcu : 0x8u;
+}
+
+/* -z cet-report=, -z lam-report=, -z lam-u48-report=, -z lam-u57-report=: none, warning
+ * or error for each object without the feature. */
+static void z_feature_report(Ctx *ctx, const char *value, const char *word) {
+  u32 bits = starts_with(word, "cet")        ? 0x3u
+             : starts_with(word, "lam-u48-") ? 0x4u
+             : starts_with(word, "lam-u57-") ? 0x8u
+                                             : 0xcu;
+  u32 *r = ctx->opt.feature_reports;
+  r[0] &= ~bits, r[1] &= ~bits;
+  if (!strcmp(value, "warning"))
+    r[0] |= bits;
+  else if (!strcmp(value, "error"))
+    r[1] |= bits;
+  else if (strcmp(value, "none"))
+    error(ctx, "-z %.*s=%s: expected none, warning or error", (int)strcspn(word, "="), word, value);
+}
+
+static void z_indirect_extern_access(Ctx *ctx, const char *value, const char *word) {
+  (void)value;
+  bool on = !strcmp(word, "indirect-extern-access");
+  ctx->opt.z_indirect_extern_access = on;
+  if (on)
+    ctx->opt.z_nocopyreloc = true; /* GNU ld: it implies -z nocopyreloc */
+}
+
 static const OptionDef z_keywords[] = {
     {"relro", NULL, "Create a PT_GNU_RELRO segment (default)", ON(z_relro)},
     {"norelro", NULL, "Do not create a PT_GNU_RELRO segment", OFF(z_relro)},
@@ -284,12 +347,32 @@ static const OptionDef z_keywords[] = {
     {"noexecheap", NULL, "Accepted (no effect on x86-64 ELF, as in GNU ld)", NO_EFFECT},
     {"unique-symbol", NULL, "Append .N to every local symbol name in .symtab (unique names)",
      ON(z_unique_symbol)},
-    {"nounique-symbol", NULL, "Keep local symbol names as they are (default)", OFF(z_unique_symbol)},
+    {"nounique-symbol", NULL, "Keep local symbol names as they are (default)",
+     OFF(z_unique_symbol)},
     {"ibtplt", NULL, "Generate IBT-enabled PLT entries (endbr64, .plt.sec)", ON(z_ibtplt)},
     {"ibt", NULL, "Mark the output IBT-compatible (x86 feature property); implies -z ibtplt",
      ON(z_ibt)},
     {"shstk", NULL, "Mark the output SHSTK-compatible (x86 feature property)", ON(z_shstk)},
-    {"cet-report=none", NULL, "Accepted (the default: no CET report)", NO_EFFECT},
+    {"cet-report", "none|warning|error", "Report objects without the IBT and SHSTK properties",
+     CALLS(z_feature_report)},
+    {"lam-u48", NULL, "Mark the output LAM_U48 (and LAM_U57) compatible", CALLS(z_lam)},
+    {"lam-u57", NULL, "Mark the output LAM_U57 compatible", CALLS(z_lam)},
+    {"lam-report", "none|warning|error",
+     "Report objects without the LAM_U48 and LAM_U57 properties", CALLS(z_feature_report)},
+    {"lam-u48-report", "none|warning|error", "Report objects without the LAM_U48 property",
+     CALLS(z_feature_report)},
+    {"lam-u57-report", "none|warning|error", "Report objects without the LAM_U57 property",
+     CALLS(z_feature_report)},
+    {"call-nop", "PADDING", "Pad relaxed indirect calls: prefix-addr (default), suffix-nop, ...",
+     CALLS(z_call_nop)},
+    {"indirect-extern-access", NULL,
+     "Mark the output as needing indirect access to other modules' symbols; no copy relocations",
+     CALLS(z_indirect_extern_access)},
+    {"noindirect-extern-access", NULL, "Do not mark indirect extern access (default)",
+     CALLS(z_indirect_extern_access)},
+    {"noextern-protected-data", NULL,
+     "Accepted: rivet always binds protected data locally (no GOT for it)", NO_EFFECT},
+    {"report-relative-reloc", NULL, "relative relocations are not listed", NOT_SUPPORTED},
     {"nognustack", NULL, "Accepted", NO_EFFECT},
     {"global", NULL, "Accepted (meaningful for Solaris only)", NO_EFFECT},
     {"noreloc-overflow", NULL, "Accepted", NO_EFFECT},
@@ -298,11 +381,25 @@ static const OptionDef z_keywords[] = {
      ON(dynamic_undefined_weak)},
     {"nodynamic-undefined-weak", NULL, "Bind undefined weak symbols to 0 at link time",
      CALLS(z_nodynamic_undefined_weak)},
-    {"common", NULL, "Commons of -r output are STT_COMMON (no effect on a final link, as in GNU ld)",
-     NO_EFFECT},
+    {"common", NULL,
+     "Commons of -r output are STT_COMMON (no effect on a final link, as in GNU ld)", NO_EFFECT},
     {"nocommon", NULL, "Commons of -r output are STT_OBJECT (no effect on a final link)",
      NO_EFFECT},
     {"stack-size", "SIZE", "Set the size of the PT_GNU_STACK segment", CALLS(z_stack_size)},
+    {"globalaudit", NULL, "Mark the executable as needing global auditing (DF_1_GLOBAUDIT)",
+     ON(z_globalaudit)},
+    {"loadfltr", NULL, "Mark the object's filters for immediate processing (DF_1_LOADFLTR)",
+     ON(z_loadfltr)},
+    {"nodefaultlib", NULL, "Do not search the default directories for dependencies (DF_1_NODEFLIB)",
+     ON(z_nodefaultlib)},
+    {"nodump", NULL, "Mark the object as not available to dldump (DF_1_NODUMP)", ON(z_nodump)},
+    {"unique", NULL, "Load the object once, in the main namespace (DF_GNU_1_UNIQUE)", ON(z_unique)},
+    {"nounique", NULL, "Do not mark the object to be loaded once (default)", OFF(z_unique)},
+    {"start-stop-gc", NULL,
+     "Accepted: a live __start_/__stop_ reference keeps its sections (lld's meaning)", NO_EFFECT},
+    {"nostart-stop-gc", NULL,
+     "Accepted: a live __start_/__stop_ reference keeps its sections (GNU ld's default)",
+     NO_EFFECT},
     {"start-stop-visibility", "V",
      "Visibility of __start_SEC/__stop_SEC: default, internal, hidden or protected (default)",
      CALLS(z_start_stop_visibility)},
@@ -317,7 +414,10 @@ static void parse_z(Ctx *ctx, const char *z, const char *word) {
     if (strncmp(z, k->names, n))
       continue;
     if (!k->arg && !z[n]) {
-      apply_option(ctx, k, NULL, z);
+      if (k->action == REFUSED)
+        error(ctx, "-z %s: not supported by rivet: %s", z, k->help);
+      else
+        apply_option(ctx, k, NULL, z);
       return;
     }
     if (k->arg && z[n] == '=') {
@@ -377,6 +477,30 @@ static void opt_threads(Ctx *ctx, const char *value, const char *word) {
     error(ctx, "--threads: expected a positive number: %s", value);
 }
 
+static void opt_time_trace(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  ctx->opt.time_trace = true;
+  if (value)
+    ctx->opt.time_trace_file = value;
+}
+
+static void opt_time_trace_granularity(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  ctx->opt.time_trace_granularity = (i64)parse_number(ctx, "--time-trace-granularity", value);
+}
+
+static void opt_spare_program_headers(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  ctx->opt.spare_program_headers = (i64)parse_number(ctx, "--spare-program-headers", value);
+  if (ctx->opt.spare_program_headers > 1024)
+    error(ctx, "--spare-program-headers: too many: %s", value);
+}
+
+static void opt_error_limit(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  ctx->opt.error_limit = (i64)parse_number(ctx, "--error-limit", value);
+}
+
 static void opt_no_threads(Ctx *ctx, const char *value, const char *word) {
   (void)value, (void)word;
   ctx->opt.threads = 1;
@@ -423,14 +547,46 @@ static void opt_pack_dyn_relocs(Ctx *ctx, const char *value, const char *word) {
     error(ctx, "--pack-dyn-relocs: unsupported format %s (rivet packs with relr)", value);
 }
 
+static u64 parse_address(Ctx *ctx, const char *opt, const char *s);
+
+/* lld's --image-base reads C numbers; GNU ld's -Ttext-segment hexadecimal ones. */
 static void opt_image_base(Ctx *ctx, const char *value, const char *word) {
-  (void)word;
-  ctx->opt.image_base = parse_number(ctx, "--image-base", value);
+  ctx->opt.image_base = strstr(word, "Ttext-segment") ? parse_address(ctx, "-Ttext-segment", value)
+                                                      : parse_number(ctx, "--image-base", value);
 }
 
 static void opt_max_page_size(Ctx *ctx, const char *value, const char *word) {
   (void)word;
   ctx->opt.max_page_size = parse_number(ctx, "--max-page-size", value);
+}
+
+/* GNU ld's addresses (-Ttext, --section-start, -Ttext-segment): hexadecimal, with or
+ * without 0x. */
+static u64 parse_address(Ctx *ctx, const char *opt, const char *s) {
+  char *end;
+  errno = 0;
+  unsigned long long v = strtoull(s, &end, 16);
+  if (errno || *end || !*s)
+    error(ctx, "invalid address for %s: %s", opt, s);
+  return (u64)v;
+}
+
+static void opt_section_start(Ctx *ctx, const char *value, const char *word) {
+  SectionStart st;
+  if (strstr(word, "section-start")) {
+    const char *eq = strrchr(value, '=');
+    if (!eq || eq == value) {
+      error(ctx, "--section-start %s: expected SECTION=ADDRESS", value);
+      return;
+    }
+    st.name = arena_strndup(&ctx->arena, value, eq - value);
+    st.addr = parse_address(ctx, "--section-start", eq + 1);
+  } else {
+    const char *which = strstr(word, "Ttext") ? ".text" : strstr(word, "Tdata") ? ".data" : ".bss";
+    st.name = which;
+    st.addr = parse_address(ctx, word, value);
+  }
+  vec_push(&ctx->opt.section_starts, st);
 }
 
 static void opt_emulation(Ctx *ctx, const char *value, const char *word) {
@@ -461,6 +617,104 @@ static void opt_help(Ctx *ctx, const char *value, const char *word) {
   ctx->opt.info_only = ctx->opt.exit_after_args = true;
 }
 
+/* --audit and -P/--depaudit: several are joined with ':' into one tag, as GNU ld does. */
+static void opt_audit(Ctx *ctx, const char *value, const char *word) {
+  const char **list =
+      strstr(word, "audit") && !strstr(word, "depaudit") ? &ctx->opt.audit : &ctx->opt.depaudit;
+  *list = *list ? arena_sprintf(&ctx->arena, "%s:%s", *list, value) : value;
+}
+
+/* GNU ld: --unresolved-symbols sets how undefined references of the objects and of the
+ * shared libraries are treated; -z defs and --[no-]allow-shlib-undefined set one each. */
+static void opt_unresolved_symbols(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  Options *o = &ctx->opt;
+  bool objects, libraries;
+  if (!strcmp(value, "ignore-all"))
+    objects = libraries = false;
+  else if (!strcmp(value, "report-all"))
+    objects = libraries = true;
+  else if (!strcmp(value, "ignore-in-object-files"))
+    objects = false, libraries = true;
+  else if (!strcmp(value, "ignore-in-shared-libs"))
+    objects = true, libraries = false;
+  else {
+    error(ctx,
+          "--unresolved-symbols=%s: expected ignore-all, report-all, "
+          "ignore-in-object-files or ignore-in-shared-libs",
+          value);
+    return;
+  }
+  o->ignore_undefined_in_objects = !objects;
+  o->z_defs = objects; /* a shared object's undefined references are reported too */
+  o->allow_shlib_undefined = !libraries;
+  o->allow_shlib_undefined_set = true;
+}
+
+static void opt_require_defined(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  vec_push(&ctx->opt.required_defined, value);
+  vec_push(&ctx->opt.undefined, value); /* it extracts archive members, as -u does */
+}
+
+/* -a KEYWORD (HP-UX): "archive" is -Bstatic, "shared" and "default" are -Bdynamic. */
+static void opt_hpux_a(Ctx *ctx, const char *value, const char *word) {
+  if (!strcmp(value, "archive"))
+    add_input(ctx, ARG_BSTATIC, NULL);
+  else if (!strcmp(value, "shared") || !strcmp(value, "default"))
+    add_input(ctx, ARG_BDYNAMIC, NULL);
+  else
+    error(ctx, "%s %s: expected archive, shared or default", word, value);
+}
+
+/* -b/--format, --oformat, -A/--architecture: rivet reads and writes one format. */
+static void opt_target(Ctx *ctx, const char *value, const char *word) {
+  bool is_arch = word[1] == 'A' || strstr(word, "architecture");
+  bool ok = is_arch ? !strcmp(value, "i386:x86-64") || !strcmp(value, "x86-64")
+                    : !strcmp(value, ctx->arch->output_format) || !strcmp(value, "default");
+  if (!ok)
+    error(ctx, "%s %s: not supported by rivet: it %s %s only", word, value,
+          is_arch ? "links" : "reads and writes",
+          is_arch ? "i386:x86-64" : ctx->arch->output_format);
+}
+
+static void opt_print_map(Ctx *ctx, const char *value, const char *word) {
+  (void)value, (void)word;
+  ctx->opt.map_file = "-";
+}
+
+static void opt_print_output_format(Ctx *ctx, const char *value, const char *word) {
+  (void)value, (void)word;
+  printf("%s\n", ctx->arch->output_format);
+  ctx->opt.info_only = ctx->opt.exit_after_args = true;
+}
+
+static void print_target_help(void);
+
+static void opt_target_help(Ctx *ctx, const char *value, const char *word) {
+  (void)value, (void)word;
+  print_target_help();
+  ctx->opt.info_only = ctx->opt.exit_after_args = true;
+}
+
+static void opt_spare_dynamic_tags(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  ctx->opt.spare_dynamic_tags = (i64)parse_number(ctx, "--spare-dynamic-tags", value);
+  if (ctx->opt.spare_dynamic_tags > 1 << 20)
+    error(ctx, "--spare-dynamic-tags: too many: %s", value);
+}
+
+/* GNU ld: what to do with sections a SECTIONS script does not name. rivet reads no
+ * SECTIONS, so every section is placed by its name: "place" is what it does. */
+static void opt_orphan_handling(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  if (strcmp(value, "place"))
+    error(ctx,
+          "--orphan-handling=%s: not supported by rivet: it places every section by its name "
+          "(place)",
+          value);
+}
+
 static const OptionDef options[] = {
     /* Output */
     {"o output", "FILE", "Set the output file name", STRING(output)},
@@ -477,6 +731,11 @@ static const OptionDef options[] = {
     {"image-base Ttext-segment", "ADDRESS", "Set the address of the first segment",
      CALLS(opt_image_base)},
     {"max-page-size", "SIZE", "Set the maximum page size", CALLS(opt_max_page_size)},
+    {"section-start", "SECTION=ADDRESS", "Set the address of the output section SECTION",
+     CALLS(opt_section_start)},
+    {"Ttext", "ADDRESS", "Set the address of .text", CALLS(opt_section_start)},
+    {"Tdata", "ADDRESS", "Set the address of .data", CALLS(opt_section_start)},
+    {"Tbss", "ADDRESS", "Set the address of .bss", CALLS(opt_section_start)},
     {"z", "KEYWORD", "Set a -z keyword (listed below)", CALLS(opt_z)},
     /* Inputs and how they are searched */
     {"l library", "LIBNAME", "Search for library LIBNAME", ITEM(ARG_LIBRARY)},
@@ -484,6 +743,15 @@ static const OptionDef options[] = {
     {"T script", "FILE", "Read a linker script (searched in the -L directories too)",
      ITEM(ARG_SCRIPT_FILE)},
     {"sysroot", "DIRECTORY", "Override the default sysroot location", STRING(sysroot)},
+    {"Y", "PATH", "Add PATH to the default library search path (after every -L)",
+     LIST(default_lib_paths)},
+    {"default-script dT", "FILE", "Read a linker script (as -T: rivet has no built-in one)",
+     ITEM(ARG_SCRIPT_FILE)},
+    {"a", "KEYWORD", "HP-UX: archive is -Bstatic; shared and default are -Bdynamic",
+     CALLS(opt_hpux_a)},
+    {"b format", "TARGET", "The format of the following inputs: elf64-x86-64", CALLS(opt_target)},
+    {"oformat", "TARGET", "The output format: elf64-x86-64", CALLS(opt_target)},
+    {"A architecture", "ARCH", "The architecture: i386:x86-64", CALLS(opt_target)},
     {"static Bstatic dn non_shared", NULL, "Do not link against shared libraries",
      CALLS(opt_static)},
     {"Bdynamic dy call_shared", NULL, "Link against shared libraries (default)",
@@ -534,10 +802,22 @@ static const OptionDef options[] = {
     {"enable-new-dtags", NULL, "Write the run path as DT_RUNPATH (default)",
      OFF(disable_new_dtags)},
     {"disable-new-dtags", NULL, "Write the run path as DT_RPATH", ON(disable_new_dtags)},
+    {"audit", "AUDITLIB", "Name a library that audits this object (DT_AUDIT)", CALLS(opt_audit)},
+    {"P depaudit", "AUDITLIB", "Name a library that audits its dependencies (DT_DEPAUDIT)",
+     CALLS(opt_audit)},
+    {"f auxiliary", "SHLIB", "Auxiliary filter for the shared object's symbols (DT_AUXILIARY)",
+     LIST(auxiliaries)},
+    {"F filter", "SHLIB", "Filter for the shared object's symbols (DT_FILTER)", STRING(filter)},
+    {"Bgroup", NULL, "Resolve this object's names within its group (DF_1_GROUP)", ON(bgroup)},
     {"init", "SYMBOL", "Call SYMBOL at load time (DT_INIT)", STRING(init_symbol)},
     {"fini", "SYMBOL", "Call SYMBOL at unload time (DT_FINI)", STRING(fini_symbol)},
     {"hash-style", "STYLE", "Set the hash table style: sysv, gnu or both", CALLS(opt_hash_style)},
     {"eh-frame-hdr", NULL, "Create .eh_frame_hdr and PT_GNU_EH_FRAME", ON(eh_frame_hdr)},
+    {"traditional-format", NULL, "No .eh_frame_hdr lookup table, as GNU ld (no stabs merging)",
+     ON(traditional_format)},
+    {"spare-dynamic-tags", "COUNT", "Reserve COUNT more DT_NULL entries in .dynamic",
+     CALLS(opt_spare_dynamic_tags)},
+    {"warn-textrel", NULL, "Warn when the output has DT_TEXTREL (rivet always does)", NO_EFFECT},
     {"no-eh-frame-hdr", NULL, "Do not create .eh_frame_hdr", OFF(eh_frame_hdr)},
     {"build-id", "[=STYLE]", "Write a build ID note: fast, md5, sha1, uuid, 0xHEX or none",
      CALLS(opt_build_id)},
@@ -545,6 +825,17 @@ static const OptionDef options[] = {
      CALLS(opt_pack_dyn_relocs)},
     {"package-metadata", "JSON", "Write a .note.package note", STRING(package_metadata)},
     {"no-undefined", NULL, "Report undefined symbols even in shared objects", ON(z_defs)},
+    {"unresolved-symbols", "METHOD",
+     "ignore-all, report-all, ignore-in-object-files or ignore-in-shared-libs",
+     CALLS(opt_unresolved_symbols)},
+    {"warn-unresolved-symbols", NULL, "Report unresolved symbols as warnings",
+     ON(warn_unresolved_symbols)},
+    {"error-unresolved-symbols", NULL, "Report unresolved symbols as errors (default)",
+     OFF(warn_unresolved_symbols)},
+    {"ignore-unresolved-symbol", "SYMBOL", "Unresolved SYMBOL is neither an error nor a warning",
+     LIST(ignored_undefined)},
+    {"require-defined", "SYMBOL", "Require SYMBOL to be defined in the output",
+     CALLS(opt_require_defined)},
     {"allow-shlib-undefined", NULL, "Allow undefined symbols in the shared libraries linked",
      CALLS(opt_allow_shlib_undefined)},
     {"no-allow-shlib-undefined", NULL, "Report undefined symbols of the shared libraries linked",
@@ -561,12 +852,19 @@ static const OptionDef options[] = {
     {"gc-sections", NULL, "Remove unused sections", ON(gc_sections)},
     {"no-gc-sections", NULL, "Keep unused sections (default)", OFF(gc_sections)},
     {"print-gc-sections", NULL, "List the sections --gc-sections removes", ON(print_gc_sections)},
+    {"gc-keep-exported", NULL, "Keep sections that define default or protected globals",
+     ON(gc_keep_exported)},
     {"no-print-gc-sections", NULL, "Do not list removed sections (default)",
      OFF(print_gc_sections)},
     {"s strip-all", NULL, "Strip all symbols", ON(strip_all)},
+    {"x discard-all", NULL, "Discard all local symbols", ENUM(discard, DISCARD_ALL_LOCALS)},
+    {"X discard-locals", NULL, "Discard temporary local symbols (.L*)",
+     ENUM(discard, DISCARD_TEMPORARIES)},
+    {"discard-none", NULL, "Keep every local symbol, temporaries too", ENUM(discard, DISCARD_NONE)},
     {"S strip-debug", NULL, "Strip debugging symbols and sections", ON(strip_debug)},
     /* Diagnostics */
     {"fatal-warnings", NULL, "Treat warnings as errors", ON(fatal_warnings)},
+    {"w no-warnings", NULL, "Print no warnings (errors still fail the link)", ON(no_warnings)},
     {"no-fatal-warnings", NULL, "Do not treat warnings as errors (default)", OFF(fatal_warnings)},
     {"error-rwx-segments", NULL, "Report a segment with RWX permissions as an error",
      ON(error_rwx_segments)},
@@ -581,16 +879,83 @@ static const OptionDef options[] = {
     {"explain-symbol", "GLOB", "Explain how matching symbols were resolved and relocated",
      LIST(explain_symbols)},
     {"Map", "FILE", "Write a map file", STRING(map_file)},
+    {"M print-map", NULL, "Print the map on standard output", CALLS(opt_print_map)},
+    {"print-map-discarded", NULL, "List discarded input sections in the map (default)",
+     ON(print_map_discarded)},
+    {"no-print-map-discarded", NULL, "Do not list discarded input sections in the map",
+     OFF(print_map_discarded)},
+    {"print-memory-usage", NULL, "Print the use of each memory region (no MEMORY: none)",
+     ON(print_memory_usage)},
+    {"t trace", NULL, "Print each input file the link uses", ON(trace)},
+    {"print-output-format", NULL, "Print the output format and exit",
+     CALLS(opt_print_output_format)},
+    {"target-help", NULL, "Print the target's options (the -z keywords) and exit",
+     CALLS(opt_target_help)},
     {"verbose", NULL, "Print what the link does", ON(verbose)},
     {"time-report", NULL, "Print the time of each pass", ON(time_report)},
     {"threads", "[=N]", "Use N threads (default: all cores)", CALLS(opt_threads)},
     {"no-threads", NULL, "Use one thread", CALLS(opt_no_threads)},
+    {"thread-count", "N", "Use N threads (as --threads=N)", CALLS(opt_threads)},
+    {"warn-backrefs", NULL, "Warn when a member is extracted by a file after its archive",
+     ON(warn_backrefs)},
+    {"no-warn-backrefs", NULL, "Do not warn about backward references (default)",
+     OFF(warn_backrefs)},
+    {"warn-backrefs-exclude", "GLOB", "No --warn-backrefs warning for archives matching GLOB",
+     LIST(warn_backrefs_exclude)},
+    {"spare-program-headers", "N", "Reserve N more program headers (PT_NULL)",
+     CALLS(opt_spare_program_headers)},
+    {"time-trace", "[=FILE]", "Write the passes' times as a Chrome trace (OUTPUT.time.json)",
+     CALLS(opt_time_trace)},
+    {"time-trace-file", "FILE", "Where --time-trace writes", CALLS(opt_time_trace)},
+    {"time-trace-granularity", "US",
+     "Leave out of --time-trace passes shorter than US microseconds",
+     CALLS(opt_time_trace_granularity)},
+    {"error-limit", "N", "Print at most N errors, then stop (0: all; the default)",
+     CALLS(opt_error_limit)},
     {"v version V", NULL, "Print version information", CALLS(opt_version)},
     {"help", NULL, "Print option help", CALLS(opt_help)},
     {"print-sysroot", NULL, "Print the sysroot (nothing if none) and exit", ON(print_sysroot)},
     /* Accepted with no effect on what rivet writes */
     {"O", "LEVEL", "Accepted (GNU ld's -O only tunes hash table sizes)", NO_EFFECT},
     {"g", NULL, "Ignored, as in GNU ld", NO_EFFECT},
+    {"flto", "[=ARG]", "Ignored for GCC LTO option compatibility, as in GNU ld", NO_EFFECT},
+    {"flto-partition", "[=ARG]", "Ignored for GCC LTO option compatibility, as in GNU ld",
+     NO_EFFECT},
+    {"fuse-ld", "[=LINKER]", "Ignored for GCC linker option compatibility, as in GNU ld",
+     NO_EFFECT},
+    {"Qy", NULL, "Ignored for SVR4 compatibility, as in GNU ld", NO_EFFECT},
+    {"qmagic", NULL, "Ignored for Linux compatibility, as in GNU ld", NO_EFFECT},
+    {"assert", "KEYWORD", "Ignored for SunOS compatibility, as in GNU ld", NO_EFFECT},
+    {"map-whole-files", NULL, "Ignored (a memory tuning of gold), as in GNU ld", NO_EFFECT},
+    {"EL", NULL, "Link little-endian objects (x86-64 is little-endian)", NO_EFFECT},
+    {"EB", NULL, "big-endian output: x86-64 is little-endian", NOT_SUPPORTED},
+    {"G gpsize", "SIZE", "Accepted (a small-data size: no effect on x86-64, as in GNU ld)",
+     NO_EFFECT},
+    {"warn-multiple-gp", NULL, "Accepted (x86-64 has no global pointer)", NO_EFFECT},
+    {"warn-constructors", NULL, "Accepted (GNU ld cannot see constructors in ELF either)",
+     NO_EFFECT},
+    {"force-exe-suffix", NULL, "Accepted (a PE option: no effect on ELF, as in GNU ld)", NO_EFFECT},
+    {"hash-size", "NUMBER", "Accepted (GNU ld's internal hash tables: not in the output)",
+     NO_EFFECT},
+    {"max-cache-size", "SIZE", "Accepted (GNU ld's file cache: not in the output)", NO_EFFECT},
+    {"no-warn-search-mismatch", NULL,
+     "Accepted (rivet does not skip incompatible libraries with a warning)", NO_EFFECT},
+    {"accept-unknown-input-arch", NULL, "Accepted (every ELF input names its machine)", NO_EFFECT},
+    {"no-accept-unknown-input-arch", NULL, "Accepted (every ELF input names its machine)",
+     NO_EFFECT},
+    {"warn-alternate-em", NULL, "Accepted (inputs of another machine code are refused)", NO_EFFECT},
+    {"d dc dp", NULL, "Define common symbols (a final link always does)", NO_EFFECT},
+    {"force-group-allocation", NULL, "Place group members as other sections (a final link does)",
+     NO_EFFECT},
+    {"no-omagic", NULL, "Page-align data, text read-only (the default)", NO_EFFECT},
+    {"enable-non-contiguous-regions", NULL, "Accepted (no MEMORY regions without SECTIONS)",
+     NO_EFFECT},
+    {"enable-non-contiguous-regions-warnings", NULL,
+     "Accepted (no MEMORY regions without SECTIONS)", NO_EFFECT},
+    {"warn-section-align", NULL,
+     "Accepted (sections get no fixed addresses that alignment could move)", NO_EFFECT},
+    {"disable-multiple-abs-defs", NULL, "Accepted (rivet reads no --just-symbols files)",
+     NO_EFFECT},
     {"nostdlib", NULL, "Accepted: rivet searches only the directories given with -L", NO_EFFECT},
     {"no-copy-dt-needed-entries", NULL, "Accepted (the default)", NO_EFFECT},
     {"warn-common", NULL, "Accepted", NO_EFFECT},
@@ -619,16 +984,7 @@ static const OptionDef options[] = {
     {"rpath-link", "PATH", "Where to find the libraries other libraries need (first)",
      LIST(rpath_links)},
     /* Accepted and not yet honoured: each is to be done or refused (issue: options). */
-    {"copy-dt-needed-entries", NULL, "Accepted, not yet honoured", NO_EFFECT},
-    {"x discard-all", NULL, "Accepted, not yet honoured: local symbols are kept", NO_EFFECT},
-    {"X discard-locals", NULL, "Accepted, not yet honoured: local symbols are kept", NO_EFFECT},
-    {"relax", NULL, "Accepted (rivet always relaxes)", NO_EFFECT},
-    {"no-relax", NULL, "Accepted, not yet honoured: rivet always relaxes", NO_EFFECT},
-    {"n nmagic", NULL, "Accepted, not yet honoured", NO_EFFECT},
-    {"gdb-index", NULL, "Accepted, not yet honoured", NO_EFFECT},
     {"no-gdb-index", NULL, "Accepted", NO_EFFECT},
-    {"start-lib", NULL, "Accepted, not yet honoured", NO_EFFECT},
-    {"end-lib", NULL, "Accepted, not yet honoured", NO_EFFECT},
     {"cref", NULL, "Accepted, not yet honoured", NO_EFFECT},
     {"detect-odr-violations", NULL, "Accepted", NO_EFFECT},
     {"rosegment", NULL, "Accepted", NO_EFFECT},
@@ -639,18 +995,46 @@ static const OptionDef options[] = {
     {"no-apply-dynamic-relocs", NULL, "Accepted", NO_EFFECT},
     {"compress-debug-sections", "TYPE", "Accepted, not yet honoured: written uncompressed",
      NO_EFFECT},
-    {"dependency-file", "FILE", "Accepted, not yet honoured", NO_EFFECT},
-    {"Ttext", "ADDRESS", "Accepted, not yet honoured", NO_EFFECT},
-    {"Tdata", "ADDRESS", "Accepted, not yet honoured", NO_EFFECT},
-    {"Tbss", "ADDRESS", "Accepted, not yet honoured", NO_EFFECT},
-    {"unresolved-symbols", "METHOD", "Accepted, not yet honoured", NO_EFFECT},
-    {"orphan-handling", "MODE", "Accepted, not yet honoured", NO_EFFECT},
-    {"audit", "LIB", "Accepted, not yet honoured", NO_EFFECT},
-    {"f auxiliary", "SHLIB", "Accepted, not yet honoured", NO_EFFECT},
-    {"F filter", "SHLIB", "Accepted, not yet honoured", NO_EFFECT},
-    {"retain-symbols-file", "FILE", "Accepted, not yet honoured", NO_EFFECT},
     {"thinlto-cache-dir", "DIR", "Accepted (LTO is not run)", NO_EFFECT},
     {"lto-O", "LEVEL", "Accepted (LTO is not run)", NO_EFFECT},
+    {"relax", NULL, "Rewrite GOT loads of local symbols to direct ones (default)", OFF(no_relax)},
+    {"no-relax", NULL, "Keep every GOT load (no GOTPCRELX rewriting)", ON(no_relax)},
+    {"dependency-file", "FILE", "Write a make rule: the output depends on every input read",
+     STRING(dependency_file)},
+    {"retain-symbols-file", "FILE", "Write only the symbols FILE lists (one a line) to .symtab",
+     STRING(retain_symbols_file)},
+    {"orphan-handling", "MODE", "place (default; rivet places every section by its name)",
+     CALLS(opt_orphan_handling)},
+    /* Known and refused by name: GNU ld has them, rivet does not do them yet. */
+    {"n nmagic", NULL, "unaligned (NMAGIC) output is not written", NOT_SUPPORTED},
+    {"gdb-index", NULL, ".gdb_index is not built", NOT_SUPPORTED},
+    {"start-lib", NULL, "lazy object groups are not read", NOT_SUPPORTED},
+    {"end-lib", NULL, "lazy object groups are not read", NOT_SUPPORTED},
+    {"copy-dt-needed-entries", NULL, "indirect libraries do not satisfy references", NOT_SUPPORTED},
+    {"sort-section", "KEY", "input sections are not sorted by name or alignment", NOT_SUPPORTED},
+    {"noinhibit-exec", NULL, "no output is written after an error", NOT_SUPPORTED},
+    {"default-symver", NULL, "exported symbols get no default version", NOT_SUPPORTED},
+    {"default-imported-symver", NULL, "imported symbols get no default version", NOT_SUPPORTED},
+    {"r i relocatable", NULL, "relocatable output is not written yet", NOT_SUPPORTED},
+    {"Ur", NULL, "relocatable output is not written yet", NOT_SUPPORTED},
+    {"q emit-relocs", NULL, "relocations are not kept in the output yet", NOT_SUPPORTED},
+    {"just-symbols", "FILE", "symbols cannot be taken from a file alone", NOT_SUPPORTED},
+    {"c mri-script", "FILE", "MRI linker scripts are not read", NOT_SUPPORTED},
+    {"N omagic", NULL, "unaligned, writable-text output is not written", NOT_SUPPORTED},
+    {"out-implib", "FILE", "import libraries are not written", NOT_SUPPORTED},
+    {"embedded-relocs", NULL, "embedded relocations are a MIPS ECOFF feature", NOT_SUPPORTED},
+    {"task-link", "SYMBOL", "task linking is not done", NOT_SUPPORTED},
+    {"split-by-file", "[=SIZE]", "output sections are not split", NOT_SUPPORTED},
+    {"split-by-reloc", "[=COUNT]", "output sections are not split", NOT_SUPPORTED},
+    {"version-exports-section", "SYMBOL", ".exports sections are not read", NOT_SUPPORTED},
+    {"no-define-common", NULL, "common symbols are always given addresses", NOT_SUPPORTED},
+    {"strip-discarded", NULL, "Write no symbol of a discarded section (the default)", NO_EFFECT},
+    {"no-strip-discarded", NULL, "symbols of discarded sections are never written", NOT_SUPPORTED},
+    {"ctf-variables", NULL, "CTF sections are not deduplicated", NOT_SUPPORTED},
+    {"no-ctf-variables", NULL, "CTF sections are not deduplicated", NOT_SUPPORTED},
+    {"ctf-share-types", "METHOD", "CTF sections are not deduplicated", NOT_SUPPORTED},
+    {"error-handling-script", "SCRIPT", "no script is run on errors", NOT_SUPPORTED},
+    {"unique", "[=SECTION]", "orphan sections are always merged by name", NOT_SUPPORTED},
 };
 
 /* ---- Matching words against the table ---- */
@@ -704,6 +1088,54 @@ static Match match_word(const char *w, const OptionDef *defs, i64 ndefs) {
   return (Match){0};
 }
 
+/* ---- An unknown option's nearest known spelling ---- */
+
+/* Edit distance (insertions, deletions, substitutions), capped: names are short. */
+static size_t edit_distance(const char *a, size_t la, const char *b, size_t lb) {
+  enum { MAX_NAME = 64 };
+  if (la >= MAX_NAME || lb >= MAX_NAME)
+    return MAX_NAME;
+  size_t row[MAX_NAME + 1];
+  for (size_t j = 0; j <= lb; j++)
+    row[j] = j;
+  for (size_t i = 1; i <= la; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= lb; j++) {
+      size_t up = row[j];
+      size_t best = MIN(row[j] + 1, row[j - 1] + 1);
+      row[j] = MIN(best, diag + (a[i - 1] != b[j - 1]));
+      diag = up;
+    }
+  }
+  return row[lb];
+}
+
+/* The known long name closest to WORD (without its dashes and "=value"), if it is
+ * close enough to be a typo: at most 2 edits, and fewer than a third of the name. */
+static const char *nearest_option(const char *word) {
+  const char *w = word + 1 + (word[1] == '-');
+  size_t wl = strcspn(w, "=");
+  static char best[64]; /* the command line is parsed on one thread */
+  size_t best_d = 3;
+  for (i64 i = 0; i < ARRAY_SIZE(options); i++) {
+    if (options[i].action == REFUSED)
+      continue;
+    for (const char *n = options[i].names; *n;) {
+      size_t len = strcspn(n, " ");
+      size_t d = len > 1 ? edit_distance(w, wl, n, len) : SIZE_MAX;
+      if (d < best_d && d * 3 < len && len < sizeof best) {
+        best_d = d;
+        memcpy(best, n, len);
+        best[len] = 0;
+      }
+      n += len;
+      n += *n == ' ';
+    }
+  }
+  return best_d < 3 ? best : NULL;
+}
+
 /* ---- --help ---- */
 
 static void print_option_line(const char *spelling, const char *help) {
@@ -713,6 +1145,23 @@ static void print_option_line(const char *spelling, const char *help) {
     printf("  %s\n  %-28s%s\n", spelling, "", help);
 }
 
+static void print_z_keywords(void) {
+  for (i64 i = 0; i < ARRAY_SIZE(z_keywords); i++) {
+    if (z_keywords[i].action == REFUSED)
+      continue;
+    char line[256];
+    snprintf(line, sizeof line, "-z %s%s%s", z_keywords[i].names, z_keywords[i].arg ? "=" : "",
+             z_keywords[i].arg ? z_keywords[i].arg : "");
+    print_option_line(line, z_keywords[i].help);
+  }
+}
+
+/* GNU ld prints its emulations' own options (the -z keywords among them). */
+static void print_target_help(void) {
+  printf("ld.rivet: elf_x86_64:\n");
+  print_z_keywords();
+}
+
 /* GNU ld's shape, one option a line: "  -o FILE, --output FILE   Set output file name",
  * then the -z keywords and the supported targets and emulations, which libtool and
  * configure scripts read. */
@@ -720,6 +1169,8 @@ static void print_help(void) {
   printf("Usage: ld.rivet [options] file...\nOptions:\n");
   for (i64 i = 0; i < ARRAY_SIZE(options); i++) {
     const OptionDef *d = &options[i];
+    if (d->action == REFUSED)
+      continue;
     char line[256] = "";
     for (const char *n = d->names; *n;) {
       size_t len = strcspn(n, " "), used = strlen(line);
@@ -732,12 +1183,7 @@ static void print_help(void) {
     }
     print_option_line(line, d->help);
   }
-  for (i64 i = 0; i < ARRAY_SIZE(z_keywords); i++) {
-    char line[256];
-    snprintf(line, sizeof line, "-z %s%s%s", z_keywords[i].names, z_keywords[i].arg ? "=" : "",
-             z_keywords[i].arg ? z_keywords[i].arg : "");
-    print_option_line(line, z_keywords[i].help);
-  }
+  print_z_keywords();
   printf("  @FILE                       Read options from FILE\n");
   printf("ld.rivet: supported targets: elf64-x86-64\n");
   printf("ld.rivet: supported emulations: elf_x86_64\n");
@@ -781,7 +1227,12 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
     }
     Match m = match_word(w, options, ARRAY_SIZE(options));
     if (!m.def) {
-      error(ctx, "unknown option: %s", w);
+      const char *near = nearest_option(w);
+      if (near)
+        error(ctx, "unknown option: %s (did you mean %s%s?)", w, strlen(near) > 1 ? "--" : "-",
+              near);
+      else
+        error(ctx, "unknown option: %s", w);
       continue;
     }
     if (m.value_follows) {
@@ -804,6 +1255,14 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
   }
   if (o->exit_after_args || (o->info_only && o->inputs.len == 0))
     return RV_ARGS_DONE;
+  /* GNU ld: filters are shared objects standing for others. */
+  if ((o->filter || o->auxiliaries.len) && o->kind != OUT_SHARED) {
+    error(ctx, "%s may not be used without -shared", o->filter ? "-F" : "-f");
+    checkpoint(ctx);
+    return RV_ARGS_ERROR;
+  }
+  for (i64 i = 0; i < o->default_lib_paths.len; i++)
+    vec_push(&o->lib_paths, o->default_lib_paths.data[i]);
   for (i64 i = 0; i < o->lib_paths.len; i++)
     o->lib_paths.data[i] = sysroot_path(ctx, o->lib_paths.data[i]);
   /* GNU ld: without -rpath, LD_RUN_PATH gives the run path. */

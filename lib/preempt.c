@@ -138,12 +138,21 @@ static void decide_import_export(Ctx *ctx, Symbol *sym, const ExportRules *rules
      * loader may not bind it to another module (an error, or 0 when weak). */
     bool hidden = sym->visibility != STV_DEFAULT;
     bool weak = !sym->has_strong_ref;
+    /* An undefined reference that --unresolved-symbols (or its relatives) lets pass
+     * is the loader's to find in a dynamic executable, as lld and mold leave it; in a
+     * static one nothing can, and it is 0. */
+    bool let_pass = !weak && !shared && undefined_is_let_pass(ctx, sym);
     if (!hidden && ((shared && !(weak && ctx->opt.nodynamic_undefined_weak)) ||
-                    (weak && rules->dynamic_undefined_weak))) {
+                    (weak && rules->dynamic_undefined_weak) || (let_pass && ctx->is_dynamic))) {
       sym->is_preemptible = true;
-      g->preempt_reason = shared ? "undefined in a shared object: left to the loader"
-                                 : "undefined weak in a dynamically linked executable: "
-                                   "left to the loader (-z dynamic-undefined-weak)";
+      g->preempt_reason = shared     ? "undefined in a shared object: left to the loader"
+                          : let_pass ? "undefined, let pass by --unresolved-symbols or "
+                                       "--warn-unresolved-symbols: left to the loader"
+                                     : "undefined weak in a dynamically linked executable: "
+                                       "left to the loader (-z dynamic-undefined-weak)";
+    } else if (let_pass) {
+      sym->is_abs = true;
+      g->preempt_reason = "undefined, let pass in a static link: bound to 0";
     } else if (weak) {
       sym->is_abs = true;
       g->preempt_reason = "undefined weak: bound to 0 at link time";

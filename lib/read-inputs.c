@@ -40,6 +40,7 @@ typedef struct LoadStep {
   InputFile **index_members; /*   the member each names; NULL: no ELF member there */
   bool whole_archive;        /*   --whole-archive was in force */
   bool failed;               /*   unreadable (reported) */
+  i32 group;                 /* --start-group it is in (1, 2, ...), 0: none */
 } LoadStep;
 
 typedef struct Loader {
@@ -50,6 +51,7 @@ typedef struct Loader {
   i64 depth;
   i64 script_depth;
   i64 first_priority; /* ctx->next_priority before the walk */
+  i32 group, ngroups; /* the --start-group in force (0: none), and how many there were */
 } Loader;
 
 static void load_path(Loader *ld, const char *path, bool from_script, bool by_l);
@@ -380,6 +382,9 @@ static void drain(Ctx *ctx, ParseQueue *q, i64 *cursor) {
 }
 
 static void add_step(Loader *ld, LoadStep step) {
+  step.group = ld->group;
+  if (step.file)
+    step.file->group = ld->group;
   vec_push(&ld->steps, step);
 }
 
@@ -444,8 +449,10 @@ static void parse_archives(Ctx *ctx, Loader *ld) {
       continue;
     }
     for (i64 k = 0; k < step->member_list.len; k++)
-      if (step->members[k])
+      if (step->members[k]) {
         register_file(ctx, step->members[k]);
+        step->members[k]->group = step->group;
+      }
     if (!step->whole_archive) {
       vec_push(&steps, *step);
       continue;
@@ -545,6 +552,14 @@ static void load_script(Loader *ld, MappedFile *mf) {
       case ARG_POP_STATE:
         if (ld->depth > 0)
           ld->st = ld->stack[--ld->depth];
+        break;
+      case ARG_GROUP_START: /* GROUP(...): a group, unless the script is read in one */
+        if (!ld->group)
+          ld->group = -(++ld->ngroups);
+        break;
+      case ARG_GROUP_END:
+        if (ld->group < 0)
+          ld->group = 0;
         break;
       default:
         break;
@@ -859,9 +874,12 @@ static void walk_command_line(Ctx *ctx, Loader *ldp, MappedFile **premapped,
         error(ctx, "unable to find library -l%s", a->str);
       break;
     }
-    case ARG_GROUP_START:
+    case ARG_GROUP_START: /* extraction does not depend on position: no rescans */
+      ldp->group = ++ldp->ngroups;
+      break;
     case ARG_GROUP_END:
-      break; /* extraction does not depend on position, so groups need no rescans */
+      ldp->group = 0;
+      break;
     case ARG_WHOLE_ARCHIVE:
       ldp->st.whole_archive = true;
       break;

@@ -78,6 +78,10 @@ static inline bool is_pow2(u64 v) {
 #define SHF_GNU_MBIND 0x01000000u
 #define PT_GNU_MBIND_LO (PT_LOOS + 0x474e555)
 #define PT_GNU_MBIND_NUM 4096
+/* GNU extension (binutils 2.37): DT_GNU_FLAGS_1, whose DF_GNU_1_UNIQUE asks the loader
+ * to load the object once, in the main namespace (-z unique). */
+#define DT_GNU_FLAGS_1 0x6ffffdf4
+#define DF_GNU_1_UNIQUE 0x1
 
 /* Section names that are C identifiers get __start_/__stop_ symbols (GNU ld). */
 static inline bool is_c_identifier(const char *s) {
@@ -189,6 +193,12 @@ bool checkpoint(Ctx *ctx); /* true when errors were reported: stop the link */
  * hold_messages(NULL) are kept in list instead; release_messages raises them later,
  * where and in the order they belong (an archive member read before it is known to
  * be extracted says nothing unless it is). */
+/* --time-trace: one pass, by the call that ran it. */
+typedef struct TraceEvent {
+  const char *name;
+  double start, seconds;
+} TraceEvent;
+
 typedef struct HeldMessage {
   char *msg;
   bool is_error;
@@ -253,6 +263,21 @@ typedef enum {
   BSYMBOLIC_NON_WEAK_FUNCTIONS, /* -Bsymbolic-non-weak-functions */
   BSYMBOLIC_NON_WEAK,           /* -Bsymbolic-non-weak */
 } Bsymbolic;
+
+/* --section-start NAME=ADDRESS (and -Ttext, -Tdata, -Tbss). */
+typedef struct SectionStart {
+  const char *name;
+  u64 addr;
+} SectionStart;
+
+/* Which local symbols of the inputs reach .symtab. GNU ld's default drops the
+ * assembler's temporaries (".L*") that point into SHF_MERGE sections only. */
+typedef enum DiscardLocals {
+  DISCARD_MERGE_TEMPORARIES, /* default */
+  DISCARD_TEMPORARIES,       /* -X: every ".L*" */
+  DISCARD_ALL_LOCALS,        /* -x */
+  DISCARD_NONE,              /* --discard-none */
+} DiscardLocals;
 
 typedef struct Options {
   const char *output; /* -o; "a.out" by default */
@@ -319,6 +344,7 @@ typedef struct Options {
   VEC(const char *) explain_symbols; /* --explain-symbol globs */
   VEC(const char *) trace_symbols;   /* -y / --trace-symbol */
   VEC(const char *) lib_paths;       /* -L, in order */
+  VEC(const char *) default_lib_paths; /* -Y: searched after every -L */
   VEC(InputArg) inputs;              /* inputs and position-dependent flags, in order */
   VEC(const char *) defsyms;         /* --defsym name=value (absolute values only) */
   VEC(const char *) undefined;       /* -u NAME */
@@ -326,6 +352,41 @@ typedef struct Options {
   bool info_only;       /* --help, --version, -v: nothing to link without inputs */
   bool exit_after_args; /* --help, --version: stop after the command line */
   bool print_sysroot;   /* --print-sysroot: print it and stop */
+  /* .symtab: which local symbols of the inputs are written (-x, -X, --discard-none) */
+  DiscardLocals discard;
+  /* Dynamic tags naming other objects: --audit and --depaudit lists joined by ':' (GNU
+   * ld), -f (each its own DT_AUXILIARY), -F (the last one: DT_FILTER) */
+  const char *audit, *depaudit, *filter;
+  VEC(const char *) auxiliaries;
+  bool z_globalaudit, z_loadfltr, z_nodefaultlib, z_nodump, z_unique, bgroup;
+  /* Undefined symbols (GNU ld's --unresolved-symbols and its relatives) */
+  bool ignore_undefined_in_objects;    /* ignore-all, ignore-in-object-files */
+  bool warn_unresolved_symbols;        /* reported as warnings, not errors */
+  VEC(const char *) ignored_undefined; /* --ignore-unresolved-symbol names */
+  VEC(const char *) required_defined;  /* --require-defined names */
+  bool no_warnings;                    /* -w: no warning is printed */
+  bool gc_keep_exported;    /* --gc-keep-exported: default/protected globals are gc roots */
+  bool trace;               /* -t: print each input file */
+  i64 spare_dynamic_tags;   /* --spare-dynamic-tags: extra DT_NULL entries */
+  bool traditional_format;  /* --traditional-format: no .eh_frame_hdr, as GNU ld */
+  bool print_memory_usage;  /* --print-memory-usage */
+  bool print_map_discarded; /* the map lists discarded input sections (GNU ld's default) */
+  bool no_relax;            /* --no-relax: GOT loads are not rewritten to direct ones */
+  i64 error_limit;          /* --error-limit: errors printed before stopping; 0: all */
+  bool warn_backrefs;       /* --warn-backrefs (lld) */
+  VEC(const char *) warn_backrefs_exclude; /* --warn-backrefs-exclude globs (archives) */
+  i64 spare_program_headers;               /* --spare-program-headers: PT_NULL entries */
+  VEC(SectionStart) section_starts;        /* --section-start, -Ttext, -Tdata, -Tbss, in order */
+  bool time_trace;                         /* --time-trace: the passes as a Chrome trace */
+  const char *time_trace_file;             /* --time-trace-file (default OUTPUT.time.json) */
+  i64 time_trace_granularity;      /* --time-trace-granularity: shorter passes left out (us) */
+  u8 call_nop_byte;                /* -z call-nop=: the byte that pads a relaxed indirect call */
+  bool call_nop_suffix;            /* ... after the call instead of before it */
+  u32 feature_and_forced;          /* -z lam-u48, -z lam-u57: FEATURE_1_AND bits always set */
+  u32 feature_reports[2];          /* -z cet-report, -z lam-report: bits whose absence warns */
+  bool z_indirect_extern_access;   /* -z indirect-extern-access */
+  const char *dependency_file;     /* --dependency-file: make rules naming every input */
+  const char *retain_symbols_file; /* --retain-symbols-file: .symtab keeps only these */
 } Options;
 
 /* ---- arch.h / arch-x86-64.c: see arch.h ---- */
@@ -346,6 +407,7 @@ struct InputFile {
   const char *name;         /* for messages: "path" or "archive(member)" */
   const char *archive_name; /* path of the archive, or NULL */
   i64 priority;             /* command-line order; every tie-break uses it */
+  i32 group;                /* the --start-group or GROUP() it was in, 0: none */
   bool is_alive;            /* on the command line, or extracted from its archive */
   _Atomic u8 parse_state;   /* PARSE_*: sections and symbols read */
   _Atomic bool read_ahead;  /* listed for reading before its extraction is known */
@@ -379,6 +441,7 @@ struct InputFile {
   u32 gnu_property_and;           /* GNU_PROPERTY_X86_FEATURE_1_AND, all-ones if absent */
   u32 isa_needed;                 /* GNU_PROPERTY_X86_ISA_1_NEEDED (OR-ed) */
   bool has_feature_note;          /* has a .note.gnu.property with FEATURE_1_AND */
+  u32 property_1_needed;          /* GNU_PROPERTY_1_NEEDED (OR-ed) */
   /* shared objects */
   const char *soname;        /* DT_SONAME, or the name it was found by */
   const u16 *versym;         /* .gnu.version, or NULL */
@@ -598,6 +661,9 @@ void check_undefined_symbols(Ctx *ctx);
 void report_duplicate(Ctx *ctx, Symbol *sym, InputFile *other);
 bool symbol_is_defined(const Symbol *sym);
 void make_undefined(Symbol *sym, u8 type);
+bool is_ignored_undefined(Ctx *ctx, const char *name);
+bool undefined_is_let_pass(Ctx *ctx, const Symbol *sym);
+void check_required_symbols(Ctx *ctx);
 u64 symbol_address(Ctx *ctx, const Symbol *sym);
 u64 symbol_definition_address(Ctx *ctx, const Symbol *sym);
 u64 symbol_got_address(Ctx *ctx, const Symbol *sym);
@@ -844,6 +910,8 @@ typedef struct DynamicState {
   u32 *vername_offsets;     /* per verneed */
   u32 *verdef_name_offsets; /* [0] the file, [i+1] version node i */
   u32 rpath_offset, soname_offset;
+  u32 audit_offset, depaudit_offset, filter_offset;
+  u32 *auxiliary_offsets;   /* one per -f */
   DynstrSlot *strtab_slots; /* .dynstr de-duplication: open addressing over offsets */
   const char **names;       /* per .dynsym entry: its name without "@VER" */
   u32 *gnu_hashes;          /* per .dynsym entry: its .gnu.hash value */
@@ -902,6 +970,10 @@ void print_explanations(Ctx *ctx);
 const char *describe_reference(Ctx *ctx, const ExplainRef *r); /* scan.c */
 void print_why_extract(Ctx *ctx);
 void print_map_file(Ctx *ctx);
+void print_trace(Ctx *ctx);
+void warn_backward_references(Ctx *ctx);
+void print_memory_usage(Ctx *ctx);
+void write_dependency_file(Ctx *ctx);
 
 /* ---- compress.c: SHF_COMPRESSED input sections ---- */
 bool decompress_section(Ctx *ctx, InputSection *isec);
@@ -1034,6 +1106,7 @@ struct Ctx {
   u32 gnu_property_and;    /* merged X86_FEATURE_1_AND */
   u32 isa_needed;          /* merged ISA_1_NEEDED */
   bool emit_feature_and, emit_isa_needed;
+  u32 property_1_needed; /* merged GNU_PROPERTY_1_NEEDED (OR), 0: not written */
 
   /* named symbols the linker defines or needs */
   Symbol *sym_gotp;                    /* _GLOBAL_OFFSET_TABLE_ */
@@ -1043,6 +1116,10 @@ struct Ctx {
 
   /* errors */
   i64 nerrors, nwarnings;
+  i64 nprinted_errors;      /* --error-limit counts them */
+  Chunk *misplaced_section; /* --section-start below the sections before it (layout.c) */
+  u64 misplaced_end;
+  VEC(TraceEvent) trace_events; /* --time-trace, in pass order */
   double busy_together_seconds; /* --time-report: wall time with two or more threads busy */
   VEC(PendingError) pending_errors;
 
@@ -1050,6 +1127,8 @@ struct Ctx {
   i64 symtab_nlocal, symtab_count;
   i64 *symtab_segment_starts; /* per segment: first symbol index, first string offset */
   struct UniqueNames *symtab_unique; /* -z unique-symbol numbering (symtab.c); NULL: off */
+  const char **retained_names;       /* --retain-symbols-file, sorted; NULL: every name */
+  i64 nretained;
   i64 strtab_size;
 
   /* output buffer */

@@ -150,32 +150,41 @@ typedef struct UndefRef {
 
 typedef VEC(UndefRef) UndefRefVec;
 
-/* An undefined reference is an error in an executable; in a shared object only with
- * -z defs, or when the reference is hidden (nobody else can provide it). */
-static bool is_undefined_error(Ctx *ctx, InputFile *f, i64 idx, Symbol *sym) {
+/* Is this undefined reference reported? In an executable yes, in a shared object only
+ * with -z defs, and a hidden reference always (nobody else can provide it). The
+ * --unresolved-symbols family lets some pass (undefined_is_let_pass); with
+ * --warn-unresolved-symbols the report is a warning and the link goes on. */
+typedef enum { UNDEF_FINE, UNDEF_ERROR, UNDEF_WARNING } UndefReport;
+
+static UndefReport undefined_report(Ctx *ctx, InputFile *f, i64 idx, Symbol *sym) {
   if (sym->is_local)
-    return false;
+    return UNDEF_FINE;
   /* A hidden or protected reference must be satisfied inside the output; another
    * module's definition cannot (gABI "Symbol Visibility"). */
   if (sym->is_imported && sym->visibility != STV_DEFAULT)
-    return true;
+    return UNDEF_ERROR;
   if (symbol_is_defined(sym))
-    return false;
+    return UNDEF_FINE;
   if (ELF64_ST_BIND(f->esyms[idx].st_info) == STB_WEAK)
-    return false;
+    return UNDEF_FINE;
   /* "foo@V" names a version some linked library must define: the loader could not
    * bind it otherwise (GNU ld refuses it in shared objects too). */
   if (strchr(sym->name, '@'))
-    return true;
+    return UNDEF_ERROR;
   if (ctx->opt.kind == OUT_SHARED && !ctx->opt.z_defs && sym->is_preemptible)
-    return false;
-  return true;
+    return UNDEF_FINE;
+  if (ctx->opt.warn_unresolved_symbols && sym->visibility == STV_DEFAULT)
+    return UNDEF_WARNING;
+  return undefined_is_let_pass(ctx, sym) && sym->visibility == STV_DEFAULT ? UNDEF_FINE
+                                                                           : UNDEF_ERROR;
 }
 
 /* Can the GOT-indirect access be rewritten to address the symbol itself? Only when
  * the symbol has a final, non-preemptible address inside the output. */
 bool got_load_is_relaxable(Ctx *ctx, InputSection *isec, const ERela *rel, Symbol *sym) {
   u32 type = ELF64_R_TYPE(rel->r_info);
+  if (ctx->opt.no_relax) /* --no-relax: every GOT load stays one (GNU ld) */
+    return false;
   if (rel->r_offset < 3 || !isec->contents || sym->is_imported || sym->is_preemptible)
     return false;
   bool placed = (sym->isec && sym->isec->is_alive) || sym->chunk;
@@ -320,10 +329,12 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
             (unsigned long)rel->r_offset, type, sym->name);
       continue;
     }
-    if (is_undefined_error(ctx, f, idx, sym)) {
+    UndefReport undef = undefined_report(ctx, f, idx, sym);
+    if (undef != UNDEF_FINE) {
       UndefRef u = {sym, isec, rel->r_offset};
       vec_push(undefs, u);
-      continue;
+      if (undef == UNDEF_ERROR)
+        continue;
     }
     if (kind >= RK_TLS_GD && kind <= RK_TLS_DESC_CALL) {
       if (sym->explain)
@@ -437,7 +448,11 @@ static void report_undefined(Ctx *ctx, UndefRef *refs, i64 n) {
     }
     if (more)
       snprintf(buf + len, sizeof buf - (size_t)len, "\n>>> referenced %ld more times", (long)more);
-    error(ctx, "%s", buf);
+    if (ctx->opt.warn_unresolved_symbols && sym->visibility == STV_DEFAULT && !sym->is_imported &&
+        !strchr(sym->name, '@'))
+      warn(ctx, "%s", buf);
+    else
+      error(ctx, "%s", buf);
   }
 }
 

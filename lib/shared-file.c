@@ -569,11 +569,14 @@ void check_shlib_undefined(Ctx *ctx) {
         continue;
       }
       if (allow || !all_deps || ELF64_ST_BIND(es->st_info) == STB_WEAK ||
-          shlib_reference_satisfied(ctx, f, i, sym))
+          shlib_reference_satisfied(ctx, f, i, sym) ||
+          is_ignored_undefined(ctx, f->strtab + es->st_name))
         continue;
       const char *version = needed_version(f, i);
-      error(ctx, "undefined reference due to --no-allow-shlib-undefined: %s%s%s\n>>> referenced by %s",
-            f->strtab + es->st_name, version ? "@" : "", version ? version : "", f->name);
+      (ctx->opt.warn_unresolved_symbols ? warn : error)(
+          ctx,
+          "undefined reference due to --no-allow-shlib-undefined: %s%s%s\n>>> referenced by %s",
+          f->strtab + es->st_name, version ? "@" : "", version ? version : "", f->name);
       if (sym)
         vec_push(&reported, sym);
     }

@@ -491,3 +491,30 @@ u64 call_target_address(Ctx *ctx, Symbol *sym, i64 *addend) {
 u64 symbol_got_address(Ctx *ctx, const Symbol *sym) {
   return ctx->got->shdr.sh_addr + (u64)AUX(sym)->got_idx * 8;
 }
+
+/* --ignore-unresolved-symbol NAME: never reported undefined, wherever referenced. */
+bool is_ignored_undefined(Ctx *ctx, const char *name) {
+  for (i64 i = 0; i < ctx->opt.ignored_undefined.len; i++)
+    if (!strcmp(ctx->opt.ignored_undefined.data[i], name))
+      return true;
+  return false;
+}
+
+/* An undefined strong reference of an object that the options let pass instead of
+ * reporting it as an error: --unresolved-symbols=ignore-all|ignore-in-object-files,
+ * --warn-unresolved-symbols (reported as a warning), --ignore-unresolved-symbol. */
+bool undefined_is_let_pass(Ctx *ctx, const Symbol *sym) {
+  return ctx->opt.ignore_undefined_in_objects || ctx->opt.warn_unresolved_symbols ||
+         is_ignored_undefined(ctx, sym->name);
+}
+
+/* --require-defined NAME: like -u, and the link fails unless something defines it
+ * (GNU ld's words). */
+void check_required_symbols(Ctx *ctx) {
+  for (i64 i = 0; i < ctx->opt.required_defined.len; i++) {
+    const char *name = ctx->opt.required_defined.data[i];
+    Symbol *sym = find_symbol(ctx, name);
+    if (!sym || !symbol_is_defined(sym))
+      error(ctx, "required symbol `%s' not defined", name);
+  }
+}

@@ -1,15 +1,73 @@
 /* .symtab and .strtab of the output: a null entry, the local symbols of every live
- * object (file symbols and named locals; assembler temporaries ".L*" and section
- * symbols are dropped, as GNU ld does by default), then one entry per global symbol.
+ * object (file symbols and named locals; section symbols are dropped, and assembler
+ * temporaries ".L*" as -x/-X/--discard-none say), then one entry per global symbol.
  * gABI: all STB_LOCAL entries precede the globals; sh_info is the first global. */
 #include "rivet.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 
-static bool keep_local(InputFile *f, Symbol *s, i64 idx) {
-  if (idx == 0 || s->type == STT_SECTION)
+/* GNU ld (and lld): by default only the temporaries that point into SHF_MERGE
+ * sections go (the assembler keeps them for relocations into merged strings); -X drops
+ * every temporary, -x every local of the inputs, --discard-none none. */
+static bool discards_temporary(DiscardLocals policy, const Symbol *s) {
+  switch (policy) {
+  case DISCARD_NONE:
     return false;
-  if (s->name[0] == 0 || starts_with(s->name, ".L"))
+  case DISCARD_MERGE_TEMPORARIES:
+    return s->isec && (s->isec->flags & SHF_MERGE);
+  default:
+    return true;
+  }
+}
+
+static int compare_names(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* --retain-symbols-file: the names, one a line, sorted for lookup. */
+static void read_retained_names(Ctx *ctx) {
+  MappedFile *mf = map_file_or_error(ctx, ctx->opt.retain_symbols_file);
+  if (!mf)
+    return;
+  VEC(const char *) names = {0};
+  const char *p = (const char *)mf->data, *end = p + mf->size;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *e = nl ? nl : end;
+    const char *b = p;
+    while (b < e && (*b == ' ' || *b == '\t'))
+      b++;
+    const char *t = e;
+    while (t > b && (t[-1] == ' ' || t[-1] == '\t' || t[-1] == '\r'))
+      t--;
+    if (t > b)
+      vec_push(&names, arena_strndup(&ctx->arena, b, (i64)(t - b)));
+    p = nl ? nl + 1 : end;
+  }
+  qsort(names.data, (size_t)names.len, sizeof(char *), compare_names);
+  ctx->retained_names = ARENA_ARRAY(&ctx->arena, const char *, MAX(names.len, 1));
+  if (names.len)
+    memcpy(ctx->retained_names, names.data, (size_t)names.len * sizeof(char *));
+  ctx->nretained = names.len;
+  free(names.data);
+}
+
+static bool is_retained(Ctx *ctx, const Symbol *s) {
+  if (!ctx->retained_names)
+    return true;
+  return bsearch(&s->name, ctx->retained_names, (size_t)ctx->nretained, sizeof(char *),
+                 compare_names) != NULL;
+}
+
+static bool keep_local(Ctx *ctx, InputFile *f, Symbol *s, i64 idx) {
+  if (idx == 0 || s->type == STT_SECTION || s->name[0] == 0)
+    return false;
+  if (!is_retained(ctx, s))
+    return false;
+  if (ctx->opt.discard == DISCARD_ALL_LOCALS)
+    return false;
+  if (starts_with(s->name, ".L") && discards_temporary(ctx->opt.discard, s))
     return false;
   if (s->type == STT_FILE)
     return true;
@@ -163,6 +221,8 @@ static void walk_globals(Ctx *ctx, SymWriter *w, InputFile *f, bool locals) {
       continue;
     if (s->isec && !s->isec->is_alive)
       continue; /* its section was garbage-collected */
+    if (!is_retained(ctx, s))
+      continue;
     u8 bind = s->file && !s->is_imported ? s->binding : s->has_strong_ref ? STB_GLOBAL : STB_WEAK;
     put(w, s, locals ? STB_LOCAL : bind);
   }
@@ -171,7 +231,7 @@ static void walk_globals(Ctx *ctx, SymWriter *w, InputFile *f, bool locals) {
 static void walk_linker_symbols(Ctx *ctx, SymWriter *w, bool locals) {
   for (i64 i = 0; i < ctx->linker_syms.len; i++) {
     Symbol *s = ctx->linker_syms.data[i];
-    if (becomes_local(ctx, s) == locals)
+    if (becomes_local(ctx, s) == locals && is_retained(ctx, s))
       put(w, s, locals ? STB_LOCAL : STB_GLOBAL);
   }
 }
@@ -181,7 +241,7 @@ static void walk_segment(Ctx *ctx, SymWriter *w, i64 seg) {
   if (seg < nf) {
     InputFile *f = ctx->objs.data[seg];
     for (i64 i = 1; i < f->first_global; i++)
-      if (keep_local(f, f->syms[i], i))
+      if (keep_local(ctx, f, f->syms[i], i))
         put(w, f->syms[i], STB_LOCAL);
   } else if (seg < 2 * nf) {
     walk_globals(ctx, w, ctx->objs.data[seg - nf], true);
@@ -227,6 +287,8 @@ void size_symtab(Ctx *ctx) {
   if (!ctx->symtab_chunk)
     return;
   i64 nseg = symtab_segments(ctx);
+  if (ctx->opt.retain_symbols_file)
+    read_retained_names(ctx);
   if (ctx->opt.z_unique_symbol)
     number_local_names(ctx, nseg);
   i64 *counts = ARENA_ARRAY(&ctx->arena, i64, 2 * nseg);

@@ -27,6 +27,32 @@ void create_early_chunks(Ctx *ctx) {
   ctx->comment->merge_entsize = 1;
 }
 
+/* -z cet-report=, -z lam-report= (and the lam-u48/u57 ones): the objects that lack a
+ * feature bit of X86_FEATURE_1_AND, as a warning or an error (GNU ld's words). */
+static void report_missing_features(Ctx *ctx) {
+  static const struct {
+    u32 bit;
+    const char *name;
+  } features[] = {{1u, "IBT"}, {2u, "SHSTK"}, {4u, "LAM_U48"}, {8u, "LAM_U57"}};
+  for (int level = 0; level < 2; level++) { /* 0: warning, 1: error */
+    u32 bits = ctx->opt.feature_reports[level];
+    for (i64 i = 0; bits && i < ctx->objs.len; i++) {
+      InputFile *f = ctx->objs.data[i];
+      if (f->kind != FILE_OBJ)
+        continue;
+      u32 have = f->has_feature_note ? f->gnu_property_and : 0;
+      char missing[64] = "";
+      for (size_t k = 0; k < ARRAY_SIZE(features); k++)
+        if ((bits & features[k].bit) && !(have & features[k].bit))
+          snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "%s%s",
+                   missing[0] ? " and " : "", features[k].name);
+      if (missing[0])
+        (level ? error : warn)(ctx, "%s: missing %s propert%s", f->name, missing,
+                               strchr(missing, ' ') ? "ies" : "y");
+    }
+  }
+}
+
 void create_synthetic_sections(Ctx *ctx) {
   ctx->ehdr = new_chunk(ctx, CK_EHDR, "", SHT_NULL, SHF_ALLOC, 8);
   ctx->ehdr->shdr.sh_size = sizeof(Elf64_Ehdr);
@@ -40,7 +66,7 @@ void create_synthetic_sections(Ctx *ctx) {
   ctx->rela_iplt =
       new_chunk(ctx, CK_RELA_IPLT, ".rela.plt", SHT_RELA, SHF_ALLOC | SHF_INFO_LINK, 8);
   ctx->rela_iplt->shdr.sh_entsize = sizeof(Elf64_Rela);
-  if (ctx->opt.eh_frame_hdr)
+  if (ctx->opt.eh_frame_hdr && !ctx->opt.traditional_format)
     ctx->eh_frame_hdr =
         new_chunk(ctx, CK_EH_FRAME_HDR, ".eh_frame_hdr", SHT_PROGBITS, SHF_ALLOC, 4);
   if (ctx->opt.build_id != BUILD_ID_NONE)
@@ -86,9 +112,14 @@ void create_synthetic_sections(Ctx *ctx) {
       any_isa = true;
     }
   }
+  report_missing_features(ctx);
   and_bits = all_have_and ? and_bits : 0;
-  /* -z ibt / -z shstk mark the output whatever the inputs say (GNU ld). */
-  and_bits |= (ctx->opt.z_ibt ? 1u : 0) | (ctx->opt.z_shstk ? 2u : 0);
+  /* -z ibt / -z shstk / -z lam-* mark the output whatever the inputs say (GNU ld). */
+  and_bits |= (ctx->opt.z_ibt ? 1u : 0) | (ctx->opt.z_shstk ? 2u : 0) | ctx->opt.feature_and_forced;
+  u32 needed = ctx->opt.z_indirect_extern_access ? GNU_PROPERTY_1_NEEDED_INDIRECT_EXTERN_ACCESS : 0;
+  for (i64 i = 0; i < ctx->objs.len; i++)
+    needed |= ctx->objs.data[i]->property_1_needed;
+  ctx->property_1_needed = needed;
   ctx->gnu_property_and = and_bits;
   ctx->emit_feature_and = and_bits != 0;
   /* An IBT output needs endbr64 at every PLT entry a call can reach (GNU ld uses its
@@ -96,10 +127,8 @@ void create_synthetic_sections(Ctx *ctx) {
   ctx->ibt_plt = ctx->arch->plt_sec_entry_size && (ctx->opt.z_ibtplt || (and_bits & 1u));
   ctx->isa_needed = isa;
   ctx->emit_isa_needed = any_isa;
-  ctx->gnu_property->shdr.sh_size =
-      (ctx->emit_feature_and || ctx->emit_isa_needed)
-          ? 16 + 16 * (u64)(ctx->emit_feature_and + ctx->emit_isa_needed)
-          : 0;
+  i64 nprops = ctx->emit_feature_and + ctx->emit_isa_needed + (ctx->property_1_needed != 0);
+  ctx->gnu_property->shdr.sh_size = nprops ? 16 + 16 * (u64)nprops : 0;
 }
 
 /* Defines NAME if it is referenced and not defined by any object, with at most the

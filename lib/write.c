@@ -95,12 +95,20 @@ static void write_got(Ctx *ctx) {
 
 static void write_gnu_property(Ctx *ctx) {
   u8 *p = ctx->buf + ctx->gnu_property->shdr.sh_offset;
-  u32 descsz = 16 * (u32)(ctx->emit_feature_and + ctx->emit_isa_needed);
+  u32 descsz =
+      16 * (u32)(ctx->emit_feature_and + ctx->emit_isa_needed + (ctx->property_1_needed != 0));
   wr32(p, 4);
   wr32(p + 4, descsz);
   wr32(p + 8, NT_GNU_PROPERTY_TYPE_0);
   memcpy(p + 12, "GNU", 4);
   u8 *q = p + 16;
+  /* Properties in increasing type order (gABI "Program Property"). */
+  if (ctx->property_1_needed) {
+    wr32(q, GNU_PROPERTY_1_NEEDED);
+    wr32(q + 4, 4);
+    wr32(q + 8, ctx->property_1_needed);
+    q += 16;
+  }
   if (ctx->emit_feature_and) {
     wr32(q, 0xc0000002); /* GNU_PROPERTY_X86_FEATURE_1_AND */
     wr32(q + 4, 4);
