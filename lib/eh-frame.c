@@ -62,6 +62,9 @@ static bool split_one(Ctx *ctx, InputSection *isec) {
       InputSection *tsec = target->isec;
       if (target->is_local ? (!tsec || !tsec->is_alive) : (tsec && !tsec->is_alive))
         r.is_alive = false;
+      /* --icf folded the function into an identical one: that one's FDE stays. */
+      if (target->icf_folded)
+        r.is_alive = false;
     }
     vec_push(&recs, r);
     off += rec_size;

@@ -125,43 +125,48 @@ static i64 first_rel_at(const InputSection *isec, u64 offset) {
   return lo;
 }
 
-/* FDEs of live functions keep their LSDA and personality routine. */
+void for_each_fde(InputSection *eh, FdeFn *fn, void *arg) {
+  u64 off = 0;
+  i64 rel = 0;
+  while (off + 8 <= eh->size) {
+    u32 len = rd32(eh->contents + off);
+    if (len == 0 || len == 0xffffffff || len > eh->size - off - 4)
+      break;
+    u64 end = off + 4 + len;
+    bool is_cie = rd32(eh->contents + off + 4) == 0;
+    while (rel < eh->nrels && eh->rels[rel].r_offset < off)
+      rel++;
+    i64 first = rel;
+    while (rel < eh->nrels && eh->rels[rel].r_offset < end)
+      rel++;
+    if (!is_cie && first < rel)
+      fn(eh, first, rel, off + 4 - rd32(eh->contents + off + 4), arg);
+    off = end;
+  }
+}
+
+/* An FDE of a live function keeps its LSDA and its CIE's personality routine. */
+static void mark_fde(InputSection *eh, i64 first, i64 end, u64 cie_off, void *arg) {
+  SectionVec *work = arg;
+  InputFile *f = eh->file;
+  Symbol *fn = f->syms[ELF64_R_SYM(eh->rels[first].r_info)];
+  if (!fn->isec || !fn->isec->gc_live)
+    return;
+  for (i64 k = first + 1; k < end; k++)
+    mark_symbol(work, f->syms[ELF64_R_SYM(eh->rels[k].r_info)]);
+  if (cie_off <= eh->size - 4) {
+    u64 cie_end = cie_off + 4 + rd32(eh->contents + cie_off);
+    for (i64 k = first_rel_at(eh, cie_off); k < eh->nrels && eh->rels[k].r_offset < cie_end; k++)
+      mark_symbol(work, f->syms[ELF64_R_SYM(eh->rels[k].r_info)]);
+  }
+}
+
 static void mark_eh_frames(Ctx *ctx, InputFile *f, SectionVec *work) {
   (void)ctx;
   for (i64 s = 0; s < f->nshdrs; s++) {
     InputSection *isec = f->sections[s];
-    if (!isec || strcmp(isec->name, ".eh_frame") || !isec->contents)
-      continue;
-    u64 off = 0;
-    i64 rel = 0;
-    while (off + 8 <= isec->size) {
-      u32 len = rd32(isec->contents + off);
-      if (len == 0 || len == 0xffffffff || len > isec->size - off - 4)
-        break;
-      u64 end = off + 4 + len;
-      bool is_cie = rd32(isec->contents + off + 4) == 0;
-      while (rel < isec->nrels && isec->rels[rel].r_offset < off)
-        rel++;
-      i64 first = rel;
-      while (rel < isec->nrels && isec->rels[rel].r_offset < end)
-        rel++;
-      if (!is_cie && first < rel) {
-        Symbol *fn = f->syms[ELF64_R_SYM(isec->rels[first].r_info)];
-        if (fn->isec && fn->isec->gc_live) {
-          for (i64 k = first + 1; k < rel; k++)
-            mark_symbol(work, f->syms[ELF64_R_SYM(isec->rels[k].r_info)]);
-          /* The CIE this FDE uses (its personality routine). */
-          u64 cie_off = off + 4 - rd32(isec->contents + off + 4);
-          if (cie_off <= isec->size - 4) {
-            u64 cie_end = cie_off + 4 + rd32(isec->contents + cie_off);
-            for (i64 k = first_rel_at(isec, cie_off);
-                 k < isec->nrels && isec->rels[k].r_offset < cie_end; k++)
-              mark_symbol(work, f->syms[ELF64_R_SYM(isec->rels[k].r_info)]);
-          }
-        }
-      }
-      off = end;
-    }
+    if (isec && !strcmp(isec->name, ".eh_frame") && isec->contents)
+      for_each_fde(isec, mark_fde, work);
   }
 }
 

@@ -272,6 +272,7 @@ int rv_link(Ctx *ctx) {
   PASS(decide_stack(ctx));                // PT_GNU_STACK from .note.GNU-stack
   PASS(compute_import_export(ctx));       // imported / exported / preemptible, once
   PASS(gc_sections(ctx));                 // --gc-sections: drop what nothing reaches
+  PASS(fold_identical_sections(ctx));     // --icf: one copy of identical sections
   PASS(split_eh_frames(ctx));             // .eh_frame records; drop FDEs of dead code
   PASS(create_early_chunks(ctx));         // .comment, merged with the inputs' strings
   PASS(split_mergeable_sections(ctx));    // SHF_MERGE pieces, de-duplicated

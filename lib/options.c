@@ -598,6 +598,20 @@ static void opt_emulation(Ctx *ctx, const char *value, const char *word) {
     ctx->arch = arch;
 }
 
+/* --icf=all folds every eligible section; safe keeps those whose address is taken
+ * (.llvm_addrsig) apart (lld's levels). */
+static void opt_icf(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  if (!strcmp(value, "all"))
+    ctx->opt.icf = ICF_ALL;
+  else if (!strcmp(value, "safe"))
+    ctx->opt.icf = ICF_SAFE;
+  else if (!strcmp(value, "none"))
+    ctx->opt.icf = ICF_NONE;
+  else
+    error(ctx, "unknown --icf value: %s (expected all, safe or none)", value);
+}
+
 static void print_help(void);
 
 /* --version prints and stops; -v prints and links if there are inputs; -V also lists
@@ -989,8 +1003,11 @@ static const OptionDef options[] = {
     {"detect-odr-violations", NULL, "Accepted", NO_EFFECT},
     {"rosegment", NULL, "Accepted", NO_EFFECT},
     {"no-rosegment", NULL, "Accepted", NO_EFFECT},
-    {"icf", "TYPE", "Accepted, not yet honoured: nothing is folded", NO_EFFECT},
-    {"no-icf", NULL, "Accepted (the default)", NO_EFFECT},
+    {"icf", "TYPE", "Fold identical sections: all, safe or none (the default)", CALLS(opt_icf)},
+    {"no-icf", NULL, "Fold no identical sections (default)", ENUM(icf, ICF_NONE)},
+    {"print-icf-sections", NULL, "List the sections --icf folds", ON(print_icf_sections)},
+    {"no-print-icf-sections", NULL, "Do not list folded sections (default)",
+     OFF(print_icf_sections)},
     {"apply-dynamic-relocs", NULL, "Accepted", NO_EFFECT},
     {"no-apply-dynamic-relocs", NULL, "Accepted", NO_EFFECT},
     {"compress-debug-sections", "TYPE", "Accepted, not yet honoured: written uncompressed",

@@ -387,6 +387,9 @@ typedef struct Options {
   bool z_indirect_extern_access;   /* -z indirect-extern-access */
   const char *dependency_file;     /* --dependency-file: make rules naming every input */
   const char *retain_symbols_file; /* --retain-symbols-file: .symtab keeps only these */
+  /* identical code folding (icf.c) */
+  enum { ICF_NONE, ICF_SAFE, ICF_ALL } icf; /* --icf=none|safe|all */
+  bool print_icf_sections;                  /* --print-icf-sections */
 } Options;
 
 /* ---- arch.h / arch-x86-64.c: see arch.h ---- */
@@ -590,6 +593,7 @@ struct Symbol {
   bool forced_local : 1;      /* made local by a version script or --exclude-libs */
   bool is_version_alias : 1;  /* "foo@@V" whose definition plain "foo" also carries */
   bool is_version_node : 1;   /* the absolute symbol GNU ld exports for a version node */
+  bool icf_folded : 1;        /* its section was folded into an identical one (--icf) */
   /* Colder. */
   u16 ver_idx;     /* .gnu.version value for .dynsym */
   i32 sym_idx;     /* index in file->esyms; -1 for linker-made symbols */
@@ -709,6 +713,9 @@ struct InputSection {
   u64 size;
   i64 npieces;
   i64 neh_records;
+  /* identical code folding (icf.c) */
+  u32 icf_class[2];          /* equivalence class: this round's and the next's */
+  InputSection *folded_into; /* the identical section kept in its place, or NULL */
 };
 
 /* Where a relocation at r_offset lands in the output copy of isec (inline: it is asked
@@ -828,6 +835,13 @@ Chunk *new_chunk(Ctx *ctx, ChunkKind kind, const char *name, u32 type, u64 flags
 
 /* ---- gc.c ---- */
 void gc_sections(Ctx *ctx);
+/* Calls fn for each FDE of an .eh_frame input section that has relocations: they are
+ * eh->rels[first, end), the first naming the function; its CIE starts at cie_off. */
+typedef void FdeFn(InputSection *eh, i64 first, i64 end, u64 cie_off, void *arg);
+void for_each_fde(InputSection *eh, FdeFn *fn, void *arg);
+
+/* ---- icf.c: --icf, identical code folding ---- */
+void fold_identical_sections(Ctx *ctx);
 
 /* ---- shared-file.c: shared objects as inputs ---- */
 bool is_shared_object(const u8 *data, i64 size);
