@@ -14,8 +14,9 @@
  *
  * Eligible: live, allocated, read-only (or .data.rel.ro) PROGBITS sections that are
  * not SHF_LINK_ORDER, TLS, init/fini code or arrays, nor named like a C identifier
- * (__start_/__stop_ may enumerate those); sections kept whole by SHF_MERGE splitting
- * and .eh_frame are compared by other means. A function whose FDE has an LSDA is kept
+ * (__start_/__stop_ may enumerate those). SHF_MERGE sections that merge.c cuts into
+ * pieces are not folded whole: a reference into one is compared by the piece it
+ * reaches, which merging keeps once. A function whose FDE has an LSDA is kept
  * apart (two identical bodies may catch different exceptions). Address-significant
  * sections are kept apart too: under --icf=safe any section holding a symbol whose
  * address is taken, under --icf=all only data; a symbol is address-significant when
@@ -175,6 +176,7 @@ static void count_candidates_task(Ctx *ctx, i64 fi, void *arg) {
         nb->nothers[fi]++;
     }
 }
+
 static void number_sections_task(Ctx *ctx, i64 fi, void *arg) {
   Numbering *nb = arg;
   InputFile *f = ctx->objs.data[fi];
@@ -395,7 +397,7 @@ static i64 class_end(InputSection **secs, i64 begin, i64 n, int cur) {
 
 /* Splits [begin, end) into runs of equal sections, each keeping its input order (a
  * stable partition around the run's first section), and gives each run the class
- * CLASS_BASE + the index where it ends, unique among all runs. */
+ * base + the index where it ends, unique among all runs. */
 static void split_class(Ctx *ctx, Refine *rf, i64 begin, i64 end, SectionVec *rest) {
   InputSection **secs = rf->c->secs;
   while (begin < end) {
