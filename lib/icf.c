@@ -411,7 +411,8 @@ static void split_class(Ctx *ctx, Refine *rf, i64 begin, i64 end, SectionVec *re
       else
         vec_push(rest, secs[i]);
     }
-    memcpy(secs + mid, rest->data, sizeof(InputSection *) * (size_t)rest->len);
+    if (rest->len)
+      memcpy(secs + mid, rest->data, sizeof(InputSection *) * (size_t)rest->len);
     for (i64 i = begin; i < mid; i++)
       secs[i]->icf_class[rf->cur ^ 1] = (u32)(rf->c->base + mid);
     if (mid != end)
