@@ -16,3 +16,12 @@ char *demangle(Arena *arena, const char *mangled) {
   free(s);
   return copy;
 }
+
+/* A symbol's name as messages show it: demangled, as GNU ld and lld print it, unless
+ * --no-demangle. */
+const char *display_name(Ctx *ctx, const char *name) {
+  if (!ctx->opt.demangle)
+    return name;
+  const char *d = demangle(local_arena(ctx), name);
+  return d ? d : name;
+}

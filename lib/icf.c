@@ -80,8 +80,10 @@ static void keep_unique(InputFile *f, SectionVec *foreign, InputSection *isec) {
 static void mark_address_significant(Ctx *ctx, InputFile *f, SectionVec *foreign, Symbol *sym) {
   if (!sym || !sym->isec)
     return;
-  /* Under --icf=all code may lose its unique address; data never does. */
-  if (ctx->opt.icf == ICF_SAFE || !(sym->isec->flags & SHF_EXECINSTR))
+  /* Under --icf=all code may lose its unique address; data only with
+   * --ignore-data-address-equality (lld). */
+  if (ctx->opt.icf == ICF_SAFE ||
+      (!(sym->isec->flags & SHF_EXECINSTR) && !ctx->opt.ignore_data_address_equality))
     keep_unique(f, foreign, sym->isec);
 }
 

@@ -180,8 +180,13 @@ static bool is_loaded(Chunk *c) {
   return is_emitted(c) || c->kind == CK_EHDR || c->kind == CK_PHDR;
 }
 
-static i32 segment_class(Chunk *c) {
-  return c->rank / 100;
+/* -z noseparate-code (GNU ld) and --no-rosegment (lld): the headers, code and read-only
+ * data share one read-execute segment instead of three page-aligned ones. */
+static i32 segment_class(const Ctx *ctx, Chunk *c) {
+  i32 cls = c->rank / 100;
+  if (!ctx->opt.z_separate_code && (cls == CLASS_HEADERS || cls == CLASS_RODATA))
+    return CLASS_CODE;
+  return cls;
 }
 
 static u32 class_flags(i32 cls) {
@@ -263,7 +268,7 @@ static void build_phdrs(Ctx *ctx) {
       i++;
       continue;
     }
-    i32 cls = segment_class(c);
+    i32 cls = segment_class(ctx, c);
     u64 start = c->shdr.sh_addr, off = c->shdr.sh_offset, end = chunk_end(c),
         fend = chunk_file_end(c);
     /* A section aligned beyond a page raises the segment's p_align: the kernel and
@@ -279,7 +284,7 @@ static void build_phdrs(Ctx *ctx) {
         continue;
       /* A section placed at an address of its own starts another mapping. */
       u64 placed;
-      if (segment_class(d) != cls ||
+      if (segment_class(ctx, d) != cls ||
           (is_first_named(ctx, j) && requested_start(ctx, d->name, &placed)))
         break;
       end = MAX(end, chunk_end(d));
@@ -349,7 +354,7 @@ static void build_phdrs(Ctx *ctx) {
     Chunk *c = ctx->chunks.data[i];
     if ((c->shdr.sh_flags & SHF_GNU_MBIND) && (c->shdr.sh_flags & SHF_ALLOC) && is_emitted(c) &&
         c->shdr.sh_info < PT_GNU_MBIND_NUM)
-      push_phdr(ctx, PT_GNU_MBIND_LO + c->shdr.sh_info, class_flags(segment_class(c)),
+      push_phdr(ctx, PT_GNU_MBIND_LO + c->shdr.sh_info, class_flags(segment_class(ctx, c)),
                 c->shdr.sh_offset, c->shdr.sh_addr,
                 c->shdr.sh_type == SHT_NOBITS ? 0 : c->shdr.sh_size, c->shdr.sh_size,
                 ctx->opt.common_page_size);
@@ -359,7 +364,7 @@ static void build_phdrs(Ctx *ctx) {
   bool any = false;
   for (i64 i = 0; i < n; i++) {
     Chunk *c = ctx->chunks.data[i];
-    if (segment_class(c) != CLASS_RELRO || !is_emitted(c) || !(c->shdr.sh_flags & SHF_ALLOC))
+    if (segment_class(ctx, c) != CLASS_RELRO || !is_emitted(c) || !(c->shdr.sh_flags & SHF_ALLOC))
       continue;
     if (!any) {
       rs = c->shdr.sh_addr;
@@ -481,7 +486,7 @@ static void assign_addresses(Ctx *ctx) {
     if (!(c->shdr.sh_flags & SHF_ALLOC))
       break;
     bool emitted = is_loaded(c);
-    i32 cls = segment_class(c);
+    i32 cls = segment_class(ctx, c);
     if (emitted && cls != cur) {
       if (cur >= 0) {
         addr = align_to(addr, page);

@@ -94,10 +94,12 @@ static void decide_stack(Ctx *ctx) {
       continue;
     if (!f->has_gnu_stack || f->gnu_stack_exec) {
       ctx->opt.z_execstack = true;
-      warn(ctx, "%s: %s", f->name,
-           f->has_gnu_stack
-               ? "requires executable stack (because the .note.GNU-stack section is executable)"
-               : "missing .note.GNU-stack section implies executable stack");
+      /* GNU ld warns for executables only, unless --no-warn-execstack. */
+      if (ctx->opt.kind != OUT_SHARED && !ctx->opt.no_warn_execstack)
+        warn(ctx, "%s: %s", f->name,
+             f->has_gnu_stack
+                 ? "requires executable stack (because the .note.GNU-stack section is executable)"
+                 : "missing .note.GNU-stack section implies executable stack");
       return;
     }
   }
@@ -107,10 +109,16 @@ static void decide_stack(Ctx *ctx) {
 static void check_segment_permissions(Ctx *ctx) {
   if (ctx->opt.error_execstack && ctx->opt.z_execstack)
     error(ctx, "%s: the output requires an executable stack (--error-execstack)", ctx->opt.output);
-  for (i64 i = 0; ctx->opt.error_rwx_segments && i < ctx->phdrs.len; i++) {
+  for (i64 i = 0; i < ctx->phdrs.len; i++) {
     Elf64_Phdr *p = &ctx->phdrs.data[i];
-    if (p->p_type == PT_LOAD && (p->p_flags & (PF_W | PF_X)) == (PF_W | PF_X))
+    if (p->p_type != PT_LOAD || (p->p_flags & (PF_W | PF_X)) != (PF_W | PF_X))
+      continue;
+    if (ctx->opt.error_rwx_segments)
       error(ctx, "%s: a LOAD segment has RWX permissions (--error-rwx-segments)", ctx->opt.output);
+    /* GNU ld's default: a warning, for executables (--no-warn-rwx-segments: none). */
+    else if (ctx->opt.kind != OUT_SHARED && !ctx->opt.no_warn_rwx_segments)
+      warn(ctx, "%s has a LOAD segment with RWX permissions", ctx->opt.output);
+    break;
   }
 }
 
@@ -262,6 +270,7 @@ int rv_link(Ctx *ctx) {
     return 1;
   PASS(print_trace(ctx));                 // -t: the files the link uses
   PASS(warn_backward_references(ctx));    // --warn-backrefs: what GNU ld would refuse
+  PASS(warn_common_symbols(ctx));         // --warn-common: commons meeting others
   PASS(mark_needed_dsos(ctx));            // --as-needed libraries nobody uses get no DT_NEEDED
   PASS(load_indirect_libraries(ctx));     // what the needed libraries need: exports, checks
   PASS(report_link_warnings(ctx));        // .gnu.warning.SYM: a message per reference to SYM
@@ -318,5 +327,11 @@ int rv_link(Ctx *ctx) {
                 false);
   if (ctx->opt.time_trace && status == 0)
     write_time_trace(ctx, trace_start);
+  if (ctx->opt.stats) {
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    fprintf(stderr, "ld.rivet: total time in link: %.6f\nld.rivet: peak memory: %ld KiB\n",
+            now_seconds() - trace_start, (long)ru.ru_maxrss);
+  }
   return status;
 }

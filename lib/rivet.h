@@ -373,6 +373,11 @@ typedef struct Options {
   bool print_map_discarded; /* the map lists discarded input sections (GNU ld's default) */
   bool no_relax;            /* --no-relax: GOT loads are not rewritten to direct ones */
   i64 error_limit;          /* --error-limit: errors printed before stopping; 0: all */
+  bool no_warn_execstack;   /* --no-warn-execstack */
+  bool stats;               /* --stats: time and peak memory, as GNU ld prints them */
+  bool demangle;            /* C++ names in messages demangled (default; --no-demangle) */
+  bool warn_common;         /* --warn-common */
+  bool no_warn_rwx_segments; /* --no-warn-rwx-segments */
   bool warn_backrefs;       /* --warn-backrefs (lld) */
   VEC(const char *) warn_backrefs_exclude; /* --warn-backrefs-exclude globs (archives) */
   i64 spare_program_headers;               /* --spare-program-headers: PT_NULL entries */
@@ -390,6 +395,7 @@ typedef struct Options {
   /* identical code folding (icf.c) */
   enum { ICF_NONE, ICF_SAFE, ICF_ALL } icf; /* --icf=none|safe|all */
   bool print_icf_sections;                  /* --print-icf-sections */
+  bool ignore_data_address_equality;        /* lld: data may lose its unique address */
 } Options;
 
 /* ---- arch.h / arch-x86-64.c: see arch.h ---- */
@@ -668,6 +674,7 @@ void make_undefined(Symbol *sym, u8 type);
 bool is_ignored_undefined(Ctx *ctx, const char *name);
 bool undefined_is_let_pass(Ctx *ctx, const Symbol *sym);
 void check_required_symbols(Ctx *ctx);
+void warn_common_symbols(Ctx *ctx);
 u64 symbol_address(Ctx *ctx, const Symbol *sym);
 u64 symbol_definition_address(Ctx *ctx, const Symbol *sym);
 u64 symbol_got_address(Ctx *ctx, const Symbol *sym);
@@ -876,6 +883,7 @@ void apply_version_scripts(Ctx *ctx);
 
 /* ---- demangle.c: C++ names for extern "C++" patterns (libiberty) ---- */
 char *demangle(Arena *arena, const char *mangled); /* NULL if not a C++ name */
+const char *display_name(Ctx *ctx, const char *name);
 i32 find_version_node(Ctx *ctx, const char *name);
 
 /* ---- preempt.c: who is imported, exported, preemptible ---- */

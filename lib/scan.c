@@ -43,14 +43,15 @@ static SymState symbol_state(Ctx *ctx, const Symbol *sym) {
   if (!sym->is_imported && sym->is_preemptible)
     return symbol_is_defined(sym) ? ST_PRE : ST_DYNU;
   if (sym->is_imported && !sym->has_copyrel && !sym->is_canonical) {
-    if (sym->dso_protected)
+    /* --ignore-data-address-equality (lld): the user accepts that protected data has
+     * two addresses, the library's and our copy's. */
+    if (sym->dso_protected && !(ctx->opt.ignore_data_address_equality && sym->type == STT_OBJECT))
       return ST_DSO_P;
     return sym->type == STT_FUNC || sym->type == STT_GNU_IFUNC ? ST_DSO_F : ST_DSO_D;
   }
   if (sym->is_abs || (!symbol_is_defined(sym) && !sym->is_local) ||
       (sym->is_local && !sym->isec && sym->type != STT_FILE && !sym->chunk))
     return ST_ABS;
-  (void)ctx;
   return ST_LOC;
 }
 
@@ -423,10 +424,11 @@ static void report_undefined(Ctx *ctx, UndefRef *refs, i64 n) {
     if (!sym)
       continue;
     char buf[2048];
+    const char *name = display_name(ctx, sym->name);
     i64 len = sym->visibility == STV_DEFAULT
-                  ? snprintf(buf, sizeof buf, "undefined reference to `%s'", sym->name)
-                  : snprintf(buf, sizeof buf, "undefined reference to `%s' (a %s symbol)",
-                             sym->name, sym->visibility == STV_PROTECTED ? "protected" : "hidden");
+                  ? snprintf(buf, sizeof buf, "undefined reference to `%s'", name)
+                  : snprintf(buf, sizeof buf, "undefined reference to `%s' (a %s symbol)", name,
+                             sym->visibility == STV_PROTECTED ? "protected" : "hidden");
     len = MIN(MAX(len, 0), (i64)sizeof buf - 1); /* a name longer than buf is cut */
     if (sym->is_imported) {
       len += snprintf(buf + len, sizeof buf - (size_t)len,

@@ -295,8 +295,8 @@ void add_lazy_symbol(Ctx *ctx, Symbol *sym, InputFile *member) {
 }
 
 void report_duplicate(Ctx *ctx, Symbol *sym, InputFile *other) {
-  error(ctx, "duplicate symbol: %s\n>>> defined at %s\n>>> defined at %s", sym->name,
-        sym->file ? sym->file->name : "<internal>", other->name);
+  error(ctx, "duplicate symbol: %s\n>>> defined at %s\n>>> defined at %s",
+        display_name(ctx, sym->name), sym->file ? sym->file->name : "<internal>", other->name);
 }
 
 static void take_definition(Symbol *sym, InputFile *f, i64 idx, SymRank rank) {
@@ -517,4 +517,81 @@ void check_required_symbols(Ctx *ctx) {
     if (!sym || !symbol_is_defined(sym))
       error(ctx, "required symbol `%s' not defined", name);
   }
+}
+
+/* --warn-common: GNU ld's messages, as its scan in command-line order meets each
+ * common symbol and the other commons and definitions of its name. */
+typedef struct CommonState {
+  Symbol *sym;
+  InputFile *file; /* the current holder of the name */
+  u64 size;        /* a common's size */
+  bool is_common;
+} CommonState;
+
+static CommonState *common_slot(CommonState *table, u64 cap, Symbol *sym) {
+  u64 h = ((u64)(uintptr_t)sym * 0x9e3779b97f4a7c15ULL) >> 7;
+  for (u64 i = h & (cap - 1);; i = (i + 1) & (cap - 1))
+    if (!table[i].sym || table[i].sym == sym)
+      return &table[i];
+}
+
+static void note_common_event(Ctx *ctx, CommonState *st, InputFile *f, const ESym *es) {
+  const char *name = st->sym->name;
+  bool common = es->st_shndx == SHN_COMMON;
+  if (!st->file) {
+    *st = (CommonState){st->sym, f, es->st_size, common};
+  } else if (st->is_common && common) {
+    if (es->st_size == st->size)
+      warn(ctx, "%s and %s: multiple common of `%s'", f->name, st->file->name, name);
+    else if (es->st_size > st->size)
+      warn(ctx, "%s: common of `%s' overriding smaller common from %s", f->name, name,
+           st->file->name);
+    else
+      warn(ctx, "%s: common of `%s' overridden by larger common from %s", f->name, name,
+           st->file->name);
+    if (es->st_size > st->size)
+      st->file = f, st->size = es->st_size;
+  } else if (st->is_common) {
+    warn(ctx, "%s: definition of `%s' overriding common from %s", f->name, name, st->file->name);
+    st->file = f, st->is_common = false;
+  } else if (common) {
+    warn(ctx, "%s: common of `%s' overridden by definition from %s", f->name, name, st->file->name);
+  }
+}
+
+void warn_common_symbols(Ctx *ctx) {
+  if (!ctx->opt.warn_common)
+    return;
+  i64 ncommon = 0;
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = f->first_global; f->syms && i < f->nsyms; i++)
+      ncommon += f->esyms[i].st_shndx == SHN_COMMON;
+  }
+  if (!ncommon)
+    return;
+  u64 cap = 16;
+  while (cap < 2 * (u64)ncommon)
+    cap *= 2;
+  CommonState *table = calloc(cap, sizeof(CommonState));
+  if (!table)
+    fatal(ctx, "out of memory");
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = f->first_global; f->syms && i < f->nsyms; i++)
+      if (f->esyms[i].st_shndx == SHN_COMMON)
+        common_slot(table, cap, f->syms[i])->sym = f->syms[i];
+  }
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
+      const ESym *es = &f->esyms[i];
+      if (es->st_shndx == SHN_UNDEF)
+        continue;
+      CommonState *st = common_slot(table, cap, f->syms[i]);
+      if (st->sym)
+        note_common_event(ctx, st, f, es);
+    }
+  }
+  free(table);
 }

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Options lld and mold users pass: --warn-backrefs (a member pulled by a file after its
+# archive, which GNU ld would refuse, is named; not inside one --start-group, not when
+# --warn-backrefs-exclude matches the archive), --time-trace (a Chrome trace of the
+# passes, JSON that python reads), --error-limit=N (N errors, then lld's line),
+# --thread-count=N (as --threads), --spare-program-headers=N (N PT_NULL entries); and
+# an unknown option's error names the nearest known one.
+# shellcheck source=lib.sh
+source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
+require_tools ar python3
+
+cat >lib.c <<'EOF2'
+int from_archive(void) { return 41; }
+EOF2
+cat >user.c <<'EOF2'
+int from_archive(void);
+int use_archive(void) { return from_archive() + 1; }
+EOF2
+cat >main.c <<'EOF2'
+#include <stdio.h>
+int use_archive(void);
+int main(void) { printf("%d\n", use_archive()); return 0; }
+EOF2
+for f in lib user main; do compile_c -o "$f.o" "$f.c"; done
+run ar rcs libback.a lib.o
+link() { gcc -B"$RIVET_LIBEXEC/" -o "$@" 2>&1; }
+out=$(link back main.o libback.a user.o -Wl,--warn-backrefs)
+assert_contains "$out" "backward reference detected: from_archive in user.o refers to libback.a(lib.o)" "--warn-backrefs"
+assert_eq "$(./back)" 42 "the program linked with a backward reference"
+status=0
+gcc -fuse-ld=bfd -o back.bfd main.o libback.a user.o >/dev/null 2>&1 || status=$?
+[ "$status" != 0 ] || fail "ld.bfd linked main.o libback.a user.o: the case is not a backward reference"
+assert_eq "$(link ok main.o user.o libback.a -Wl,--warn-backrefs)" "" "--warn-backrefs with the archive last"
+assert_eq "$(link grp main.o -Wl,--start-group libback.a user.o -Wl,--end-group,--warn-backrefs)" "" "--warn-backrefs inside one group"
+assert_eq "$(link exc main.o libback.a user.o -Wl,--warn-backrefs,--warn-backrefs-exclude='*back.a')" "" "--warn-backrefs-exclude"
+
+link traced main.o user.o libback.a -Wl,--time-trace=trace.json
+python3 - trace.json <<'PYEOF'
+import json, sys
+events = json.load(open(sys.argv[1]))["traceEvents"]
+names = {e["name"] for e in events}
+for want in ("read_inputs", "write_chunks", "Total link"):
+    if want not in names:
+        sys.exit(f"FAIL: expected a '{want}' event in the trace, got {sorted(names)}")
+if any(e["ph"] != "X" or e["dur"] < 0 for e in events):
+    sys.exit("FAIL: every event must be a complete event with a duration")
+PYEOF
+link traced2 main.o user.o libback.a -Wl,--time-trace
+[ -s traced2.time.json ] || fail "expected --time-trace to write traced2.time.json"
+
+cat >undefs.c <<'EOF2'
+int a1(void), a2(void), a3(void), a4(void);
+int main(void) { return a1() + a2() + a3() + a4(); }
+EOF2
+compile_c -o undefs.o undefs.c
+out=$(link undefs undefs.o -Wl,--error-limit=2 || true)
+assert_eq "$(grep -c 'undefined reference' <<<"$out")" 2 "errors printed with --error-limit=2"
+assert_contains "$out" "too many errors emitted, stopping now" "--error-limit=2"
+assert_eq "$(link undefs undefs.o -Wl,--error-limit=0 | grep -c 'undefined reference' || true)" 4 "errors printed with --error-limit=0"
+
+link tc main.o user.o libback.a -Wl,--thread-count=1
+link tc2 main.o user.o libback.a -Wl,--threads=1
+cmp tc tc2 || fail "--thread-count=1 and --threads=1 gave different outputs"
+link spare main.o user.o libback.a -Wl,--spare-program-headers=2
+assert_eq "$(readelf -lW spare | grep -c ' NULL ')" 2 "PT_NULL entries with --spare-program-headers=2"
+assert_eq "$(./spare)" 42 "the program with spare program headers"
+
+out=$("$LD_RIVET" --gc-section main.o 2>&1 || true)
+assert_contains "$out" "unknown option: --gc-section (did you mean --gc-sections?)" "the error for --gc-section"
