@@ -396,6 +396,11 @@ static const OptionDef z_keywords[] = {
     {"nodump", NULL, "Mark the object as not available to dldump (DF_1_NODUMP)", ON(z_nodump)},
     {"unique", NULL, "Load the object once, in the main namespace (DF_GNU_1_UNIQUE)", ON(z_unique)},
     {"nounique", NULL, "Do not mark the object to be loaded once (default)", OFF(z_unique)},
+    {"keep-text-section-prefix", NULL,
+     "Keep .text.hot, .text.unlikely, .text.startup, ... as output sections of their own",
+     ON(z_keep_text_section_prefix)},
+    {"nokeep-text-section-prefix", NULL, "Put them all in .text (default)",
+     OFF(z_keep_text_section_prefix)},
     {"start-stop-gc", NULL,
      "Accepted: a live __start_/__stop_ reference keeps its sections (lld's meaning)", NO_EFFECT},
     {"nostart-stop-gc", NULL,
@@ -463,6 +468,16 @@ static void opt_sort_common(Ctx *ctx, const char *value, const char *word) {
   if (value && strcmp(value, "descending"))
     error(ctx, "--sort-common: rivet sorts by descending alignment only, not %s", value);
   ctx->opt.sort_common = true;
+}
+
+static void opt_sort_section(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  if (!strcmp(value, "name"))
+    ctx->opt.sort_section = SORT_SECTION_NAME;
+  else if (!strcmp(value, "alignment"))
+    ctx->opt.sort_section = SORT_SECTION_ALIGNMENT;
+  else
+    error(ctx, "--sort-section=%s: expected name or alignment", value);
 }
 
 static void opt_allow_shlib_undefined(Ctx *ctx, const char *value, const char *word) {
@@ -802,6 +817,8 @@ static const OptionDef options[] = {
     {"export-dynamic-symbol-list", "FILE", "Read a list of symbols (dynamic list format) to export",
      LIST(export_dynamic_symbol_lists)},
     {"version-script", "FILE", "Read a version script", LIST(version_scripts)},
+    {"default-symver", NULL, "Give unversioned exported symbols a version named by the soname",
+     ON(default_symver)},
     {"exclude-libs", "LIBS", "Make the symbols of these archives (ALL: every one) local",
      CALLS(opt_exclude_libs)},
     {"Bsymbolic", NULL, "Bind global references locally", ENUM(bsymbolic, BSYMBOLIC_ALL)},
@@ -863,6 +880,8 @@ static const OptionDef options[] = {
      ON(allow_multiple_definition)},
     {"sort-common", "[=descending]", "Sort common symbols by alignment", CALLS(opt_sort_common)},
     {"no-sort-common", NULL, "Keep common symbols in input order (default)", OFF(sort_common)},
+    {"sort-section", "name|alignment",
+     "Sort each output section's input sections by name or alignment", CALLS(opt_sort_section)},
     /* Sections */
     {"gc-sections", NULL, "Remove unused sections", ON(gc_sections)},
     {"no-gc-sections", NULL, "Keep unused sections (default)", OFF(gc_sections)},
@@ -879,6 +898,8 @@ static const OptionDef options[] = {
     {"S strip-debug", NULL, "Strip debugging symbols and sections", ON(strip_debug)},
     /* Diagnostics */
     {"fatal-warnings", NULL, "Treat warnings as errors", ON(fatal_warnings)},
+    {"noinhibit-exec", NULL, "Write the output despite undefined and duplicate symbols",
+     ON(noinhibit_exec)},
     {"w no-warnings", NULL, "Print no warnings (errors still fail the link)", ON(no_warnings)},
     {"no-fatal-warnings", NULL, "Do not treat warnings as errors (default)", OFF(fatal_warnings)},
     {"error-rwx-segments", NULL, "Report a segment with RWX permissions as an error",
@@ -1041,9 +1062,7 @@ static const OptionDef options[] = {
     {"start-lib", NULL, "lazy object groups are not read", NOT_SUPPORTED},
     {"end-lib", NULL, "lazy object groups are not read", NOT_SUPPORTED},
     {"copy-dt-needed-entries", NULL, "indirect libraries do not satisfy references", NOT_SUPPORTED},
-    {"sort-section", "KEY", "input sections are not sorted by name or alignment", NOT_SUPPORTED},
-    {"noinhibit-exec", NULL, "no output is written after an error", NOT_SUPPORTED},
-    {"default-symver", NULL, "exported symbols get no default version", NOT_SUPPORTED},
+
     {"default-imported-symver", NULL, "imported symbols get no default version", NOT_SUPPORTED},
     {"r i relocatable", NULL, "relocatable output is not written yet", NOT_SUPPORTED},
     {"Ur", NULL, "relocatable output is not written yet", NOT_SUPPORTED},
@@ -1318,6 +1337,10 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
   if (!o->image_base)
     o->image_base = o->kind == OUT_EXEC ? ctx->arch->image_base : 0;
   combine_dynamic_list_options(o);
+  /* GNU ld --noinhibit-exec: undefined and duplicate symbols are reported and the link
+   * goes on (the first definition wins); other errors still stop it. */
+  if (o->noinhibit_exec)
+    o->warn_unresolved_symbols = true;
   if (o->inputs.len == 0) {
     fprintf(stderr, "ld.rivet: error: no input files\n");
     return RV_ARGS_ERROR;

@@ -374,6 +374,10 @@ typedef struct Options {
   bool no_relax;            /* --no-relax: GOT loads are not rewritten to direct ones */
   i64 error_limit;          /* --error-limit: errors printed before stopping; 0: all */
   bool no_warn_execstack;   /* --no-warn-execstack */
+  bool default_symver;      /* --default-symver: the soname versions unversioned exports */
+  bool noinhibit_exec;      /* --noinhibit-exec: undefined/duplicate symbols do not stop it */
+  bool z_keep_text_section_prefix; /* -z keep-text-section-prefix (lld) */
+  enum { SORT_SECTION_NONE, SORT_SECTION_NAME, SORT_SECTION_ALIGNMENT } sort_section;
   bool stats;               /* --stats: time and peak memory, as GNU ld prints them */
   bool demangle;            /* C++ names in messages demangled (default; --no-demangle) */
   bool warn_common;         /* --warn-common */

@@ -44,11 +44,21 @@ static bool matches_rule(const char *name, const NameRule *rule) {
          (name[rule->len] == 0 || name[rule->len] == '.');
 }
 
+/* -z keep-text-section-prefix (lld): code the compiler marked hot, unlikely, ... keeps
+ * an output section of its own, so that the kinds stay together. */
+static const char *const text_prefixes[] = {".text.hot",     ".text.unknown", ".text.unlikely",
+                                            ".text.startup", ".text.exit",    ".text.split"};
+
 const char *output_section_name(Ctx *ctx, const char *name, u64 flags, u32 type) {
-  (void)ctx;
   (void)type;
   if (!(flags & SHF_ALLOC) || name[0] != '.')
     return name; /* every rule's prefix starts with '.' */
+  if (ctx->opt.z_keep_text_section_prefix && starts_with(name, ".text."))
+    for (size_t i = 0; i < ARRAY_SIZE(text_prefixes); i++) {
+      size_t n = strlen(text_prefixes[i]);
+      if (!strncmp(name, text_prefixes[i], n) && (name[n] == 0 || name[n] == '.'))
+        return text_prefixes[i];
+    }
   /* .data.rel.ro must be tested before .data, .tbss/.tdata before .t*: the table is ordered. */
   for (i64 i = 0; i < ARRAY_SIZE(name_rules); i++)
     if (matches_rule(name, &name_rules[i]))
@@ -105,13 +115,45 @@ static int compare_init_priority(const void *a, const void *b) {
   return x->shndx < y->shndx ? -1 : x->shndx > y->shndx;
 }
 
+static int compare_input_order(const InputSection *x, const InputSection *y) {
+  if (x->file->priority != y->file->priority)
+    return x->file->priority < y->file->priority ? -1 : 1;
+  return x->shndx < y->shndx ? -1 : x->shndx > y->shndx;
+}
+
+static int compare_by_name(const void *a, const void *b) {
+  const InputSection *x = *(InputSection *const *)a, *y = *(InputSection *const *)b;
+  int c = strcmp(x->name, y->name);
+  return c ? c : compare_input_order(x, y);
+}
+
+static int compare_by_alignment(const void *a, const void *b) {
+  const InputSection *x = *(InputSection *const *)a, *y = *(InputSection *const *)b;
+  if (x->p2align != y->p2align)
+    return x->p2align > y->p2align ? -1 : 1;
+  return compare_input_order(x, y);
+}
+
+/* --sort-section=name|alignment: GNU ld sorts the sections its default script's
+ * wildcards match; the sections its script orders otherwise (init and fini code and
+ * arrays, constructors, .eh_frame) keep their order. */
+static bool is_sorted_by_option(const Chunk *c) {
+  const char *n = c->name;
+  return (c->shdr.sh_flags & SHF_ALLOC) && c->shdr.sh_type != SHT_INIT_ARRAY &&
+         c->shdr.sh_type != SHT_FINI_ARRAY && c->shdr.sh_type != SHT_PREINIT_ARRAY &&
+         strcmp(n, ".init") && strcmp(n, ".fini") && strcmp(n, ".eh_frame") &&
+         !starts_with(n, ".ctors") && !starts_with(n, ".dtors");
+}
+
 /* Offsets of an output section's members; its own alignment is the largest. */
 static void place_members_task(Ctx *ctx, i64 k, void *arg) {
-  (void)ctx;
   Chunk *c = ((OsecKey *)arg)[k].chunk;
   if (c->shdr.sh_type == SHT_INIT_ARRAY || c->shdr.sh_type == SHT_FINI_ARRAY ||
       c->shdr.sh_type == SHT_PREINIT_ARRAY)
     qsort(c->members.data, (size_t)c->members.len, sizeof(InputSection *), compare_init_priority);
+  else if (ctx->opt.sort_section != SORT_SECTION_NONE && is_sorted_by_option(c))
+    qsort(c->members.data, (size_t)c->members.len, sizeof(InputSection *),
+          ctx->opt.sort_section == SORT_SECTION_NAME ? compare_by_name : compare_by_alignment);
   u64 off = 0;
   for (i64 i = 0; i < c->members.len; i++) {
     InputSection *isec = c->members.data[i];

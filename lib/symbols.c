@@ -295,8 +295,9 @@ void add_lazy_symbol(Ctx *ctx, Symbol *sym, InputFile *member) {
 }
 
 void report_duplicate(Ctx *ctx, Symbol *sym, InputFile *other) {
-  error(ctx, "duplicate symbol: %s\n>>> defined at %s\n>>> defined at %s",
-        display_name(ctx, sym->name), sym->file ? sym->file->name : "<internal>", other->name);
+  (ctx->opt.noinhibit_exec ? warn : error)(
+      ctx, "duplicate symbol: %s\n>>> defined at %s\n>>> defined at %s",
+      display_name(ctx, sym->name), sym->file ? sym->file->name : "<internal>", other->name);
 }
 
 static void take_definition(Symbol *sym, InputFile *f, i64 idx, SymRank rank) {

@@ -283,6 +283,15 @@ void apply_version_scripts(Ctx *ctx) {
       free(pats.data);
       return;
     }
+  /* --default-symver (GNU ld): every exported name that no script versions gets a
+   * version named by the soname, as if a last script said "SONAME { global: *; };". */
+  if (ctx->opt.default_symver && ctx->opt.kind == OUT_SHARED) {
+    const char *base = ctx->opt.soname ? ctx->opt.soname : ctx->opt.output;
+    const char *slash = ctx->opt.soname ? NULL : strrchr(base, '/');
+    vec_push(&ctx->version_nodes, ((VersionNode){.name = slash ? slash + 1 : base}));
+    Pattern all = {.text = "*", .is_glob = true, .node = (i32)ctx->version_nodes.len - 1};
+    vec_push(&pats, all);
+  }
   bool has_cxx = false;
   for (i64 i = 0; i < pats.len; i++)
     has_cxx |= pats.data[i].cxx;

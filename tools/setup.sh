@@ -5,11 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Build: cmake make pkg-config gcc libelf-dev zlib1g-dev libzstd-dev libiberty-dev (C++
-# demangling); tests: g++ clang
+# demangling) libssl-dev (libcrypto: --build-id digests); tests: g++ clang
 # (also the sanitizer and fuzzer builds) lld (a reference linker) binutils elfutils
 # (readelf, eu-elflint) libcriterion-dev python3 liblzma-dev (a real static archive).
 PACKAGES=(cmake make pkg-config gcc g++ clang lld binutils elfutils libelf-dev zlib1g-dev
-          libzstd-dev libiberty-dev libcriterion-dev python3 liblzma-dev)
+          libzstd-dev libiberty-dev libssl-dev libcriterion-dev python3 liblzma-dev)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -67,3 +67,22 @@ assert_eq "$(./spare)" 42 "the program with spare program headers"
 
 out=$("$LD_RIVET" --gc-section main.o 2>&1 || true)
 assert_contains "$out" "unknown option: --gc-section (did you mean --gc-sections?)" "the error for --gc-section"
+
+# -z keep-text-section-prefix: hot, cold and startup code in output sections of their
+# own, the same ones ld.lld makes.
+cat >kinds.c <<'EOF2'
+__attribute__((hot, noinline)) int hot_fn(void) { return 1; }
+__attribute__((cold, noinline)) int cold_fn(void) { return 2; }
+int main(void) { return hot_fn() + cold_fn() - 3; }
+EOF2
+compile_c -O2 -ffunction-sections -o kinds.o kinds.c
+text_sections() { readelf -SW "$1" | grep -oE ' \.text[.a-z]*' | sort | tr '\n' ' '; }
+link kept kinds.o -Wl,-z,keep-text-section-prefix
+./kept || fail "the program linked with -z keep-text-section-prefix failed"
+if command -v ld.lld >/dev/null; then
+  gcc -fuse-ld=lld -o kept.lld kinds.o -Wl,-z,keep-text-section-prefix
+  assert_eq "$(text_sections kept)" "$(text_sections kept.lld)" "code sections with -z keep-text-section-prefix (as ld.lld)"
+fi
+assert_contains "$(text_sections kept)" ".text.unlikely" "code sections with -z keep-text-section-prefix"
+link merged kinds.o
+assert_eq "$(text_sections merged)" " .text " "code sections without the option"

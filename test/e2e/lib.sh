@@ -447,6 +447,23 @@ build_id() {
   readelf -nW "$1" | awk '/Build ID:/ && !done { sub(/.*Build ID: */, ""); print $1; done = 1 }'
 }
 
+# tree_build_id FILE ALGORITHM: the build ID rivet (and lld) computes for FILE: the
+# file with the ID's bytes zeroed, hashed in 1 MiB blocks, then the block digests
+# hashed together.
+tree_build_id() {
+  local off
+  off=$(hex_to_dec "$(section_field "$1" .note.gnu.build-id off)")
+  python3 - "$1" "$2" "$off" <<'PYEOF'
+import hashlib, sys
+path, alg, off = sys.argv[1], sys.argv[2], int(sys.argv[3])
+data = bytearray(open(path, "rb").read())
+size = hashlib.new(alg).digest_size
+data[off + 16 : off + 16 + size] = bytes(size)
+blocks = b"".join(hashlib.new(alg, data[i : i + (1 << 20)]).digest() for i in range(0, max(len(data), 1), 1 << 20))
+print(hashlib.new(alg, blocks).hexdigest())
+PYEOF
+}
+
 # ---------------------------------------------------------------------------
 # Assertions.
 

@@ -23,3 +23,6 @@ link_rivet bid_again.rivet prog1.o -Wl,--build-id=md5
 assert_eq "$(build_id bid_again.rivet)" "$id" "build ID of a second link of the same inputs"
 link_rivet bid_other.rivet prog2.o -Wl,--build-id=md5
 [ "$(build_id bid_other.rivet)" != "$id" ] || fail "expected a different build ID for a different program, got the same $id"
+# The ID is the digest of the whole output, hashed as lld does: 1 MiB blocks, then the
+# blocks' digests (libcrypto's md5, computed here by Python's hashlib).
+assert_eq "$id" "$(tree_build_id bid.rivet md5)" "the md5 build ID against the output's digest"

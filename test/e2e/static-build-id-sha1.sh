@@ -35,3 +35,6 @@ assert_eq "$(build_id bid_again.rivet)" "$id" "build ID of a second link of the 
 link_rivet bid_other.rivet prog2.o -Wl,--build-id=sha1
 other=$(build_id bid_other.rivet)
 [ "$other" != "$id" ] || fail "expected a different build ID for a different program, got the same $id"
+# The ID is the digest of the whole output, hashed as lld does: 1 MiB blocks, then the
+# blocks' digests (libcrypto's sha1, computed here by Python's hashlib).
+assert_eq "$id" "$(tree_build_id bid.rivet sha1)" "the sha1 build ID against the output's digest"

@@ -37,3 +37,20 @@ gcc -static -B"$RIVET_LIBEXEC/" -o low main.o -Wl,-Ttext=0x10 2>err.txt || statu
 assert_eq "$status" 1 "exit status with -Ttext below the headers"
 assert_contains "$(cat err.txt)" "section .text: its address 0x10" "the error for -Ttext=0x10"
 [ ! -e low ] || fail "a failed link left its output behind"
+
+# --sort-section=name|alignment: the functions of one output section in the order
+# ld.bfd gives them.
+cat >sorted.c <<'EOF2'
+int zeta(void) { return 1; }
+int alpha(void) { return 2; }
+__attribute__((aligned(64))) int mid(void) { return 3; }
+int main(void) { return zeta() + alpha() + mid() - 6; }
+EOF2
+compile_c -O1 -ffunction-sections -o sorted.o sorted.c
+order() { nm -n "$1" | awk '$3 ~ /^(zeta|alpha|mid|main)$/ { printf "%s ", $3 }'; }
+for key in name alignment; do
+  link_both "sorted-$key" sorted.o -Wl,--sort-section=$key
+  run_both_and_compare "sorted-$key"
+  assert_eq "$(order "sorted-$key.rivet")" "$(order "sorted-$key.bfd")" "function order with --sort-section=$key (as ld.bfd)"
+done
+assert_eq "$(order sorted-name.rivet)" "alpha main mid zeta " "function order with --sort-section=name"
