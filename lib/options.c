@@ -401,6 +401,9 @@ static const OptionDef z_keywords[] = {
      ON(z_keep_text_section_prefix)},
     {"nokeep-text-section-prefix", NULL, "Put them all in .text (default)",
      OFF(z_keep_text_section_prefix)},
+    {"separate-loadable-segments", NULL,
+     "Every PT_LOAD starts on a page of the file (rivet's layout does so with separate code)",
+     ON(z_separate_code)},
     {"start-stop-gc", NULL,
      "Accepted: a live __start_/__stop_ reference keeps its sections (lld's meaning)", NO_EFFECT},
     {"nostart-stop-gc", NULL,
@@ -468,6 +471,18 @@ static void opt_sort_common(Ctx *ctx, const char *value, const char *word) {
   if (value && strcmp(value, "descending"))
     error(ctx, "--sort-common: rivet sorts by descending alignment only, not %s", value);
   ctx->opt.sort_common = true;
+}
+
+static void opt_shuffle_sections(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  const char *eq = strrchr(value, '=');
+  ShuffleRule rule = {eq ? arena_strndup(&ctx->arena, value, eq - value) : NULL, 0, false};
+  const char *seed = eq ? eq + 1 : value;
+  if (!strcmp(seed, "-1"))
+    rule.reverse = true;
+  else
+    rule.seed = parse_number(ctx, "--shuffle-sections", seed);
+  vec_push(&ctx->opt.shuffles, rule);
 }
 
 static void opt_sort_section(Ctx *ctx, const char *value, const char *word) {
@@ -800,6 +815,8 @@ static const OptionDef options[] = {
     {"pop-state", NULL, "Restore the state saved by --push-state", ITEM(ARG_POP_STATE)},
     {"u undefined", "SYMBOL", "Start with SYMBOL undefined (extracts archive members)",
      LIST(undefined)},
+    {"undefined-glob", "PATTERN", "As -u for every archive symbol matching PATTERN",
+     LIST(undefined_globs)},
     {"defsym", "SYMBOL=EXPRESSION", "Define a symbol", LIST(defsyms)},
     /* Symbols and dynamic linking */
     {"E export-dynamic", NULL, "Export all dynamic symbols", ON(export_dynamic)},
@@ -880,6 +897,8 @@ static const OptionDef options[] = {
      ON(allow_multiple_definition)},
     {"sort-common", "[=descending]", "Sort common symbols by alignment", CALLS(opt_sort_common)},
     {"no-sort-common", NULL, "Keep common symbols in input order (default)", OFF(sort_common)},
+    {"shuffle-sections", "[GLOB=]SEED",
+     "Shuffle input sections (matching GLOB) with SEED; -1 reverses", CALLS(opt_shuffle_sections)},
     {"sort-section", "name|alignment",
      "Sort each output section's input sections by name or alignment", CALLS(opt_sort_section)},
     /* Sections */

@@ -15,6 +15,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <pthread.h>
 #include <sched.h>
 #include <stdlib.h>
@@ -914,6 +915,28 @@ static void walk_command_line(Ctx *ctx, Loader *ldp, MappedFile **premapped,
   }
 }
 
+/* --undefined-glob (lld): every name an archive's index lists that matches one of the
+ * globs is an undefined reference from the start, as -u makes it (and a gc root). */
+static void add_undefined_globs(Ctx *ctx, Loader *ld) {
+  const Options *o = &ctx->opt;
+  for (i64 i = 0; o->undefined_globs.len && i < ld->steps.len; i++) {
+    LoadStep *step = &ld->steps.data[i];
+    if (step->kind != STEP_ARCHIVE || step->failed)
+      continue;
+    for (i64 k = 0; k < step->index.len; k++) {
+      const char *name = step->index.data[k].name;
+      for (i64 g = 0; g < o->undefined_globs.len; g++)
+        if (!fnmatch(o->undefined_globs.data[g], name, 0)) {
+          Symbol *sym = intern_symbol(ctx, name);
+          if (!sym->has_strong_ref)
+            vec_push(&ctx->opt.undefined, sym->name);
+          sym->has_strong_ref = true;
+          break;
+        }
+    }
+  }
+}
+
 void read_inputs(Ctx *ctx) {
   Loader ld = {.ctx = ctx, .first_priority = ctx->next_priority};
   ld.st.bstatic = false;
@@ -956,6 +979,7 @@ void read_inputs(Ctx *ctx) {
   TIMED_STEP(ctx, "walk the command line", walk_command_line(ctx, &ld, premapped, libs));
   free(libs);
   TIMED_STEP(ctx, "parse archives", parse_archives(ctx, &ld));
+  add_undefined_globs(ctx, &ld);
   free(premapped);
   TIMED_STEP(ctx, "read listed objects", read_listed_objects(ctx, &ld));
   TIMED_STEP(ctx, "resolve in command-line order", replay_load_steps(ctx, &ld));

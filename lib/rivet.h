@@ -264,6 +264,13 @@ typedef enum {
   BSYMBOLIC_NON_WEAK,           /* -Bsymbolic-non-weak */
 } Bsymbolic;
 
+/* --shuffle-sections: which input sections (NULL: all), and the seed. */
+typedef struct ShuffleRule {
+  const char *glob;
+  u64 seed;
+  bool reverse; /* seed -1 */
+} ShuffleRule;
+
 /* --section-start NAME=ADDRESS (and -Ttext, -Tdata, -Tbss). */
 typedef struct SectionStart {
   const char *name;
@@ -348,6 +355,8 @@ typedef struct Options {
   VEC(InputArg) inputs;              /* inputs and position-dependent flags, in order */
   VEC(const char *) defsyms;         /* --defsym name=value (absolute values only) */
   VEC(const char *) undefined;       /* -u NAME */
+  VEC(const char *) undefined_globs; /* --undefined-glob PATTERN (lld) */
+  VEC(ShuffleRule) shuffles;         /* --shuffle-sections */
   bool time_report;
   bool info_only;       /* --help, --version, -v: nothing to link without inputs */
   bool exit_after_args; /* --help, --version: stop after the command line */

@@ -4,6 +4,7 @@
  * .init_array/.fini_array members are ordered by priority, then by input order. */
 #include "rivet.h"
 
+#include <fnmatch.h>
 #include <stdlib.h>
 
 typedef struct NameRule {
@@ -145,6 +146,36 @@ static bool is_sorted_by_option(const Chunk *c) {
          !starts_with(n, ".ctors") && !starts_with(n, ".dtors");
 }
 
+static u64 splitmix64(u64 *state) {
+  u64 z = (*state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+/* --shuffle-sections=[GLOB=]SEED (lld, mold): the members whose names match GLOB (all
+ * without one) trade places at random, the same way for the same seed; -1 reverses
+ * them. For finding code that depends on the link order. */
+static void shuffle_members(Ctx *ctx, Chunk *c) {
+  for (i64 r = 0; r < ctx->opt.shuffles.len; r++) {
+    const ShuffleRule *rule = &ctx->opt.shuffles.data[r];
+    VEC(i64) at = {0};
+    for (i64 i = 0; i < c->members.len; i++)
+      if (!rule->glob || !fnmatch(rule->glob, c->members.data[i]->name, 0))
+        vec_push(&at, i);
+    u64 state = rule->seed ^ hash_string(c->name, (i64)strlen(c->name));
+    for (i64 i = at.len - 1; i > 0; i--) {
+      i64 j = rule->reverse ? at.len - 1 - i : (i64)(splitmix64(&state) % (u64)(i + 1));
+      if (rule->reverse && j >= i)
+        break;
+      InputSection *t = c->members.data[at.data[i]];
+      c->members.data[at.data[i]] = c->members.data[at.data[j]];
+      c->members.data[at.data[j]] = t;
+    }
+    free(at.data);
+  }
+}
+
 /* Offsets of an output section's members; its own alignment is the largest. */
 static void place_members_task(Ctx *ctx, i64 k, void *arg) {
   Chunk *c = ((OsecKey *)arg)[k].chunk;
@@ -154,6 +185,8 @@ static void place_members_task(Ctx *ctx, i64 k, void *arg) {
   else if (ctx->opt.sort_section != SORT_SECTION_NONE && is_sorted_by_option(c))
     qsort(c->members.data, (size_t)c->members.len, sizeof(InputSection *),
           ctx->opt.sort_section == SORT_SECTION_NAME ? compare_by_name : compare_by_alignment);
+  if (ctx->opt.shuffles.len && is_sorted_by_option(c))
+    shuffle_members(ctx, c);
   u64 off = 0;
   for (i64 i = 0; i < c->members.len; i++) {
     InputSection *isec = c->members.data[i];

@@ -86,3 +86,42 @@ fi
 assert_contains "$(text_sections kept)" ".text.unlikely" "code sections with -z keep-text-section-prefix"
 link merged kinds.o
 assert_eq "$(text_sections merged)" " .text " "code sections without the option"
+
+# --shuffle-sections: -1 reverses the matching sections as ld.lld does; a seed gives the
+# same order every time, and the program still runs.
+cat >order.c <<'EOF2'
+int zeta(void) { return 1; }
+int alpha(void) { return 2; }
+int mid(void) { return 3; }
+int main(void) { return zeta() + alpha() + mid() - 6; }
+EOF2
+compile_c -O1 -ffunction-sections -o order.o order.c
+fn_order() { nm -n "$1" | awk '$3 ~ /^(zeta|alpha|mid|main)$/ { printf "%s ", $3 }'; }
+link reversed order.o -Wl,--shuffle-sections='.text*=-1'
+./reversed || fail "the program with reversed sections failed"
+assert_eq "$(fn_order reversed)" "main mid alpha zeta " "function order with --shuffle-sections='.text*=-1'"
+if command -v ld.lld >/dev/null; then
+  gcc -fuse-ld=lld -o reversed.lld order.o -Wl,--shuffle-sections='.text*=-1'
+  assert_eq "$(fn_order reversed)" "$(fn_order reversed.lld)" "reversed order (as ld.lld)"
+fi
+link shuffled1 order.o -Wl,--shuffle-sections=5
+link shuffled2 order.o -Wl,--shuffle-sections=5
+cmp shuffled1 shuffled2 || fail "two links with --shuffle-sections=5 differ"
+./shuffled1 || fail "the shuffled program failed"
+
+# --undefined-glob: every archive member defining a matching name is extracted.
+cat >pa.c <<'EOF2'
+int plugin_a(void) { return 1; }
+EOF2
+cat >pb.c <<'EOF2'
+int plugin_b(void) { return 2; }
+EOF2
+cat >po.c <<'EOF2'
+int other_thing(void) { return 3; }
+EOF2
+for f in pa pb po; do compile_c -o "$f.o" "$f.c"; done
+run ar rcs libplug.a pa.o pb.o po.o
+printf 'int main(void) { return 0; }\n' >plain.c
+compile_c -o plain.o plain.c
+link globbed plain.o libplug.a -Wl,--undefined-glob='plugin_*'
+assert_eq "$(nm globbed | awk '$3 ~ /^(plugin_a|plugin_b|other_thing)$/ { print $3 }' | sort | tr '\n' ' ')" "plugin_a plugin_b " "members extracted by --undefined-glob='plugin_*'"
