@@ -316,6 +316,7 @@ int rv_link(Ctx *ctx) {
   PASS(print_map_file(ctx));
   PASS(print_memory_usage(ctx));
   PASS(write_dependency_file(ctx));
+  PASS(write_reproduce_tar(ctx));
   if (ctx->opt.time_report) {
     report_counts(ctx);
     report_memory();

@@ -948,6 +948,8 @@ static const OptionDef options[] = {
      CALLS(opt_target_help)},
     {"verbose", NULL, "Print what the link does", ON(verbose)},
     {"time-report", NULL, "Print the time of each pass", ON(time_report)},
+    {"reproduce", "FILE", "Write FILE.tar: every input and a response file that links them again",
+     STRING(reproduce)},
     {"threads", "[=N]", "Use N threads (default: all cores)", CALLS(opt_threads)},
     {"no-threads", NULL, "Use one thread", CALLS(opt_no_threads)},
     {"thread-count", "N", "Use N threads (as --threads=N)", CALLS(opt_threads)},
@@ -1312,6 +1314,9 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
     }
     apply_option(ctx, m.def, m.value, w);
   }
+  ctx->args = ARENA_ARRAY(&ctx->arena, const char *, MAX(words.len, 1));
+  memcpy(ctx->args, words.data, (size_t)words.len * sizeof(char *));
+  ctx->nargs = words.len;
   free(words.data);
 
   if (checkpoint(ctx))
@@ -1365,4 +1370,90 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
     return RV_ARGS_ERROR;
   }
   return RV_ARGS_LINK;
+}
+
+/* ---- --reproduce: the command line again, naming the copies in the tar ---- */
+
+static bool is_output_option(const OptionDef *d) {
+  static const char *const outputs[] = {"o output",    "Map",        "dependency-file",
+                                        "why-extract", "time-trace", "time-trace-file",
+                                        "reproduce"};
+  for (size_t i = 0; i < ARRAY_SIZE(outputs); i++)
+    if (!strcmp(d->names, outputs[i]))
+      return true;
+  return false;
+}
+
+/* Which values name files the link reads: FILE and DIRECTORY arguments, -Y's and
+ * -rpath-link's PATH lists (-rpath's PATH is a string for the loader). */
+static bool reads_path(const OptionDef *d) {
+  if (!d->arg || is_output_option(d))
+    return false;
+  return !strcmp(d->arg, "FILE") || !strcmp(d->arg, "DIRECTORY") || !strcmp(d->names, "Y") ||
+         !strcmp(d->names, "rpath-link");
+}
+
+static void put_quoted(Ctx *ctx, CharVec *out, const char *word) {
+  (void)ctx;
+  vec_push(out, '"');
+  for (const char *p = word; *p; p++) {
+    if (*p == '"' || *p == '\\')
+      vec_push(out, '\\');
+    vec_push(out, *p);
+  }
+  vec_push(out, '"');
+  vec_push(out, '\n');
+}
+
+static const char *rewrite_path_list(Ctx *ctx, const char *list) {
+  const char *result = "";
+  for (const char *p = list; *p;) {
+    size_t n = strcspn(p, ":");
+    const char *one = reproduce_path(ctx, arena_strndup(&ctx->arena, p, (i64)n));
+    result = *result ? arena_sprintf(&ctx->arena, "%s:%s", result, one) : one;
+    p += n + (p[n] == ':');
+  }
+  return result;
+}
+
+const char *reproduce_response(Ctx *ctx) {
+  CharVec out = {0};
+  for (i64 i = 0; i < ctx->nargs; i++) {
+    const char *w = ctx->args[i];
+    if (w[0] != '-' || w[1] == 0) {
+      put_quoted(ctx, &out, reproduce_path(ctx, w));
+      continue;
+    }
+    Match m = match_word(w, options, ARRAY_SIZE(options));
+    if (!m.def) {
+      put_quoted(ctx, &out, w);
+      continue;
+    }
+    const char *value = m.value;
+    if (m.value_follows && i + 1 < ctx->nargs)
+      value = ctx->args[++i];
+    if (!strcmp(m.def->names, "reproduce"))
+      continue;
+    if (!value) {
+      put_quoted(ctx, &out, w);
+      continue;
+    }
+    if (is_output_option(m.def)) {
+      const char *slash = strrchr(value, '/');
+      value = slash ? slash + 1 : value;
+    } else if (reads_path(m.def)) {
+      value = rewrite_path_list(ctx, value);
+    }
+    /* Written in the separate form, whatever the spelling was. */
+    size_t n = strcspn(w, "=");
+    const char *spelling = m.value_follows ? w : arena_strndup(&ctx->arena, w, (i64)n);
+    if (!m.value_follows && w[n] != '=') /* -LDIR, -lfoo: the value joined to a letter */
+      spelling = arena_strndup(&ctx->arena, w, 2);
+    put_quoted(ctx, &out, spelling);
+    put_quoted(ctx, &out, value);
+  }
+  vec_push(&out, 0);
+  char *text = arena_strdup(&ctx->arena, out.data);
+  free(out.data);
+  return text;
 }

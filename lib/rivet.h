@@ -164,6 +164,7 @@ void vec_grow_for_parallel_fill(void *data_ptr, i64 len, i64 *cap, i64 need, i64
       vec_grow(&(v)->data, &(v)->cap, (v)->len + 1, sizeof(*(v)->data));                           \
     (v)->data[(v)->len++] = (x);                                                                   \
   } while (0)
+typedef VEC(char) CharVec;
 
 /* ---- link.c ---- */
 double now_seconds(void); /* monotonic clock */
@@ -357,6 +358,7 @@ typedef struct Options {
   VEC(const char *) undefined;       /* -u NAME */
   VEC(const char *) undefined_globs; /* --undefined-glob PATTERN (lld) */
   VEC(ShuffleRule) shuffles;         /* --shuffle-sections */
+  const char *reproduce;             /* --reproduce: the tar to write */
   bool time_report;
   bool info_only;       /* --help, --version, -v: nothing to link without inputs */
   bool exit_after_args; /* --help, --version: stop after the command line */
@@ -1009,6 +1011,10 @@ void print_trace(Ctx *ctx);
 void warn_backward_references(Ctx *ctx);
 void print_memory_usage(Ctx *ctx);
 void write_dependency_file(Ctx *ctx);
+/* ---- reproduce.c: --reproduce ---- */
+void write_reproduce_tar(Ctx *ctx);
+const char *reproduce_path(Ctx *ctx, const char *path);
+const char *reproduce_response(Ctx *ctx); /* options.c: the rewritten command line */
 
 /* ---- compress.c: SHF_COMPRESSED input sections ---- */
 bool decompress_section(Ctx *ctx, InputSection *isec);
@@ -1152,6 +1158,8 @@ struct Ctx {
   /* errors */
   i64 nerrors, nwarnings;
   i64 nprinted_errors;      /* --error-limit counts them */
+  const char **args;        /* the command line, response files expanded (--reproduce) */
+  i64 nargs;
   Chunk *misplaced_section; /* --section-start below the sections before it (layout.c) */
   u64 misplaced_end;
   VEC(TraceEvent) trace_events; /* --time-trace, in pass order */
