@@ -5,6 +5,8 @@
 #include "arch.h"
 #include "rivet.h"
 
+#include <ctype.h>
+
 #include <stdlib.h>
 
 Chunk *new_chunk(Ctx *ctx, ChunkKind kind, const char *name, u32 type, u64 flags, u64 align) {
@@ -179,6 +181,202 @@ static const char *const linker_symbol_names[] = {
     "__dso_handle",
 };
 
+/* --defsym NAME=EXPRESSION: GNU ld's script expressions without "." (which is 0 on
+ * the command line): numbers (with K/M suffixes), symbols, + - * / % << >> & | ~ ! and
+ * parentheses, ALIGN, ABSOLUTE, MAX, MIN, DEFINED, CONSTANT(MAXPAGESIZE|COMMONPAGESIZE).
+ * A value is a symbol plus an offset (the symbol only through + and -) or absolute. */
+typedef struct ExprValue {
+  Symbol *base; /* NULL: absolute */
+  i64 off;
+} ExprValue;
+
+typedef struct ExprParser {
+  Ctx *ctx;
+  const char *p, *text;
+  bool failed;
+} ExprParser;
+
+static ExprValue parse_or(ExprParser *e);
+
+static void skip_spaces(ExprParser *e) {
+  while (*e->p == ' ' || *e->p == '\t')
+    e->p++;
+}
+
+static bool accept(ExprParser *e, const char *tok) {
+  skip_spaces(e);
+  size_t n = strlen(tok);
+  if (strncmp(e->p, tok, n))
+    return false;
+  e->p += n;
+  return true;
+}
+
+static void expect(ExprParser *e, const char *tok) {
+  if (!accept(e, tok) && !e->failed) {
+    error(e->ctx, "--defsym: expected '%s' at '%s' in %s", tok, e->p, e->text);
+    e->failed = true;
+  }
+}
+
+static i64 absolute(ExprParser *e, ExprValue v) {
+  if (v.base && !e->failed) {
+    error(e->ctx, "--defsym: %s: '%s' can only be added to or subtracted from", e->text,
+          v.base->name);
+    e->failed = true;
+  }
+  return v.off;
+}
+
+static bool is_name_char(char c) {
+  return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '$' || c == '@';
+}
+
+static ExprValue parse_primary(ExprParser *e) {
+  skip_spaces(e);
+  Ctx *ctx = e->ctx;
+  if (accept(e, "(")) {
+    ExprValue v = parse_or(e);
+    expect(e, ")");
+    return v;
+  }
+  if (isdigit((unsigned char)*e->p)) {
+    char *end;
+    u64 v = strtoull(e->p, &end, 0);
+    if (*end == 'K' || *end == 'k')
+      v <<= 10, end++;
+    else if (*end == 'M' || *end == 'm')
+      v <<= 20, end++;
+    e->p = end;
+    return (ExprValue){NULL, (i64)v};
+  }
+  const char *start = e->p;
+  while (is_name_char(*e->p))
+    e->p++;
+  if (e->p == start) {
+    if (!e->failed)
+      error(ctx, "--defsym: %s: unexpected %s%s%s", e->text, *start ? "'" : "end of expression",
+            start, *start ? "'" : "");
+    e->failed = true;
+    return (ExprValue){0};
+  }
+  char *name = arena_strndup(&ctx->arena, start, e->p - start);
+  if (accept(e, "(")) {
+    ExprValue a = {0}, b = {0};
+    if (!strcmp(name, "DEFINED")) {
+      skip_spaces(e);
+      const char *s = e->p;
+      while (is_name_char(*e->p))
+        e->p++;
+      Symbol *sym = find_symbol(ctx, arena_strndup(&ctx->arena, s, e->p - s));
+      expect(e, ")");
+      return (ExprValue){NULL, sym && symbol_is_defined(sym)};
+    }
+    if (!strcmp(name, "CONSTANT")) {
+      bool max = accept(e, "MAXPAGESIZE");
+      if (!max)
+        expect(e, "COMMONPAGESIZE");
+      expect(e, ")");
+      return (ExprValue){NULL, (i64)(max ? ctx->opt.max_page_size : ctx->opt.common_page_size)};
+    }
+    a = parse_or(e);
+    bool two = accept(e, ",");
+    if (two)
+      b = parse_or(e);
+    expect(e, ")");
+    if (!strcmp(name, "ABSOLUTE"))
+      return a;
+    if (!strcmp(name,
+                "ALIGN")) /* "." is 0 outside a script: ALIGN(x) is 0, ALIGN(a, x) a aligned */
+      return two ? (ExprValue){NULL, (i64)align_to((u64)absolute(e, a), (u64)absolute(e, b))}
+                 : (ExprValue){NULL, 0};
+    if ((!strcmp(name, "MAX") || !strcmp(name, "MIN")) && two) {
+      i64 x = absolute(e, a), y = absolute(e, b);
+      return (ExprValue){NULL, !strcmp(name, "MAX") ? MAX(x, y) : MIN(x, y)};
+    }
+    if (!e->failed)
+      error(ctx, "--defsym: unsupported function %s in %s", name, e->text);
+    e->failed = true;
+    return (ExprValue){0};
+  }
+  Symbol *sym = find_symbol(ctx, name);
+  if (!sym) {
+    if (!e->failed)
+      error(ctx, "--defsym: %s: undefined symbol '%s'", e->text, name);
+    e->failed = true;
+    return (ExprValue){0};
+  }
+  return (ExprValue){sym, 0};
+}
+
+static ExprValue parse_unary(ExprParser *e) {
+  if (accept(e, "-"))
+    return (ExprValue){NULL, -absolute(e, parse_unary(e))};
+  if (accept(e, "~"))
+    return (ExprValue){NULL, ~absolute(e, parse_unary(e))};
+  if (accept(e, "!"))
+    return (ExprValue){NULL, !absolute(e, parse_unary(e))};
+  return parse_primary(e);
+}
+
+static ExprValue parse_mul(ExprParser *e) {
+  ExprValue v = parse_unary(e);
+  for (;;) {
+    char op = accept(e, "*") ? '*' : accept(e, "/") ? '/' : accept(e, "%") ? '%' : 0;
+    if (!op)
+      return v;
+    i64 a = absolute(e, v), b = absolute(e, parse_unary(e));
+    if ((op == '/' || op == '%') && b == 0) {
+      if (!e->failed)
+        error(e->ctx, "--defsym: division by zero in %s", e->text);
+      e->failed = true;
+      return (ExprValue){0};
+    }
+    v = (ExprValue){NULL, op == '*' ? a * b : op == '/' ? a / b : a % b};
+  }
+}
+
+static ExprValue parse_add(ExprParser *e) {
+  ExprValue v = parse_mul(e);
+  for (;;) {
+    bool plus = accept(e, "+");
+    if (!plus && !accept(e, "-"))
+      return v;
+    ExprValue r = parse_mul(e);
+    if (plus && !v.base && r.base)
+      v = (ExprValue){r.base, v.off + r.off};
+    else if (!plus && v.base && r.base == v.base)
+      v = (ExprValue){NULL, v.off - r.off}; /* the distance between two places of one symbol */
+    else
+      v.off = plus ? v.off + absolute(e, r) : v.off - absolute(e, r);
+  }
+}
+
+static ExprValue parse_shift(ExprParser *e) {
+  ExprValue v = parse_add(e);
+  for (;;) {
+    bool left = accept(e, "<<");
+    if (!left && !accept(e, ">>"))
+      return v;
+    i64 a = absolute(e, v), b = absolute(e, parse_add(e));
+    v = (ExprValue){NULL, left ? (i64)((u64)a << (b & 63)) : (i64)((u64)a >> (b & 63))};
+  }
+}
+
+static ExprValue parse_and(ExprParser *e) {
+  ExprValue v = parse_shift(e);
+  while (!(skip_spaces(e), e->p[0] == '&' && e->p[1] == '&') && accept(e, "&"))
+    v = (ExprValue){NULL, absolute(e, v) & absolute(e, parse_shift(e))};
+  return v;
+}
+
+static ExprValue parse_or(ExprParser *e) {
+  ExprValue v = parse_and(e);
+  while (!(skip_spaces(e), e->p[0] == '|' && e->p[1] == '|') && accept(e, "|"))
+    v = (ExprValue){NULL, absolute(e, v) | absolute(e, parse_and(e))};
+  return v;
+}
+
 void add_linker_defined_symbols(Ctx *ctx) {
   InputFile *f = ARENA_NEW(&ctx->arena, InputFile);
   f->kind = FILE_INTERNAL;
@@ -201,23 +399,25 @@ void add_linker_defined_symbols(Ctx *ctx) {
     }
     char *name = arena_alloc(&ctx->arena, eq - d + 1, 1);
     memcpy(name, d, (size_t)(eq - d));
-    char *end;
-    unsigned long long v = strtoull(eq + 1, &end, 0);
+    ExprParser e = {ctx, eq + 1, eq + 1, false};
+    ExprValue v = parse_or(&e);
+    skip_spaces(&e);
+    if (!e.failed && *e.p)
+      error(ctx, "--defsym: unexpected '%s' in %s", e.p, eq + 1), e.failed = true;
+    if (e.failed)
+      continue;
     Symbol *sym = intern_symbol(ctx, name);
-    if (*end) {
-      Symbol *target = find_symbol(ctx, eq + 1);
-      if (!target) {
-        error(ctx, "--defsym: unsupported expression: %s", eq + 1);
-        continue;
-      }
-      *sym = *target;
+    if (v.base) {
+      /* The symbol's definition, moved by the offset (GNU ld: relative to its section). */
+      *sym = *v.base;
       sym->name = name;
+      sym->value += (u64)v.off;
       continue;
     }
     sym->file = ctx->internal_file;
     sym->rank = RANK_DEFINED;
     sym->is_abs = true;
-    sym->value = v;
+    sym->value = (u64)v.off;
     sym->isec = NULL;
     sym->sym_idx = -1;
     sym->is_defined_by_linker = true;
