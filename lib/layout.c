@@ -563,6 +563,13 @@ static void check_output_fits(Ctx *ctx) {
   }
 }
 
+/* Both steps are repeatable: the allocated sections get the same places again. */
+void relayout_nonalloc_sections(Ctx *ctx) {
+  assign_section_indices(ctx);
+  assign_addresses(ctx);
+  check_output_fits(ctx);
+}
+
 void layout_sections(Ctx *ctx) {
   TIMED_STEP(ctx, "size synthetic sections", size_synthetic(ctx));
   TIMED_STEP(ctx, "size .symtab", size_symtab(ctx));

@@ -300,6 +300,7 @@ int rv_link(Ctx *ctx) {
   PASS(layout_sections(ctx));           // addresses, offsets, program headers
   PASS(fix_linker_symbols(ctx));        // linker-defined symbols get their addresses
   PASS(resolve_entry(ctx));             // e_entry
+  PASS(compress_debug_sections(ctx));   // --compress-debug-sections: final sizes, later offsets
   PASS(check_segment_permissions(ctx)); // --error-execstack, --error-rwx-segments
   if (checkpoint(ctx))
     return 1;

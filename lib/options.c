@@ -578,6 +578,32 @@ static void opt_pack_dyn_relocs(Ctx *ctx, const char *value, const char *word) {
     error(ctx, "--pack-dyn-relocs: unsupported format %s (rivet packs with relr)", value);
 }
 
+/* GNU ld 2.40's types; zlib means zlib-gabi. */
+static void opt_compress_debug_sections(Ctx *ctx, const char *value, const char *word) {
+  static const struct {
+    const char *name;
+    DebugCompression kind;
+  } types[] = {{"none", DEBUG_COMPRESS_NONE},
+               {"zlib", DEBUG_COMPRESS_ZLIB},
+               {"zlib-gabi", DEBUG_COMPRESS_ZLIB},
+               {"zlib-gnu", DEBUG_COMPRESS_ZLIB_GNU},
+               {"zstd", DEBUG_COMPRESS_ZSTD}};
+  (void)word;
+  for (i64 i = 0; i < ARRAY_SIZE(types); i++)
+    if (!strcmp(value, types[i].name)) {
+      ctx->opt.compress_debug = types[i].kind;
+#ifndef RIVET_HAVE_ZSTD
+      if (types[i].kind == DEBUG_COMPRESS_ZSTD)
+        error(ctx, "--compress-debug-sections=zstd: this rivet was built without zstd");
+#endif
+      return;
+    }
+  error(ctx,
+        "invalid --compress-debug-sections type: %s (expected none, zlib, zlib-gabi, zlib-gnu "
+        "or zstd)",
+        value);
+}
+
 static u64 parse_address(Ctx *ctx, const char *opt, const char *s);
 
 /* lld's --image-base reads C numbers; GNU ld's -Ttext-segment hexadecimal ones. */
@@ -915,6 +941,9 @@ static const OptionDef options[] = {
      ENUM(discard, DISCARD_TEMPORARIES)},
     {"discard-none", NULL, "Keep every local symbol, temporaries too", ENUM(discard, DISCARD_NONE)},
     {"S strip-debug", NULL, "Strip debugging symbols and sections", ON(strip_debug)},
+    {"compress-debug-sections", "TYPE",
+     "Compress DWARF sections: none (default), zlib, zlib-gabi, zlib-gnu, zstd",
+     CALLS(opt_compress_debug_sections)},
     /* Diagnostics */
     {"fatal-warnings", NULL, "Treat warnings as errors", ON(fatal_warnings)},
     {"noinhibit-exec", NULL, "Write the output despite undefined and duplicate symbols",
@@ -1063,8 +1092,6 @@ static const OptionDef options[] = {
      NO_EFFECT},
     {"no-apply-dynamic-relocs", NULL, "the places of dynamic relocations always hold their addends",
      NOT_SUPPORTED},
-    {"compress-debug-sections", "TYPE", "Accepted, not yet honoured: written uncompressed",
-     NO_EFFECT},
     {"thinlto-cache-dir", "DIR", "Accepted (LTO is not run)", NO_EFFECT},
     {"lto-O", "LEVEL", "Accepted (LTO is not run)", NO_EFFECT},
     {"relax", NULL, "Rewrite GOT loads of local symbols to direct ones (default)", OFF(no_relax)},

@@ -287,6 +287,14 @@ typedef enum DiscardLocals {
   DISCARD_NONE,              /* --discard-none */
 } DiscardLocals;
 
+/* --compress-debug-sections=TYPE (compress-output.c); zlib and zlib-gabi are one. */
+typedef enum {
+  DEBUG_COMPRESS_NONE,
+  DEBUG_COMPRESS_ZLIB,     /* SHF_COMPRESSED, ELFCOMPRESS_ZLIB */
+  DEBUG_COMPRESS_ZSTD,     /* SHF_COMPRESSED, ELFCOMPRESS_ZSTD */
+  DEBUG_COMPRESS_ZLIB_GNU, /* .zdebug_* sections, "ZLIB" and a big-endian size */
+} DebugCompression;
+
 typedef struct Options {
   const char *output; /* -o; "a.out" by default */
   const char *entry;  /* -e; "_start" by default */
@@ -411,6 +419,7 @@ typedef struct Options {
   enum { ICF_NONE, ICF_SAFE, ICF_ALL } icf; /* --icf=none|safe|all */
   bool print_icf_sections;                  /* --print-icf-sections */
   bool ignore_data_address_equality;        /* lld: data may lose its unique address */
+  DebugCompression compress_debug; /* --compress-debug-sections: how .debug_* are written */
 } Options;
 
 /* ---- arch.h / arch-x86-64.c: see arch.h ---- */
@@ -844,7 +853,8 @@ struct Chunk {
   u64 merge_entsize; /* CK_MERGED sh_entsize */
   i64 nentries;      /* synthetic sections: entry count */
   i64 order;         /* creation order, the final tie-break */
-  const u8 *blob;    /* CK_BLOB contents, sh_size bytes */
+  const u8 *blob;    /* contents made before the write, sh_size bytes: CK_BLOB, and
+                        the debug sections compress_debug_sections made */
 };
 
 /* ---- synthetic.c ---- */
@@ -976,6 +986,9 @@ typedef struct Segment {
 } Segment;
 void sort_output_sections(Ctx *ctx);
 void layout_sections(Ctx *ctx);
+/* After non-allocated sections changed size or name: their offsets, the section name
+ * table and the file size again (allocated sections come first and keep theirs). */
+void relayout_nonalloc_sections(Ctx *ctx);
 u64 tls_tp_address(Ctx *ctx);
 
 /* ---- output.c: the output file ---- */
@@ -985,6 +998,9 @@ void remove_temp_output(void);
 
 /* ---- write.c ---- */
 void write_chunks(Ctx *ctx);
+/* The same bytes write_chunks would write for chunks[i], into bufs[i] (sh_size bytes,
+ * zero-filled) instead of the output image; in parallel. */
+void write_chunks_into(Ctx *ctx, Chunk **chunks, u8 **bufs, i64 n);
 void write_build_id(Ctx *ctx);
 void compute_build_id(Ctx *ctx, u8 *out, i64 len);
 
@@ -1019,6 +1035,9 @@ const char *reproduce_response(Ctx *ctx); /* options.c: the rewritten command li
 /* ---- compress.c: SHF_COMPRESSED input sections ---- */
 bool decompress_section(Ctx *ctx, InputSection *isec);
 bool decompress_zdebug_section(Ctx *ctx, InputSection *isec);
+
+/* ---- compress-output.c: --compress-debug-sections ---- */
+void compress_debug_sections(Ctx *ctx);
 
 /* ---- thread-pool.c ---- */
 typedef void ParallelFn(Ctx *ctx, i64 i, void *arg);

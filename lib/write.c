@@ -47,8 +47,7 @@ static void write_shdrs_and_names(Ctx *ctx) {
   }
 }
 
-static void write_input_sections(Ctx *ctx, Chunk *c, i64 begin, i64 end) {
-  u8 *base = ctx->buf + c->shdr.sh_offset;
+static void write_input_sections(Ctx *ctx, Chunk *c, u8 *base, i64 begin, i64 end) {
   bool alloc = (c->shdr.sh_flags & SHF_ALLOC) != 0;
   for (i64 i = begin; i < end; i++) {
     InputSection *isec = c->members.data[i];
@@ -69,8 +68,7 @@ static void write_input_sections(Ctx *ctx, Chunk *c, i64 begin, i64 end) {
   }
 }
 
-static void write_merged(Ctx *ctx, Chunk *c) {
-  u8 *base = ctx->buf + c->shdr.sh_offset;
+static void write_merged(Chunk *c, u8 *base) {
   for (i64 i = 0; i < c->slots.len; i++) {
     MergeSlot *s = c->slots.data[i];
     memcpy(base + s->offset, s->data, s->size);
@@ -129,7 +127,7 @@ static void write_gnu_property(Ctx *ctx) {
 
 static void write_comment(Ctx *ctx) {
   Chunk *c = ctx->comment;
-  write_merged(ctx, c);
+  write_merged(c, ctx->buf + c->shdr.sh_offset);
   const char *v = rv_version();
   memcpy(ctx->buf + c->shdr.sh_offset + c->shdr.sh_size - strlen(v) - 1, v, strlen(v) + 1);
 }
@@ -148,7 +146,8 @@ static void write_comment_if_any(Ctx *ctx) {
  * whole chunk, a segment of .symtab, or one synthetic section's writer. */
 typedef struct WriteTask {
   Chunk *chunk;
-  i64 begin, end;
+  u8 *base;       /* where the chunk's bytes go; NULL: its place in the output image */
+  i64 begin, end; /* members of an output section; bytes of a blob */
   void (*write)(Ctx *ctx);
   bool symtab; /* segment number begin of .symtab */
 } WriteTask;
@@ -158,6 +157,34 @@ typedef VEC(WriteTask) WriteTaskVec;
 /* About this many bytes (relocations count 32 each) per task: small enough for the
  * threads to share a big .text, large enough to cost nothing to schedule. */
 enum { WRITE_TASK_BYTES = 1 << 19 };
+
+/* A merged section is one task; an output section is cut into runs of its input
+ * sections, and contents made before the write (c->blob) into byte ranges. */
+static void plan_chunk_writes(Chunk *c, u8 *base, WriteTaskVec *tasks) {
+  if (c->blob) {
+    for (i64 begin = 0; begin < (i64)c->shdr.sh_size; begin += WRITE_TASK_BYTES) {
+      i64 end = MIN(begin + WRITE_TASK_BYTES, (i64)c->shdr.sh_size);
+      vec_push(tasks, ((WriteTask){.chunk = c, .base = base, .begin = begin, .end = end}));
+    }
+    return;
+  }
+  if (c->kind == CK_MERGED) {
+    vec_push(tasks, ((WriteTask){.chunk = c, .base = base}));
+    return;
+  }
+  if (c->kind != CK_OSEC)
+    return;
+  i64 begin = 0, weight = 0;
+  for (i64 k = 0; k < c->members.len; k++) {
+    InputSection *isec = c->members.data[k];
+    weight += (isec->type == SHT_NOBITS ? 0 : (i64)isec->size) + 32 * isec->nrels;
+    if (weight >= WRITE_TASK_BYTES || k + 1 == c->members.len) {
+      vec_push(tasks, ((WriteTask){.chunk = c, .base = base, .begin = begin, .end = k + 1}));
+      begin = k + 1;
+      weight = 0;
+    }
+  }
+}
 
 static void plan_writes(Ctx *ctx, WriteTaskVec *tasks) {
   void (*writers[])(Ctx *) = {
@@ -169,23 +196,8 @@ static void plan_writes(Ctx *ctx, WriteTaskVec *tasks) {
     vec_push(tasks, ((WriteTask){.symtab = true, .begin = i}));
   for (i64 i = 0; i < ctx->chunks.len; i++) {
     Chunk *c = ctx->chunks.data[i];
-    if (c->shdr.sh_type == SHT_NOBITS || c == ctx->comment)
-      continue;
-    if (c->kind != CK_OSEC) {
-      if (c->kind == CK_MERGED || c->kind == CK_BLOB)
-        vec_push(tasks, ((WriteTask){.chunk = c}));
-      continue;
-    }
-    i64 begin = 0, weight = 0;
-    for (i64 k = 0; k < c->members.len; k++) {
-      InputSection *isec = c->members.data[k];
-      weight += (isec->type == SHT_NOBITS ? 0 : (i64)isec->size) + 32 * isec->nrels;
-      if (weight >= WRITE_TASK_BYTES || k + 1 == c->members.len) {
-        vec_push(tasks, ((WriteTask){.chunk = c, .begin = begin, .end = k + 1}));
-        begin = k + 1;
-        weight = 0;
-      }
-    }
+    if (c->shdr.sh_type != SHT_NOBITS && c != ctx->comment)
+      plan_chunk_writes(c, NULL, tasks);
   }
 }
 
@@ -200,19 +212,13 @@ static void write_task(Ctx *ctx, i64 i, void *arg) {
     return;
   }
   Chunk *c = t->chunk;
-  switch (c->kind) {
-  case CK_OSEC:
-    write_input_sections(ctx, c, t->begin, t->end);
-    break;
-  case CK_MERGED:
-    write_merged(ctx, c);
-    break;
-  case CK_BLOB:
-    memcpy(ctx->buf + c->shdr.sh_offset, c->blob, c->shdr.sh_size);
-    break;
-  default:
-    break;
-  }
+  u8 *base = t->base ? t->base : ctx->buf + c->shdr.sh_offset;
+  if (c->blob)
+    memcpy(base + t->begin, c->blob + t->begin, (size_t)(t->end - t->begin));
+  else if (c->kind == CK_OSEC)
+    write_input_sections(ctx, c, base, t->begin, t->end);
+  else if (c->kind == CK_MERGED)
+    write_merged(c, base);
 }
 
 void write_chunks(Ctx *ctx) {
@@ -225,6 +231,14 @@ void write_chunks(Ctx *ctx) {
   free(tasks.data);
   if (ctx->eh_frame_hdr && ctx->eh_frame_hdr->shndx)
     write_eh_frame_hdr(ctx, ctx->eh_frame_hdr, ctx->buf + ctx->eh_frame_hdr->shdr.sh_offset);
+}
+
+void write_chunks_into(Ctx *ctx, Chunk **chunks, u8 **bufs, i64 n) {
+  WriteTaskVec tasks = {0};
+  for (i64 i = 0; i < n; i++)
+    plan_chunk_writes(chunks[i], bufs[i], &tasks);
+  parallel_for(ctx, tasks.len, write_task, tasks.data);
+  free(tasks.data);
 }
 
 /* The build-id note: hashed over the finished image with the descriptor still zero. */
