@@ -172,7 +172,7 @@ static void finish_section(Ctx *ctx, DebugCompression kind, DebugSection *d, Blo
     d->raw = NULL;
     return;
   }
-  u8 *out = malloc((size_t)size);
+  u8 *out = alloc_zeroed(size);
   if (!out)
     fatal(ctx, "out of memory");
   write_header(kind, c->shdr.sh_size, c->shdr.sh_addralign, out);
@@ -184,6 +184,8 @@ static void finish_section(Ctx *ctx, DebugCompression kind, DebugSection *d, Blo
   }
   if (trailer_size(kind, d))
     write_adler32_trailer(d, blocks, p);
+  free_zeroed(d->raw, (i64)c->shdr.sh_size);
+  d->raw = NULL;
   c->blob = out;
   c->shdr.sh_size = (u64)size;
   if (kind == DEBUG_COMPRESS_ZLIB_GNU) {
@@ -204,9 +206,9 @@ void compress_debug_sections(Ctx *ctx) {
     Chunk *c = ctx->chunks.data[i];
     if (!is_compressible(c))
       continue;
-    /* Zero-filled: alignment padding is not written. Large ones are fresh mappings,
-     * whose pages the writing threads fault in. */
-    u8 *raw = calloc(1, (size_t)c->shdr.sh_size);
+    /* Zero-filled (alignment padding is not written), in huge pages when large: with
+     * a fault per 4 KiB page, relocating 300 MB of DWARF took 1.1 s instead of 0.2-0.7. */
+    u8 *raw = alloc_zeroed((i64)c->shdr.sh_size);
     if (!raw)
       fatal(ctx, "out of memory");
     i64 n = ((i64)c->shdr.sh_size + BLOCK_SIZE - 1) / BLOCK_SIZE;
@@ -244,8 +246,6 @@ void compress_debug_sections(Ctx *ctx) {
   for (i64 i = 0; i < secs.len; i++)
     finish_section(ctx, kind, &secs.data[i], blocks);
   parallel_for(ctx, nblocks, place_block_task, &job);
-  for (i64 i = 0; i < secs.len; i++)
-    free(secs.data[i].raw);
   free(blocks);
   free(bufs);
   free(chunks);
