@@ -143,7 +143,8 @@ static void write_comment_if_any(Ctx *ctx) {
 }
 
 /* One unit of parallel writing: a run of an output section's input sections, a
- * whole chunk, a segment of .symtab, or one synthetic section's writer. */
+ * whole chunk, a byte range of a blob, a segment of .symtab, or one synthetic
+ * section's writer. */
 typedef struct WriteTask {
   Chunk *chunk;
   u8 *base;       /* where the chunk's bytes go; NULL: its place in the output image */
