@@ -563,11 +563,13 @@ static void check_output_fits(Ctx *ctx) {
   }
 }
 
-/* Both steps are repeatable: the allocated sections get the same places again. */
+/* Both steps are repeatable: the allocated sections get the same places again. A
+ * misplaced section was reported by layout_sections already. */
 void relayout_nonalloc_sections(Ctx *ctx) {
   assign_section_indices(ctx);
   assign_addresses(ctx);
-  check_output_fits(ctx);
+  if (!ctx->misplaced_section)
+    check_output_fits(ctx);
 }
 
 void layout_sections(Ctx *ctx) {
