@@ -1,14 +1,47 @@
 /* --build-id: a digest of the output image (the note's descriptor is zero while it is
  * hashed). Every style hashes 1 MiB blocks in parallel and then the list of block
  * digests (lld's tree hash), so the result is independent of the thread count: "fast"
- * with rivet's own 128-bit block hash, sha1 and md5 with OpenSSL's libcrypto, which
- * uses the CPU's SHA instructions where there are some. */
+ * with rivet's own 128-bit hash, sha1 and md5 with OpenSSL's libcrypto, which uses the
+ * CPU's SHA instructions where there are some. */
 #include "rivet.h"
 
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <openssl/evp.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <unistd.h>
+
+/* libcrypto is loaded when a link asks for sha1 or md5: linked in, its load and
+ * relocation cost every link 2 ms (10% of a small one). */
+typedef struct Crypto {
+  const EVP_MD *(*sha1)(void);
+  const EVP_MD *(*md5)(void);
+  int (*digest)(const void *data, size_t count, unsigned char *md, unsigned int *size,
+                const EVP_MD *type, ENGINE *impl);
+  int (*md_size)(const EVP_MD *md);
+} Crypto;
+
+static Crypto crypto;
+static pthread_once_t crypto_once = PTHREAD_ONCE_INIT;
+
+static void load_crypto(void) {
+  void *lib = dlopen(RIVET_LIBCRYPTO_SONAME, RTLD_NOW | RTLD_LOCAL);
+  if (!lib)
+    return;
+  crypto.sha1 = (const EVP_MD *(*)(void))dlsym(lib, "EVP_sha1");
+  crypto.md5 = (const EVP_MD *(*)(void))dlsym(lib, "EVP_md5");
+  *(void **)&crypto.digest = dlsym(lib, "EVP_Digest");
+  *(void **)&crypto.md_size = dlsym(lib, "EVP_MD_get_size");
+}
+
+static const EVP_MD *digest_type(Ctx *ctx, BuildIdKind kind) {
+  pthread_once(&crypto_once, load_crypto);
+  if (!crypto.sha1 || !crypto.md5 || !crypto.digest || !crypto.md_size)
+    fatal(ctx, "--build-id=%s: cannot load %s: %s", kind == BUILD_ID_SHA1 ? "sha1" : "md5",
+          RIVET_LIBCRYPTO_SONAME, dlerror() ? dlerror() : "a function is missing");
+  return kind == BUILD_ID_SHA1 ? crypto.sha1() : crypto.md5();
+}
 
 enum { BLOCK = 1 << 20 };
 
@@ -21,8 +54,8 @@ typedef struct BlockHash {
 } BlockHash;
 
 static void digest(Ctx *ctx, const EVP_MD *md, const u8 *p, u64 n, u8 *out) {
-  if (!EVP_Digest(p, (size_t)n, out, NULL, md, NULL))
-    fatal(ctx, "--build-id: libcrypto failed to compute %s", EVP_MD_get0_name(md));
+  if (!crypto.digest(p, (size_t)n, out, NULL, md, NULL))
+    fatal(ctx, "--build-id: libcrypto failed to compute a digest");
 }
 
 /* Four independent lanes per block, so the multiply chains overlap in the CPU. */
@@ -66,19 +99,25 @@ void compute_build_id(Ctx *ctx, u8 *out, i64 len) {
   default:
     break;
   }
-  const EVP_MD *md = ctx->opt.build_id == BUILD_ID_SHA1  ? EVP_sha1()
-                     : ctx->opt.build_id == BUILD_ID_MD5 ? EVP_md5()
-                                                         : NULL;
+  bool fast = ctx->opt.build_id != BUILD_ID_SHA1 && ctx->opt.build_id != BUILD_ID_MD5;
+  const EVP_MD *md = fast ? NULL : digest_type(ctx, ctx->opt.build_id);
   u64 size = (u64)ctx->filesize;
   i64 nblocks = (i64)MAX((size + BLOCK - 1) / BLOCK, 1);
-  BlockHash bh = {ctx->buf, size, md, NULL, md ? EVP_MD_get_size(md) : 16};
+  BlockHash bh = {ctx->buf, size, md, NULL, md ? crypto.md_size(md) : 16};
   bh.digests = malloc((size_t)(nblocks * bh.digest_size));
   if (!bh.digests)
     fatal(ctx, "out of memory");
   parallel_for(ctx, nblocks, hash_block, &bh);
-  /* The digest of the block digests: SHA-1 for the fast style (its note is 20 bytes). */
+  /* The digest of the block digests; for the fast style, two seeds of rivet's hash. */
   u8 final[EVP_MAX_MD_SIZE];
-  digest(ctx, md ? md : EVP_sha1(), bh.digests, (u64)(nblocks * bh.digest_size), final);
+  if (md) {
+    digest(ctx, md, bh.digests, (u64)(nblocks * bh.digest_size), final);
+  } else {
+    u64 n = (u64)(nblocks * bh.digest_size);
+    u64 h[2] = {hash_bytes(bh.digests, (i64)n),
+                hash_bytes(bh.digests, (i64)n) * 0x9e3779b97f4a7c15ULL};
+    fast_hash((const u8 *)h, 16, final);
+  }
   free(bh.digests);
-  memcpy(out, final, (size_t)len);
+  memcpy(out, final, (size_t)MIN(len, 16 + 4 * !fast));
 }
