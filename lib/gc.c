@@ -56,7 +56,8 @@ static BracketIndex index_bracketed_sections(Ctx *ctx) {
         vec_push(&v, isec);
     }
   }
-  qsort(v.data, (size_t)v.len, sizeof *v.data, compare_by_name);
+  if (v.len > 1)
+    qsort(v.data, (size_t)v.len, sizeof *v.data, compare_by_name);
   bi.secs = v.data;
   bi.len = v.len;
   return bi;

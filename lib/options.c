@@ -1342,7 +1342,8 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
     apply_option(ctx, m.def, m.value, w);
   }
   ctx->args = ARENA_ARRAY(&ctx->arena, const char *, MAX(words.len, 1));
-  memcpy(ctx->args, words.data, (size_t)words.len * sizeof(char *));
+  if (words.len)
+    memcpy(ctx->args, words.data, (size_t)words.len * sizeof(char *));
   ctx->nargs = words.len;
   free(words.data);
 

@@ -182,7 +182,8 @@ static void place_members_task(Ctx *ctx, i64 k, void *arg) {
   if (c->shdr.sh_type == SHT_INIT_ARRAY || c->shdr.sh_type == SHT_FINI_ARRAY ||
       c->shdr.sh_type == SHT_PREINIT_ARRAY)
     qsort(c->members.data, (size_t)c->members.len, sizeof(InputSection *), compare_init_priority);
-  else if (ctx->opt.sort_section != SORT_SECTION_NONE && is_sorted_by_option(c))
+  else if (ctx->opt.sort_section != SORT_SECTION_NONE && c->members.len > 1 &&
+           is_sorted_by_option(c))
     qsort(c->members.data, (size_t)c->members.len, sizeof(InputSection *),
           ctx->opt.sort_section == SORT_SECTION_NAME ? compare_by_name : compare_by_alignment);
   if (ctx->opt.shuffles.len && is_sorted_by_option(c))

@@ -45,7 +45,8 @@ static void read_retained_names(Ctx *ctx) {
       vec_push(&names, arena_strndup(&ctx->arena, b, (i64)(t - b)));
     p = nl ? nl + 1 : end;
   }
-  qsort(names.data, (size_t)names.len, sizeof(char *), compare_names);
+  if (names.len > 1)
+    qsort(names.data, (size_t)names.len, sizeof(char *), compare_names);
   ctx->retained_names = ARENA_ARRAY(&ctx->arena, const char *, MAX(names.len, 1));
   if (names.len)
     memcpy(ctx->retained_names, names.data, (size_t)names.len * sizeof(char *));
