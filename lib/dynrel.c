@@ -46,6 +46,54 @@ static void write_one(Ctx *ctx, const DynRel *r, Elf64_Rela *out) {
   memcpy(out, &rela, sizeof rela);
 }
 
+static int reloc_class(Ctx *ctx, const DynRel *r);
+
+/* -z report-relative-reloc (GNU ld): one line per RELATIVE or IRELATIVE relocation,
+ * in GNU ld's words, naming the symbol (a section symbol by its section) and the input
+ * section whose word it relocates. Addresses are final here. */
+void report_relative_relocs(Ctx *ctx) {
+  if (!ctx->opt.z_report_relative_reloc)
+    return;
+  for (int pass = 0; pass < 3; pass++)
+    for (i64 i = 0; i < ctx->dynrels.len; i++) {
+      const DynRel *r = &ctx->dynrels.data[i];
+      if (reloc_class(ctx, r) != pass ||
+          (r->type != ctx->arch->r_relative && r->type != ctx->arch->r_irelative))
+        continue;
+      Elf64_Rela rela;
+      write_one(ctx, r, &rela);
+      const Symbol *sym = r->sym;
+      const char *name = !sym ? "" : *sym->name || !sym->isec ? sym->name : sym->isec->name;
+      fprintf(stderr, "%s: %s (offset: 0x%lx, info: 0x%lx, addend: 0x%lx) against '%s'",
+              ctx->opt.output, ctx->arch->reloc_name(r->type), (unsigned long)rela.r_offset,
+              (unsigned long)rela.r_info, (unsigned long)rela.r_addend, name);
+      if (r->from_isec) {
+        const InputSection *isec = r->where;
+        fprintf(stderr, " for section '%s' in %s\n", isec->name, isec->file->name);
+      } else {
+        fprintf(stderr, " for section '%s'\n", ((const Chunk *)r->where)->name);
+      }
+    }
+}
+
+/* --no-apply-dynamic-relocs (lld): the places of RELA relocations hold zero, as their
+ * addends are in .rela.dyn; RELR-packed ones keep theirs, which is all RELR has. Run
+ * after every section is written. */
+void clear_dynamic_reloc_places(Ctx *ctx) {
+  if (!ctx->opt.no_apply_dynamic_relocs)
+    return;
+  for (i64 i = 0; i < ctx->dynrels.len; i++) {
+    const DynRel *r = &ctx->dynrels.data[i];
+    if (r->in_relr)
+      continue;
+    const Chunk *c = r->from_isec ? ((InputSection *)r->where)->osec : r->where;
+    u64 place = dynrel_place(ctx, r);
+    if (c && c->shdr.sh_type != SHT_NOBITS)
+      memset(ctx->buf + c->shdr.sh_offset + (place - c->shdr.sh_addr), 0,
+             (size_t)ctx->arch->word_size);
+  }
+}
+
 /* GNU ld's order (-z combreloc): RELATIVE first, then the rest, and last those that
  * run an IFUNC resolver (IRELATIVE, or against an IFUNC symbol), so that whatever a
  * resolver reads through the GOT is relocated when the loader calls it. */

@@ -93,6 +93,158 @@ void print_map_file(Ctx *ctx) {
     fclose(out);
 }
 
+/* --cref: every global name the link's files mention, in name order, each with the
+ * file that defines it first and then every other file that defines or references
+ * it, in command-line order (GNU ld's table; it also lists each library's "name@VER"
+ * spellings and version names, which rivet leaves out). After the map, if there is
+ * one, else on standard output. */
+typedef struct CrefEntry {
+  Symbol *sym;
+  InputFile *file;
+  bool defines_winner; /* the file whose definition the link uses */
+} CrefEntry;
+typedef VEC(CrefEntry) CrefEntryVec;
+
+static int compare_cref_entries(const void *pa, const void *pb) {
+  const CrefEntry *a = pa, *b = pb;
+  if (a->sym != b->sym) {
+    int c = strcmp(a->sym->name, b->sym->name);
+    return c ? c : a->sym < b->sym ? -1 : 1;
+  }
+  if (a->defines_winner != b->defines_winner)
+    return a->defines_winner ? -1 : 1;
+  return a->file->priority < b->file->priority ? -1 : a->file->priority > b->file->priority;
+}
+
+static void add_cref_entries(InputFile *f, CrefEntryVec *out) {
+  for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
+    Symbol *sym = f->syms[i];
+    if (sym && !sym->is_local && sym->name[0])
+      vec_push(out, ((CrefEntry){sym, f, sym->file == f && sym->rank != RANK_UNDEF}));
+  }
+}
+
+void print_cross_references(Ctx *ctx) {
+  if (!ctx->opt.cref)
+    return;
+  const char *map = ctx->opt.map_file;
+  FILE *out = !map || !strcmp(map, "-") ? stdout : fopen(map, "a");
+  if (!out) {
+    error(ctx, "cannot open map file %s: %s", map, strerror(errno));
+    return;
+  }
+  CrefEntryVec entries = {0};
+  for (i64 i = 0; i < ctx->objs.len; i++)
+    if (ctx->objs.data[i]->kind != FILE_INTERNAL)
+      add_cref_entries(ctx->objs.data[i], &entries);
+  for (i64 i = 0; i < ctx->dsos.len; i++)
+    if (ctx->dsos.data[i]->is_needed) /* an --as-needed library nobody used is gone */
+      add_cref_entries(ctx->dsos.data[i], &entries);
+  if (entries.len)
+    qsort(entries.data, (size_t)entries.len, sizeof(CrefEntry), compare_cref_entries);
+  fprintf(out, "\nCross Reference Table\n\n%-50s%s\n", "Symbol", "File");
+  for (i64 i = 0; i < entries.len; i++) {
+    const CrefEntry *e = &entries.data[i];
+    if (i > 0 && e->sym == entries.data[i - 1].sym && e->file == entries.data[i - 1].file)
+      continue;
+    bool first = i == 0 || e->sym != entries.data[i - 1].sym;
+    /* Files in column 50; a longer name pushes its first file right (GNU ld). */
+    fprintf(out, "%-49s %s\n", first ? e->sym->name : "", e->file->name);
+  }
+  free(entries.data);
+  if (out != stdout)
+    fclose(out);
+  else
+    fflush(stdout);
+}
+
+/* --print-dependencies (mold): one line per input section and symbol it takes from
+ * another file: "SECTION<TAB>DEFINER<TAB>u|w<TAB>SYMBOL", the definer as its section
+ * where it has one; then each library's references that another file satisfies. */
+static void print_dependency(Ctx *ctx, const char *from, const char *from_sec, Symbol *sym,
+                             bool weak) {
+  printf(from_sec ? "%s:(%s)\t" : "%s\t", from, from_sec);
+  if (sym->isec)
+    printf("%s:(%s)", sym->isec->file->name, sym->isec->name);
+  else
+    printf("%s", sym->file->name);
+  printf("\t%c\t%s\n", weak ? 'w' : 'u', display_name(ctx, sym->name));
+}
+
+/* A set of pointers, open addressing; cleared between uses without freeing. */
+typedef struct PointerSet {
+  const void **slots;
+  i64 cap, len;
+} PointerSet;
+
+static void clear_pointer_set(PointerSet *set) {
+  if (set->len)
+    memset(set->slots, 0, (size_t)set->cap * sizeof(void *));
+  set->len = 0;
+}
+
+/* Adds P; true if it was not in the set. */
+static bool first_sight(PointerSet *set, const void *p) {
+  if (2 * (set->len + 1) > set->cap) {
+    PointerSet bigger = {calloc((size_t)MAX(64, 2 * set->cap), sizeof(void *)), 0, 0};
+    if (!bigger.slots)
+      abort();
+    bigger.cap = MAX(64, 2 * set->cap);
+    for (i64 i = 0; i < set->cap; i++)
+      if (set->slots[i])
+        first_sight(&bigger, set->slots[i]);
+    free(set->slots);
+    *set = bigger;
+  }
+  u64 i = ((uintptr_t)p >> 4) * 0x9e3779b97f4a7c15ull;
+  for (;; i++) {
+    const void **slot = &set->slots[i & (u64)(set->cap - 1)];
+    if (*slot == p)
+      return false;
+    if (!*slot) {
+      *slot = p;
+      set->len++;
+      return true;
+    }
+  }
+}
+
+void print_dependencies(Ctx *ctx) {
+  if (!ctx->opt.print_dependencies)
+    return;
+  printf("# --print-dependencies: SECTION, then the section (or file) that defines a\n"
+         "# symbol SECTION uses, u or w (weak reference), and the symbol; tab-separated.\n");
+  PointerSet seen = {0};
+  for (i64 i = 0; i < ctx->objs.len; i++) {
+    InputFile *f = ctx->objs.data[i];
+    for (i64 k = 0; f->sections && k < f->nshdrs; k++) {
+      InputSection *isec = f->sections[k];
+      if (!isec || !isec->is_alive)
+        continue;
+      clear_pointer_set(&seen); /* each symbol once per section */
+      for (i64 r = 0; r < isec->nrels; r++) {
+        u64 idx = ELF64_R_SYM(isec->rels[r].r_info);
+        if (idx == 0 || idx >= (u64)f->nsyms || f->esyms[idx].st_shndx != SHN_UNDEF)
+          continue;
+        Symbol *sym = f->syms[idx];
+        if (sym->file && sym->file != f && first_sight(&seen, sym))
+          print_dependency(ctx, f->name, isec->name, sym,
+                           ELF64_ST_BIND(f->esyms[idx].st_info) == STB_WEAK);
+      }
+    }
+  }
+  free(seen.slots);
+  for (i64 i = 0; i < ctx->dsos.len; i++) {
+    InputFile *f = ctx->dsos.data[i];
+    for (i64 k = f->first_global; k < f->nsyms; k++) {
+      Symbol *sym = f->syms[k];
+      if (f->esyms[k].st_shndx == SHN_UNDEF && sym && sym->file && sym->file != f)
+        print_dependency(ctx, f->name, NULL, sym, ELF64_ST_BIND(f->esyms[k].st_info) == STB_WEAK);
+    }
+  }
+  fflush(stdout);
+}
+
 /* -t/--trace: every object, archive member ("archive(member)") and shared object the
  * link uses, in command-line order, as lld prints them. */
 void print_trace(Ctx *ctx) {

@@ -54,6 +54,11 @@ static void convert_common_symbols(Ctx *ctx) {
     InputFile *f = ctx->objs.data[fi];
     for (i64 k = 0; k < won[fi].len; k++) {
       Symbol *s = won[fi].data[k];
+      if (ctx->opt.no_define_common) {
+        make_undefined(s, STT_OBJECT);            /* GNU ld: the loader finds it elsewhere */
+        s->referenced = s->has_strong_ref = true; /* by the objects that had it common */
+        continue;
+      }
       InputSection *isec = ARENA_NEW(&ctx->arena, InputSection);
       Elf64_Shdr *sh = ARENA_NEW(&ctx->arena, Elf64_Shdr);
       sh->sh_type = SHT_NOBITS;
@@ -312,9 +317,12 @@ int rv_link(Ctx *ctx) {
   }
   PASS(write_chunks(ctx));   // copy and relocate every chunk in place
   PASS(write_build_id(ctx)); // hashes the finished image
+  PASS(report_relative_relocs(ctx));
   PASS(print_why_extract(ctx));
   PASS(print_explanations(ctx));
   PASS(print_map_file(ctx));
+  PASS(print_cross_references(ctx));
+  PASS(print_dependencies(ctx));
   PASS(print_memory_usage(ctx));
   PASS(write_dependency_file(ctx));
   PASS(write_reproduce_tar(ctx));

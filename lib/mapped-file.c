@@ -4,15 +4,34 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* The file an input path names: with --chroot, an absolute path is taken under that
+ * directory (lld's and mold's rule); the path as written stays the file's name. */
+static const char *chrooted(Ctx *ctx, const char *path, char buf[PATH_MAX]) {
+  const char *root = ctx->opt.chroot;
+  if (!root || path[0] != '/')
+    return path;
+  if (snprintf(buf, PATH_MAX, "%s%s", root, path) >= PATH_MAX)
+    return path;
+  return buf;
+}
+
+bool input_file_exists(Ctx *ctx, const char *path) {
+  char buf[PATH_MAX];
+  struct stat st;
+  return stat(chrooted(ctx, path, buf), &st) == 0 && S_ISREG(st.st_mode);
+}
+
 /* Maps without recording the mapping in ctx->mappings: safe on any thread. */
 static MappedFile *map_unrecorded(Ctx *ctx, const char *path) {
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  char buf[PATH_MAX];
+  int fd = open(chrooted(ctx, path, buf), O_RDONLY | O_CLOEXEC);
   if (fd < 0)
     return NULL;
   struct stat st;

@@ -373,7 +373,8 @@ static const OptionDef z_keywords[] = {
      CALLS(z_indirect_extern_access)},
     {"noextern-protected-data", NULL,
      "Accepted: rivet always binds protected data locally (no GOT for it)", NO_EFFECT},
-    {"report-relative-reloc", NULL, "relative relocations are not listed", NOT_SUPPORTED},
+    {"report-relative-reloc", NULL, "List each RELATIVE and IRELATIVE dynamic relocation",
+     ON(z_report_relative_reloc)},
     {"nognustack", NULL, "Accepted", NO_EFFECT},
     {"global", NULL, "Accepted (meaningful for Solaris only)", NO_EFFECT},
     {"noreloc-overflow", NULL, "Accepted", NO_EFFECT},
@@ -814,6 +815,7 @@ static const OptionDef options[] = {
     {"T script", "FILE", "Read a linker script (searched in the -L directories too)",
      ITEM(ARG_SCRIPT_FILE)},
     {"sysroot", "DIRECTORY", "Override the default sysroot location", STRING(sysroot)},
+    {"chroot", "DIR", "Read input files named by absolute paths under DIR", STRING(chroot)},
     {"Y", "PATH", "Add PATH to the default library search path (after every -L)",
      LIST(default_lib_paths)},
     {"default-script dT", "FILE", "Read a linker script (as -T: rivet has no built-in one)",
@@ -928,6 +930,8 @@ static const OptionDef options[] = {
     {"sort-section", "name|alignment",
      "Sort each output section's input sections by name or alignment", CALLS(opt_sort_section)},
     /* Sections */
+    {"zero-to-bss", NULL, "Put data sections of zeros alone (no relocations) in .bss",
+     ON(zero_to_bss)},
     {"gc-sections", NULL, "Remove unused sections", ON(gc_sections)},
     {"no-gc-sections", NULL, "Keep unused sections (default)", OFF(gc_sections)},
     {"print-gc-sections", NULL, "List the sections --gc-sections removes", ON(print_gc_sections)},
@@ -964,6 +968,11 @@ static const OptionDef options[] = {
      LIST(explain_symbols)},
     {"Map", "FILE", "Write a map file", STRING(map_file)},
     {"M print-map", NULL, "Print the map on standard output", CALLS(opt_print_map)},
+    {"print-dependencies", NULL,
+     "Print which section (or file) each input section takes each symbol from",
+     ON(print_dependencies)},
+    {"cref", NULL, "Print a cross-reference table of symbols (into the -Map file if any)",
+     ON(cref)},
     {"print-map-discarded", NULL, "List discarded input sections in the map (default)",
      ON(print_map_discarded)},
     {"no-print-map-discarded", NULL, "Do not list discarded input sections in the map",
@@ -1030,6 +1039,9 @@ static const OptionDef options[] = {
     {"no-accept-unknown-input-arch", NULL, "Accepted (every ELF input names its machine)",
      NO_EFFECT},
     {"warn-alternate-em", NULL, "Accepted (inputs of another machine code are refused)", NO_EFFECT},
+    {"no-define-common", NULL,
+     "Leave common symbols undefined in a shared object (the executable defines them)",
+     ON(no_define_common)},
     {"d dc dp", NULL, "Define common symbols (a final link always does)", NO_EFFECT},
     {"force-group-allocation", NULL, "Place group members as other sections (a final link does)",
      NO_EFFECT},
@@ -1088,10 +1100,11 @@ static const OptionDef options[] = {
      ON(ignore_data_address_equality)},
     {"no-print-icf-sections", NULL, "Do not list folded sections (default)",
      OFF(print_icf_sections)},
-    {"apply-dynamic-relocs", NULL, "Write each dynamic relocation's addend at its place (default)",
-     NO_EFFECT},
-    {"no-apply-dynamic-relocs", NULL, "the places of dynamic relocations always hold their addends",
-     NOT_SUPPORTED},
+    {"apply-dynamic-relocs", NULL,
+     "Write link-time values at dynamic relocations' places (default)",
+     OFF(no_apply_dynamic_relocs)},
+    {"no-apply-dynamic-relocs", NULL, "Leave zero at places that .rela.dyn relocates",
+     ON(no_apply_dynamic_relocs)},
     {"thinlto-cache-dir", "DIR", "Accepted (LTO is not run)", NO_EFFECT},
     {"lto-O", "LEVEL", "Accepted (LTO is not run)", NO_EFFECT},
     {"relax", NULL, "Rewrite GOT loads of local symbols to direct ones (default)", OFF(no_relax)},
@@ -1103,7 +1116,6 @@ static const OptionDef options[] = {
     {"orphan-handling", "MODE", "place (default; rivet places every section by its name)",
      CALLS(opt_orphan_handling)},
     /* Known and refused by name: GNU ld has them, rivet does not do them yet. */
-    {"cref", NULL, "no cross-reference table is printed", NOT_SUPPORTED},
     {"detect-odr-violations", NULL, "ODR violations are not looked for", NOT_SUPPORTED},
     {"n nmagic", NULL, "unaligned (NMAGIC) output is not written", NOT_SUPPORTED},
     {"gdb-index", NULL, ".gdb_index is not built", NOT_SUPPORTED},
@@ -1124,7 +1136,6 @@ static const OptionDef options[] = {
     {"split-by-file", "[=SIZE]", "output sections are not split", NOT_SUPPORTED},
     {"split-by-reloc", "[=COUNT]", "output sections are not split", NOT_SUPPORTED},
     {"version-exports-section", "SYMBOL", ".exports sections are not read", NOT_SUPPORTED},
-    {"no-define-common", NULL, "common symbols are always given addresses", NOT_SUPPORTED},
     {"strip-discarded", NULL, "Write no symbol of a discarded section (the default)", NO_EFFECT},
     {"no-strip-discarded", NULL, "symbols of discarded sections are never written", NOT_SUPPORTED},
     {"ctf-variables", NULL, "CTF sections are not deduplicated", NOT_SUPPORTED},
@@ -1356,9 +1367,13 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
   }
   if (o->exit_after_args || (o->info_only && o->inputs.len == 0))
     return RV_ARGS_DONE;
-  /* GNU ld: filters are shared objects standing for others. */
-  if ((o->filter || o->auxiliaries.len) && o->kind != OUT_SHARED) {
-    error(ctx, "%s may not be used without -shared", o->filter ? "-F" : "-f");
+  /* GNU ld: filters are shared objects standing for others; a common left undefined
+   * is for the executable to define. */
+  if ((o->filter || o->auxiliaries.len || o->no_define_common) && o->kind != OUT_SHARED) {
+    error(ctx, "%s may not be used without -shared",
+          o->filter            ? "-F"
+          : o->auxiliaries.len ? "-f"
+                               : "--no-define-common");
     checkpoint(ctx);
     return RV_ARGS_ERROR;
   }

@@ -58,17 +58,12 @@ typedef struct Loader {
 static void load_path(Loader *ld, const char *path, bool from_script, bool by_l);
 static void load_mapped(Loader *ld, MappedFile *mf, bool by_l);
 
-static bool file_exists(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 /* Safe on any thread. */
 static const char *search_lib_dirs(Ctx *ctx, const char *filename) {
   for (i64 i = 0; i < ctx->opt.lib_paths.len; i++) {
     const char *dir = ctx->opt.lib_paths.data[i];
     const char *path = arena_sprintf(local_arena(ctx), "%s/%s", dir, filename);
-    if (file_exists(path))
+    if (input_file_exists(ctx, path))
       return path;
   }
   return NULL;
@@ -83,11 +78,11 @@ static const char *find_library_file(Ctx *ctx, const char *name, bool bstatic) {
     const char *dir = ctx->opt.lib_paths.data[i];
     if (!bstatic) {
       const char *so = arena_sprintf(arena, "%s/lib%s.so", dir, name);
-      if (file_exists(so))
+      if (input_file_exists(ctx, so))
         return so;
     }
     const char *a = arena_sprintf(arena, "%s/lib%s.a", dir, name);
-    if (file_exists(a))
+    if (input_file_exists(ctx, a))
       return a;
   }
   return NULL;
@@ -525,9 +520,9 @@ static void load_script(Loader *ld, MappedFile *mf) {
       case ARG_SCRIPT_FILE:
       case ARG_FILE: {
         const char *p = sysroot_path(ctx, a->str);
-        if (!file_exists(p) && p[0] != '/' && search_lib_dirs(ctx, p))
+        if (!input_file_exists(ctx, p) && p[0] != '/' && search_lib_dirs(ctx, p))
           p = search_lib_dirs(ctx, p);
-        if (!file_exists(p) && !(ctx->opt.sysroot && p[0] == '/')) {
+        if (!input_file_exists(ctx, p) && !(ctx->opt.sysroot && p[0] == '/')) {
           error(ctx, "%s: cannot find %s, named by this linker script", mf->path, a->str);
           break;
         }
@@ -573,12 +568,12 @@ static void load_script(Loader *ld, MappedFile *mf) {
 
 static void load_path(Loader *ld, const char *path, bool from_script, bool by_l) {
   Ctx *ctx = ld->ctx;
-  if (from_script && !file_exists(path) && path[0] != '/') {
+  if (from_script && !input_file_exists(ctx, path) && path[0] != '/') {
     const char *found = search_lib_dirs(ctx, path);
     if (found)
       path = found;
   }
-  if (from_script && ctx->opt.sysroot && path[0] == '/' && !file_exists(path))
+  if (from_script && ctx->opt.sysroot && path[0] == '/' && !input_file_exists(ctx, path))
     path = arena_sprintf(&ctx->arena, "%s%s", ctx->opt.sysroot, path);
   MappedFile *mf = map_file_or_error(ctx, path);
   if (mf)

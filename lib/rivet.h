@@ -222,6 +222,7 @@ void premap_files(Ctx *ctx, const char **paths, i64 n, MappedFile **out);
 MappedFile *map_file_or_error(Ctx *ctx, const char *path);
 MappedFile *map_script_file(Ctx *ctx, const char *path);
 const char *sysroot_path(Ctx *ctx, const char *path);
+bool input_file_exists(Ctx *ctx, const char *path);
 void populate_mapping(const MappedFile *mf);
 void populate_for_reading(const void *p, i64 size); /* the same for part of a mapping */
 
@@ -328,6 +329,7 @@ typedef struct Options {
   const char *map_file;    /* -Map */
   const char *why_extract; /* --why-extract (path or "-") */
   const char *sysroot;
+  const char *chroot;         /* --chroot: absolute input paths are read under it */
   const char *dynamic_linker; /* .interp contents */
   bool no_dynamic_linker;     /* --no-dynamic-linker (static PIE) */
   const char *rpath;          /* -rpath entries joined with ':' */
@@ -370,6 +372,12 @@ typedef struct Options {
   bool time_report;
   bool info_only;       /* --help, --version, -v: nothing to link without inputs */
   bool exit_after_args; /* --help, --version: stop after the command line */
+  bool z_report_relative_reloc; /* list RELATIVE relocations on stderr */
+  bool print_dependencies;      /* mold's section-to-definer list */
+  bool zero_to_bss;             /* all-zero .data inputs go to .bss */
+  bool no_define_common;        /* -shared: commons stay undefined */
+  bool cref;                    /* --cref: the cross-reference table */
+  bool no_apply_dynamic_relocs; /* zero at .rela.dyn places (lld) */
   bool print_sysroot;   /* --print-sysroot: print it and stop */
   /* .symtab: which local symbols of the inputs are written (-x, -X, --discard-none) */
   DiscardLocals discard;
@@ -937,6 +945,8 @@ void select_relr_candidates(Ctx *ctx);
 bool update_relr_size(Ctx *ctx);
 void write_relr(Ctx *ctx);
 void write_rela_dyn(Ctx *ctx);
+void clear_dynamic_reloc_places(Ctx *ctx);
+void report_relative_relocs(Ctx *ctx);
 
 /* ---- dynamic.c: .interp .dynamic .dynsym .dynstr hashes versions ---- */
 typedef struct VerNeed {
@@ -1023,6 +1033,8 @@ void print_explanations(Ctx *ctx);
 const char *describe_reference(Ctx *ctx, const ExplainRef *r); /* scan.c */
 void print_why_extract(Ctx *ctx);
 void print_map_file(Ctx *ctx);
+void print_cross_references(Ctx *ctx);
+void print_dependencies(Ctx *ctx);
 void print_trace(Ctx *ctx);
 void warn_backward_references(Ctx *ctx);
 void print_memory_usage(Ctx *ctx);

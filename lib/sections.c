@@ -217,6 +217,17 @@ static bool is_binned(Ctx *ctx, const InputSection *isec) {
   return true;
 }
 
+/* --zero-to-bss (mold): writable data of zeros alone, with no relocation to fill it. */
+static bool is_zero_data(const InputSection *isec) {
+  if (isec->type != SHT_PROGBITS || isec->nrels || !isec->size || !isec->contents ||
+      (isec->flags & (SHF_EXECINSTR | SHF_TLS)) || !(isec->flags & SHF_WRITE))
+    return false;
+  for (u64 i = 0; i < isec->size; i++)
+    if (isec->contents[i])
+      return false;
+  return true;
+}
+
 static SectionPlace place_of(Ctx *ctx, InputSection *isec) {
   const char *name = output_section_name(ctx, isec->name, isec->flags, isec->type);
   /* GNU ld's default script runs old-style .ctors/.dtors (but crtbegin's and
@@ -227,6 +238,10 @@ static SectionPlace place_of(Ctx *ctx, InputSection *isec) {
     /* A .ctors list runs last to first, an .init_array first to last: GNU ld
      * copies its words in reverse (SEC_ELF_REVERSE_COPY). */
     isec->reverse_words = isec->size % 8 == 0 && isec->type != SHT_NOBITS;
+  }
+  if (ctx->opt.zero_to_bss && !strcmp(name, ".data") && is_zero_data(isec)) {
+    isec->type = SHT_NOBITS; /* --zero-to-bss: no file bytes for it */
+    name = ".bss";
   }
   /* Old objects may use PROGBITS for init arrays; the output type follows the name. */
   u32 type = isec->type;

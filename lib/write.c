@@ -230,6 +230,7 @@ void write_chunks(Ctx *ctx) {
   plan_writes(ctx, &tasks);
   parallel_for(ctx, tasks.len, write_task, tasks.data);
   free(tasks.data);
+  clear_dynamic_reloc_places(ctx);
   if (ctx->eh_frame_hdr && ctx->eh_frame_hdr->shndx)
     write_eh_frame_hdr(ctx, ctx->eh_frame_hdr, ctx->buf + ctx->eh_frame_hdr->shdr.sh_offset);
 }

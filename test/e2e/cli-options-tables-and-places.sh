@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Options that list what the link did, or change where bytes go, checked for their
+# effect: --cref prints GNU ld's cross-reference table (our symbols' blocks as ld.bfd
+# prints them, into the -Map file when there is one); -z report-relative-reloc prints
+# ld.bfd's line for every RELATIVE relocation of an input section; --print-dependencies
+# (mold) names the section each input section takes each symbol from; --zero-to-bss
+# (mold) moves an all-zero data section to .bss (the file shrinks, the program runs);
+# --no-apply-dynamic-relocs (lld) leaves zero at places .rela.dyn relocates, and the
+# program still runs; --no-define-common leaves a shared object's commons undefined, as
+# ld.bfd does, for the executable to define (and is refused without -shared);
+# --chroot (lld, mold) reads absolute input paths under the given directory.
+# shellcheck source=lib.sh
+source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
+require_tools ld.bfd ar
+
+cat >main.c <<'EOF2'
+#include <stdio.h>
+int x = 5;
+extern int y;
+int *p = &x;
+int *q = &y;
+static int arr[4];
+int *s = &arr[3];
+int long_named_function_whose_name_is_longer_than_fifty_columns(void);
+int main(void) {
+  printf("%d %d %d\n", *p, *q, long_named_function_whose_name_is_longer_than_fifty_columns());
+  return *s;
+}
+EOF2
+cat >y.c <<'EOF2'
+int y = 3;
+int long_named_function_whose_name_is_longer_than_fifty_columns(void) { return 9; }
+EOF2
+compile_c -fPIE -o main.o main.c
+compile_c -fPIE -o y.o y.c
+
+# --cref: the blocks of the names our objects define and use, as ld.bfd prints them
+# (ld.bfd also lists the C library's "name@VERSION" spellings, which rivet does not).
+gcc -fuse-ld=bfd -pie -o cref.bfd main.o y.o -Wl,--cref >cref.bfd.txt
+gcc -B"$RIVET_LIBEXEC/" -pie -o cref.rivet main.o y.o -Wl,--cref >cref.rivet.txt
+block() { awk -v s="$1" '$1 == s { p = 1; print; next } p && /^ / { print; next } { p = 0 }' "$2"; }
+for sym in x y main printf long_named_function_whose_name_is_longer_than_fifty_columns; do
+  want=$(block "$sym" cref.bfd.txt)
+  [ -n "$want" ] || fail "ld.bfd's --cref has no block for $sym: the test's premise is wrong"
+  assert_eq "$(block "$sym" cref.rivet.txt)" "$want" "--cref block of $sym"
+done
+assert_contains "$(cat cref.rivet.txt)" "Cross Reference Table" "--cref output"
+assert_eq "$(./cref.rivet)" "5 3 9" "the program linked with --cref"
+gcc -B"$RIVET_LIBEXEC/" -pie -o cref2.rivet main.o y.o -Wl,--cref,-Map=cref2.map >cref2.stdout
+assert_eq "$(cat cref2.stdout)" "" "standard output of --cref with -Map"
+assert_eq "$(block y cref2.map)" "$(block y cref.bfd.txt)" "--cref block of y in the -Map file"
+
+# -z report-relative-reloc: ld.bfd's line for each relocation of main.o's words.
+gcc -fuse-ld=bfd -pie -o rel.bfd main.o y.o -Wl,-z,report-relative-reloc 2>rel.bfd.txt
+gcc -B"$RIVET_LIBEXEC/" -pie -o rel.rivet main.o y.o -Wl,-z,report-relative-reloc 2>rel.rivet.txt
+# Offsets and addends are addresses, which differ between the linkers' layouts.
+shape() { grep ' in main.o$' "$1" | sed -e 's/^[^:]*: //' -e 's/0x[0-9a-f]*/N/g' | sort; }
+want=$(shape rel.bfd.txt)
+[ "$(grep -c . <<<"$want")" = 3 ] || fail "expected ld.bfd to report 3 RELATIVE relocations in main.o, got: $want"
+assert_eq "$(shape rel.rivet.txt)" "$want" "-z report-relative-reloc lines for main.o"
+# Each reported offset and addend is one of .rela.dyn's RELATIVE entries.
+while read -r off add; do
+  readelf -rW rel.rivet | grep -Eq "^0*${off#0x} +0*8 +R_X86_64_RELATIVE +0*${add#0x}\$" ||
+    fail "reported RELATIVE relocation at $off with addend $add is not in .rela.dyn"
+done < <(sed -n 's/.*offset: \(0x[0-9a-f]*\), info: 0x8, addend: \(0x[0-9a-f]*\)).*/\1 \2/p' rel.rivet.txt)
+assert_eq "$(./rel.rivet)" "5 3 9" "the program linked with -z report-relative-reloc"
+
+# --print-dependencies: main.o's .data.rel takes y from y.o's .data; its .text takes
+# printf from the C library and the long-named function from y.o's .text.
+deps=$(gcc -B"$RIVET_LIBEXEC/" -pie -o deps main.o y.o -Wl,--print-dependencies)
+assert_contains "$deps" "main.o:(.data.rel)"$'\t'"y.o:(.data)"$'\t'"u"$'\t'"y" "--print-dependencies"
+assert_contains "$deps" "main.o:(.text)"$'\t'"y.o:(.text)"$'\t'"u"$'\t'"long_named" "--print-dependencies"
+grep -q "^main.o:(.text)"$'\t'".*libc.so.6"$'\t'"u"$'\t'"printf\$" <<<"$deps" ||
+  fail "expected --print-dependencies to say main.o's .text takes printf from libc, got:"$'\n'"$deps"
+assert_not_contains "$deps" $'\t'"x"$'\n' "--print-dependencies (x is main.o's own)"
+
+# --zero-to-bss: 1 MiB of zeros in a data section costs no file bytes.
+cat >zeros.c <<'EOF2'
+#include <stdio.h>
+#include <string.h>
+char zeros[1 << 20] __attribute__((section(".data.zeros"))) = {0};
+int nonzero[2] = {1, 2};
+int main(void) {
+  zeros[12345] = 7;
+  memset(zeros + 100, 3, 10);
+  printf("%d %d %d\n", zeros[12345], zeros[105], nonzero[1]);
+  return 0;
+}
+EOF2
+compile_c -o zeros.o zeros.c
+gcc -B"$RIVET_LIBEXEC/" -o zeros.plain zeros.o
+gcc -B"$RIVET_LIBEXEC/" -o zeros.bss zeros.o -Wl,--zero-to-bss
+assert_eq "$(./zeros.plain)" "7 3 2" "output without --zero-to-bss"
+assert_eq "$(./zeros.bss)" "7 3 2" "output with --zero-to-bss"
+plain=$(stat -c %s zeros.plain) small=$(stat -c %s zeros.bss)
+[ $((plain - small)) -ge 1000000 ] || fail "expected --zero-to-bss to save 1 MiB of file, got $plain -> $small bytes"
+zidx=$(readelf -sW zeros.bss | awk '$8 == "zeros" { print $7 }')
+assert_eq "$(section_name_by_index zeros.bss "$zidx")" ".bss" "section of 'zeros' with --zero-to-bss"
+[ $((16#$(section_field zeros.bss .data size))) -lt 4096 ] ||
+  fail "expected .data under 4 KiB with --zero-to-bss, got 0x$(section_field zeros.bss .data size)"
+
+# --no-apply-dynamic-relocs: the words .rela.dyn relocates hold zero in the file (lld);
+# RELR-packed ones keep their values, which is all RELR has.
+gcc -B"$RIVET_LIBEXEC/" -pie -o applied main.o y.o
+gcc -B"$RIVET_LIBEXEC/" -pie -o unapplied main.o y.o -Wl,--no-apply-dynamic-relocs
+assert_eq "$(./unapplied)" "5 3 9" "output with --no-apply-dynamic-relocs"
+word_at() { # FILE ADDRESS: the 8-byte word at a virtual address, from the file
+  local a=$((16#${2#0x})) type off vaddr paddr filesz rest
+  while read -r type off vaddr paddr filesz rest; do
+    if [ "$type" = LOAD ] && [ "$a" -ge $((vaddr)) ] && [ "$a" -lt $((vaddr + filesz)) ]; then
+      od -An -tx8 -j $((a - vaddr + off)) -N8 "$1" | tr -d ' '
+      return
+    fi
+  done < <(readelf -lW "$1")
+  fail "no LOAD segment holds address $2 in $1"
+}
+p_addr=$(readelf -sW unapplied | awk '$8 == "p" { print $2 }')
+assert_eq "$(word_at unapplied "$p_addr")" 0000000000000000 "the word of p with --no-apply-dynamic-relocs"
+x_addr=$(readelf -sW applied | awk '$8 == "x" { print $2 }')
+assert_eq "$(word_at applied "$(readelf -sW applied | awk '$8 == "p" { print $2 }')")" "$x_addr" "the word of p by default (the address of x)"
+gcc -B"$RIVET_LIBEXEC/" -pie -o relr main.o y.o -Wl,--no-apply-dynamic-relocs,-z,pack-relative-relocs
+assert_eq "$(./relr)" "5 3 9" "output with --no-apply-dynamic-relocs and RELR"
+assert_eq "$(word_at relr "$(readelf -sW relr | awk '$8 == "p" { print $2 }')")" "$(readelf -sW relr | awk '$8 == "x" { print $2 }')" "a RELR-packed word keeps its value"
+
+# --no-define-common: the shared object's common stays undefined (as ld.bfd leaves it)
+# and the executable's definition is the one it uses.
+cat >cm.c <<'EOF2'
+int common_var;
+int get(void) { return common_var; }
+EOF2
+cat >cmain.c <<'EOF2'
+#include <stdio.h>
+int common_var = 42;
+int get(void);
+int main(void) { printf("%d\n", get()); return 0; }
+EOF2
+compile_c -fcommon -fPIC -o cm.o cm.c
+compile_c -o cmain.o cmain.c
+mkdir -p rivet bfd
+gcc -B"$RIVET_LIBEXEC/" -shared -o rivet/libcm.so cm.o -Wl,--no-define-common
+gcc -fuse-ld=bfd -shared -o bfd/libcm.so cm.o -Wl,--no-define-common
+dynsym_row() { readelf --dyn-syms -W "$1" | awk '$8 == "common_var" { print $3, $4, $5, $6, $7 }'; }
+assert_eq "$(dynsym_row rivet/libcm.so)" "$(dynsym_row bfd/libcm.so)" ".dynsym entry of common_var"
+assert_eq "$(dynsym_row rivet/libcm.so)" "0 OBJECT GLOBAL DEFAULT UND" ".dynsym entry of common_var"
+gcc -fuse-ld=bfd -o cm-exe cmain.o -Lrivet -lcm -Wl,-rpath,"$PWD/rivet"
+assert_eq "$(./cm-exe)" 42 "the library's common, defined by the executable"
+gcc -B"$RIVET_LIBEXEC/" -shared -o rivet/libcm-defined.so cm.o
+assert_contains "$(readelf --dyn-syms -W rivet/libcm-defined.so | awk '$8 == "common_var"')" " 4 OBJECT  GLOBAL DEFAULT" "common_var without --no-define-common"
+expect_link_error cm-static "--no-define-common may not be used without -shared" -- \
+  gcc -B"$RIVET_LIBEXEC/" -o cm-static cm.o cmain.c -Wl,--no-define-common
+
+# --chroot: absolute paths of inputs (files, -L directories) are read under it.
+cat >f.c <<'EOF2'
+int f(void) { return 7; }
+EOF2
+cat >fmain.c <<'EOF2'
+int f(void);
+int main(void) { return f(); }
+EOF2
+compile_c -O1 -fno-pie -o f.o f.c
+compile_c -O1 -fno-pie -o fmain.o fmain.c
+make_start_object start.o
+mkdir -p root/abs/dir
+cp f.o root/abs/dir/
+run ar rcs root/abs/dir/libf.a f.o
+run "$LD_RIVET" -static -o chroot-file start.o fmain.o --chroot="$PWD/root" /abs/dir/f.o
+status=0
+./chroot-file || status=$?
+assert_eq "$status" 7 "exit status of the program linked with --chroot and /abs/dir/f.o"
+run "$LD_RIVET" -static -o chroot-lib start.o fmain.o --chroot "$PWD/root" -L/abs/dir -lf
+status=0
+./chroot-lib || status=$?
+assert_eq "$status" 7 "exit status of the program linked with --chroot and -L/abs/dir -lf"
+expect_link_error nochroot "/abs/dir/f.o" -- "$LD_RIVET" -static -o nochroot start.o fmain.o /abs/dir/f.o
