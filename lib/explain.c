@@ -20,7 +20,7 @@ void print_why_extract(Ctx *ctx) {
   fprintf(out, "reference\textracted\tsymbol\n");
   for (i64 i = 0; i < ctx->objs.len; i++) {
     InputFile *f = ctx->objs.data[i];
-    if (!f->archive_name)
+    if (!f->is_member)
       continue;
     const char *by = f->extracted_from_file ? f->extracted_from_file->name
                      : f->in_whole_archive  ? "--whole-archive"

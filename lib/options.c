@@ -841,6 +841,9 @@ static const OptionDef options[] = {
     {"push-state", NULL, "Save the state of -Bstatic, --as-needed, --whole-archive",
      ITEM(ARG_PUSH_STATE)},
     {"pop-state", NULL, "Restore the state saved by --push-state", ITEM(ARG_POP_STATE)},
+    {"start-lib", NULL, "Read the following objects as members of an archive (lld)",
+     ITEM(ARG_START_LIB)},
+    {"end-lib", NULL, "End --start-lib", ITEM(ARG_END_LIB)},
     {"u undefined", "SYMBOL", "Start with SYMBOL undefined (extracts archive members)",
      LIST(undefined)},
     {"undefined-glob", "PATTERN", "As -u for every archive symbol matching PATTERN",
@@ -1119,8 +1122,6 @@ static const OptionDef options[] = {
     {"detect-odr-violations", NULL, "ODR violations are not looked for", NOT_SUPPORTED},
     {"n nmagic", NULL, "unaligned (NMAGIC) output is not written", NOT_SUPPORTED},
     {"gdb-index", NULL, ".gdb_index is not built", NOT_SUPPORTED},
-    {"start-lib", NULL, "lazy object groups are not read", NOT_SUPPORTED},
-    {"end-lib", NULL, "lazy object groups are not read", NOT_SUPPORTED},
     {"copy-dt-needed-entries", NULL, "indirect libraries do not satisfy references", NOT_SUPPORTED},
 
     {"default-imported-symver", NULL, "imported symbols get no default version", NOT_SUPPORTED},

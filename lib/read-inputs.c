@@ -33,7 +33,7 @@ typedef enum { STEP_OBJECT, STEP_ARCHIVE, STEP_DSO } StepKind;
 typedef struct LoadStep {
   StepKind kind;
   InputFile *file;     /* STEP_OBJECT, STEP_DSO */
-  MappedFile *archive; /* STEP_ARCHIVE: */
+  MappedFile *archive; /* STEP_ARCHIVE: (NULL: the objects of a --start-lib) */
   InputFile **members; /*   member files, NULL where a member is not ELF */
   ArchiveMemberVec member_list;
   ArchiveIndexVec index;
@@ -53,6 +53,8 @@ typedef struct Loader {
   i64 script_depth;
   i64 first_priority; /* ctx->next_priority before the walk */
   i32 group, ngroups; /* the --start-group in force (0: none), and how many there were */
+  i64 lib_step;       /* the --start-lib step objects join, -1: none (0: not yet made) */
+  bool in_lib;        /* between --start-lib and --end-lib */
 } Loader;
 
 static void load_path(Loader *ld, const char *path, bool from_script, bool by_l);
@@ -384,6 +386,17 @@ static void add_step(Loader *ld, LoadStep step) {
   vec_push(&ld->steps, step);
 }
 
+/* --start-lib (lld): the objects up to --end-lib make one archive without an index,
+ * each member named by its own path; read like any other archive's members. */
+static void add_lazy_object(Loader *ld, MappedFile *mf) {
+  if (ld->lib_step < 0) {
+    add_step(ld, (LoadStep){.kind = STEP_ARCHIVE});
+    ld->lib_step = ld->steps.len - 1;
+  }
+  ArchiveMember m = {.name = mf->path, .data = mf->data, .size = mf->size, .is_elf = true};
+  vec_push(&ld->steps.data[ld->lib_step].member_list, m);
+}
+
 /* Archives are only listed by the walk; their members are found in parallel by
  * parse_archives, which also expands --whole-archive ones into their objects. */
 static void load_archive(Loader *ld, MappedFile *mf) {
@@ -394,7 +407,7 @@ static void load_archive(Loader *ld, MappedFile *mf) {
 static void parse_archive_task(Ctx *ctx, i64 i, void *arg) {
   LoadStep *step = ((LoadStep **)arg)[i];
   MappedFile *mf = step->archive;
-  if (!read_archive(ctx, mf, &step->member_list, step->whole_archive ? NULL : &step->index)) {
+  if (mf && !read_archive(ctx, mf, &step->member_list, step->whole_archive ? NULL : &step->index)) {
     step->failed = true;
     return;
   }
@@ -413,8 +426,9 @@ static void parse_archive_task(Ctx *ctx, i64 i, void *arg) {
     mmf->data = m->data;
     mmf->size = m->size;
     mmf->parent = mf;
-    step->members[k] = new_unregistered_object_file(ctx, mmf, mf->path);
+    step->members[k] = new_unregistered_object_file(ctx, mmf, mf ? mf->path : NULL);
     step->members[k]->in_whole_archive = step->whole_archive;
+    step->members[k]->is_member = true;
   }
 }
 
@@ -470,7 +484,6 @@ static void parse_archives(Ctx *ctx, Loader *ld) {
 static void add_archive_symbols(Ctx *ctx, LoadStep *step) {
   ArchiveMemberVec *members = &step->member_list;
   ArchiveIndexVec *index = &step->index;
-  const char *path = step->archive->path;
   if (index->len == 0) {
     /* No symbol index (ar without s): read each member's symbol table instead. */
     for (i64 i = 0; i < members->len; i++) {
@@ -487,6 +500,7 @@ static void add_archive_symbols(Ctx *ctx, LoadStep *step) {
     }
     return;
   }
+  const char *path = step->archive->path;
   for (i64 i = 0; i < index->len; i++) {
     InputFile *member = step->index_members[i];
     if (!member) {
@@ -602,7 +616,10 @@ static void load_mapped(Loader *ld, MappedFile *mf, bool by_l) {
       }
       return;
     }
-    add_step(ld, (LoadStep){.kind = STEP_OBJECT, .file = new_object_file(ctx, mf, NULL)});
+    if (ld->in_lib)
+      add_lazy_object(ld, mf);
+    else
+      add_step(ld, (LoadStep){.kind = STEP_OBJECT, .file = new_object_file(ctx, mf, NULL)});
   } else if (mf->size >= 4 && !memcmp(mf->data, "BC\xc0\xde", 4)) {
     error(ctx,
           "%s: LLVM bitcode (LTO) input is not supported by this rivet yet: compile "
@@ -893,6 +910,17 @@ static void walk_command_line(Ctx *ctx, Loader *ldp, MappedFile **premapped,
       break;
     case ARG_NO_AS_NEEDED:
       ldp->st.as_needed = false;
+      break;
+    case ARG_START_LIB:
+      if (ldp->in_lib)
+        error(ctx, "nested --start-lib");
+      ldp->in_lib = true;
+      ldp->lib_step = -1;
+      break;
+    case ARG_END_LIB:
+      if (!ldp->in_lib)
+        error(ctx, "stray --end-lib");
+      ldp->in_lib = false;
       break;
     case ARG_PUSH_STATE:
       if (ldp->depth < ARRAY_SIZE(ldp->stack))

@@ -241,6 +241,8 @@ typedef enum {
   ARG_NO_AS_NEEDED,
   ARG_PUSH_STATE,
   ARG_POP_STATE,
+  ARG_START_LIB, /* --start-lib: the objects up to --end-lib are read as archive members */
+  ARG_END_LIB,
 } InputArgKind;
 
 typedef struct InputArg {
@@ -460,6 +462,7 @@ struct InputFile {
   bool symbols_read;        /* headers and symbol table read (read_object_symbols) */
   bool symbols_ok;          /* ... and found well-formed */
   bool in_whole_archive;
+  bool is_member; /* of an archive or of a --start-lib group */
   const EEhdr *ehdr;
   const EShdr *shdrs;
   i64 nshdrs;

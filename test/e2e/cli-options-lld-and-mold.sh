@@ -3,7 +3,8 @@
 # archive, which GNU ld would refuse, is named; not inside one --start-group, not when
 # --warn-backrefs-exclude matches the archive), --time-trace (a Chrome trace of the
 # passes, JSON that python reads), --error-limit=N (N errors, then lld's line),
-# --thread-count=N (as --threads), --spare-program-headers=N (N PT_NULL entries); and
+# --thread-count=N (as --threads), --spare-program-headers=N (N PT_NULL entries),
+# --start-lib/--end-lib (lazily read objects, as ld.lld); and
 # an unknown option's error names the nearest known one.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
@@ -125,3 +126,34 @@ printf 'int main(void) { return 0; }\n' >plain.c
 compile_c -o plain.o plain.c
 link globbed plain.o libplug.a -Wl,--undefined-glob='plugin_*'
 assert_eq "$(nm globbed | awk '$3 ~ /^(plugin_a|plugin_b|other_thing)$/ { print $3 }' | sort | tr '\n' ' ')" "plugin_a plugin_b " "members extracted by --undefined-glob='plugin_*'"
+
+# --start-lib/--end-lib: the objects between are read as archive members, extracted
+# only for a reference (an unreferenced one's constructor never runs), and
+# --why-extract names them by their own paths, as ld.lld does.
+cat >lazy-used.c <<'EOF2'
+int lazily_used(void) { return 40; }
+EOF2
+cat >lazy-unused.c <<'EOF2'
+#include <stdio.h>
+__attribute__((constructor)) static void announce(void) { puts("unused lazy object linked"); }
+int lazily_unused(void) { return 1; }
+EOF2
+cat >lazy-main.c <<'EOF2'
+#include <stdio.h>
+int lazily_used(void);
+int main(void) { printf("%d\n", lazily_used() + 2); return 0; }
+EOF2
+for f in lazy-used lazy-unused lazy-main; do compile_c -o "$f.o" "$f.c"; done
+why=$(link lazy lazy-main.o -Wl,--start-lib lazy-used.o lazy-unused.o -Wl,--end-lib,--why-extract=-)
+assert_eq "$(./lazy)" 42 "output of the program with --start-lib objects"
+assert_eq "$(nm lazy | grep -c lazily_unused || true)" 0 "symbols of the unreferenced --start-lib object"
+assert_contains "$why" "lazy-main.o"$'\t'"lazy-used.o"$'\t'"lazily_used" "--why-extract of a --start-lib object"
+if command -v ld.lld >/dev/null; then
+  why_lld=$(gcc -fuse-ld=lld -o lazy.lld lazy-main.o -Wl,--start-lib lazy-used.o lazy-unused.o -Wl,--end-lib,--why-extract=-)
+  assert_eq "$why" "$why_lld" "--why-extract with --start-lib (as ld.lld)"
+  assert_eq "$(./lazy.lld)" "$(./lazy)" "output (as ld.lld's program)"
+fi
+link eager lazy-main.o lazy-used.o lazy-unused.o >eager.out
+assert_eq "$(./eager)" $'unused lazy object linked\n42' "the same objects outside --start-lib are all linked"
+expect_link_error stray "stray --end-lib" -- gcc -B"$RIVET_LIBEXEC/" -o stray lazy-main.o -Wl,--end-lib
+expect_link_error nested "nested --start-lib" -- gcc -B"$RIVET_LIBEXEC/" -o nested lazy-main.o -Wl,--start-lib,--start-lib lazy-used.o -Wl,--end-lib
