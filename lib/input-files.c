@@ -96,7 +96,7 @@ static bool read_headers(Ctx *ctx, InputFile *f) {
           ctx->arch->name);
     return false;
   }
-  if (eh->e_type != ET_REL) {
+  if (eh->e_type != ET_REL && !(f->just_symbols && eh->e_type == ET_EXEC)) {
     error(ctx, "%s: not a relocatable object (e_type %u)", f->name, eh->e_type);
     return false;
   }
@@ -353,12 +353,25 @@ static i32 init_priority_of(const char *name) {
   return (i32)(reversed ? 65535 - v : v);
 }
 
+/* Of a --just-symbols file, its x86 feature bits (GNU ld merges them as any input's)
+ * and its symbols, nothing else: without sections no pass looks further into it. */
+static void read_just_symbols_contents(Ctx *ctx, InputFile *f) {
+  for (i64 i = 1; i < f->nshdrs; i++)
+    if (!strcmp(section_name(f, &f->shdrs[i]), ".note.gnu.property"))
+      read_gnu_property(ctx, f, f->mf->data + f->shdrs[i].sh_offset, f->shdrs[i].sh_size);
+  f->nshdrs = 0;
+  f->shdrs = NULL;
+  f->syms = ARENA_ARRAY(local_arena(ctx), Symbol *, f->nsyms);
+}
+
 /* Headers and the symbol table only: enough to list an archive member's definitions
  * without claiming its COMDAT groups. Returns false after an error. */
 bool read_object_symbols(Ctx *ctx, InputFile *f) {
   if (!f->symbols_read) {
     f->symbols_read = true;
     f->symbols_ok = read_headers(ctx, f) && read_symtab(ctx, f);
+    if (f->symbols_ok && f->just_symbols)
+      make_symbols_absolute(ctx, f);
   }
   return f->symbols_ok;
 }
@@ -370,6 +383,10 @@ bool read_object_symbols(Ctx *ctx, InputFile *f) {
 void read_object_contents(Ctx *ctx, InputFile *f) {
   if (!read_object_symbols(ctx, f) || !f->shdrs)
     return;
+  if (f->just_symbols) {
+    read_just_symbols_contents(ctx, f);
+    return;
+  }
   Arena *arena = local_arena(ctx);
   const u8 *d = f->mf->data;
   f->sections = ARENA_ARRAY(arena, InputSection *, f->nshdrs);

@@ -547,15 +547,12 @@ static void opt_z(Ctx *ctx, const char *value, const char *word) {
   parse_z(ctx, value, word);
 }
 
-/* -rpath DIR and -R DIR add to the run path; GNU ld reads -R FILE (not a directory) as
- * --just-symbols, which rivet does not do. */
+/* -rpath DIR and -R DIR add to the run path; GNU ld reads -R FILE, an existing file
+ * that is not a directory, as --just-symbols FILE. */
 static void opt_rpath(Ctx *ctx, const char *value, const char *word) {
   struct stat st;
   if (word[1] == 'R' && stat(value, &st) == 0 && !S_ISDIR(st.st_mode)) {
-    error(ctx,
-          "-R %s: %s is a file, which GNU ld reads as --just-symbols: not supported by "
-          "rivet",
-          value, value);
+    add_input(ctx, ARG_JUST_SYMBOLS, value);
     return;
   }
   Options *o = &ctx->opt;
@@ -849,6 +846,8 @@ static const OptionDef options[] = {
     {"undefined-glob", "PATTERN", "As -u for every archive symbol matching PATTERN",
      LIST(undefined_globs)},
     {"defsym", "SYMBOL=EXPRESSION", "Define a symbol", LIST(defsyms)},
+    {"just-symbols", "FILE", "Take FILE's symbols as absolute addresses, none of its sections",
+     ITEM(ARG_JUST_SYMBOLS)},
     /* Symbols and dynamic linking */
     {"E export-dynamic", NULL, "Export all dynamic symbols", ON(export_dynamic)},
     {"no-export-dynamic", NULL, "Undo --export-dynamic (default)", OFF(export_dynamic)},
@@ -878,7 +877,8 @@ static const OptionDef options[] = {
      ENUM(bsymbolic, BSYMBOLIC_NON_WEAK)},
     {"Bno-symbolic", NULL, "Turn off -Bsymbolic and its variants (default)",
      ENUM(bsymbolic, BSYMBOLIC_NONE)},
-    {"rpath R", "PATH", "Add PATH to the runtime library search path", CALLS(opt_rpath)},
+    {"rpath R", "PATH", "Add PATH to the runtime library search path (-R FILE: --just-symbols)",
+     CALLS(opt_rpath)},
     {"enable-new-dtags", NULL, "Write the run path as DT_RUNPATH (default)",
      OFF(disable_new_dtags)},
     {"disable-new-dtags", NULL, "Write the run path as DT_RPATH", ON(disable_new_dtags)},
@@ -926,6 +926,9 @@ static const OptionDef options[] = {
      OFF(no_undefined_version)},
     {"allow-multiple-definition", NULL, "Allow multiple definitions",
      ON(allow_multiple_definition)},
+    {"disable-multiple-abs-defs", NULL,
+     "A --just-symbols definition meeting another of its name is a multiple definition",
+     ON(disable_multiple_abs_defs)},
     {"sort-common", "[=descending]", "Sort common symbols by alignment", CALLS(opt_sort_common)},
     {"no-sort-common", NULL, "Keep common symbols in input order (default)", OFF(sort_common)},
     {"shuffle-sections", "[GLOB=]SEED",
@@ -1055,8 +1058,6 @@ static const OptionDef options[] = {
      "Accepted (no MEMORY regions without SECTIONS)", NO_EFFECT},
     {"warn-section-align", NULL,
      "Accepted (sections get no fixed addresses that alignment could move)", NO_EFFECT},
-    {"disable-multiple-abs-defs", NULL, "Accepted (rivet reads no --just-symbols files)",
-     NO_EFFECT},
     {"nostdlib", NULL, "Accepted: rivet searches only the directories given with -L", NO_EFFECT},
     {"no-copy-dt-needed-entries", NULL, "Accepted (the default)", NO_EFFECT},
     {"warn-common", NULL, "Warn when a common symbol meets another or a definition",
@@ -1128,7 +1129,6 @@ static const OptionDef options[] = {
     {"r i relocatable", NULL, "relocatable output is not written yet", NOT_SUPPORTED},
     {"Ur", NULL, "relocatable output is not written yet", NOT_SUPPORTED},
     {"q emit-relocs", NULL, "relocations are not kept in the output yet", NOT_SUPPORTED},
-    {"just-symbols", "FILE", "symbols cannot be taken from a file alone", NOT_SUPPORTED},
     {"c mri-script", "FILE", "MRI linker scripts are not read", NOT_SUPPORTED},
     {"N omagic", NULL, "unaligned, writable-text output is not written", NOT_SUPPORTED},
     {"out-implib", "FILE", "import libraries are not written", NOT_SUPPORTED},

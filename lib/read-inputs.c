@@ -633,6 +633,17 @@ static void load_mapped(Loader *ld, MappedFile *mf, bool by_l) {
   }
 }
 
+/* --just-symbols FILE: an object step whose file gives symbols only (just-symbols.c). */
+static void load_just_symbols(Loader *ld, const char *path) {
+  Ctx *ctx = ld->ctx;
+  MappedFile *mf = map_file_or_error(ctx, path);
+  if (!mf || !check_just_symbols_file(ctx, mf))
+    return;
+  InputFile *f = new_object_file(ctx, mf, NULL);
+  f->just_symbols = true;
+  add_step(ld, (LoadStep){.kind = STEP_OBJECT, .file = f});
+}
+
 static int compare_priority(const void *a, const void *b) {
   const InputFile *x = *(InputFile *const *)a, *y = *(InputFile *const *)b;
   return (x->priority > y->priority) - (x->priority < y->priority);
@@ -874,6 +885,9 @@ static void walk_command_line(Ctx *ctx, Loader *ldp, MappedFile **premapped,
       break;
     case ARG_SCRIPT_FILE:
       load_path(ldp, a->str, true, false);
+      break;
+    case ARG_JUST_SYMBOLS:
+      load_just_symbols(ldp, a->str);
       break;
     case ARG_LIBRARY: {
       if (premapped[i] && libs[i].bstatic == ldp->st.bstatic) {

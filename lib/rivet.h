@@ -243,6 +243,7 @@ typedef enum {
   ARG_POP_STATE,
   ARG_START_LIB, /* --start-lib: the objects up to --end-lib are read as archive members */
   ARG_END_LIB,
+  ARG_JUST_SYMBOLS, /* --just-symbols FILE (or -R FILE): its symbols only, as absolutes */
 } InputArgKind;
 
 typedef struct InputArg {
@@ -324,6 +325,7 @@ typedef struct Options {
   bool fatal_warnings;
   bool verbose;
   bool allow_multiple_definition;
+  bool disable_multiple_abs_defs; /* a --just-symbols definition meeting another is an error */
   bool print_gc_sections;
   bool error_rwx_segments; /* --error-rwx-segments (warning otherwise off) */
   bool error_execstack;
@@ -463,6 +465,7 @@ struct InputFile {
   bool symbols_ok;          /* ... and found well-formed */
   bool in_whole_archive;
   bool is_member; /* of an archive or of a --start-lib group */
+  bool just_symbols; /* --just-symbols: no sections, every definition absolute */
   const EEhdr *ehdr;
   const EShdr *shdrs;
   i64 nshdrs;
@@ -519,6 +522,11 @@ void reserve_comdats(Ctx *ctx, i64 n); /* room for n more group signatures */
 void finish_object(Ctx *ctx, InputFile *f);
 u32 esym_shndx(InputFile *f, i64 idx); /* resolves SHN_XINDEX */
 const char *esym_name(InputFile *f, const ESym *esym);
+
+/* ---- just-symbols.c: --just-symbols FILE, the symbols of a linked image ---- */
+bool check_just_symbols_file(Ctx *ctx, MappedFile *mf); /* an error unless ET_REL/ET_EXEC */
+void make_symbols_absolute(Ctx *ctx, InputFile *f);     /* after its symbol table is read */
+bool just_symbols_may_repeat(Ctx *ctx, const Symbol *sym, const InputFile *f);
 
 /* ---- archive.c: ar archives, GNU symbol index, thin archives ---- */
 typedef struct ArchiveMember {

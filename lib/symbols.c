@@ -358,7 +358,8 @@ void resolve_global(Ctx *ctx, InputFile *f, i64 i, DuplicateVec *duplicates) {
   if (shndx != SHN_ABS && shndx != SHN_COMMON && shndx < SHN_LORESERVE && !f->sections[shndx])
     return;
   if (sym->rank == RANK_DEFINED && rank == RANK_DEFINED) {
-    if (ctx->opt.allow_multiple_definition || sym->file == f)
+    if (ctx->opt.allow_multiple_definition || sym->file == f ||
+        just_symbols_may_repeat(ctx, sym, f))
       return;
     if (duplicates)
       vec_push(duplicates, ((Duplicate){f, i}));

@@ -133,13 +133,27 @@ void create_synthetic_sections(Ctx *ctx) {
   ctx->gnu_property->shdr.sh_size = nprops ? 16 + 16 * (u64)nprops : 0;
 }
 
+/* GNU ld's default script assigns these outright (not PROVIDE): the values a linked
+ * image read with --just-symbols has for them never stand for the output's own. */
+static bool replaces_just_symbols_definition(Ctx *ctx, const Symbol *sym) {
+  if (!sym->file || !sym->file->just_symbols)
+    return false;
+  if (strcmp(sym->name, "_edata") && strcmp(sym->name, "_end") && strcmp(sym->name, "__bss_start"))
+    return false;
+  if (ctx->opt.disable_multiple_abs_defs)
+    warn(ctx, "multiple definition of `%s': the linker's replaces the one in %s", sym->name,
+         sym->file->name);
+  return true;
+}
+
 /* Defines NAME if it is referenced and not defined by any object, with at most the
  * visibility VIS (a reference may constrain it more). */
 static Symbol *provide(Ctx *ctx, const char *name, u8 type, u8 vis) {
   Symbol *sym = find_symbol(ctx, name);
   /* A shared object's definition does not count: the output's own section is what a
    * reference here means (GNU ld and lld define the symbol anyway). */
-  if (!sym || (symbol_is_defined(sym) && sym->rank != RANK_DSO))
+  if (!sym || (symbol_is_defined(sym) && sym->rank != RANK_DSO &&
+               !replaces_just_symbols_definition(ctx, sym)))
     return NULL;
   sym->dso_protected = false;
   sym->file = ctx->internal_file;
