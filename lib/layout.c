@@ -9,7 +9,16 @@
 
 #include <stdlib.h>
 
-enum { CLASS_HEADERS, CLASS_CODE, CLASS_RODATA, CLASS_RELRO, CLASS_DATA, CLASS_NONALLOC };
+/* The rank classes, then CLASS_UNPAGED: a segment class only, the one segment of -n/-N. */
+enum {
+  CLASS_HEADERS,
+  CLASS_CODE,
+  CLASS_RODATA,
+  CLASS_RELRO,
+  CLASS_DATA,
+  CLASS_NONALLOC,
+  CLASS_UNPAGED
+};
 
 static bool is_relro_name(const char *name) {
   return !strcmp(name, ".tdata") || !strcmp(name, ".tbss") || !strcmp(name, ".init_array") ||
@@ -180,10 +189,18 @@ static bool is_loaded(Chunk *c) {
   return is_emitted(c) || c->kind == CK_EHDR || c->kind == CK_PHDR;
 }
 
+static bool is_unpaged(const Ctx *ctx) {
+  return ctx->opt.magic != MAGIC_DEMAND_PAGED;
+}
+
 /* -z noseparate-code (GNU ld) and --no-rosegment (lld): the headers, code and read-only
- * data share one read-execute segment instead of three page-aligned ones. */
+ * data share one read-execute segment instead of three page-aligned ones. With -n and
+ * -N every allocated section shares one read-write-execute segment, as GNU ld's
+ * unpaged (not D_PAGED) output has; it has no PT_GNU_RELRO, having no page to protect. */
 static i32 segment_class(const Ctx *ctx, Chunk *c) {
   i32 cls = c->rank / 100;
+  if (is_unpaged(ctx) && cls != CLASS_NONALLOC)
+    return CLASS_UNPAGED;
   if (!ctx->opt.z_separate_code && (cls == CLASS_HEADERS || cls == CLASS_RODATA))
     return CLASS_CODE;
   return cls;
@@ -196,6 +213,8 @@ static u32 class_flags(i32 cls) {
   case CLASS_RELRO:
   case CLASS_DATA:
     return PF_R | PF_W;
+  case CLASS_UNPAGED:
+    return PF_R | PF_W | PF_X;
   default:
     return PF_R;
   }
@@ -273,8 +292,9 @@ static void build_phdrs(Ctx *ctx) {
         fend = chunk_file_end(c);
     /* A section aligned beyond a page raises the segment's p_align: the kernel and
      * the loader place a position-independent output at an address that honours it
-     * (gABI: p_vaddr and p_offset are congruent modulo p_align). */
-    u64 align = MAX(page, c->shdr.sh_addralign);
+     * (gABI: p_vaddr and p_offset are congruent modulo p_align). An unpaged segment
+     * asks only for its sections' alignment (GNU ld's -n, -N). */
+    u64 align = MAX(is_unpaged(ctx) ? 1 : page, c->shdr.sh_addralign);
     i64 j = i + 1;
     for (; j < n; j++) {
       Chunk *d = ctx->chunks.data[j];
