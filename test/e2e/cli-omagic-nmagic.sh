@@ -117,6 +117,20 @@ assert_eq "$(section_field m_n.rivet .text flags)" AX "-n: the flags of .text"
 assert_eq "$(section_field m_nN.rivet .text flags)" WAX "-n -N: the flags of .text"
 assert_eq "$(section_field m_Nn.rivet .text flags)" AX "-N -n: the flags of .text"
 
+# -Tdata places .data apart: a second unpaged PT_LOAD, as permissive as what it holds
+# (RW), as in ld.bfd. (ld.bfd's program crashes: its second segment's file offset is
+# not congruent to its address modulo the page; rivet's must be, and must run.)
+run ld.bfd -N -Tdata=0x600000 tiny.o -o tdata.bfd 2>/dev/null
+run "$LD_RIVET" -N -Tdata=0x600000 tiny.o -o tdata.rivet 2>/dev/null
+assert_eq "$(load_flags tdata.rivet)" "$(load_flags tdata.bfd)" "-N -Tdata: PT_LOAD flags (as ld.bfd's)"
+assert_eq "$(load_flags tdata.rivet)" "RWE RW" "-N -Tdata: PT_LOAD flags"
+while read -r off vaddr _; do
+  assert_eq $((($(hex_to_dec "$off") - $(hex_to_dec "$vaddr")) % PAGE)) 0 \
+    "-N -Tdata: p_offset - p_vaddr modulo the page of the segment at $vaddr"
+done < <(phdr_rows tdata.rivet LOAD)
+_run_one tdata.rivet /dev/null
+assert_eq "$(cat tdata.rivet.status) $(cat tdata.rivet.stdout)" "4 omagic" "-N -Tdata: rivet's program"
+
 # --no-omagic undoes either, back to the default layout.
 for opt in "-N --no-omagic" "-n --no-omagic"; do
   name=m_$(printf %s "$opt" | tr -d " -")
