@@ -9,7 +9,16 @@
 
 #include <stdlib.h>
 
-enum { CLASS_HEADERS, CLASS_CODE, CLASS_RODATA, CLASS_RELRO, CLASS_DATA, CLASS_NONALLOC };
+/* The rank classes, then CLASS_UNPAGED: a segment class only, the one segment of -n/-N. */
+enum {
+  CLASS_HEADERS,
+  CLASS_CODE,
+  CLASS_RODATA,
+  CLASS_RELRO,
+  CLASS_DATA,
+  CLASS_NONALLOC,
+  CLASS_UNPAGED
+};
 
 static bool is_relro_name(const char *name) {
   return !strcmp(name, ".tdata") || !strcmp(name, ".tbss") || !strcmp(name, ".init_array") ||
@@ -180,10 +189,19 @@ static bool is_loaded(Chunk *c) {
   return is_emitted(c) || c->kind == CK_EHDR || c->kind == CK_PHDR;
 }
 
+static bool is_unpaged(const Ctx *ctx) {
+  return ctx->opt.magic != MAGIC_DEMAND_PAGED;
+}
+
 /* -z noseparate-code (GNU ld) and --no-rosegment (lld): the headers, code and read-only
- * data share one read-execute segment instead of three page-aligned ones. */
+ * data share one read-execute segment instead of three page-aligned ones. With -n and
+ * -N every allocated section shares one segment (read-write-execute, holding code and
+ * data), as GNU ld's unpaged (not D_PAGED) output has; it has no PT_GNU_RELRO, having
+ * no page of its own to protect. */
 static i32 segment_class(const Ctx *ctx, Chunk *c) {
   i32 cls = c->rank / 100;
+  if (is_unpaged(ctx) && cls != CLASS_NONALLOC)
+    return CLASS_UNPAGED;
   if (!ctx->opt.z_separate_code && (cls == CLASS_HEADERS || cls == CLASS_RODATA))
     return CLASS_CODE;
   return cls;
@@ -196,9 +214,17 @@ static u32 class_flags(i32 cls) {
   case CLASS_RELRO:
   case CLASS_DATA:
     return PF_R | PF_W;
+  case CLASS_UNPAGED:
+    return PF_R | PF_W | PF_X;
   default:
     return PF_R;
   }
+}
+
+/* An unpaged segment is as permissive as its sections together (GNU ld): all of them
+ * make it RWX, one placed apart by -Tdata holding only data makes it RW. */
+static u32 unpaged_flags(u64 sh_flags) {
+  return PF_R | (sh_flags & SHF_WRITE ? PF_W : 0) | (sh_flags & SHF_EXECINSTR ? PF_X : 0);
 }
 
 u64 tls_tp_address(Ctx *ctx) {
@@ -273,8 +299,10 @@ static void build_phdrs(Ctx *ctx) {
         fend = chunk_file_end(c);
     /* A section aligned beyond a page raises the segment's p_align: the kernel and
      * the loader place a position-independent output at an address that honours it
-     * (gABI: p_vaddr and p_offset are congruent modulo p_align). */
-    u64 align = MAX(page, c->shdr.sh_addralign);
+     * (gABI: p_vaddr and p_offset are congruent modulo p_align). An unpaged segment
+     * asks only for its sections' alignment (GNU ld's -n, -N). */
+    u64 align = MAX(is_unpaged(ctx) ? 1 : page, c->shdr.sh_addralign);
+    u64 sh_flags = c->shdr.sh_flags;
     i64 j = i + 1;
     for (; j < n; j++) {
       Chunk *d = ctx->chunks.data[j];
@@ -291,14 +319,15 @@ static void build_phdrs(Ctx *ctx) {
       if (d->shdr.sh_type != SHT_NOBITS)
         fend = MAX(fend, chunk_file_end(d));
       align = MAX(align, d->shdr.sh_addralign);
+      sh_flags |= d->shdr.sh_flags;
     }
     /* The RELRO segment is padded in memory to a page boundary (-z common-page-size,
      * as GNU ld): the loader's mprotect rounds the end of PT_GNU_RELRO down, so a
      * partial last page would stay writable. */
     if (cls == CLASS_RELRO)
       end = align_to(end, ctx->opt.common_page_size);
-    push_phdr(ctx, PT_LOAD, class_flags(cls), off, start, fend > off ? fend - off : 0, end - start,
-              align);
+    u32 flags = cls == CLASS_UNPAGED ? unpaged_flags(sh_flags) : class_flags(cls);
+    push_phdr(ctx, PT_LOAD, flags, off, start, fend > off ? fend - off : 0, end - start, align);
     i = j;
   }
   if (ctx->dynamic) {

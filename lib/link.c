@@ -127,6 +127,17 @@ static void check_segment_permissions(Ctx *ctx) {
   }
 }
 
+/* -n and -N put the headers in one unpaged segment. GNU ld then cannot cover the
+ * PT_PHDR that a program interpreter reads and refuses the link; rivet refuses it too,
+ * before any work, rather than write a dynamic executable GNU ld never makes. */
+static void check_unpaged_executable(Ctx *ctx) {
+  if (ctx->opt.magic != MAGIC_DEMAND_PAGED && ctx->interp)
+    error(ctx,
+          "%s: -n/-N (--nmagic/--omagic) cannot make a dynamically linked executable; link "
+          "with -static, --no-dynamic-linker or -shared, or without -n/-N",
+          ctx->opt.output);
+}
+
 static void check_output_kind(Ctx *ctx) {
   if (ctx->opt.kind != OUT_EXEC)
     ctx->is_dynamic = true;
@@ -292,6 +303,7 @@ int rv_link(Ctx *ctx) {
   PASS(split_mergeable_sections(ctx));    // SHF_MERGE pieces, de-duplicated
   PASS(bin_input_sections(ctx));          // input sections -> output sections
   PASS(create_synthetic_sections(ctx));   // headers, GOT, .iplt, notes, symbol tables
+  PASS(check_unpaged_executable(ctx));    // -n/-N: no program interpreter, as GNU ld
   PASS(scan_relocations(ctx));            // decide GOT/.iplt/TLS needs; undefined symbols
   PASS(check_shlib_undefined(ctx));       // libraries' undefined symbols must be defined
   if (checkpoint(ctx))

@@ -448,6 +448,20 @@ static void opt_static(Ctx *ctx, const char *value, const char *word) {
   add_input(ctx, ARG_BSTATIC, NULL);
 }
 
+/* -N and -n also make the -l options after them find archives only, as -Bstatic
+ * does (GNU ld); --no-omagic gives back the paged layout but not the shared libraries. */
+static void opt_omagic(Ctx *ctx, const char *value, const char *word) {
+  (void)value, (void)word;
+  ctx->opt.magic = MAGIC_OMAGIC;
+  add_input(ctx, ARG_BSTATIC, NULL);
+}
+
+static void opt_nmagic(Ctx *ctx, const char *value, const char *word) {
+  (void)value, (void)word;
+  ctx->opt.magic = MAGIC_NMAGIC;
+  add_input(ctx, ARG_BSTATIC, NULL);
+}
+
 static void opt_entry(Ctx *ctx, const char *value, const char *word) {
   (void)word;
   ctx->opt.entry = value;
@@ -1051,7 +1065,6 @@ static const OptionDef options[] = {
     {"d dc dp", NULL, "Define common symbols (a final link always does)", NO_EFFECT},
     {"force-group-allocation", NULL, "Place group members as other sections (a final link does)",
      NO_EFFECT},
-    {"no-omagic", NULL, "Page-align data, text read-only (the default)", NO_EFFECT},
     {"enable-non-contiguous-regions", NULL, "Accepted (no MEMORY regions without SECTIONS)",
      NO_EFFECT},
     {"enable-non-contiguous-regions-warnings", NULL,
@@ -1096,6 +1109,12 @@ static const OptionDef options[] = {
     {"rosegment", NULL, "Read-only data in a segment of its own (default)", ON(z_separate_code)},
     {"no-rosegment", NULL, "Read-only data in the code segment (as -z noseparate-code)",
      OFF(z_separate_code)},
+    {"N omagic", NULL, "One RWX segment, no page alignment, writable .text; no shared libraries",
+     CALLS(opt_omagic)},
+    {"n nmagic", NULL, "One RWX segment, no page alignment; no shared libraries",
+     CALLS(opt_nmagic)},
+    {"no-omagic", NULL, "Page-aligned segments, read-only text (undoes -N and -n; the default)",
+     ENUM(magic, MAGIC_DEMAND_PAGED)},
     {"icf", "TYPE", "Fold identical sections: all, safe or none (the default)", CALLS(opt_icf)},
     {"no-icf", NULL, "Fold no identical sections (default)", ENUM(icf, ICF_NONE)},
     {"print-icf-sections", NULL, "List the sections --icf folds", ON(print_icf_sections)},
@@ -1121,7 +1140,6 @@ static const OptionDef options[] = {
      CALLS(opt_orphan_handling)},
     /* Known and refused by name: GNU ld has them, rivet does not do them yet. */
     {"detect-odr-violations", NULL, "ODR violations are not looked for", NOT_SUPPORTED},
-    {"n nmagic", NULL, "unaligned (NMAGIC) output is not written", NOT_SUPPORTED},
     {"gdb-index", NULL, ".gdb_index is not built", NOT_SUPPORTED},
     {"copy-dt-needed-entries", NULL, "indirect libraries do not satisfy references", NOT_SUPPORTED},
 
@@ -1130,7 +1148,6 @@ static const OptionDef options[] = {
     {"Ur", NULL, "relocatable output is not written yet", NOT_SUPPORTED},
     {"q emit-relocs", NULL, "relocations are not kept in the output yet", NOT_SUPPORTED},
     {"c mri-script", "FILE", "MRI linker scripts are not read", NOT_SUPPORTED},
-    {"N omagic", NULL, "unaligned, writable-text output is not written", NOT_SUPPORTED},
     {"out-implib", "FILE", "import libraries are not written", NOT_SUPPORTED},
     {"embedded-relocs", NULL, "embedded relocations are a MIPS ECOFF feature", NOT_SUPPORTED},
     {"task-link", "SYMBOL", "task linking is not done", NOT_SUPPORTED},

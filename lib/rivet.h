@@ -261,6 +261,14 @@ typedef enum {
 } BuildIdKind;
 typedef enum { OUT_EXEC, OUT_PIE, OUT_SHARED } OutputKind;
 
+/* How the loadable sections are laid out, by the names of the old a.out formats that
+ * GNU ld's -n and -N still carry. */
+typedef enum {
+  MAGIC_DEMAND_PAGED, /* default, --no-omagic: one page-aligned PT_LOAD per permission */
+  MAGIC_NMAGIC,       /* -n: one RWX PT_LOAD, sections packed without page alignment */
+  MAGIC_OMAGIC,       /* -N: as -n, and the output section .text is writable */
+} OutputMagic;
+
 typedef enum {
   BSYMBOLIC_NONE,
   BSYMBOLIC_ALL,                /* -Bsymbolic */
@@ -305,6 +313,7 @@ typedef struct Options {
   bool entry_given;
   OutputKind kind;   /* -shared / -pie / default executable */
   bool is_static;    /* -static / -Bstatic seen before any input: no dynamic sections */
+  OutputMagic magic; /* -n, -N, --no-omagic */
   bool eh_frame_hdr; /* --eh-frame-hdr */
   BuildIdKind build_id;
   const u8 *build_id_hex; /* --build-id=0xHEX bytes */

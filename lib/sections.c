@@ -404,6 +404,10 @@ void bin_input_sections(Ctx *ctx) {
     Chunk *c = keys.data[k].chunk;
     if (c->members.len && !strcmp(c->name, ".eh_frame"))
       ctx->eh_frame = c;
+    /* -N: GNU ld clears the read-only attribute of the output section named .text,
+     * and of no other (GNU ld's lang_process, config.text_read_only). */
+    if (ctx->opt.magic == MAGIC_OMAGIC && !strcmp(c->name, ".text"))
+      c->shdr.sh_flags |= SHF_WRITE;
   }
   free(keys.data);
 }
