@@ -89,7 +89,8 @@ static i32 chunk_rank(Ctx *ctx, Chunk *c) {
   }
   if (type == SHT_NOTE)
     return CLASS_HEADERS * 100 + (c->kind == CK_GNU_PROPERTY ? 10 : 11);
-  if (fl & SHF_EXECINSTR) {
+  /* Writable code goes with the data (GNU ld), in a segment made executable too. */
+  if ((fl & SHF_EXECINSTR) && !(fl & SHF_WRITE)) {
     if (!strcmp(n, ".init"))
       return CLASS_CODE * 100 + 0;
     if (c->kind == CK_IPLT)
@@ -326,7 +327,8 @@ static void build_phdrs(Ctx *ctx) {
      * partial last page would stay writable. */
     if (cls == CLASS_RELRO)
       end = align_to(end, ctx->opt.common_page_size);
-    u32 flags = cls == CLASS_UNPAGED ? unpaged_flags(sh_flags) : class_flags(cls);
+    u32 flags = cls == CLASS_UNPAGED ? unpaged_flags(sh_flags)
+                                     : class_flags(cls) | (sh_flags & SHF_EXECINSTR ? PF_X : 0);
     push_phdr(ctx, PT_LOAD, flags, off, start, fend > off ? fend - off : 0, end - start, align);
     i = j;
   }

@@ -120,8 +120,8 @@ static void check_segment_permissions(Ctx *ctx) {
       continue;
     if (ctx->opt.error_rwx_segments)
       error(ctx, "%s: a LOAD segment has RWX permissions (--error-rwx-segments)", ctx->opt.output);
-    /* GNU ld's default: a warning, for executables (--no-warn-rwx-segments: none). */
-    else if (ctx->opt.kind != OUT_SHARED && !ctx->opt.no_warn_rwx_segments)
+    /* GNU ld's default: a warning, for shared objects too (--no-warn-rwx-segments: none). */
+    else if (!ctx->opt.no_warn_rwx_segments)
       warn(ctx, "%s has a LOAD segment with RWX permissions", ctx->opt.output);
     break;
   }
