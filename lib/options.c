@@ -131,6 +131,14 @@ static void parse_build_id(Ctx *ctx, const char *s) {
   }
 }
 
+static void opt_unique(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  if (value && *value)
+    vec_push(&ctx->opt.unique_sections, value);
+  else
+    ctx->opt.unique_orphans = true;
+}
+
 static void parse_hash_style(Ctx *ctx, const char *s) {
   Options *o = &ctx->opt;
   if (!strcmp(s, "gnu"))
@@ -950,6 +958,9 @@ static const OptionDef options[] = {
     {"sort-section", "name|alignment",
      "Sort each output section's input sections by name or alignment", CALLS(opt_sort_section)},
     /* Sections */
+    {"unique", "[=SECTION]",
+     "An output section for each input section matching SECTION (a glob), or each orphan",
+     CALLS(opt_unique)},
     {"zero-to-bss", NULL, "Put data sections of zeros alone (no relocations) in .bss",
      ON(zero_to_bss)},
     {"gc-sections", NULL, "Remove unused sections", ON(gc_sections)},
@@ -1160,7 +1171,6 @@ static const OptionDef options[] = {
     {"no-ctf-variables", NULL, "CTF sections are not deduplicated", NOT_SUPPORTED},
     {"ctf-share-types", "METHOD", "CTF sections are not deduplicated", NOT_SUPPORTED},
     {"error-handling-script", "SCRIPT", "no script is run on errors", NOT_SUPPORTED},
-    {"unique", "[=SECTION]", "orphan sections are always merged by name", NOT_SUPPORTED},
 };
 
 /* ---- Matching words against the table ---- */

@@ -389,6 +389,8 @@ typedef struct Options {
   bool print_dependencies;      /* mold's section-to-definer list */
   bool zero_to_bss;             /* all-zero .data inputs go to .bss */
   bool no_define_common;        /* -shared: commons stay undefined */
+  bool unique_orphans;          /* --unique: each orphan section alone */
+  VEC(const char *) unique_sections; /* --unique=GLOB */
   bool cref;                    /* --cref: the cross-reference table */
   bool no_apply_dynamic_relocs; /* zero at .rela.dyn places (lld) */
   bool print_sysroot;   /* --print-sysroot: print it and stop */

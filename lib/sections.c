@@ -207,6 +207,7 @@ typedef struct SectionPlace {
   u32 type;
   u64 flags;
   u32 info;
+  const InputSection *alone; /* --unique: the one input section of its output section */
 } SectionPlace;
 
 static bool is_binned(Ctx *ctx, const InputSection *isec) {
@@ -226,6 +227,38 @@ static bool is_zero_data(const InputSection *isec) {
     if (isec->contents[i])
       return false;
   return true;
+}
+
+/* Names GNU ld's default script places without a wildcard, beyond those the name
+ * rules map: a section named otherwise is an orphan. */
+static bool named_by_default_script(const char *name) {
+  static const char *const exact[] = {
+      ".init", ".fini",    ".rodata1", ".data1",   ".ctors",   ".dtors",    ".jcr",
+      ".got",  ".dynamic", ".interp",  ".comment", ".got.plt", ".eh_frame", ".note.gnu.build-id"};
+  static const char *const prefixes[] = {".debug",       ".zdebug",       ".stab",
+                                         ".gnu.warning", ".gnu.linkonce", ".gnu.build.attributes",
+                                         ".line"};
+  for (size_t i = 0; i < ARRAY_SIZE(exact); i++)
+    if (!strcmp(name, exact[i]))
+      return true;
+  for (size_t i = 0; i < ARRAY_SIZE(prefixes); i++)
+    if (starts_with(name, prefixes[i]))
+      return true;
+  return false;
+}
+
+/* --unique (GNU ld): every input section matching a --unique=GLOB, or without a glob
+ * every orphan, gets an output section of its own (of its own name). */
+static bool is_unique(Ctx *ctx, const InputSection *isec, const char *out_name) {
+  const Options *o = &ctx->opt;
+  if (!o->unique_orphans && !o->unique_sections.len)
+    return false;
+  if (isec->is_eh_frame)
+    return false;
+  for (i64 i = 0; i < o->unique_sections.len; i++)
+    if (!fnmatch(o->unique_sections.data[i], isec->name, 0))
+      return true;
+  return o->unique_orphans && out_name == isec->name && !named_by_default_script(isec->name);
 }
 
 static SectionPlace place_of(Ctx *ctx, InputSection *isec) {
@@ -258,11 +291,14 @@ static SectionPlace place_of(Ctx *ctx, InputSection *isec) {
    * output section, as in GNU ld, and DT_INIT_ARRAY covers everything. */
   if (type == SHT_INIT_ARRAY || type == SHT_FINI_ARRAY || type == SHT_PREINIT_ARRAY)
     flags |= SHF_WRITE;
-  return (SectionPlace){name, type, flags, info};
+  /* An output section of its own keeps the input section's name, as an orphan does. */
+  if (is_unique(ctx, isec, name))
+    return (SectionPlace){isec->name, type, flags, info, isec};
+  return (SectionPlace){name, type, flags, info, NULL};
 }
 
 static bool same_place(const SectionPlace *a, const SectionPlace *b) {
-  return a->type == b->type && a->flags == b->flags && a->info == b->info &&
+  return a->type == b->type && a->flags == b->flags && a->info == b->info && a->alone == b->alone &&
          (a->name == b->name || !strcmp(a->name, b->name));
 }
 
@@ -340,10 +376,10 @@ void bin_input_sections(Ctx *ctx) {
     for (i64 k = 0; k < b->places.len; k++) {
       SectionPlace *p = &b->places.data[k];
       OsecKey *hit = NULL;
-      for (i64 j = 0; j < keys.len && !hit; j++) {
+      for (i64 j = 0; j < keys.len && !hit && !p->alone; j++) {
         i64 at = (last + j) % keys.len;
         OsecKey *key = &keys.data[at];
-        if (same_place(&(SectionPlace){key->name, key->type, key->flags, key->info}, p)) {
+        if (same_place(&(SectionPlace){key->name, key->type, key->flags, key->info, NULL}, p)) {
           hit = key;
           last = at;
         }

@@ -8,7 +8,8 @@
 # --no-apply-dynamic-relocs (lld) leaves zero at places .rela.dyn relocates, and the
 # program still runs; --no-define-common leaves a shared object's commons undefined, as
 # ld.bfd does, for the executable to define (and is refused without -shared);
-# --chroot (lld, mold) reads absolute input paths under the given directory.
+# --chroot (lld, mold) reads absolute input paths under the given directory; --unique
+# gives orphans (or the sections a glob matches) output sections of their own.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
 require_tools ld.bfd ar
@@ -172,3 +173,33 @@ status=0
 ./chroot-lib || status=$?
 assert_eq "$status" 7 "exit status of the program linked with --chroot and -L/abs/dir -lf"
 expect_link_error nochroot "/abs/dir/f.o" -- "$LD_RIVET" -static -o nochroot start.o fmain.o /abs/dir/f.o
+
+# --unique: each orphan input section (.foo, from two objects) gets an output section
+# of its own; --unique=GLOB does so for the sections it matches, which keep their
+# names (.text.f1 stays .text.f1), as ld.bfd does. The program runs either way.
+cat >u1.c <<'EOF2'
+__attribute__((section(".foo"))) int foo1 = 1;
+int f1(void) { return foo1; }
+EOF2
+cat >u2.c <<'EOF2'
+__attribute__((section(".foo"))) int foo2 = 2;
+int f2(void) { return foo2; }
+EOF2
+cat >umain.c <<'EOF2'
+#include <stdio.h>
+int f1(void), f2(void);
+int main(void) { printf("%d\n", f1() + f2()); return 0; }
+EOF2
+compile_c -ffunction-sections -o u1.o u1.c
+compile_c -o u2.o u2.c
+compile_c -o umain.o umain.c
+sections_named() { readelf -SW "$1" | sed -n 's/^ *\[ *[0-9]*\] //p' | awk -v re="$2" '$1 ~ re { print $1, $2, $5, $7 }'; }
+for u in --unique --unique=.text.f1 '--unique=.text.*' '--unique=.fo*'; do
+  gcc -fuse-ld=bfd -o unique.bfd umain.o u1.o u2.o -Wl,"$u"
+  gcc -B"$RIVET_LIBEXEC/" -o unique.rivet umain.o u1.o u2.o -Wl,"$u"
+  assert_eq "$(./unique.rivet)" 3 "output of the program linked with $u"
+  for re in '^\.foo$' '^\.text'; do
+    assert_eq "$(sections_named unique.rivet "$re")" "$(sections_named unique.bfd "$re")" "sections matching $re with $u"
+  done
+done
+[ "$(sections_named unique.rivet '^\.foo$' | wc -l)" = 2 ] || fail "expected two .foo output sections with --unique=.fo*"
