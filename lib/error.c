@@ -3,9 +3,16 @@
  * Every line starts "ld.rivet: error: " (or "warning: "), as users grep for it. */
 #include "rivet.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <spawn.h>
 #include <stdarg.h>
 #include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
 
 /* error() and warn() may be called from parallel passes; checkpoint() prints the
  * errors in a fixed order (DESIGN.md §10: diagnostics in file order). */
@@ -147,4 +154,29 @@ bool checkpoint(Ctx *ctx) {
   }
   ctx->pending_errors.len = 0;
   return ctx->nerrors > 0;
+}
+
+/* --error-handling-script=SCRIPT (GNU ld): before an undefined symbol or a missing
+ * library is reported, SCRIPT runs with "undefined-symbol NAME" or "missing-lib -lNAME",
+ * to suggest a fix; its standard error is the link's, its output is dropped, its exit
+ * status is not looked at. */
+void run_error_handling_script(Ctx *ctx, const char *kind, const char *what) {
+  const char *script = ctx->opt.error_handling_script;
+  if (!script)
+    return;
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  char *argv[] = {(char *)script, (char *)kind, (char *)what, NULL};
+  pid_t pid;
+  int err = posix_spawnp(&pid, script, &actions, NULL, argv, environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (err) {
+    fprintf(stderr, "ld.rivet: failed to run error handling script '%s': %s\n", script,
+            strerror(err));
+    return;
+  }
+  int status;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+    ;
 }

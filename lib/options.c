@@ -980,6 +980,9 @@ static const OptionDef options[] = {
      "Compress DWARF sections: none (default), zlib, zlib-gabi, zlib-gnu, zstd",
      CALLS(opt_compress_debug_sections)},
     /* Diagnostics */
+    {"error-handling-script", "SCRIPT",
+     "Run SCRIPT with undefined-symbol NAME or missing-lib -lNAME before such an error",
+     STRING(error_handling_script)},
     {"fatal-warnings", NULL, "Treat warnings as errors", ON(fatal_warnings)},
     {"noinhibit-exec", NULL, "Write the output despite undefined and duplicate symbols",
      ON(noinhibit_exec)},
@@ -1170,7 +1173,6 @@ static const OptionDef options[] = {
     {"ctf-variables", NULL, "CTF sections are not deduplicated", NOT_SUPPORTED},
     {"no-ctf-variables", NULL, "CTF sections are not deduplicated", NOT_SUPPORTED},
     {"ctf-share-types", "METHOD", "CTF sections are not deduplicated", NOT_SUPPORTED},
-    {"error-handling-script", "SCRIPT", "no script is run on errors", NOT_SUPPORTED},
 };
 
 /* ---- Matching words against the table ---- */

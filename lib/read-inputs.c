@@ -895,10 +895,12 @@ static void walk_command_line(Ctx *ctx, Loader *ldp, MappedFile **premapped,
         break;
       }
       const char *p = libs[i].bstatic == ldp->st.bstatic ? libs[i].path : find_library(ldp, a->str);
-      if (p)
+      if (p) {
         load_path(ldp, p, false, true);
-      else
+      } else {
+        run_error_handling_script(ctx, "missing-lib", arena_sprintf(&ctx->arena, "-l%s", a->str));
         error(ctx, "unable to find library -l%s", a->str);
+      }
       break;
     }
     case ARG_GROUP_START: /* extraction does not depend on position: no rescans */

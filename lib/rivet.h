@@ -190,6 +190,7 @@ void warn(Ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void message(Ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 _Noreturn void fatal(Ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 bool checkpoint(Ctx *ctx); /* true when errors were reported: stop the link */
+void run_error_handling_script(Ctx *ctx, const char *kind, const char *what);
 /* Errors and warnings a thread raises between hold_messages(list) and
  * hold_messages(NULL) are kept in list instead; release_messages raises them later,
  * where and in the order they belong (an archive member read before it is known to
@@ -391,6 +392,7 @@ typedef struct Options {
   bool no_define_common;        /* -shared: commons stay undefined */
   bool unique_orphans;          /* --unique: each orphan section alone */
   VEC(const char *) unique_sections; /* --unique=GLOB */
+  const char *error_handling_script; /* run before undefined/missing-lib errors */
   bool cref;                    /* --cref: the cross-reference table */
   bool no_apply_dynamic_relocs; /* zero at .rela.dyn places (lld) */
   bool print_sysroot;   /* --print-sysroot: print it and stop */

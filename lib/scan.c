@@ -453,8 +453,10 @@ static void report_undefined(Ctx *ctx, UndefRef *refs, i64 n) {
     if (ctx->opt.warn_unresolved_symbols && sym->visibility == STV_DEFAULT && !sym->is_imported &&
         !strchr(sym->name, '@'))
       warn(ctx, "%s", buf);
-    else
+    else {
+      run_error_handling_script(ctx, "undefined-symbol", sym->name);
       error(ctx, "%s", buf);
+    }
   }
 }
 

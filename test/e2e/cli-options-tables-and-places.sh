@@ -9,7 +9,8 @@
 # program still runs; --no-define-common leaves a shared object's commons undefined, as
 # ld.bfd does, for the executable to define (and is refused without -shared);
 # --chroot (lld, mold) reads absolute input paths under the given directory; --unique
-# gives orphans (or the sections a glob matches) output sections of their own.
+# gives orphans (or the sections a glob matches) output sections of their own;
+# --error-handling-script runs before undefined-symbol and missing-library errors.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
 require_tools ld.bfd ar
@@ -203,3 +204,32 @@ for u in --unique --unique=.text.f1 '--unique=.text.*' '--unique=.fo*'; do
   done
 done
 [ "$(sections_named unique.rivet '^\.foo$' | wc -l)" = 2 ] || fail "expected two .foo output sections with --unique=.fo*"
+
+# --error-handling-script: run before each undefined-symbol and missing-library error,
+# with GNU ld's arguments; its standard output is dropped, its standard error shown.
+cat >hint.sh <<'EOF2'
+#!/bin/sh
+echo "$1 $2" >>hint.log
+echo "hint for $2" >&2
+echo "not shown"
+EOF2
+chmod +x hint.sh
+cat >undef.c <<'EOF2'
+int nowhere(void);
+int main(void) { return nowhere(); }
+EOF2
+compile_c -o undef.o undef.c
+rm -f hint.log
+expect_link_error undef.out "undefined reference to \`nowhere'" -- \
+  gcc -B"$RIVET_LIBEXEC/" -o undef.out undef.o -Wl,--error-handling-script=./hint.sh
+# (The thread-count check links three times: each link runs the script once.)
+assert_eq "$(sort -u hint.log)" "undefined-symbol nowhere" "arguments of the error handling script"
+assert_contains "$LINK_STDERR" "hint for nowhere" "the script's standard error"
+assert_not_contains "$LINK_STDERR" "not shown" "the script's standard output"
+rm -f hint.log
+expect_link_error nolib.out "-lnosuchlibrary" -- \
+  gcc -B"$RIVET_LIBEXEC/" -o nolib.out umain.o u1.o u2.o -lnosuchlibrary -Wl,--error-handling-script=./hint.sh
+assert_eq "$(sort -u hint.log)" "missing-lib -lnosuchlibrary" "arguments of the error handling script"
+rm -f hint.log
+gcc -fuse-ld=bfd -o nolib.bfd umain.o u1.o u2.o -lnosuchlibrary -Wl,--error-handling-script=./hint.sh 2>/dev/null || true
+assert_eq "$(cat hint.log)" "missing-lib -lnosuchlibrary" "arguments of the error handling script (ld.bfd)"
