@@ -148,6 +148,10 @@ static u16 version_index_for(Ctx *ctx, Symbol *sym) {
   if (!sym->is_imported)
     return sym->ver_idx ? sym->ver_idx : VER_NDX_GLOBAL;
   const char *v = dso_version_name(sym->file, sym->sym_idx);
+  /* --default-imported-symver (GNU ld): an unversioned import needs a version named
+   * after its library's soname. */
+  if (!v && ctx->opt.default_imported_symver)
+    v = sym->file->soname;
   /* A library that gets no DT_NEEDED (only weak references under --as-needed) cannot
    * be named by a version need either. */
   if (!v || !sym->file->is_needed)

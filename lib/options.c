@@ -886,6 +886,9 @@ static const OptionDef options[] = {
     {"export-dynamic-symbol-list", "FILE", "Read a list of symbols (dynamic list format) to export",
      LIST(export_dynamic_symbol_lists)},
     {"version-script", "FILE", "Read a version script", LIST(version_scripts)},
+    {"default-imported-symver", NULL,
+     "Give unversioned imported symbols their library's soname as version",
+     ON(default_imported_symver)},
     {"default-symver", NULL, "Give unversioned exported symbols a version named by the soname",
      ON(default_symver)},
     {"exclude-libs", "LIBS", "Make the symbols of these archives (ALL: every one) local",
@@ -1157,7 +1160,6 @@ static const OptionDef options[] = {
     {"gdb-index", NULL, ".gdb_index is not built", NOT_SUPPORTED},
     {"copy-dt-needed-entries", NULL, "indirect libraries do not satisfy references", NOT_SUPPORTED},
 
-    {"default-imported-symver", NULL, "imported symbols get no default version", NOT_SUPPORTED},
     {"r i relocatable", NULL, "relocatable output is not written yet", NOT_SUPPORTED},
     {"Ur", NULL, "relocatable output is not written yet", NOT_SUPPORTED},
     {"q emit-relocs", NULL, "relocations are not kept in the output yet", NOT_SUPPORTED},

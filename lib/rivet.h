@@ -419,6 +419,7 @@ typedef struct Options {
   i64 error_limit;          /* --error-limit: errors printed before stopping; 0: all */
   bool no_warn_execstack;   /* --no-warn-execstack */
   bool default_symver;      /* --default-symver: the soname versions unversioned exports */
+  bool default_imported_symver; /* unversioned imports need their soname as version */
   bool noinhibit_exec;      /* --noinhibit-exec: undefined/duplicate symbols do not stop it */
   bool z_keep_text_section_prefix; /* -z keep-text-section-prefix (lld) */
   enum { SORT_SECTION_NONE, SORT_SECTION_NAME, SORT_SECTION_ALIGNMENT } sort_section;

@@ -10,7 +10,8 @@
 # ld.bfd does, for the executable to define (and is refused without -shared);
 # --chroot (lld, mold) reads absolute input paths under the given directory; --unique
 # gives orphans (or the sections a glob matches) output sections of their own;
-# --error-handling-script runs before undefined-symbol and missing-library errors.
+# --error-handling-script runs before undefined-symbol and missing-library errors;
+# --default-imported-symver versions imports from unversioned libraries by soname.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
 require_tools ld.bfd ar
@@ -233,3 +234,28 @@ assert_eq "$(sort -u hint.log)" "missing-lib -lnosuchlibrary" "arguments of the 
 rm -f hint.log
 gcc -fuse-ld=bfd -o nolib.bfd umain.o u1.o u2.o -lnosuchlibrary -Wl,--error-handling-script=./hint.sh 2>/dev/null || true
 assert_eq "$(cat hint.log)" "missing-lib -lnosuchlibrary" "arguments of the error handling script (ld.bfd)"
+
+# --default-imported-symver: imports from a library without symbol versions need a
+# version named after its soname, as ld.bfd writes (glibc's loader then refuses such
+# a program with either linker, so neither is run).
+cat >nv.c <<'EOF2'
+int nv_func(void) { return 4; }
+int nv_data = 5;
+EOF2
+cat >nvmain.c <<'EOF2'
+#include <stdio.h>
+int nv_func(void);
+extern int nv_data;
+int main(void) { printf("%d\n", nv_func() + nv_data); return 0; }
+EOF2
+compile_c -fPIC -o nv.o nv.c
+compile_c -o nvmain.o nvmain.c
+gcc -fuse-ld=bfd -shared -nostdlib -o libnv.so nv.o -Wl,-soname,libnv.so.1
+gcc -fuse-ld=bfd -o nv.bfd nvmain.o -L. -lnv -Wl,--default-imported-symver
+gcc -B"$RIVET_LIBEXEC/" -o nv.rivet nvmain.o -L. -lnv -Wl,--default-imported-symver
+imports() { readelf --dyn-syms -W "$1" | awk '$8 ~ /^nv_/ { print $8 }' | sort; }
+assert_eq "$(imports nv.rivet)" "$(imports nv.bfd)" "versions of the imports with --default-imported-symver"
+assert_eq "$(imports nv.rivet)" $'nv_data@libnv.so.1\nnv_func@libnv.so.1' "versions of the imports"
+assert_contains "$(readelf -VW nv.rivet)" "File: libnv.so.1  Cnt: 1" "the version need of libnv.so.1"
+gcc -B"$RIVET_LIBEXEC/" -o nv.plain nvmain.o -L. -lnv -Wl,-rpath,"$PWD"
+assert_eq "$(imports nv.plain)" $'nv_data\nnv_func' "imports without --default-imported-symver"
