@@ -89,8 +89,9 @@ static i32 chunk_rank(Ctx *ctx, Chunk *c) {
   }
   if (type == SHT_NOTE)
     return CLASS_HEADERS * 100 + (c->kind == CK_GNU_PROPERTY ? 10 : 11);
-  /* Writable code goes with the data (GNU ld), in a segment made executable too. */
-  if ((fl & SHF_EXECINSTR) && !(fl & SHF_WRITE)) {
+  /* Writable code goes with the data (GNU ld: an orphan placed by its flags), in a
+   * segment made executable too; .text, placed by name, stays (-N makes it writable). */
+  if ((fl & SHF_EXECINSTR) && (!(fl & SHF_WRITE) || !strcmp(n, ".text"))) {
     if (!strcmp(n, ".init"))
       return CLASS_CODE * 100 + 0;
     if (c->kind == CK_IPLT)

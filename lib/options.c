@@ -693,6 +693,12 @@ static void print_help(void);
 
 /* --version prints and stops; -v prints and links if there are inputs; -V also lists
  * the emulations, as GNU ld does. */
+/* GNU ld finds no big-endian x86-64 target, says so, and links little-endian. */
+static void opt_big_endian(Ctx *ctx, const char *value, const char *word) {
+  (void)value, (void)word;
+  warn(ctx, "could not find any targets that match endianness requirement");
+}
+
 static void opt_version(Ctx *ctx, const char *value, const char *word) {
   (void)value;
   printf("%s (compatible with GNU linkers)\n", RIVET_VERSION_STRING);
@@ -1060,7 +1066,8 @@ static const OptionDef options[] = {
     {"assert", "KEYWORD", "Ignored for SunOS compatibility, as in GNU ld", NO_EFFECT},
     {"map-whole-files", NULL, "Ignored (a memory tuning of gold), as in GNU ld", NO_EFFECT},
     {"EL", NULL, "Link little-endian objects (x86-64 is little-endian)", NO_EFFECT},
-    {"EB", NULL, "big-endian output: x86-64 is little-endian", NOT_SUPPORTED},
+    {"EB", NULL, "Big-endian output: none on x86-64, so a warning and little-endian (GNU ld)",
+     CALLS(opt_big_endian)},
     {"G gpsize", "SIZE", "Accepted (a small-data size: no effect on x86-64, as in GNU ld)",
      NO_EFFECT},
     {"warn-multiple-gp", NULL, "Accepted (x86-64 has no global pointer)", NO_EFFECT},
@@ -1164,7 +1171,10 @@ static const OptionDef options[] = {
     {"Ur", NULL, "relocatable output is not written yet", NOT_SUPPORTED},
     {"q emit-relocs", NULL, "relocations are not kept in the output yet", NOT_SUPPORTED},
     {"c mri-script", "FILE", "MRI linker scripts are not read", NOT_SUPPORTED},
-    {"out-implib", "FILE", "import libraries are not written", NOT_SUPPORTED},
+    {"out-implib", "FILE",
+     "import libraries are not written (GNU ld's ELF one: the output's headers, exports as "
+     "absolutes)",
+     NOT_SUPPORTED},
     {"embedded-relocs", NULL, "embedded relocations are a MIPS ECOFF feature", NOT_SUPPORTED},
     {"task-link", "SYMBOL", "task linking is not done", NOT_SUPPORTED},
     {"split-by-file", "[=SIZE]", "output sections are not split", NOT_SUPPORTED},

@@ -259,3 +259,9 @@ assert_eq "$(imports nv.rivet)" $'nv_data@libnv.so.1\nnv_func@libnv.so.1' "versi
 assert_contains "$(readelf -VW nv.rivet)" "File: libnv.so.1  Cnt: 1" "the version need of libnv.so.1"
 gcc -B"$RIVET_LIBEXEC/" -o nv.plain nvmain.o -L. -lnv -Wl,-rpath,"$PWD"
 assert_eq "$(imports nv.plain)" $'nv_data\nnv_func' "imports without --default-imported-symver"
+
+# -EB: no big-endian x86-64 target; ld.bfd warns and links little-endian, as rivet does.
+bfd_err=$(gcc -fuse-ld=bfd -o eb.bfd umain.o u1.o u2.o -Wl,-EB 2>&1)
+rivet_err=$(gcc -B"$RIVET_LIBEXEC/" -o eb.rivet umain.o u1.o u2.o -Wl,-EB 2>&1)
+assert_contains "$rivet_err" "${bfd_err#*: }" "the -EB warning"
+assert_eq "$(./eb.rivet)" 3 "output of the program linked with -EB"
