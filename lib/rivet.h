@@ -373,6 +373,7 @@ typedef struct Options {
   bool nodynamic_undefined_weak;     /* given explicitly: -shared's weak undefined are 0 too */
   bool no_undefined_version;         /* --no-undefined-version */
   VEC(const char *) version_scripts; /* --version-script files */
+  const char *version_exports_section; /* its names are exported in this version */
   VEC(const char *) explain_symbols; /* --explain-symbol globs */
   VEC(const char *) trace_symbols;   /* -y / --trace-symbol */
   VEC(const char *) lib_paths;       /* -L, in order */

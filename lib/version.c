@@ -276,6 +276,35 @@ static void hide_names_merged_into_hidden_versions(Ctx *ctx) {
   }
 }
 
+/* --version-exports-section=V (GNU ld): the NUL-separated names in the inputs'
+ * .exports sections are global in version V and every other name is local, as if a
+ * script said "V { global: NAMES; local: *; };". The sections are not output. */
+static void add_exports_section_patterns(Ctx *ctx, PatternList *pats) {
+  const char *version = ctx->opt.version_exports_section;
+  if (!version)
+    return;
+  vec_push(&ctx->version_nodes, ((VersionNode){.name = *version ? version : NULL}));
+  i32 node = (i32)ctx->version_nodes.len - 1;
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    for (i64 k = 0; f->sections && k < f->nshdrs; k++) {
+      InputSection *isec = f->sections[k];
+      if (!isec || strcmp(isec->name, ".exports") || !isec->contents)
+        continue;
+      isec->is_alive = false;
+      for (u64 at = 0; at < isec->size;) {
+        const char *name = (const char *)isec->contents + at;
+        u64 len = strnlen(name, isec->size - at);
+        if (len && at + len < isec->size)
+          vec_push(pats,
+                   ((Pattern){.text = arena_strndup(&ctx->arena, name, (i64)len), .node = node}));
+        at += len + 1;
+      }
+    }
+  }
+  vec_push(pats, ((Pattern){.text = "*", .is_glob = true, .is_local = true, .node = node}));
+}
+
 void apply_version_scripts(Ctx *ctx) {
   PatternList pats = {0};
   for (i64 i = 0; i < ctx->opt.version_scripts.len; i++)
@@ -292,6 +321,7 @@ void apply_version_scripts(Ctx *ctx) {
     Pattern all = {.text = "*", .is_glob = true, .node = (i32)ctx->version_nodes.len - 1};
     vec_push(&pats, all);
   }
+  add_exports_section_patterns(ctx, &pats);
   bool has_cxx = false;
   for (i64 i = 0; i < pats.len; i++)
     has_cxx |= pats.data[i].cxx;

@@ -11,7 +11,8 @@
 # --chroot (lld, mold) reads absolute input paths under the given directory; --unique
 # gives orphans (or the sections a glob matches) output sections of their own;
 # --error-handling-script runs before undefined-symbol and missing-library errors;
-# --default-imported-symver versions imports from unversioned libraries by soname.
+# --default-imported-symver versions imports from unversioned libraries by soname;
+# --version-exports-section exports only what .exports sections list; -EB warns.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
 require_tools ld.bfd ar
@@ -265,3 +266,27 @@ bfd_err=$(gcc -fuse-ld=bfd -o eb.bfd umain.o u1.o u2.o -Wl,-EB 2>&1)
 rivet_err=$(gcc -B"$RIVET_LIBEXEC/" -o eb.rivet umain.o u1.o u2.o -Wl,-EB 2>&1)
 assert_contains "$rivet_err" "${bfd_err#*: }" "the -EB warning"
 assert_eq "$(./eb.rivet)" 3 "output of the program linked with -EB"
+
+# --version-exports-section=V: the names an .exports section lists are exported in
+# version V, every other name is local, and the section is not output (ld.bfd).
+cat >exports.s <<'EOF2'
+	.text
+	.globl listed, unlisted
+	.type listed, @function
+listed: ret
+	.type unlisted, @function
+unlisted: ret
+	.section .exports,"",@progbits
+	.asciz "listed"
+	.section .note.GNU-stack,"",@progbits
+EOF2
+run as -o exports.o exports.s
+ld.bfd -shared -o libexports.bfd.so exports.o --version-exports-section=VERS_X
+"$LD_RIVET" -shared -o libexports.rivet.so exports.o --version-exports-section=VERS_X
+exported() { readelf --dyn-syms -W "$1" | awk '$7 != "UND" && $5 != "LOCAL" && NR > 3 { print $4, $5, $8 }' | sort; }
+assert_eq "$(exported libexports.rivet.so)" "$(exported libexports.bfd.so)" "exports with --version-exports-section"
+assert_contains "$(exported libexports.rivet.so)" "FUNC GLOBAL listed@@VERS_X" "exports with --version-exports-section"
+assert_not_contains "$(exported libexports.rivet.so)" "unlisted" "exports with --version-exports-section"
+has_section libexports.rivet.so .exports && fail "expected no .exports section in the output"
+"$LD_RIVET" -shared -o libexports.plain.so exports.o
+assert_contains "$(exported libexports.plain.so)" "unlisted" "exports without the option"
