@@ -1183,7 +1183,10 @@ static const OptionDef options[] = {
     {"split-by-file", "[=SIZE]", "output sections are not split", NOT_SUPPORTED},
     {"split-by-reloc", "[=COUNT]", "output sections are not split", NOT_SUPPORTED},
     {"strip-discarded", NULL, "Write no symbol of a discarded section (the default)", NO_EFFECT},
-    {"no-strip-discarded", NULL, "symbols of discarded sections are never written", NOT_SUPPORTED},
+    {"no-strip-discarded", NULL,
+     "Accepted (GNU ld writes no symbol of a discarded COMDAT copy either way; only /DISCARD/ "
+     "scripts differ)",
+     NO_EFFECT},
     {"ctf-variables", NULL, "CTF sections are not deduplicated", NOT_SUPPORTED},
     {"no-ctf-variables", NULL, "CTF sections are not deduplicated", NOT_SUPPORTED},
     {"ctf-share-types", "METHOD", "CTF sections are not deduplicated", NOT_SUPPORTED},
