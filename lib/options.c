@@ -1178,10 +1178,19 @@ static const OptionDef options[] = {
      "import libraries are not written (GNU ld's ELF one: the output's headers, exports as "
      "absolutes)",
      NOT_SUPPORTED},
-    {"embedded-relocs", NULL, "embedded relocations are a MIPS ECOFF feature", NOT_SUPPORTED},
-    {"task-link", "SYMBOL", "task linking is not done", NOT_SUPPORTED},
-    {"split-by-file", "[=SIZE]", "output sections are not split", NOT_SUPPORTED},
-    {"split-by-reloc", "[=COUNT]", "output sections are not split", NOT_SUPPORTED},
+    {"embedded-relocs", NULL,
+     "Accepted (embedded relocations are a MIPS/m68k feature: GNU ld's x86-64 output is "
+     "unchanged)",
+     NO_EFFECT},
+    {"task-link", "SYMBOL", "task linking makes relocatable output, not written yet",
+     NOT_SUPPORTED},
+    {"split-by-file", "[=SIZE]",
+     "output sections are not split (GNU ld's split sections fall outside its segments)",
+     NOT_SUPPORTED},
+    {"split-by-reloc", "[=COUNT]",
+     "Accepted (only relocatable output has relocation sections to split; GNU ld's final "
+     "output is unchanged)",
+     NO_EFFECT},
     {"strip-discarded", NULL, "Write no symbol of a discarded section (the default)", NO_EFFECT},
     {"no-strip-discarded", NULL,
      "Accepted (GNU ld writes no symbol of a discarded COMDAT copy either way; only /DISCARD/ "
