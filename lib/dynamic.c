@@ -153,8 +153,10 @@ static u16 version_index_for(Ctx *ctx, Symbol *sym) {
   if (!v && ctx->opt.default_imported_symver)
     v = sym->file->soname;
   /* A library that gets no DT_NEEDED (only weak references under --as-needed) cannot
-   * be named by a version need either. */
-  if (!v || !sym->file->is_needed)
+   * be named by a version need either. Nor, in GNU ld, one that --copy-dt-needed-entries
+   * added (elf_link_find_version_dependencies skips DYN_DT_NEEDED libraries): the
+   * reference stays unversioned and binds to the default version. */
+  if (!v || !sym->file->is_needed || sym->file->is_copied_needed)
     return VER_NDX_GLOBAL;
   for (i64 i = 0; i < ctx->dyn.verneeds.len; i++)
     if (ctx->dyn.verneeds.data[i].dso == sym->file && !strcmp(ctx->dyn.verneeds.data[i].name, v))

@@ -9,7 +9,11 @@
  * line"), get no DT_NEEDED and extract no archive member. They are searched for as
  * GNU ld does (ldelf_after_open): -rpath-link, -rpath (LD_RUN_PATH without either),
  * LD_LIBRARY_PATH, the needing library's DT_RUNPATH/DT_RPATH with $ORIGIN, the
- * directories of /etc/ld.so.conf, then the default library directories. */
+ * directories of /etc/ld.so.conf, then the default library directories.
+ *
+ * --copy-dt-needed-entries makes the DT_NEEDED libraries of the libraries after it
+ * inputs of their own instead, found the same way and read after the whole command
+ * line (load_copied_dependencies). */
 #include "arch.h"
 #include "rivet.h"
 
@@ -117,43 +121,63 @@ static MappedFile *find_needed_library(Ctx *ctx, const char *name, const InputFi
   return found;
 }
 
-/* Names the indirect libraries define ("name" and "name@VERSION"), in an open-
- * addressing set. */
-static void remember_definition(Ctx *ctx, const char *name) {
+/* Names the indirect libraries define ("name" and "name@VERSION"), with the first
+ * library defining each, in an open-addressing table. */
+static void remember_definition(Ctx *ctx, const char *name, InputFile *lib, i64 sym_idx) {
   if ((ctx->indirect_defs_len + 1) * 2 > ctx->indirect_defs_cap) {
     i64 old_cap = ctx->indirect_defs_cap;
-    const char **old = ctx->indirect_defs;
+    IndirectDefinition *old = ctx->indirect_defs;
     ctx->indirect_defs_cap = old_cap ? old_cap * 2 : 1024;
-    ctx->indirect_defs = calloc((size_t)ctx->indirect_defs_cap, sizeof(char *));
+    ctx->indirect_defs = calloc((size_t)ctx->indirect_defs_cap, sizeof(IndirectDefinition));
     if (!ctx->indirect_defs)
       fatal(ctx, "out of memory");
     ctx->indirect_defs_len = 0;
     for (i64 i = 0; i < old_cap; i++)
-      if (old[i])
-        remember_definition(ctx, old[i]);
+      if (old[i].name)
+        remember_definition(ctx, old[i].name, old[i].lib, old[i].sym_idx);
     free(old);
   }
   u64 mask = (u64)ctx->indirect_defs_cap - 1;
   for (u64 h = hash_string(name, (i64)strlen(name)) & mask;; h = (h + 1) & mask) {
-    if (!ctx->indirect_defs[h]) {
-      ctx->indirect_defs[h] = name;
+    IndirectDefinition *d = &ctx->indirect_defs[h];
+    if (!d->name) {
+      *d = (IndirectDefinition){name, lib, sym_idx};
       ctx->indirect_defs_len++;
       return;
     }
-    if (!strcmp(ctx->indirect_defs[h], name))
+    if (!strcmp(d->name, name))
       return;
   }
 }
 
-bool indirect_library_defines(Ctx *ctx, const char *name) {
+static const IndirectDefinition *find_indirect_definition(Ctx *ctx, const char *name) {
   if (!ctx->indirect_defs_cap)
-    return false;
+    return NULL;
   u64 mask = (u64)ctx->indirect_defs_cap - 1;
-  for (u64 h = hash_string(name, (i64)strlen(name)) & mask; ctx->indirect_defs[h];
+  for (u64 h = hash_string(name, (i64)strlen(name)) & mask; ctx->indirect_defs[h].name;
        h = (h + 1) & mask)
-    if (!strcmp(ctx->indirect_defs[h], name))
-      return true;
-  return false;
+    if (!strcmp(ctx->indirect_defs[h].name, name))
+      return &ctx->indirect_defs[h];
+  return NULL;
+}
+
+bool indirect_library_defines(Ctx *ctx, const char *name) {
+  return find_indirect_definition(ctx, name) != NULL;
+}
+
+/* GNU ld adds an indirect library's symbols to its table (unless
+ * --allow-shlib-undefined spares it reading them), and stops when one defines a name
+ * an object references: "DSO missing from command line". The library, or NULL; *shown
+ * is the name as GNU ld prints it, with the default version ("sym@@V1"). */
+InputFile *missing_library_defining(Ctx *ctx, const char *name, const char **shown) {
+  bool allow = ctx->opt.allow_shlib_undefined_set ? ctx->opt.allow_shlib_undefined
+                                                  : ctx->opt.kind == OUT_SHARED;
+  const IndirectDefinition *d = allow ? NULL : find_indirect_definition(ctx, name);
+  if (!d)
+    return NULL;
+  const char *version = strchr(name, '@') ? NULL : dso_version_name(d->lib, d->sym_idx);
+  *shown = version ? arena_sprintf(&ctx->arena, "%s@@%s", name, version) : name;
+  return d->lib;
 }
 
 /* What an indirect library's symbols do to ours: its references and definitions of a
@@ -184,31 +208,50 @@ static void note_indirect_symbols(Ctx *ctx, InputFile *f) {
       continue;
     const char *vname = dso_version_name(f, i);
     if (!(ver & 0x8000))
-      remember_definition(ctx, name);
+      remember_definition(ctx, name, f, i);
     if (vname)
-      remember_definition(ctx, arena_sprintf(&ctx->arena, "%s@%s", name, vname));
+      remember_definition(ctx, arena_sprintf(&ctx->arena, "%s@%s", name, vname), f, i);
   }
 }
+
+/* Where DT_NEEDED names are looked for, listed at the first one not already loaded. */
+typedef struct SearchDirs {
+  DirList before, after; /* around the needing library's own run path */
+  bool listed;
+} SearchDirs;
 
 /* GNU ld's order, around the needing library's own run path: -rpath-link, -rpath (or
  * LD_RUN_PATH, which options.c already put there), LD_LIBRARY_PATH; then
  * /etc/ld.so.conf and the default directories. */
-static void list_search_dirs(Ctx *ctx, DirList *before, DirList *after) {
+static void list_search_dirs(Ctx *ctx, SearchDirs *dirs) {
+  if (dirs->listed)
+    return;
+  dirs->listed = true;
   for (i64 i = 0; i < ctx->opt.rpath_links.len; i++)
-    add_path_list(ctx, before, ctx->opt.rpath_links.data[i], NULL);
-  add_path_list(ctx, before, ctx->opt.rpath, NULL);
-  add_path_list(ctx, before, getenv("LD_LIBRARY_PATH"), NULL);
-  read_ld_so_conf(ctx, after, with_sysroot(ctx, "/etc/ld.so.conf"), 0);
+    add_path_list(ctx, &dirs->before, ctx->opt.rpath_links.data[i], NULL);
+  add_path_list(ctx, &dirs->before, ctx->opt.rpath, NULL);
+  add_path_list(ctx, &dirs->before, getenv("LD_LIBRARY_PATH"), NULL);
+  read_ld_so_conf(ctx, &dirs->after, with_sysroot(ctx, "/etc/ld.so.conf"), 0);
   static const char *const defaults[] = {"/lib64", "/usr/lib64", "/lib", "/usr/lib"};
   for (size_t i = 0; i < sizeof defaults / sizeof *defaults; i++)
-    vec_push(after, with_sysroot(ctx, defaults[i]));
+    vec_push(&dirs->after, with_sysroot(ctx, defaults[i]));
+}
+
+static MappedFile *search_needed_library(Ctx *ctx, SearchDirs *dirs, const char *name,
+                                         const InputFile *by) {
+  list_search_dirs(ctx, dirs);
+  return find_needed_library(ctx, name, by, &dirs->before, &dirs->after);
+}
+
+static void free_search_dirs(SearchDirs *dirs) {
+  free(dirs->before.data);
+  free(dirs->after.data);
 }
 
 void load_indirect_libraries(Ctx *ctx) {
   if (!ctx->dsos.len)
     return;
-  DirList before = {0}, after = {0};
-  bool dirs_listed = false; /* listed at the first library not already loaded */
+  SearchDirs dirs = {0};
 
   /* Breadth-first from the libraries the output needs: what they name in DT_NEEDED
    * is a library on the command line (even an --as-needed one no object uses, as in
@@ -229,11 +272,7 @@ void load_indirect_libraries(Ctx *ctx) {
           vec_push(&ctx->needed_closure, dep);
         continue;
       }
-      if (!dirs_listed) {
-        list_search_dirs(ctx, &before, &after);
-        dirs_listed = true;
-      }
-      MappedFile *mf = find_needed_library(ctx, name, by, &before, &after);
+      MappedFile *mf = search_needed_library(ctx, &dirs, name, by);
       InputFile *f = mf ? read_shared_file(ctx, mf, name, false) : NULL;
       if (!f) {
         if (!mf)
@@ -253,6 +292,32 @@ void load_indirect_libraries(Ctx *ctx) {
       }
     }
   }
-  free(before.data);
-  free(after.data);
+  free_search_dirs(&dirs);
+}
+
+/* GNU ld (ldelf_after_open) reads them once the command line is read, breadth-first:
+ * the DT_NEEDED libraries of each library read under --copy-dt-needed-entries that
+ * is needed by then (an --as-needed one no object used brings none), and, whatever
+ * the option says by then, of each library read this way. Each becomes an input as if
+ * named last under --as-needed: a DT_NEEDED entry only if our objects use it. One not
+ * found is left to load_indirect_libraries, which warns. */
+i64 load_copied_dependencies(Ctx *ctx) {
+  i64 first_copied = ctx->dsos.len;
+  SearchDirs dirs = {0};
+  for (i64 i = 0; i < ctx->dsos.len; i++) {
+    InputFile *by = ctx->dsos.data[i];
+    if (!by->copy_dt_needed || (i < first_copied && !by->is_needed))
+      continue;
+    for (i64 k = 0; k < by->dt_needed.len; k++) {
+      const char *name = by->dt_needed.data[k];
+      if (find_loaded_dso(ctx, name))
+        continue;
+      MappedFile *mf = search_needed_library(ctx, &dirs, name, by);
+      InputFile *f = mf ? new_shared_file(ctx, mf, name, true) : NULL;
+      if (f)
+        f->copy_dt_needed = f->is_copied_needed = true;
+    }
+  }
+  free_search_dirs(&dirs);
+  return first_copied;
 }

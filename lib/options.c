@@ -863,6 +863,10 @@ static const OptionDef options[] = {
      ITEM(ARG_AS_NEEDED)},
     {"no-as-needed", NULL, "Always set DT_NEEDED for the following libraries (default)",
      ITEM(ARG_NO_AS_NEEDED)},
+    {"copy-dt-needed-entries add-needed", NULL,
+     "The libraries the following ones name in DT_NEEDED join the link", ITEM(ARG_COPY_DT_NEEDED)},
+    {"no-copy-dt-needed-entries no-add-needed", NULL,
+     "Their DT_NEEDED libraries do not satisfy references (default)", ITEM(ARG_NO_COPY_DT_NEEDED)},
     {"push-state", NULL, "Save the state of -Bstatic, --as-needed, --whole-archive",
      ITEM(ARG_PUSH_STATE)},
     {"pop-state", NULL, "Restore the state saved by --push-state", ITEM(ARG_POP_STATE)},
@@ -1099,7 +1103,6 @@ static const OptionDef options[] = {
     {"warn-section-align", NULL,
      "Accepted (sections get no fixed addresses that alignment could move)", NO_EFFECT},
     {"nostdlib", NULL, "Accepted: rivet searches only the directories given with -L", NO_EFFECT},
-    {"no-copy-dt-needed-entries", NULL, "Accepted (the default)", NO_EFFECT},
     {"warn-common", NULL, "Warn when a common symbol meets another or a definition",
      ON(warn_common)},
     {"no-warn-common", NULL, "Do not warn about common symbols (default)", OFF(warn_common)},
@@ -1168,7 +1171,6 @@ static const OptionDef options[] = {
     /* Known and refused by name: GNU ld has them, rivet does not do them yet. */
     {"detect-odr-violations", NULL, "ODR violations are not looked for", NOT_SUPPORTED},
     {"gdb-index", NULL, ".gdb_index is not built", NOT_SUPPORTED},
-    {"copy-dt-needed-entries", NULL, "indirect libraries do not satisfy references", NOT_SUPPORTED},
 
     {"r i relocatable", NULL, "relocatable output is not written yet", NOT_SUPPORTED},
     {"Ur", NULL, "relocatable output is not written yet", NOT_SUPPORTED},

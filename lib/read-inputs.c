@@ -26,6 +26,7 @@ typedef struct InputState {
   bool whole_archive;
   bool bstatic;
   bool as_needed;
+  bool copy_dt_needed;
 } InputState;
 
 typedef enum { STEP_OBJECT, STEP_ARCHIVE, STEP_DSO } StepKind;
@@ -611,6 +612,7 @@ static void load_mapped(Loader *ld, MappedFile *mf, bool by_l) {
       const char *hint = by_l && base ? base + 1 : path;
       InputFile *dso = new_shared_file(ctx, mf, hint, ld->st.as_needed);
       if (dso) {
+        dso->copy_dt_needed = ld->st.copy_dt_needed;
         ctx->is_dynamic = true;
         add_step(ld, (LoadStep){.kind = STEP_DSO, .file = dso});
       }
@@ -774,7 +776,7 @@ static i64 resolve_leading_run(Ctx *ctx, Loader *ld, i64 *cursor) {
 /* Step 3: resolution, in command-line order, with the extracted members read on the
  * other threads meanwhile (the parse pipeline). */
 static void replay_load_steps(Ctx *ctx, Loader *ld) {
-  i64 cursor = 0;
+  i64 cursor = ctx->objs.len; /* a second replay resolves only what it queues */
   ParseQueue q = {.lock = PTHREAD_MUTEX_INITIALIZER, .more = PTHREAD_COND_INITIALIZER};
   /* The readers index ctx->objs while it grows: it must never move. Every object
    * that can be queued is registered already. */
@@ -927,6 +929,12 @@ static void walk_command_line(Ctx *ctx, Loader *ldp, MappedFile **premapped,
     case ARG_NO_AS_NEEDED:
       ldp->st.as_needed = false;
       break;
+    case ARG_COPY_DT_NEEDED:
+      ldp->st.copy_dt_needed = true;
+      break;
+    case ARG_NO_COPY_DT_NEEDED:
+      ldp->st.copy_dt_needed = false;
+      break;
     case ARG_START_LIB:
       if (ldp->in_lib)
         error(ctx, "nested --start-lib");
@@ -952,6 +960,27 @@ static void walk_command_line(Ctx *ctx, Loader *ldp, MappedFile **premapped,
       break;
     }
   }
+}
+
+/* Step 3b, --copy-dt-needed-entries: the libraries it adds, resolved after every
+ * command-line input as GNU ld reads them; their undefined symbols may still extract
+ * archive members. */
+static void read_copied_dependencies(Ctx *ctx) {
+  bool any = false;
+  for (i64 i = 0; i < ctx->dsos.len && !any; i++)
+    any = ctx->dsos.data[i]->copy_dt_needed;
+  if (!any)
+    return;
+  decide_needed_dsos(ctx);
+  i64 first = load_copied_dependencies(ctx);
+  if (first == ctx->dsos.len)
+    return;
+  Loader ld = {.ctx = ctx};
+  for (i64 i = first; i < ctx->dsos.len; i++)
+    vec_push(&ld.steps, ((LoadStep){.kind = STEP_DSO, .file = ctx->dsos.data[i]}));
+  read_listed_objects(ctx, &ld);
+  replay_load_steps(ctx, &ld);
+  free(ld.steps.data);
 }
 
 /* --undefined-glob (lld): every name an archive's index lists that matches one of the
@@ -1022,6 +1051,7 @@ void read_inputs(Ctx *ctx) {
   free(premapped);
   TIMED_STEP(ctx, "read listed objects", read_listed_objects(ctx, &ld));
   TIMED_STEP(ctx, "resolve in command-line order", replay_load_steps(ctx, &ld));
+  TIMED_STEP(ctx, "read --copy-dt-needed-entries libraries", read_copied_dependencies(ctx));
   /* Step 4: relocations and local symbols of every live object, all at once. */
   i64 *sizes = file_sizes(ctx->objs.data, ctx->objs.len);
   if (!sizes)

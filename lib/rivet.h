@@ -240,6 +240,8 @@ typedef enum {
   ARG_BDYNAMIC,
   ARG_AS_NEEDED,
   ARG_NO_AS_NEEDED,
+  ARG_COPY_DT_NEEDED, /* --copy-dt-needed-entries: the next libraries' DT_NEEDED join the link */
+  ARG_NO_COPY_DT_NEEDED,
   ARG_PUSH_STATE,
   ARG_POP_STATE,
   ARG_START_LIB, /* --start-lib: the objects up to --end-lib are read as archive members */
@@ -517,6 +519,8 @@ struct InputFile {
   const char **verneed_names;  /* version index of an undefined symbol -> name */
   i64 nverneeds;
   bool is_indirect;            /* found through another library's DT_NEEDED only */
+  bool copy_dt_needed;         /* --copy-dt-needed-entries: its DT_NEEDED libraries are inputs */
+  bool is_copied_needed;       /* an input only because of --copy-dt-needed-entries */
   const Elf64_Phdr *phdrs;     /* its program headers (read-only test for COPY) */
   i64 nphdrs;
   Symbol **default_version_syms; /* "name@VER" aliases of default-version definitions */
@@ -916,6 +920,7 @@ InputFile *new_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, bo
 i64 dso_name_count(const InputFile *f);
 void intern_dso_symbols(Ctx *ctx, InputFile *f, i64 begin, i64 end);
 void resolve_dso_symbols(Ctx *ctx, InputFile *f);
+void decide_needed_dsos(Ctx *ctx); /* sets is_needed; mark_needed_dsos acts on it */
 void mark_needed_dsos(Ctx *ctx);
 void check_shlib_undefined(Ctx *ctx);
 u64 dso_symbol_alignment(const InputFile *f, i64 sym_idx);
@@ -927,6 +932,13 @@ InputFile *read_shared_file(Ctx *ctx, MappedFile *mf, const char *soname_hint, b
 InputFile *find_loaded_dso(Ctx *ctx, const char *name);
 void load_indirect_libraries(Ctx *ctx);
 bool indirect_library_defines(Ctx *ctx, const char *name);
+InputFile *missing_library_defining(Ctx *ctx, const char *name, const char **shown);
+i64 load_copied_dependencies(Ctx *ctx); /* --copy-dt-needed-entries; the first new ctx->dsos */
+typedef struct IndirectDefinition {
+  const char *name; /* "sym" or "sym@VERSION" */
+  InputFile *lib;   /* the first indirect library defining it */
+  i64 sym_idx;      /* its .dynsym index there */
+} IndirectDefinition;
 bool dso_definition_beats_common(const InputFile *f, i64 sym_idx, bool common_came_first);
 bool dso_address_is_readonly(InputFile *f, u64 addr);
 const char *dso_version_name(InputFile *f, i64 sym_idx);
@@ -1176,7 +1188,7 @@ struct Ctx {
   VEC(InputFile *) dsos;      /* shared objects in command-line order */
   VEC(InputFile *) indirect_dsos;   /* found through DT_NEEDED only (indirect-libs.c) */
   VEC(InputFile *) needed_closure;  /* needed libraries and all they need, loaded ones */
-  const char **indirect_defs;       /* names the indirect libraries define (a set) */
+  IndirectDefinition *indirect_defs; /* names the indirect libraries define (a table) */
   i64 indirect_defs_len, indirect_defs_cap;
   VEC(Symbol *) dynsyms;      /* .dynsym order, [0] unused */
   VEC(struct DynRel) dynrels; /* .rela.dyn contents, RELATIVE first after sorting */

@@ -424,8 +424,12 @@ static void report_undefined(Ctx *ctx, UndefRef *refs, i64 n) {
     if (!sym)
       continue;
     char buf[2048];
-    const char *name = display_name(ctx, sym->name);
-    i64 len = sym->visibility == STV_DEFAULT
+    const char *name = display_name(ctx, sym->name), *as_named = NULL;
+    InputFile *missing =
+        sym->visibility == STV_DEFAULT ? missing_library_defining(ctx, sym->name, &as_named) : NULL;
+    i64 len = missing ? snprintf(buf, sizeof buf, "%s: undefined reference to symbol '%s'",
+                                 refs[i].isec->file->name, as_named)
+              : sym->visibility == STV_DEFAULT
                   ? snprintf(buf, sizeof buf, "undefined reference to `%s'", name)
                   : snprintf(buf, sizeof buf, "undefined reference to `%s' (a %s symbol)", name,
                              sym->visibility == STV_PROTECTED ? "protected" : "hidden");
@@ -451,11 +455,14 @@ static void report_undefined(Ctx *ctx, UndefRef *refs, i64 n) {
     if (more)
       snprintf(buf + len, sizeof buf - (size_t)len, "\n>>> referenced %ld more times", (long)more);
     if (ctx->opt.warn_unresolved_symbols && sym->visibility == STV_DEFAULT && !sym->is_imported &&
-        !strchr(sym->name, '@'))
+        !strchr(sym->name, '@') && !missing)
       warn(ctx, "%s", buf);
     else {
       run_error_handling_script(ctx, "undefined-symbol", sym->name);
       error(ctx, "%s", buf);
+      /* GNU ld's second line, which names the library to add. */
+      if (missing)
+        error(ctx, "%s: error adding symbols: DSO missing from command line", missing->name);
     }
   }
 }

@@ -654,7 +654,8 @@ static void mark_libraries_referenced_task(Ctx *ctx, i64 fi, void *arg) {
   }
 }
 
-void mark_needed_dsos(Ctx *ctx) {
+/* Which libraries get a DT_NEEDED entry, from what resolution found so far. */
+void decide_needed_dsos(Ctx *ctx) {
   for (i64 i = 0; i < ctx->dsos.len; i++)
     ctx->dsos.data[i]->is_needed = !ctx->dsos.data[i]->as_needed;
   parallel_for(ctx, ctx->objs.len, mark_libraries_referenced_task, NULL);
@@ -679,6 +680,10 @@ void mark_needed_dsos(Ctx *ctx) {
       }
     }
   }
+}
+
+void mark_needed_dsos(Ctx *ctx) {
+  decide_needed_dsos(ctx);
   /* A library --as-needed leaves out defines nothing for the output (GNU ld): the weak
    * references of our objects only it satisfied stay undefined (and untyped, as
    * references are). Walks the left-out libraries' symbols, not every object's. */

@@ -32,6 +32,8 @@ static const char *kind_name(InputArgKind k) {
       [ARG_BDYNAMIC] = "BDYNAMIC",
       [ARG_AS_NEEDED] = "AS_NEEDED",
       [ARG_NO_AS_NEEDED] = "NO_AS_NEEDED",
+      [ARG_COPY_DT_NEEDED] = "COPY_DT_NEEDED",
+      [ARG_NO_COPY_DT_NEEDED] = "NO_COPY_DT_NEEDED",
       [ARG_PUSH_STATE] = "PUSH_STATE",
       [ARG_POP_STATE] = "POP_STATE",
   };
