@@ -5,8 +5,8 @@
 # and -z indirect-extern-access (.note.gnu.property bits), --traditional-format (no
 # .eh_frame_hdr), --retain-symbols-file (.symtab keeps the listed globals only), and
 # the format options: -a archive/shared, -b/--format, --oformat and -A for the one
-# format rivet writes (any other is refused by name), -EB refused, -Y adds a library
-# directory searched after -L, --default-script/-dT reads a script like -T.
+# format rivet writes (any other is refused by name), -EB a warning (as ld.bfd), -Y
+# adds a library directory searched after -L, --default-script/-dT reads a script like -T.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
 require_tools ar objdump
@@ -79,7 +79,7 @@ readelf --dyn-syms -W retain.rivet | grep -q ' puts' || fail "--retain-symbols-f
 for args in "-b elf64-x86-64" "--format=default" "--oformat elf64-x86-64" "-A i386:x86-64" "-EL"; do
   dlink_rivet fmt.rivet main.o -Wl,${args// /,}
 done
-for args in "-b binary" "--oformat=srec" "-A arm" "-EB"; do
+for args in "-b binary" "--oformat=srec" "-A arm"; do
   status=0
   gcc -B"$RIVET_LIBEXEC/" -o fmt.bad main.o -Wl,${args// /,} 2>fmt.err || status=$?
   assert_eq "$status" 1 "exit status with $args"
