@@ -306,12 +306,12 @@ static const u8 x86_cie_insns[] = {CFA_DEF_CFA, DWARF_REG_RSP, 8, CFA_OFFSET | D
  * is rsp + 8, plus 8 once the pushq of the index has run: at offset 11 of the
  * 16-byte entry (jmpq 6, pushq 5), or 9 in the IBT form (endbr64 4, pushq 5). The
  * expression is rsp + 8 + ((rip & 15) >= PUSHED) << 3, GNU ld's. */
-#define X86_PLT_CFA_INSNS(PUSHED)                                                             \
-  {CFA_DEF_CFA_OFFSET, 16, CFA_ADVANCE_LOC | 6, CFA_DEF_CFA_OFFSET, 24, CFA_ADVANCE_LOC | 10, \
-   CFA_DEF_CFA_EXPRESSION, 11, OP_BREG0 + DWARF_REG_RSP, 8, OP_BREG0 + DWARF_REG_RIP, 0,       \
-   OP_LIT0 + 15, OP_AND, OP_LIT0 + (PUSHED), OP_GE, OP_LIT0 + 3, OP_SHL, OP_PLUS}
-static const u8 x86_lazy_plt_insns[] = X86_PLT_CFA_INSNS(11);
-static const u8 x86_ibt_plt_insns[] = X86_PLT_CFA_INSNS(9);
+#define X86_PLT_CFA_INSNS(PUSHED)                                                                  \
+  CFA_DEF_CFA_OFFSET, 16, CFA_ADVANCE_LOC | 6, CFA_DEF_CFA_OFFSET, 24, CFA_ADVANCE_LOC | 10,       \
+      CFA_DEF_CFA_EXPRESSION, 11, OP_BREG0 + DWARF_REG_RSP, 8, OP_BREG0 + DWARF_REG_RIP, 0,        \
+      OP_LIT0 + 15, OP_AND, OP_LIT0 + (PUSHED), OP_GE, OP_LIT0 + 3, OP_SHL, OP_PLUS
+static const u8 x86_lazy_plt_insns[] = {X86_PLT_CFA_INSNS(11)};
+static const u8 x86_ibt_plt_insns[] = {X86_PLT_CFA_INSNS(9)};
 
 static CfaInsns x86_plt_cfa_insns(Ctx *ctx) {
   if (ctx->ibt_plt)

@@ -311,16 +311,27 @@ void add_plt_unwind_info(Ctx *ctx) {
   for (i64 k = 0; k < pu->nfdes; k++) {
     bool lazy = pu->code[k] == ctx->plt;
     i64 n = write_plt_fde(buf + size, (u32)size, lazy ? plt_insns : (CfaInsns){NULL, 0});
-    recs[1 + k] = (EhRecord){.in_offset = (u32)size, .out_offset = (u32)size, .size = (u32)n,
-                             .cie = 0, .is_alive = true};
+    recs[1 + k] = (EhRecord){.in_offset = (u32)size,
+                             .out_offset = (u32)size,
+                             .size = (u32)n,
+                             .cie = 0,
+                             .is_alive = true};
     pu->fde_offset[k] = (u32)size;
     size += n;
   }
   InputSection *isec = ARENA_NEW(&ctx->arena, InputSection);
-  *isec = (InputSection){.osec = ctx->eh_frame, .file = ctx->internal_file, .name = ".eh_frame",
-                         .flags = SHF_ALLOC, .type = SHT_PROGBITS, .is_alive = true,
-                         .is_eh_frame = true, .p2align = 2, .contents = buf, .size = (u64)size,
-                         .eh_records = recs, .neh_records = 1 + pu->nfdes};
+  *isec = (InputSection){.osec = ctx->eh_frame,
+                         .file = ctx->internal_file,
+                         .name = ".eh_frame",
+                         .flags = SHF_ALLOC,
+                         .type = SHT_PROGBITS,
+                         .is_alive = true,
+                         .is_eh_frame = true,
+                         .p2align = 2,
+                         .contents = buf,
+                         .size = (u64)size,
+                         .eh_records = recs,
+                         .neh_records = 1 + pu->nfdes};
   pu->isec = isec;
   insert_member(ctx->eh_frame, plt_unwind_position(ctx), isec);
   assign_member_offsets(ctx->eh_frame);

@@ -829,8 +829,8 @@ typedef struct EhRecord {
 /* --ld-generated-unwind-info: a CIE and one FDE per chunk of linker-made code. */
 enum { MAX_PLT_FDES = 4 }; /* .plt, .plt.got, .plt.sec, .iplt */
 typedef struct PltUnwind {
-  InputSection *isec;          /* the records, a member of .eh_frame; NULL if none */
-  Chunk *code[MAX_PLT_FDES];   /* per FDE, in record order, the chunk it describes */
+  InputSection *isec;           /* the records, a member of .eh_frame; NULL if none */
+  Chunk *code[MAX_PLT_FDES];    /* per FDE, in record order, the chunk it describes */
   u32 fde_offset[MAX_PLT_FDES]; /* per FDE, its offset in isec */
   i64 nfdes;
 } PltUnwind;
