@@ -278,6 +278,47 @@ static void x86_write_iplt_entry(Ctx *ctx, u8 *buf, u64 entry_addr, u64 slot_add
   wr32(buf + 2, (u32)(slot_addr - (entry_addr + 6)));
 }
 
+/* DWARF register numbers (psABI "DWARF Register Number Mapping") and the call frame
+ * and expression opcodes the PLT's unwind information uses (DWARF 5, 6.4.2 and 2.5). */
+enum {
+  DWARF_REG_RSP = 7,
+  DWARF_REG_RIP = 16, /* the return address column */
+  CFA_DEF_CFA = 0x0c,
+  CFA_DEF_CFA_OFFSET = 0x0e,
+  CFA_DEF_CFA_EXPRESSION = 0x0f,
+  CFA_ADVANCE_LOC = 0x40, /* + delta in the low 6 bits */
+  CFA_OFFSET = 0x80,      /* + register in the low 6 bits */
+  OP_AND = 0x1a,
+  OP_PLUS = 0x22,
+  OP_SHL = 0x24,
+  OP_GE = 0x2a,
+  OP_LIT0 = 0x30,
+  OP_BREG0 = 0x70,
+};
+
+/* At a call's target the return address is the word at rsp: CFA = rsp + 8, and the
+ * return address is saved at CFA - 8 (a data alignment factor of -8 times 1). */
+static const u8 x86_cie_insns[] = {CFA_DEF_CFA, DWARF_REG_RSP, 8, CFA_OFFSET | DWARF_REG_RIP, 1};
+
+/* The lazy .plt, as laid out by x86_write_plt_header and x86_write_plt_entry. PLT0
+ * is reached with the entry's relocation index pushed (CFA = rsp + 16); its pushq of
+ * GOT[1] (6 bytes) makes it rsp + 24 until the jump at offset 16. In the entries CFA
+ * is rsp + 8, plus 8 once the pushq of the index has run: at offset 11 of the
+ * 16-byte entry (jmpq 6, pushq 5), or 9 in the IBT form (endbr64 4, pushq 5). The
+ * expression is rsp + 8 + ((rip & 15) >= PUSHED) << 3, GNU ld's. */
+#define X86_PLT_CFA_INSNS(PUSHED)                                                                  \
+  CFA_DEF_CFA_OFFSET, 16, CFA_ADVANCE_LOC | 6, CFA_DEF_CFA_OFFSET, 24, CFA_ADVANCE_LOC | 10,       \
+      CFA_DEF_CFA_EXPRESSION, 11, OP_BREG0 + DWARF_REG_RSP, 8, OP_BREG0 + DWARF_REG_RIP, 0,        \
+      OP_LIT0 + 15, OP_AND, OP_LIT0 + (PUSHED), OP_GE, OP_LIT0 + 3, OP_SHL, OP_PLUS
+static const u8 x86_lazy_plt_insns[] = {X86_PLT_CFA_INSNS(11)};
+static const u8 x86_ibt_plt_insns[] = {X86_PLT_CFA_INSNS(9)};
+
+static CfaInsns x86_plt_cfa_insns(Ctx *ctx) {
+  if (ctx->ibt_plt)
+    return (CfaInsns){x86_ibt_plt_insns, sizeof x86_ibt_plt_insns};
+  return (CfaInsns){x86_lazy_plt_insns, sizeof x86_lazy_plt_insns};
+}
+
 /* A GD or LD access is a fixed instruction pair: the lea (relocation idx) and a call to
  * __tls_get_addr right after it (psABI "General Dynamic TLS Model"). Relaxation
  * rewrites both, so anything else is refused rather than half rewritten. */
@@ -666,4 +707,9 @@ const Arch arch_x86_64 = {
     .write_pltgot_entry = x86_write_pltgot_entry,
     .plt_lazy_target = x86_plt_lazy_target,
     .write_plt_sec_entry = x86_write_plt_sec_entry,
+    .cfa_code_align = 1,
+    .cfa_data_align = -8,
+    .cfa_ra_column = DWARF_REG_RIP,
+    .cie_cfa_insns = {x86_cie_insns, sizeof x86_cie_insns},
+    .plt_cfa_insns = x86_plt_cfa_insns,
 };

@@ -29,6 +29,12 @@ typedef enum {
   RK_UNKNOWN,
 } RelKind;
 
+/* A sequence of DW_CFA_* instructions. */
+typedef struct CfaInsns {
+  const u8 *bytes;
+  i64 size;
+} CfaInsns;
+
 struct Arch {
   const char *name;          /* the emulation (-m) */
   const char *output_format; /* the BFD target name (--oformat, --print-output-format) */
@@ -69,6 +75,16 @@ struct Arch {
    * a .plt.sec entry that jumps through the slot; .plt.got entries grow to this size. */
   i64 plt_sec_entry_size, ibt_pltgot_entry_size;
   void (*write_plt_sec_entry)(Ctx *ctx, u8 *buf, u64 entry_addr, u64 slot_addr);
+  /* Call frame information for the code the linker writes (--ld-generated-unwind-info;
+   * DWARF "Call Frame Information" as .eh_frame encodes it, LSB "Exception Frames"):
+   * the CIE's factors, return-address column and initial instructions (the state at
+   * a call's target), and the FDE instructions of the lazy .plt. The other PLT kinds
+   * are one jump per entry, so the CIE's state holds throughout them. */
+  u64 cfa_code_align;
+  i64 cfa_data_align;
+  u64 cfa_ra_column;
+  CfaInsns cie_cfa_insns;
+  CfaInsns (*plt_cfa_insns)(Ctx *ctx);
 };
 
 extern const Arch arch_x86_64;

@@ -5,6 +5,7 @@
  * crtend's zero terminator still bracket the table for __register_frame_info.
  * .eh_frame_hdr holds a binary-search table of (initial location, FDE address),
  * sorted, for the unwinder (PT_GNU_EH_FRAME). */
+#include "arch.h"
 #include "rivet.h"
 
 #include <stdlib.h>
@@ -141,8 +142,9 @@ u64 eh_frame_output_offset(const InputSection *isec, u64 offset, bool *dropped) 
   return r->out_offset + (offset - r->in_offset);
 }
 
+static void write_plt_fde_ranges(Ctx *ctx, const InputSection *isec, u8 *out);
+
 void write_eh_frame_section(Ctx *ctx, InputSection *isec, u8 *out) {
-  (void)ctx;
   for (i64 k = 0; k < isec->neh_records; k++) {
     const EhRecord *r = &isec->eh_records[k];
     if (!r->is_alive)
@@ -153,6 +155,8 @@ void write_eh_frame_section(Ctx *ctx, InputSection *isec, u8 *out) {
       wr32(out + r->out_offset + 4, r->out_offset + 4 - cie->out_offset);
     }
   }
+  if (isec == ctx->plt_unwind.isec)
+    write_plt_fde_ranges(ctx, isec, out);
 }
 
 /* An FDE that .eh_frame_hdr indexes: alive, with its pc_begin relocated. */
@@ -163,7 +167,7 @@ static bool is_indexed_fde(const InputSection *isec, const EhRecord *r) {
 
 static void count_fdes_task(Ctx *ctx, i64 i, void *arg) {
   InputSection *isec = ctx->eh_frame->members.data[i];
-  i64 n = 0;
+  i64 n = isec == ctx->plt_unwind.isec ? ctx->plt_unwind.nfdes : 0;
   for (i64 k = 0; k < isec->neh_records; k++)
     n += is_indexed_fde(isec, &isec->eh_records[k]);
   ((i64 *)arg)[i] = n;
@@ -191,6 +195,148 @@ i64 count_eh_frame_fdes(Ctx *ctx) {
   return n;
 }
 
+/* --ld-generated-unwind-info (GNU ld's default): unwinders (libgcc, gdb, perf) find
+ * no FDE for code that no input described, so a pc inside a PLT stub, where a signal
+ * or a sampling profiler may stop a thread, would end the backtrace. The linker adds
+ * one CIE and an FDE per chunk of PLT code; the Arch gives the call frame
+ * instructions. The records follow the first object file's .eh_frame, where GNU ld
+ * puts them (in its "dynobj", the first input object). */
+enum {
+  DW_EH_PE_PCREL_SDATA4 = 0x1b, /* the FDEs' pointer encoding (augmentation "zR") */
+  DW_CFA_NOP = 0,
+  CIE_VERSION = 1,
+};
+
+static i64 put_uleb(u8 *p, u64 v) {
+  i64 n = 0;
+  do {
+    u8 b = v & 0x7f;
+    v >>= 7;
+    p[n++] = b | (v ? 0x80 : 0);
+  } while (v);
+  return n;
+}
+
+static i64 put_sleb(u8 *p, i64 v) {
+  i64 n = 0;
+  for (;;) {
+    u8 b = v & 0x7f;
+    v >>= 7; /* arithmetic shift: gcc and clang */
+    bool done = (v == 0 && !(b & 0x40)) || (v == -1 && (b & 0x40));
+    p[n++] = b | (done ? 0 : 0x80);
+    if (done)
+      return n;
+  }
+}
+
+/* Pads the record at rec (size bytes so far) with DW_CFA_nop to a multiple of the
+ * address size, as compilers and GNU ld do, and writes its length; returns its size. */
+static i64 finish_record(u8 *rec, i64 size) {
+  while (size % 8)
+    rec[size++] = DW_CFA_NOP;
+  wr32(rec, (u32)(size - 4));
+  return size;
+}
+
+static i64 write_plt_cie(const Arch *arch, u8 *rec) {
+  i64 n = 8; /* length, then CIE id 0 */
+  wr32(rec + 4, 0);
+  rec[n++] = CIE_VERSION;
+  memcpy(rec + n, "zR", 3);
+  n += 3;
+  n += put_uleb(rec + n, arch->cfa_code_align);
+  n += put_sleb(rec + n, arch->cfa_data_align);
+  n += put_uleb(rec + n, arch->cfa_ra_column);
+  rec[n++] = 1; /* augmentation data: the "R" byte */
+  rec[n++] = DW_EH_PE_PCREL_SDATA4;
+  memcpy(rec + n, arch->cie_cfa_insns.bytes, (size_t)arch->cie_cfa_insns.size);
+  return finish_record(rec, n + arch->cie_cfa_insns.size);
+}
+
+/* An FDE at offset at of the records; pc_begin and pc_range are written with the
+ * output (write_plt_fde_ranges). */
+static i64 write_plt_fde(u8 *rec, u32 at, CfaInsns insns) {
+  memset(rec, 0, 16);
+  wr32(rec + 4, at + 4); /* back to the CIE at offset 0 */
+  rec[16] = 0;           /* augmentation data length */
+  memcpy(rec + 17, insns.bytes, (size_t)insns.size);
+  return finish_record(rec, 17 + insns.size);
+}
+
+static void write_plt_fde_ranges(Ctx *ctx, const InputSection *isec, u8 *out) {
+  const PltUnwind *pu = &ctx->plt_unwind;
+  u64 base = isec->osec->shdr.sh_addr + isec->offset;
+  for (i64 k = 0; k < pu->nfdes; k++) {
+    u8 *fde = out + pu->fde_offset[k];
+    const Chunk *code = pu->code[k];
+    wr32(fde + 8, (u32)(code->shdr.sh_addr - (base + pu->fde_offset[k] + 8)));
+    wr32(fde + 12, (u32)code->shdr.sh_size);
+  }
+}
+
+/* Where the records go: after the first object file's .eh_frame sections. */
+static i64 plt_unwind_position(Ctx *ctx) {
+  Chunk *c = ctx->eh_frame;
+  InputFile *first = ctx->objs.len ? ctx->objs.data[0] : NULL;
+  i64 at = 0;
+  while (at < c->members.len && c->members.data[at]->file == first)
+    at++;
+  return at;
+}
+
+static void insert_member(Chunk *c, i64 at, InputSection *isec) {
+  vec_push(&c->members, isec);
+  memmove(c->members.data + at + 1, c->members.data + at,
+          (size_t)(c->members.len - 1 - at) * sizeof(InputSection *));
+  c->members.data[at] = isec;
+}
+
+/* Runs once the PLT entries are allocated (their chunks' sizes are known) and before
+ * layout; only in dynamic links, where GNU ld makes them too (a static executable's
+ * .iplt gets none from it either). */
+void add_plt_unwind_info(Ctx *ctx) {
+  PltUnwind *pu = &ctx->plt_unwind;
+  if (ctx->opt.no_ld_generated_unwind_info || !ctx->is_dynamic || !ctx->eh_frame)
+    return;
+  pu->nfdes = plt_chunks_with_entries(ctx, pu->code);
+  if (!pu->nfdes)
+    return;
+  const Arch *arch = ctx->arch;
+  CfaInsns plt_insns = arch->plt_cfa_insns(ctx);
+  i64 cap = 64 + arch->cie_cfa_insns.size + pu->nfdes * (32 + plt_insns.size);
+  u8 *buf = ARENA_ARRAY(&ctx->arena, u8, cap);
+  EhRecord *recs = ARENA_ARRAY(&ctx->arena, EhRecord, 1 + pu->nfdes);
+  i64 size = write_plt_cie(arch, buf);
+  recs[0] = (EhRecord){.size = (u32)size, .cie = -1, .is_cie = true, .is_alive = true};
+  for (i64 k = 0; k < pu->nfdes; k++) {
+    bool lazy = pu->code[k] == ctx->plt;
+    i64 n = write_plt_fde(buf + size, (u32)size, lazy ? plt_insns : (CfaInsns){NULL, 0});
+    recs[1 + k] = (EhRecord){.in_offset = (u32)size,
+                             .out_offset = (u32)size,
+                             .size = (u32)n,
+                             .cie = 0,
+                             .is_alive = true};
+    pu->fde_offset[k] = (u32)size;
+    size += n;
+  }
+  InputSection *isec = ARENA_NEW(&ctx->arena, InputSection);
+  *isec = (InputSection){.osec = ctx->eh_frame,
+                         .file = ctx->internal_file,
+                         .name = ".eh_frame",
+                         .flags = SHF_ALLOC,
+                         .type = SHT_PROGBITS,
+                         .is_alive = true,
+                         .is_eh_frame = true,
+                         .p2align = 2,
+                         .contents = buf,
+                         .size = (u64)size,
+                         .eh_records = recs,
+                         .neh_records = 1 + pu->nfdes};
+  pu->isec = isec;
+  insert_member(ctx->eh_frame, plt_unwind_position(ctx), isec);
+  assign_member_offsets(ctx->eh_frame);
+}
+
 typedef struct HdrEntry {
   i32 pc, fde;
 } HdrEntry;
@@ -214,6 +360,12 @@ static void fill_fdes_task(Ctx *ctx, i64 i, void *arg) {
   HdrTable *t = arg;
   InputSection *isec = ctx->eh_frame->members.data[i];
   i64 at = t->starts[i];
+  const PltUnwind *pu = &ctx->plt_unwind;
+  for (i64 k = 0; isec == pu->isec && k < pu->nfdes; k++) {
+    u64 fde = t->eh_addr + isec->offset + pu->fde_offset[k];
+    HdrEntry e = {(i32)(pu->code[k]->shdr.sh_addr - t->hdr_addr), (i32)(fde - t->hdr_addr)};
+    memcpy(&t->entries[at++], &e, sizeof(e));
+  }
   for (i64 k = 0; k < isec->neh_records; k++) {
     const EhRecord *r = &isec->eh_records[k];
     if (!is_indexed_fde(isec, r))

@@ -309,6 +309,7 @@ int rv_link(Ctx *ctx) {
   if (checkpoint(ctx))
     return 1;
   PASS(allocate_got_and_plt(ctx));        // serial: GOT/PLT/COPY/canonical, input order
+  PASS(add_plt_unwind_info(ctx));         // .eh_frame records for the PLT, now that it is sized
   PASS(collect_dynamic_relocations(ctx)); // .rela.dyn contents, now that COPY/canonical exist
   PASS(select_relr_candidates(ctx));      // -z pack-relative-relocs: which go to .relr.dyn
   if (checkpoint(ctx))

@@ -14,6 +14,21 @@ i64 pltgot_entry_size(const Ctx *ctx) {
   return ctx->ibt_plt ? ctx->arch->ibt_pltgot_entry_size : ctx->arch->pltgot_entry_size;
 }
 
+/* The chunks of PLT code that will hold entries, in the order GNU ld gives their
+ * FDEs (.plt, .plt.got, .plt.sec), then .iplt; returns how many. */
+i64 plt_chunks_with_entries(Ctx *ctx, Chunk **out) {
+  i64 n = 0;
+  if (ctx->plt && ctx->plt_syms.len)
+    out[n++] = ctx->plt;
+  if (ctx->pltgot && ctx->pltgot_syms.len)
+    out[n++] = ctx->pltgot;
+  if (ctx->plt_sec && ctx->ibt_plt && ctx->plt_syms.len)
+    out[n++] = ctx->plt_sec;
+  if (ctx->iplt && ctx->iplt_syms.len)
+    out[n++] = ctx->iplt;
+  return n;
+}
+
 void write_plt(Ctx *ctx) {
   const Arch *arch = ctx->arch;
   u8 *gotplt = ctx->buf + ctx->gotplt->shdr.sh_offset;

@@ -430,6 +430,7 @@ typedef struct Options {
   bool demangle;            /* C++ names in messages demangled (default; --no-demangle) */
   bool warn_common;         /* --warn-common */
   bool no_warn_rwx_segments; /* --no-warn-rwx-segments */
+  bool no_ld_generated_unwind_info; /* --no-ld-generated-unwind-info: no FDEs for the PLT */
   bool warn_backrefs;       /* --warn-backrefs (lld) */
   VEC(const char *) warn_backrefs_exclude; /* --warn-backrefs-exclude globs (archives) */
   i64 spare_program_headers;               /* --spare-program-headers: PT_NULL entries */
@@ -807,6 +808,7 @@ bool source_position(Ctx *ctx, InputFile *f, u32 shndx, u64 offset, SourcePositi
 void report_link_warnings(Ctx *ctx);
 const char *enclosing_function(InputFile *f, u32 shndx, u64 offset); /* STT_FUNC or NULL */
 void bin_input_sections(Ctx *ctx);
+void assign_member_offsets(Chunk *c);
 const char *output_section_name(Ctx *ctx, const char *name, u64 flags, u32 type);
 
 /* ---- merge.c: SHF_MERGE pieces and their de-duplication ---- */
@@ -834,7 +836,17 @@ typedef struct EhRecord {
   bool is_alive;
 } EhRecord;
 
+/* --ld-generated-unwind-info: a CIE and one FDE per chunk of linker-made code. */
+enum { MAX_PLT_FDES = 4 }; /* .plt, .plt.got, .plt.sec, .iplt */
+typedef struct PltUnwind {
+  InputSection *isec;           /* the records, a member of .eh_frame; NULL if none */
+  Chunk *code[MAX_PLT_FDES];    /* per FDE, in record order, the chunk it describes */
+  u32 fde_offset[MAX_PLT_FDES]; /* per FDE, its offset in isec */
+  i64 nfdes;
+} PltUnwind;
+
 void split_eh_frames(Ctx *ctx);
+void add_plt_unwind_info(Ctx *ctx);
 u64 eh_frame_output_offset(const InputSection *isec, u64 offset, bool *dropped);
 i64 count_eh_frame_fdes(Ctx *ctx);
 void write_eh_frame_hdr(Ctx *ctx, Chunk *hdr, u8 *buf);
@@ -1022,6 +1034,7 @@ u32 dynstr_add(Ctx *ctx, const char *s);
 /* ---- plt.c ---- */
 void write_plt(Ctx *ctx);
 i64 pltgot_entry_size(const Ctx *ctx); /* .plt.got entry size: larger with an IBT PLT */
+i64 plt_chunks_with_entries(Ctx *ctx, Chunk **out); /* after allocate_got_and_plt */
 
 /* ---- scan.c: relocation scan (decision table) ---- */
 void scan_relocations(Ctx *ctx);
@@ -1181,6 +1194,7 @@ struct Ctx {
   Chunk *ehdr, *phdr, *shdr;
   Chunk *got, *gotplt, *iplt, *rela_iplt, *eh_frame, *eh_frame_hdr, *build_id;
   Chunk *gnu_property, *comment, *symtab_chunk, *strtab, *shstrtab;
+  PltUnwind plt_unwind; /* --ld-generated-unwind-info: .eh_frame records for the PLT */
   bool ibt_plt; /* PLT entries start with endbr64 (-z ibtplt, -z ibt, or all inputs IBT) */
   Chunk *plt, *plt_sec, *pltgot, *rela_dyn, *interp, *dynamic, *dynsym, *dynstr, *gnu_hash, *hash, *versym,
       *verneed, *verdef, *relr, *copyrel, *copyrel_ro;

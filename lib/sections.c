@@ -176,18 +176,9 @@ static void shuffle_members(Ctx *ctx, Chunk *c) {
   }
 }
 
-/* Offsets of an output section's members; its own alignment is the largest. */
-static void place_members_task(Ctx *ctx, i64 k, void *arg) {
-  Chunk *c = ((OsecKey *)arg)[k].chunk;
-  if (c->shdr.sh_type == SHT_INIT_ARRAY || c->shdr.sh_type == SHT_FINI_ARRAY ||
-      c->shdr.sh_type == SHT_PREINIT_ARRAY)
-    qsort(c->members.data, (size_t)c->members.len, sizeof(InputSection *), compare_init_priority);
-  else if (ctx->opt.sort_section != SORT_SECTION_NONE && c->members.len > 1 &&
-           is_sorted_by_option(c))
-    qsort(c->members.data, (size_t)c->members.len, sizeof(InputSection *),
-          ctx->opt.sort_section == SORT_SECTION_NAME ? compare_by_name : compare_by_alignment);
-  if (ctx->opt.shuffles.len && is_sorted_by_option(c))
-    shuffle_members(ctx, c);
+/* Offsets of an output section's members, in their order; its own alignment is the
+ * largest. */
+void assign_member_offsets(Chunk *c) {
   u64 off = 0;
   for (i64 i = 0; i < c->members.len; i++) {
     InputSection *isec = c->members.data[i];
@@ -199,6 +190,20 @@ static void place_members_task(Ctx *ctx, i64 k, void *arg) {
       c->shdr.sh_addralign = align;
   }
   c->shdr.sh_size = off;
+}
+
+static void place_members_task(Ctx *ctx, i64 k, void *arg) {
+  Chunk *c = ((OsecKey *)arg)[k].chunk;
+  if (c->shdr.sh_type == SHT_INIT_ARRAY || c->shdr.sh_type == SHT_FINI_ARRAY ||
+      c->shdr.sh_type == SHT_PREINIT_ARRAY)
+    qsort(c->members.data, (size_t)c->members.len, sizeof(InputSection *), compare_init_priority);
+  else if (ctx->opt.sort_section != SORT_SECTION_NONE && c->members.len > 1 &&
+           is_sorted_by_option(c))
+    qsort(c->members.data, (size_t)c->members.len, sizeof(InputSection *),
+          ctx->opt.sort_section == SORT_SECTION_NAME ? compare_by_name : compare_by_alignment);
+  if (ctx->opt.shuffles.len && is_sorted_by_option(c))
+    shuffle_members(ctx, c);
+  assign_member_offsets(c);
 }
 
 /* Where an input section goes: its output section's name, type and flags. */
