@@ -69,6 +69,13 @@ struct Arch {
    * a .plt.sec entry that jumps through the slot; .plt.got entries grow to this size. */
   i64 plt_sec_entry_size, ibt_pltgot_entry_size;
   void (*write_plt_sec_entry)(Ctx *ctx, u8 *buf, u64 entry_addr, u64 slot_addr);
+  /* Indirect-branch landing pads (-z rewrite-endbr; size 0: the arch has none): the
+   * instruction a function starts with, a no-op of the same size to put in its place,
+   * and the relocations that only branch to their target (a direct call or jump),
+   * which need no landing pad there. */
+  i64 landing_pad_size;
+  const u8 *landing_pad, *landing_pad_nop;
+  bool (*is_direct_branch)(u32 r_type);
 };
 
 extern const Arch arch_x86_64;

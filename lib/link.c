@@ -328,6 +328,7 @@ int rv_link(Ctx *ctx) {
     return 1;
   }
   PASS(write_chunks(ctx));   // copy and relocate every chunk in place
+  PASS(rewrite_endbr(ctx));  // -z rewrite-endbr: no landing pad where no indirect branch goes
   PASS(write_build_id(ctx)); // hashes the finished image
   PASS(report_relative_relocs(ctx));
   PASS(print_why_extract(ctx));

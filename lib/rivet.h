@@ -325,6 +325,7 @@ typedef struct Options {
   u64 common_page_size; /* -z common-page-size: RELRO padding, SHF_GNU_MBIND alignment */
   u64 z_stack_size;     /* -z stack-size: PT_GNU_STACK's p_memsz */
   bool z_ibtplt, z_ibt, z_shstk; /* -z ibtplt, -z ibt, -z shstk */
+  bool z_rewrite_endbr;          /* -z rewrite-endbr: landing pads only where needed */
   bool z_unique_symbol;          /* -z unique-symbol: ".N" after every local name */
   u8 start_stop_visibility; /* -z start-stop-visibility (STV_*; GNU ld's default protected) */
   u64 image_base;       /* -Ttext-segment / --image-base */
@@ -1067,6 +1068,9 @@ const char *reproduce_response(Ctx *ctx); /* options.c: the rewritten command li
 /* ---- compress.c: SHF_COMPRESSED input sections ---- */
 bool decompress_section(Ctx *ctx, InputSection *isec);
 bool decompress_zdebug_section(Ctx *ctx, InputSection *isec);
+
+/* ---- rewrite-endbr.c: -z rewrite-endbr ---- */
+void rewrite_endbr(Ctx *ctx);
 
 /* ---- compress-output.c: --compress-debug-sections ---- */
 void compress_debug_sections(Ctx *ctx);
