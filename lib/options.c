@@ -480,6 +480,11 @@ static void opt_build_id(Ctx *ctx, const char *value, const char *word) {
     ctx->opt.build_id = BUILD_ID_FAST;
 }
 
+static void opt_separate_debug_file(Ctx *ctx, const char *value, const char *word) {
+  bool off = starts_with(word + strspn(word, "-"), "no-");
+  ctx->opt.separate_debug_file = off ? NULL : value ? value : "";
+}
+
 static void opt_hash_style(Ctx *ctx, const char *value, const char *word) {
   (void)word;
   parse_hash_style(ctx, value);
@@ -969,6 +974,11 @@ static const OptionDef options[] = {
      ENUM(discard, DISCARD_TEMPORARIES)},
     {"discard-none", NULL, "Keep every local symbol, temporaries too", ENUM(discard, DISCARD_NONE)},
     {"S strip-debug", NULL, "Strip debugging symbols and sections", ON(strip_debug)},
+    {"separate-debug-file", "[=FILE]",
+     "Move debug sections and .symtab to FILE (OUTPUT.dbg), linked by .gnu_debuglink (mold)",
+     CALLS(opt_separate_debug_file)},
+    {"no-separate-debug-file", NULL, "Keep debug sections in the output (default)",
+     CALLS(opt_separate_debug_file)},
     {"compress-debug-sections", "TYPE",
      "Compress DWARF sections: none (default), zlib, zlib-gabi, zlib-gnu, zstd",
      CALLS(opt_compress_debug_sections)},
