@@ -669,6 +669,18 @@ static void x86_apply_nonalloc_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
   }
 }
 
+/* CET indirect branch tracking: endbr64, and the 4-byte NOP (nopl 0(%rax)) that
+ * replaces it where no indirect branch can land. */
+static const u8 x86_endbr64[4] = {0xf3, 0x0f, 0x1e, 0xfa};
+static const u8 x86_nop4[4] = {0x0f, 0x1f, 0x40, 0x00};
+
+/* PLT32 is what compilers emit for `call f` and `jmp f`; a PC32 may be a `lea` taking
+ * the address, and PLTOFF64 (large code model) is followed by an indirect call, so
+ * neither counts. */
+static bool x86_is_direct_branch(u32 type) {
+  return type == R_X86_64_PLT32;
+}
+
 const Arch arch_x86_64 = {
     .name = "elf_x86_64",
     .output_format = "elf64-x86-64",
@@ -712,4 +724,8 @@ const Arch arch_x86_64 = {
     .cfa_ra_column = DWARF_REG_RIP,
     .cie_cfa_insns = {x86_cie_insns, sizeof x86_cie_insns},
     .plt_cfa_insns = x86_plt_cfa_insns,
+    .landing_pad_size = 4,
+    .landing_pad = x86_endbr64,
+    .landing_pad_nop = x86_nop4,
+    .is_direct_branch = x86_is_direct_branch,
 };

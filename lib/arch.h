@@ -85,6 +85,13 @@ struct Arch {
   u64 cfa_ra_column;
   CfaInsns cie_cfa_insns;
   CfaInsns (*plt_cfa_insns)(Ctx *ctx);
+  /* Indirect-branch landing pads (-z rewrite-endbr; size 0: the arch has none): the
+   * instruction a function starts with, a no-op of the same size to put in its place,
+   * and the relocations that only branch to their target (a direct call or jump),
+   * which need no landing pad there. */
+  i64 landing_pad_size;
+  const u8 *landing_pad, *landing_pad_nop;
+  bool (*is_direct_branch)(u32 r_type);
 };
 
 extern const Arch arch_x86_64;

@@ -462,7 +462,7 @@ static void size_synthetic(Ctx *ctx) {
       layout_merged_chunk(ctx->chunks.data[i]);
 }
 
-static void assign_section_indices(Ctx *ctx) {
+void assign_section_indices(Ctx *ctx) {
   i64 idx = 1;
   u64 names = 1;
   for (i64 i = 0; i < ctx->chunks.len; i++) {

@@ -303,6 +303,7 @@ int rv_link(Ctx *ctx) {
   PASS(split_mergeable_sections(ctx));    // SHF_MERGE pieces, de-duplicated
   PASS(bin_input_sections(ctx));          // input sections -> output sections
   PASS(create_synthetic_sections(ctx));   // headers, GOT, .iplt, notes, symbol tables
+  PASS(create_debuglink_section(ctx));    // --separate-debug-file: .gnu_debuglink
   PASS(check_unpaged_executable(ctx));    // -n/-N: no program interpreter, as GNU ld
   PASS(scan_relocations(ctx));            // decide GOT/.iplt/TLS needs; undefined symbols
   PASS(check_shlib_undefined(ctx));       // libraries' undefined symbols must be defined
@@ -319,6 +320,7 @@ int rv_link(Ctx *ctx) {
   PASS(fix_linker_symbols(ctx));        // linker-defined symbols get their addresses
   PASS(resolve_entry(ctx));             // e_entry
   PASS(compress_debug_sections(ctx));   // --compress-debug-sections: final sizes, later offsets
+  PASS(set_aside_debug_sections(ctx));  // --separate-debug-file: the output without them
   PASS(check_segment_permissions(ctx)); // --error-execstack, --error-rwx-segments
   if (checkpoint(ctx))
     return 1;
@@ -329,7 +331,9 @@ int rv_link(Ctx *ctx) {
     return 1;
   }
   PASS(write_chunks(ctx));   // copy and relocate every chunk in place
+  PASS(rewrite_endbr(ctx));  // -z rewrite-endbr: no landing pad where no indirect branch goes
   PASS(write_build_id(ctx)); // hashes the finished image
+  PASS(write_debuglink_crc(ctx)); // the CRC the debug file will be made to have
   PASS(report_relative_relocs(ctx));
   PASS(print_why_extract(ctx));
   PASS(print_explanations(ctx));
@@ -343,8 +347,11 @@ int rv_link(Ctx *ctx) {
     report_counts(ctx);
     report_memory();
   }
+  PASS(write_separate_debug_file(ctx)); // its temporary file, beside the output's
   int status;
   PASS(status = commit_output(ctx)); // write the image, rename into place, or remove on error
+  if (status == 0)
+    PASS(status = commit_separate_debug_file(ctx)); // renamed into place after the output
   if (ctx->opt.time_report)
     report_pass(ctx, link_start, "the whole link: the serial share is what more cores cannot cut",
                 false);

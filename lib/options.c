@@ -362,6 +362,10 @@ static const OptionDef z_keywords[] = {
     {"ibt", NULL, "Mark the output IBT-compatible (x86 feature property); implies -z ibtplt",
      ON(z_ibt)},
     {"shstk", NULL, "Mark the output SHSTK-compatible (x86 feature property)", ON(z_shstk)},
+    {"rewrite-endbr", NULL,
+     "Replace endbr64 with a NOP in global functions whose address is never taken (mold)",
+     ON(z_rewrite_endbr)},
+    {"norewrite-endbr", NULL, "Keep every endbr64 (default)", OFF(z_rewrite_endbr)},
     {"cet-report", "none|warning|error", "Report objects without the IBT and SHSTK properties",
      CALLS(z_feature_report)},
     {"lam-u48", NULL, "Mark the output LAM_U48 (and LAM_U57) compatible", CALLS(z_lam)},
@@ -482,6 +486,11 @@ static void opt_build_id(Ctx *ctx, const char *value, const char *word) {
     parse_build_id(ctx, value);
   else
     ctx->opt.build_id = BUILD_ID_FAST;
+}
+
+static void opt_separate_debug_file(Ctx *ctx, const char *value, const char *word) {
+  bool off = starts_with(word + strspn(word, "-"), "no-");
+  ctx->opt.separate_debug_file = off ? NULL : value ? value : "";
 }
 
 static void opt_hash_style(Ctx *ctx, const char *value, const char *word) {
@@ -992,6 +1001,11 @@ static const OptionDef options[] = {
      ENUM(discard, DISCARD_TEMPORARIES)},
     {"discard-none", NULL, "Keep every local symbol, temporaries too", ENUM(discard, DISCARD_NONE)},
     {"S strip-debug", NULL, "Strip debugging symbols and sections", ON(strip_debug)},
+    {"separate-debug-file", "[=FILE]",
+     "Move debug sections and .symtab to FILE (OUTPUT.dbg), linked by .gnu_debuglink (mold)",
+     CALLS(opt_separate_debug_file)},
+    {"no-separate-debug-file", NULL, "Keep debug sections in the output (default)",
+     CALLS(opt_separate_debug_file)},
     {"compress-debug-sections", "TYPE",
      "Compress DWARF sections: none (default), zlib, zlib-gabi, zlib-gnu, zstd",
      CALLS(opt_compress_debug_sections)},

@@ -26,16 +26,27 @@ static volatile sig_atomic_t have_temp;
  * cache on the way out; it is closed while the mappings are released. -1: none. */
 static int old_output_fd = -1;
 
+/* A second output written beside the first (--separate-debug-file), by the same rule:
+ * a temporary file renamed into place, removed on error or signal. */
+static char side_temp_path[4096];
+static volatile sig_atomic_t have_side_temp;
+
 void remove_temp_output(void) {
   if (have_temp) {
     unlink(temp_path);
     have_temp = 0;
+  }
+  if (have_side_temp) {
+    unlink(side_temp_path);
+    have_side_temp = 0;
   }
 }
 
 static void on_signal(int sig) {
   if (have_temp)
     unlink(temp_path);
+  if (have_side_temp)
+    unlink(side_temp_path);
   signal(sig, SIG_DFL);
   raise(sig);
 }
@@ -319,4 +330,53 @@ int commit_output(Ctx *ctx) {
   have_temp = 0;
   release_inputs(ctx);
   return 0;
+}
+
+/* The temporary file beside path, made to hold size bytes and mapped at out->buf. */
+bool open_side_output(Ctx *ctx, SideOutput *out) {
+  const char *slash = strrchr(out->path, '/');
+  int dirlen = slash ? (int)(slash - out->path + 1) : 0;
+  if (snprintf(side_temp_path, sizeof side_temp_path, "%.*s.%s.rivet-XXXXXX", dirlen, out->path,
+               slash ? slash + 1 : out->path) >= (int)sizeof side_temp_path) {
+    error(ctx, "output path is too long: %s", out->path);
+    return false;
+  }
+  int fd = mkstemp(side_temp_path);
+  if (fd < 0) {
+    error(ctx, "cannot create %s: %s", out->path, strerror(errno));
+    return false;
+  }
+  have_side_temp = 1;
+  int err = ftruncate(fd, out->size) < 0 ? errno : posix_fallocate(fd, 0, MAX(out->size, 1));
+  void *p = err ? MAP_FAILED
+                : mmap(NULL, (size_t)MAX(out->size, 1), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+  if (!err && p == MAP_FAILED)
+    err = errno;
+  close(fd);
+  if (err) {
+    error(ctx, "cannot create %s (%ld bytes): %s", out->path, (long)out->size, strerror(err));
+    unlink(side_temp_path);
+    have_side_temp = 0;
+    return false;
+  }
+  out->buf = p;
+  return true;
+}
+
+/* Renamed into place with 0666 & ~umask, as for any data file; on failure removed. */
+bool commit_side_output(Ctx *ctx, SideOutput *out) {
+  bool ok = munmap(out->buf, (size_t)MAX(out->size, 1)) == 0;
+  out->buf = NULL;
+  mode_t mask = umask(0);
+  umask(mask);
+  if (ok) {
+    chmod(side_temp_path, 0666 & ~mask);
+    ok = rename(side_temp_path, out->path) == 0;
+  }
+  if (!ok) {
+    error(ctx, "cannot create %s: %s", out->path, strerror(errno));
+    unlink(side_temp_path);
+  }
+  have_side_temp = 0;
+  return ok;
 }

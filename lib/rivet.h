@@ -328,6 +328,8 @@ typedef struct Options {
   u64 common_page_size; /* -z common-page-size: RELRO padding, SHF_GNU_MBIND alignment */
   u64 z_stack_size;     /* -z stack-size: PT_GNU_STACK's p_memsz */
   bool z_ibtplt, z_ibt, z_shstk; /* -z ibtplt, -z ibt, -z shstk */
+  bool z_rewrite_endbr;          /* -z rewrite-endbr: landing pads only where needed */
+  const char *separate_debug_file; /* --separate-debug-file: NULL off, "" OUTPUT.dbg */
   bool z_unique_symbol;          /* -z unique-symbol: ".N" after every local name */
   u8 start_stop_visibility; /* -z start-stop-visibility (STV_*; GNU ld's default protected) */
   u64 image_base;       /* -Ttext-segment / --image-base */
@@ -1050,15 +1052,25 @@ void layout_sections(Ctx *ctx);
 /* After non-allocated sections changed size or name: their offsets, the section name
  * table and the file size again (allocated sections come first and keep theirs). */
 void relayout_nonalloc_sections(Ctx *ctx);
+void assign_section_indices(Ctx *ctx); /* shndx of emitted chunks, and the sh_links */
 u64 tls_tp_address(Ctx *ctx);
 
 /* ---- output.c: the output file ---- */
 bool open_output(Ctx *ctx);
 int commit_output(Ctx *ctx);
 void remove_temp_output(void);
+typedef struct SideOutput {
+  const char *path; /* where it goes */
+  u8 *buf;          /* the mapping of its temporary file */
+  i64 size;
+} SideOutput;
+bool open_side_output(Ctx *ctx, SideOutput *out);
+bool commit_side_output(Ctx *ctx, SideOutput *out);
 
 /* ---- write.c ---- */
 void write_chunks(Ctx *ctx);
+void write_ehdr(Ctx *ctx, u8 *buf);
+void write_shdrs_and_names(Ctx *ctx); /* section headers and .shstrtab into ctx->buf */
 /* The same bytes write_chunks would write for chunks[i], into bufs[i] (sh_size bytes,
  * zero-filled) instead of the output image; in parallel. */
 void write_chunks_into(Ctx *ctx, Chunk **chunks, u8 **bufs, i64 n);
@@ -1098,6 +1110,16 @@ const char *reproduce_response(Ctx *ctx); /* options.c: the rewritten command li
 /* ---- compress.c: SHF_COMPRESSED input sections ---- */
 bool decompress_section(Ctx *ctx, InputSection *isec);
 bool decompress_zdebug_section(Ctx *ctx, InputSection *isec);
+
+/* ---- separate-debug.c: --separate-debug-file ---- */
+void create_debuglink_section(Ctx *ctx);
+void set_aside_debug_sections(Ctx *ctx);
+void write_debuglink_crc(Ctx *ctx);
+void write_separate_debug_file(Ctx *ctx);
+int commit_separate_debug_file(Ctx *ctx); /* 0, or 1 after an error */
+
+/* ---- rewrite-endbr.c: -z rewrite-endbr ---- */
+void rewrite_endbr(Ctx *ctx);
 
 /* ---- compress-output.c: --compress-debug-sections ---- */
 void compress_debug_sections(Ctx *ctx);
@@ -1195,6 +1217,12 @@ struct Ctx {
   Chunk *got, *gotplt, *iplt, *rela_iplt, *eh_frame, *eh_frame_hdr, *build_id;
   Chunk *gnu_property, *comment, *symtab_chunk, *strtab, *shstrtab;
   PltUnwind plt_unwind; /* --ld-generated-unwind-info: .eh_frame records for the PLT */
+  /* --separate-debug-file: the main output's .gnu_debuglink; the chunks that go to the
+   * debug file only (.debug_*, .symtab, .strtab); that file and the CRC it must have */
+  Chunk *gnu_debuglink;
+  VEC(Chunk *) debug_chunks;
+  SideOutput debug_file;
+  u32 debuglink_crc;
   bool ibt_plt; /* PLT entries start with endbr64 (-z ibtplt, -z ibt, or all inputs IBT) */
   Chunk *plt, *plt_sec, *pltgot, *rela_dyn, *interp, *dynamic, *dynsym, *dynstr, *gnu_hash, *hash, *versym,
       *verneed, *verdef, *relr, *copyrel, *copyrel_ro;

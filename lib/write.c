@@ -7,7 +7,7 @@
 
 #include <stdlib.h>
 
-static void write_ehdr(Ctx *ctx, u8 *buf) {
+void write_ehdr(Ctx *ctx, u8 *buf) {
   Elf64_Ehdr eh = {0};
   memcpy(eh.e_ident, ELFMAG, SELFMAG);
   eh.e_ident[EI_CLASS] = ELFCLASS64;
@@ -29,7 +29,7 @@ static void write_ehdr(Ctx *ctx, u8 *buf) {
   memcpy(buf, &eh, sizeof(eh));
 }
 
-static void write_shdrs_and_names(Ctx *ctx) {
+void write_shdrs_and_names(Ctx *ctx) {
   u8 *shdrs = ctx->buf + ctx->shdr->shdr.sh_offset;
   u8 *names = ctx->buf + ctx->shstrtab->shdr.sh_offset;
   u32 name_off = 1;
@@ -193,7 +193,7 @@ static void plan_writes(Ctx *ctx, WriteTaskVec *tasks) {
       write_plt,      write_gnu_property_if_any, write_comment_if_any, write_shdrs_and_names};
   for (i64 i = 0; i < ARRAY_SIZE(writers); i++)
     vec_push(tasks, ((WriteTask){.write = writers[i]}));
-  for (i64 i = 0; ctx->symtab_chunk && i < symtab_segments(ctx); i++)
+  for (i64 i = 0; ctx->symtab_chunk && ctx->symtab_chunk->shndx && i < symtab_segments(ctx); i++)
     vec_push(tasks, ((WriteTask){.symtab = true, .begin = i}));
   for (i64 i = 0; i < ctx->chunks.len; i++) {
     Chunk *c = ctx->chunks.data[i];
