@@ -4,96 +4,11 @@
  * a message is printed; anything malformed just yields no position. In an object
  * file the addresses and string offsets in the debug sections are relocations, which
  * are resolved here against the sections they name. */
-#include "rivet.h"
+#include "dwarf.h"
 
 #include <stdlib.h>
 
-typedef struct Reader {
-  const u8 *base, *p, *end;
-  bool ok;
-} Reader;
-
-static Reader reader(const u8 *base, u64 from, u64 to) {
-  return (Reader){base, base + from, base + to, from <= to};
-}
-
-static u64 read_fixed(Reader *r, int n) {
-  if (!r->ok || r->end - r->p < n) {
-    r->ok = false;
-    return 0;
-  }
-  u64 v = 0;
-  for (int i = 0; i < n; i++)
-    v |= (u64)r->p[i] << (8 * i);
-  r->p += n;
-  return v;
-}
-
-static u64 read_uleb(Reader *r) {
-  u64 v = 0;
-  for (int shift = 0; r->ok; shift += 7) {
-    if (r->p >= r->end || shift > 63) {
-      r->ok = false;
-      return 0;
-    }
-    u8 b = *r->p++;
-    v |= (u64)(b & 0x7f) << shift;
-    if (!(b & 0x80))
-      return v;
-  }
-  return 0;
-}
-
-static i64 read_sleb(Reader *r) {
-  i64 v = 0;
-  int shift = 0;
-  for (; r->ok; shift += 7) {
-    if (r->p >= r->end || shift > 63) {
-      r->ok = false;
-      return 0;
-    }
-    u8 b = *r->p++;
-    v |= (i64)((u64)(b & 0x7f) << shift);
-    if (!(b & 0x80)) {
-      if (shift + 7 < 64 && (b & 0x40))
-        v |= -((i64)1 << (shift + 7));
-      return v;
-    }
-  }
-  return 0;
-}
-
-static const char *read_cstr(Reader *r) {
-  const u8 *nul = r->ok ? memchr(r->p, 0, (size_t)(r->end - r->p)) : NULL;
-  if (!nul) {
-    r->ok = false;
-    return NULL;
-  }
-  const char *s = (const char *)r->p;
-  r->p = nul + 1;
-  return s;
-}
-
-static void skip(Reader *r, u64 n) {
-  if (!r->ok || (u64)(r->end - r->p) < n)
-    r->ok = false;
-  else
-    r->p += n;
-}
-
-/* One debug section of the object, with its relocations. */
-typedef struct DebugSection {
-  InputSection *isec;
-  const u8 *data;
-  u64 size;
-} DebugSection;
-
-typedef struct Debug {
-  InputFile *f;
-  DebugSection info, abbrev, line, str, line_str;
-} Debug;
-
-static DebugSection find_debug_section(InputFile *f, const char *name) {
+DebugSection dwarf_section(InputFile *f, const char *name) {
   for (i64 i = 0; f->sections && i < f->nshdrs; i++) {
     InputSection *isec = f->sections[i];
     if (isec && isec->contents && isec->type != SHT_NOBITS && !strcmp(isec->name, name))
@@ -128,7 +43,7 @@ static bool relocation_at(Debug *d, const DebugSection *s, u64 off, u32 *shndx, 
 
 /* A section offset or address read from debug section s at the reader's position:
  * its relocation's value when it has one, else the bytes themselves. */
-static u64 read_relocated(Debug *d, const DebugSection *s, Reader *r, int n, u32 *shndx) {
+u64 dwarf_read_relocated(Debug *d, const DebugSection *s, Reader *r, int n, u32 *shndx) {
   u64 off = (u64)(r->p - s->data);
   u64 raw = read_fixed(r, n);
   u64 value;
@@ -173,10 +88,10 @@ static bool read_entry(Debug *d, Reader *r, const u64 *formats, i64 nformats, co
       s = read_cstr(r);
       break;
     case 0x1f: /* DW_FORM_line_strp */
-      s = string_at(&d->line_str, read_relocated(d, &d->line, r, 4, NULL));
+      s = string_at(&d->line_str, dwarf_read_relocated(d, &d->line, r, 4, NULL));
       break;
     case 0x0e: /* DW_FORM_strp */
-      s = string_at(&d->str, read_relocated(d, &d->line, r, 4, NULL));
+      s = string_at(&d->str, dwarf_read_relocated(d, &d->line, r, 4, NULL));
       break;
     case 0x0f: /* DW_FORM_udata */
       v = read_uleb(r);
@@ -346,7 +261,7 @@ static bool find_line(Debug *d, const LineHeader *h, u32 shndx, u64 offset, u64 
         have_prev = false;
         addr = 0, cur_file = 1, cur_line = 1, sec = 0;
       } else if (sub == 2 && len == 9) { /* DW_LNE_set_address */
-        addr = read_relocated(d, &d->line, &r, 8, &sec);
+        addr = dwarf_read_relocated(d, &d->line, &r, 8, &sec);
       }
       r.p = next;
       break;
@@ -381,15 +296,7 @@ static bool find_line(Debug *d, const LineHeader *h, u32 shndx, u64 offset, u64 
 
 /* ---- variables in .debug_info ---- */
 
-typedef struct Abbrev {
-  u64 code, tag;
-  bool children;
-  const u8 *specs; /* (attribute, form[, implicit const]) pairs, ending with 0, 0 */
-} Abbrev;
-
-typedef VEC(Abbrev) AbbrevVec;
-
-static bool read_abbrevs(Debug *d, u64 at, AbbrevVec *out) {
+bool dwarf_read_abbrevs(Debug *d, u64 at, AbbrevVec *out) {
   Reader r = reader(d->abbrev.data, at, d->abbrev.size);
   for (;;) {
     u64 code = read_uleb(&r);
@@ -411,14 +318,10 @@ static bool read_abbrevs(Debug *d, u64 at, AbbrevVec *out) {
   }
 }
 
-typedef struct Unit {
-  int version, offset_size, addr_size;
-} Unit;
-
 /* Reads one attribute value of the given form; constants and offsets come back in
  * *value, strings in *str, an expression or block in *block and *block_len. */
-static bool read_form(Debug *d, Reader *r, const Unit *u, u64 form, i64 implicit, u64 *value,
-                      const char **str, const u8 **block, u64 *block_len) {
+bool dwarf_read_form(Debug *d, Reader *r, const Unit *u, u64 form, i64 implicit, u64 *value,
+                     const char **str, const u8 **block, u64 *block_len) {
   *value = 0, *str = NULL, *block = NULL, *block_len = 0;
   switch (form) {
   case 0x01: /* addr */
@@ -452,15 +355,14 @@ static bool read_form(Debug *d, Reader *r, const Unit *u, u64 form, i64 implicit
     *str = read_cstr(r);
     break;
   case 0x0e: /* strp */
-    *str = string_at(&d->str, read_relocated(d, &d->info, r, u->offset_size, NULL));
+    *str = string_at(&d->str, dwarf_read_relocated(d, &d->info, r, u->offset_size, NULL));
     break;
   case 0x1f: /* line_strp */
-    *str = string_at(&d->line_str, read_relocated(d, &d->info, r, u->offset_size, NULL));
+    *str = string_at(&d->line_str, dwarf_read_relocated(d, &d->info, r, u->offset_size, NULL));
     break;
   case 0x10: case 0x17: /* ref_addr sec_offset */
-    *value = read_relocated(d, &d->info, r, form == 0x10 && u->version == 2 ? u->addr_size
-                                                                            : u->offset_size,
-                            NULL);
+    *value = dwarf_read_relocated(
+        d, &d->info, r, form == 0x10 && u->version == 2 ? u->addr_size : u->offset_size, NULL);
     break;
   case 0x0a: /* block1 */
     *block_len = read_fixed(r, 1);
@@ -489,6 +391,13 @@ static bool read_form(Debug *d, Reader *r, const Unit *u, u64 form, i64 implicit
   return r->ok;
 }
 
+const Abbrev *dwarf_find_abbrev(const AbbrevVec *abbrevs, u64 code) {
+  for (i64 k = 0; k < abbrevs->len; k++)
+    if (abbrevs->data[k].code == code)
+      return &abbrevs->data[k];
+  return NULL;
+}
+
 typedef struct VarMatch {
   u64 file, line;
   u64 stmt_list;
@@ -498,9 +407,9 @@ typedef struct VarMatch {
 
 /* The next unit of .debug_info: its header read, r left on its first DIE and its
  * abbreviations in *abbrevs (to be freed). False at the end or on a malformed unit. */
-static bool next_unit(Debug *d, Reader *units, Unit *u, Reader *r, AbbrevVec *abbrevs) {
+bool dwarf_next_unit(Debug *d, Reader *units, Unit *u, Reader *r, AbbrevVec *abbrevs) {
   while (units->ok && units->p < units->end) {
-    *u = (Unit){.offset_size = 4};
+    *u = (Unit){.offset_size = 4, .offset = (u64)(units->p - units->base)};
     u64 len = read_fixed(units, 4);
     if (len == 0xffffffff) {
       len = read_fixed(units, 8);
@@ -511,6 +420,7 @@ static bool next_unit(Debug *d, Reader *units, Unit *u, Reader *r, AbbrevVec *ab
     *r = *units;
     r->end = units->p + len;
     units->p += len;
+    u->size = (u64)(units->p - units->base) - u->offset;
     u->version = (int)read_fixed(r, 2);
     if (u->version < 2 || u->version > 5)
       continue;
@@ -518,17 +428,17 @@ static bool next_unit(Debug *d, Reader *units, Unit *u, Reader *r, AbbrevVec *ab
     if (u->version >= 5) {
       u8 unit_type = (u8)read_fixed(r, 1);
       u->addr_size = (int)read_fixed(r, 1);
-      abbrev_off = read_relocated(d, &d->info, r, u->offset_size, NULL);
+      abbrev_off = dwarf_read_relocated(d, &d->info, r, u->offset_size, NULL);
       if (unit_type != 1 /* DW_UT_compile */)
         continue;
     } else {
-      abbrev_off = read_relocated(d, &d->info, r, u->offset_size, NULL);
+      abbrev_off = dwarf_read_relocated(d, &d->info, r, u->offset_size, NULL);
       u->addr_size = (int)read_fixed(r, 1);
     }
     if (!r->ok || (u->addr_size != 4 && u->addr_size != 8))
       continue;
     abbrevs->len = 0;
-    if (read_abbrevs(d, abbrev_off, abbrevs))
+    if (dwarf_read_abbrevs(d, abbrev_off, abbrevs))
       return true;
   }
   return false;
@@ -542,17 +452,14 @@ static bool walk_units(Debug *d, u32 shndx, u64 offset, i64 unit_of, VarMatch *m
   Unit u;
   AbbrevVec abbrevs = {0};
   bool found = false;
-  while (!found && next_unit(d, &units, &u, &r, &abbrevs)) {
+  while (!found && dwarf_next_unit(d, &units, &u, &r, &abbrevs)) {
     VarMatch cu = {0};
     bool first = true;
     while (r.ok && r.p < r.end && !found) {
       u64 code = read_uleb(&r);
       if (code == 0)
         continue; /* end of a list of children */
-      const Abbrev *a = NULL;
-      for (i64 k = 0; k < abbrevs.len && !a; k++)
-        if (abbrevs.data[k].code == code)
-          a = &abbrevs.data[k];
+      const Abbrev *a = dwarf_find_abbrev(&abbrevs, code);
       if (!a)
         break;
       Reader specs = reader(a->specs, 0, (u64)(d->abbrev.data + d->abbrev.size - a->specs));
@@ -566,7 +473,7 @@ static bool walk_units(Debug *d, u32 shndx, u64 offset, i64 unit_of, VarMatch *m
         u64 value, block_len;
         const char *str;
         const u8 *block;
-        if (!read_form(d, &r, &u, form, implicit, &value, &str, &block, &block_len)) {
+        if (!dwarf_read_form(d, &r, &u, form, implicit, &value, &str, &block, &block_len)) {
           ok = false;
           break;
         }
@@ -583,7 +490,7 @@ static bool walk_units(Debug *d, u32 shndx, u64 offset, i64 unit_of, VarMatch *m
                    block[0] == 0x03 /* DW_OP_addr */) {
           Reader addr = reader(d->info.data, (u64)(block + 1 - d->info.data), d->info.size);
           u32 sec = 0;
-          u64 where = read_relocated(d, &d->info, &addr, u.addr_size, &sec);
+          u64 where = dwarf_read_relocated(d, &d->info, &addr, u.addr_size, &sec);
           at_place = addr.ok && sec == shndx && where == offset;
         }
       }
@@ -611,13 +518,13 @@ static bool walk_units(Debug *d, u32 shndx, u64 offset, i64 unit_of, VarMatch *m
 
 bool source_position(Ctx *ctx, InputFile *f, u32 shndx, u64 offset, SourcePosition *out) {
   Debug d = {.f = f};
-  d.info = find_debug_section(f, ".debug_info");
-  d.line = find_debug_section(f, ".debug_line");
+  d.info = dwarf_section(f, ".debug_info");
+  d.line = dwarf_section(f, ".debug_line");
   if (!d.line.isec)
     return false;
-  d.abbrev = find_debug_section(f, ".debug_abbrev");
-  d.str = find_debug_section(f, ".debug_str");
-  d.line_str = find_debug_section(f, ".debug_line_str");
+  d.abbrev = dwarf_section(f, ".debug_abbrev");
+  d.str = dwarf_section(f, ".debug_str");
+  d.line_str = dwarf_section(f, ".debug_line_str");
   LineHeader *h = malloc(sizeof(LineHeader));
   if (!h)
     return false;

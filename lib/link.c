@@ -301,7 +301,9 @@ int rv_link(Ctx *ctx) {
   PASS(split_eh_frames(ctx));             // .eh_frame records; drop FDEs of dead code
   PASS(create_early_chunks(ctx));         // .comment, merged with the inputs' strings
   PASS(split_mergeable_sections(ctx));    // SHF_MERGE pieces, de-duplicated
+  PASS(read_gdb_index_inputs(ctx));       // --gdb-index: units, ranges, names; drop .debug_gnu_pub*
   PASS(bin_input_sections(ctx));          // input sections -> output sections
+  PASS(create_gdb_index(ctx));            // --gdb-index: sized now, after the .debug_* sections
   PASS(create_synthetic_sections(ctx));   // headers, GOT, .iplt, notes, symbol tables
   PASS(create_debuglink_section(ctx));    // --separate-debug-file: .gnu_debuglink
   PASS(check_unpaged_executable(ctx));    // -n/-N: no program interpreter, as GNU ld
@@ -332,6 +334,7 @@ int rv_link(Ctx *ctx) {
   }
   PASS(write_chunks(ctx));   // copy and relocate every chunk in place
   PASS(rewrite_endbr(ctx));  // -z rewrite-endbr: no landing pad where no indirect branch goes
+  PASS(write_gdb_index(ctx)); // addresses and .debug_info offsets are final
   PASS(write_build_id(ctx)); // hashes the finished image
   PASS(write_debuglink_crc(ctx)); // the CRC the debug file will be made to have
   PASS(report_relative_relocs(ctx));

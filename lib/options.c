@@ -1147,8 +1147,8 @@ static const OptionDef options[] = {
     {"plugin-opt", "ARG", "Accepted with -plugin", NO_EFFECT},
     {"rpath-link", "PATH", "Where to find the libraries other libraries need (first)",
      LIST(rpath_links)},
-    /* Accepted and not yet honoured: each is to be done or refused (issue: options). */
-    {"no-gdb-index", NULL, "Accepted", NO_EFFECT},
+    {"gdb-index", NULL, "Write a .gdb_index section for gdb (lld, mold)", ON(gdb_index)},
+    {"no-gdb-index", NULL, "Write no .gdb_index section (default)", OFF(gdb_index)},
 
     {"rosegment", NULL, "Read-only data in a segment of its own (default)", ON(z_separate_code)},
     {"no-rosegment", NULL, "Read-only data in the code segment (as -z noseparate-code)",
@@ -1184,7 +1184,6 @@ static const OptionDef options[] = {
      CALLS(opt_orphan_handling)},
     /* Known and refused by name: GNU ld has them, rivet does not do them yet. */
     {"detect-odr-violations", NULL, "ODR violations are not looked for", NOT_SUPPORTED},
-    {"gdb-index", NULL, ".gdb_index is not built", NOT_SUPPORTED},
 
     {"r i relocatable", NULL, "relocatable output is not written yet", NOT_SUPPORTED},
     {"Ur", NULL, "relocatable output is not written yet", NOT_SUPPORTED},

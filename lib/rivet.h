@@ -335,6 +335,7 @@ typedef struct Options {
   u64 image_base;       /* -Ttext-segment / --image-base */
   bool gc_sections;
   bool strip_all, strip_debug; /* -s, -S */
+  bool gdb_index;              /* --gdb-index: write .gdb_index (gdb-index.c) */
   bool export_dynamic;         /* -E */
   bool fatal_warnings;
   bool verbose;
@@ -806,6 +807,12 @@ typedef struct SourcePosition {
 } SourcePosition;
 bool source_position(Ctx *ctx, InputFile *f, u32 shndx, u64 offset, SourcePosition *out);
 
+/* ---- gdb-index.c: --gdb-index, the .gdb_index section ---- */
+typedef struct GdbIndex GdbIndex;
+void read_gdb_index_inputs(Ctx *ctx);
+void create_gdb_index(Ctx *ctx);
+void write_gdb_index(Ctx *ctx);
+
 /* ---- link-warnings.c: .gnu.warning.SYM messages, as GNU ld prints them ---- */
 void report_link_warnings(Ctx *ctx);
 const char *enclosing_function(InputFile *f, u32 shndx, u64 offset); /* STT_FUNC or NULL */
@@ -888,6 +895,7 @@ typedef enum {
   CK_RELR,
   CK_COPYREL, /* .bss / .bss.rel.ro space for COPY relocations */
   CK_BLOB,    /* contents made up front (e.g. .note.package) */
+  CK_GDB_INDEX,
 } ChunkKind;
 
 struct Chunk {
@@ -1223,6 +1231,7 @@ struct Ctx {
   VEC(Chunk *) debug_chunks;
   SideOutput debug_file;
   u32 debuglink_crc;
+  struct GdbIndex *gdb_index; /* --gdb-index: what the inputs' DWARF gave; NULL: no index */
   bool ibt_plt; /* PLT entries start with endbr64 (-z ibtplt, -z ibt, or all inputs IBT) */
   Chunk *plt, *plt_sec, *pltgot, *rela_dyn, *interp, *dynamic, *dynsym, *dynstr, *gnu_hash, *hash, *versym,
       *verneed, *verdef, *relr, *copyrel, *copyrel_ro;

@@ -22,8 +22,8 @@
 static bool goes_to_debug_file(Ctx *ctx, const Chunk *c) {
   if (c->shdr.sh_flags & SHF_ALLOC)
     return false;
-  return c == ctx->symtab_chunk || c == ctx->strtab || starts_with(c->name, ".debug") ||
-         starts_with(c->name, ".zdebug");
+  return c == ctx->symtab_chunk || c == ctx->strtab || c->kind == CK_GDB_INDEX ||
+         starts_with(c->name, ".debug") || starts_with(c->name, ".zdebug");
 }
 
 void create_debuglink_section(Ctx *ctx) {
@@ -269,6 +269,7 @@ static void write_debug_file_contents(Ctx *ctx, const u8 *main_image, NoteCopy *
     }
   }
   write_chunks_into(ctx, chunks, bufs, k);
+  write_gdb_index(ctx); /* it indexes the DWARF it goes with (as mold) */
   free(chunks);
   free(bufs);
 }
