@@ -132,7 +132,7 @@ static bool is_mergeable(Ctx *ctx, const InputSection *isec) {
   if (!isec || !isec->is_alive || !(isec->flags & SHF_MERGE) || isec->type != SHT_PROGBITS ||
       isec->shdr->sh_entsize == 0 || isec->size == 0)
     return false;
-  if (ctx->opt.strip_debug && !(isec->flags & SHF_ALLOC) && starts_with(isec->name, ".debug"))
+  if (is_stripped_debug_section(ctx, isec))
     return false;
   return strcmp(isec->name, ".comment") || ctx->comment;
 }

@@ -995,7 +995,7 @@ static const OptionDef options[] = {
      ON(gc_keep_exported)},
     {"no-print-gc-sections", NULL, "Do not list removed sections (default)",
      OFF(print_gc_sections)},
-    {"s strip-all", NULL, "Strip all symbols", ON(strip_all)},
+    {"s strip-all", NULL, "Strip all symbols and debugging sections", ON(strip_all)},
     {"x discard-all", NULL, "Discard all local symbols", ENUM(discard, DISCARD_ALL_LOCALS)},
     {"X discard-locals", NULL, "Discard temporary local symbols (.L*)",
      ENUM(discard, DISCARD_TEMPORARIES)},

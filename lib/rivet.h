@@ -799,6 +799,7 @@ static inline u64 reloc_place_offset(const InputSection *isec, u64 r_offset) {
   return r_offset;
 }
 u64 isec_address(Ctx *ctx, const InputSection *isec, u64 offset); /* VA of isec+offset */
+bool is_stripped_debug_section(Ctx *ctx, const InputSection *isec); /* -S, -s */
 
 /* ---- dwarf.c: "file.c:LINE" of a place in an object, from its DWARF ---- */
 typedef struct SourcePosition {

@@ -215,10 +215,19 @@ typedef struct SectionPlace {
   const InputSection *alone; /* --unique: the one input section of its output section */
 } SectionPlace;
 
+/* -S and -s drop debugging sections: DWARF, and the older STABS and .line (GNU ld). */
+bool is_stripped_debug_section(Ctx *ctx, const InputSection *isec) {
+  if (!(ctx->opt.strip_debug || ctx->opt.strip_all) || (isec->flags & SHF_ALLOC))
+    return false;
+  const char *n = isec->name;
+  return starts_with(n, ".debug") || starts_with(n, ".zdebug") || starts_with(n, ".stab") ||
+         !strcmp(n, ".line") || starts_with(n, ".gnu.linkonce.wi.");
+}
+
 static bool is_binned(Ctx *ctx, const InputSection *isec) {
   if (!isec || !isec->is_alive || isec->pieces)
     return false;
-  if (ctx->opt.strip_debug && !(isec->flags & SHF_ALLOC) && starts_with(isec->name, ".debug"))
+  if (is_stripped_debug_section(ctx, isec))
     return false;
   return true;
 }

@@ -2,7 +2,8 @@
 # Plain (uncompressed) -g debug information is carried into the output: .debug_*
 # sections are concatenated per name, not loaded, and their relocations (addresses in
 # .debug_info/.debug_line/.debug_aranges, offsets into .debug_str/.debug_abbrev) are
-# applied, so the output maps addresses back to source lines like ld.bfd's.
+# applied, so the output maps addresses back to source lines like ld.bfd's; -s and -S
+# leave them out.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
 require_tools addr2line
@@ -52,4 +53,15 @@ for fn in main rivet_dbg_manhattan; do
   got=$(addr2line -e dbg.rivet "$(symbol_field dbg.rivet "$fn" value)")
   case "$want" in *\?*) fail "test setup: addr2line could not map $fn in ld.bfd's output ($want)" ;; esac
   assert_eq "${got##*/}" "${want##*/}" "addr2line for $fn (file:line)"
+done
+
+# -s (--strip-all) and -S (--strip-debug) leave out every debugging section, as ld.bfd
+# does; -s also leaves out .symtab and .strtab. The programs still run.
+for opt in -s -S; do
+  link_both "strip$opt" -Wl,"$opt" dbg_main.o dbg_util.o
+  run_both_and_compare "strip$opt"
+  expect_stdout "strip$opt" "distance = 15"
+  assert_eq "$(section_names "strip$opt.rivet" | grep -cE '^\.(debug|zdebug|stab)' || true)" 0 "debugging sections with $opt"
+  assert_eq "$(section_names "strip$opt.rivet" | grep -cE '^\.(symtab|strtab)$' || true)" \
+    "$(section_names "strip$opt.bfd" | grep -cE '^\.(symtab|strtab)$' || true)" ".symtab and .strtab with $opt (as ld.bfd)"
 done
