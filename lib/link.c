@@ -93,21 +93,34 @@ static void convert_common_symbols(Ctx *ctx) {
 static void decide_stack(Ctx *ctx) {
   if (ctx->opt.z_execstack_set)
     return;
-  for (i64 i = 0; i < ctx->objs.len; i++) {
+  bool any_note = false;
+  InputFile *exec_note = NULL, *missing = NULL;
+  for (i64 i = 0; i < ctx->objs.len && !exec_note; i++) {
     InputFile *f = ctx->objs.data[i];
     if (f->nshdrs == 0)
       continue;
-    if (!f->has_gnu_stack || f->gnu_stack_exec) {
-      ctx->opt.z_execstack = true;
-      /* GNU ld warns for executables only, unless --no-warn-execstack. */
-      if (ctx->opt.kind != OUT_SHARED && !ctx->opt.no_warn_execstack)
-        warn(ctx, "%s: %s", f->name,
-             f->has_gnu_stack
-                 ? "requires executable stack (because the .note.GNU-stack section is executable)"
-                 : "missing .note.GNU-stack section implies executable stack");
-      return;
-    }
+    any_note |= f->has_gnu_stack;
+    if (f->has_gnu_stack && f->gnu_stack_exec)
+      exec_note = f;
+    else if (!f->has_gnu_stack)
+      missing = f;
   }
+  if (!exec_note && !missing)
+    return;
+  ctx->opt.z_execstack = true;
+  /* GNU ld warns (for shared objects too) only when some object has the note, or
+   * -z stack-size is given; it names the object with an executable note, else the
+   * last one without a note. */
+  if (ctx->opt.no_warn_execstack || (!any_note && !ctx->opt.z_stack_size))
+    return;
+  if (exec_note)
+    warn(ctx, "%s: requires executable stack (because the .note.GNU-stack section is executable)",
+         exec_note->name);
+  else
+    warn(ctx,
+         "%s: missing .note.GNU-stack section implies executable stack\nld.rivet: NOTE: This "
+         "behaviour is deprecated and will be removed in a future version of the linker",
+         missing->name);
 }
 
 /* --error-execstack / --error-rwx-segments: GNU ld's hardening checks. */
@@ -296,6 +309,7 @@ int rv_link(Ctx *ctx) {
   PASS(check_required_symbols(ctx));      // --require-defined names must be defined
   PASS(decide_stack(ctx));                // PT_GNU_STACK from .note.GNU-stack
   PASS(compute_import_export(ctx));       // imported / exported / preemptible, once
+  PASS(report_orphan_sections(ctx));      // --orphan-handling=warn|error
   PASS(gc_sections(ctx));                 // --gc-sections: drop what nothing reaches
   PASS(fold_identical_sections(ctx));     // --icf: one copy of identical sections
   PASS(split_eh_frames(ctx));             // .eh_frame records; drop FDEs of dead code

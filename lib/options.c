@@ -235,6 +235,12 @@ static void z_max_page_size(Ctx *ctx, const char *value, const char *word) {
     error(ctx, "-z max-page-size: value must be a power of two: %s", value);
 }
 
+static void z_dynamic_undefined_weak(Ctx *ctx, const char *value, const char *word) {
+  (void)value, (void)word;
+  ctx->opt.dynamic_undefined_weak = ctx->opt.dynamic_undefined_weak_given = true;
+  ctx->opt.nodynamic_undefined_weak = false;
+}
+
 static void z_nodynamic_undefined_weak(Ctx *ctx, const char *value, const char *word) {
   (void)value, (void)word;
   ctx->opt.dynamic_undefined_weak = false;
@@ -392,7 +398,7 @@ static const OptionDef z_keywords[] = {
     {"noreloc-overflow", NULL, "Accepted", NO_EFFECT},
     {"dynamic-undefined-weak", NULL,
      "Leave an executable's undefined weak symbols to the loader (default)",
-     ON(dynamic_undefined_weak)},
+     CALLS(z_dynamic_undefined_weak)},
     {"nodynamic-undefined-weak", NULL, "Bind undefined weak symbols to 0 at link time",
      CALLS(z_nodynamic_undefined_weak)},
     {"common", NULL,
@@ -812,13 +818,20 @@ static void opt_spare_dynamic_tags(Ctx *ctx, const char *value, const char *word
 
 /* GNU ld: what to do with sections a SECTIONS script does not name. rivet reads no
  * SECTIONS, so every section is placed by its name: "place" is what it does. */
+/* --orphan-handling=place|warn|error (GNU ld); discard would need the references to a
+ * discarded orphan reported, as GNU ld does, which rivet does not do yet. */
 static void opt_orphan_handling(Ctx *ctx, const char *value, const char *word) {
   (void)word;
-  if (strcmp(value, "place"))
-    error(ctx,
-          "--orphan-handling=%s: not supported by rivet: it places every section by its name "
-          "(place)",
-          value);
+  if (!strcmp(value, "place"))
+    ctx->opt.orphan_handling = ORPHAN_PLACE;
+  else if (!strcmp(value, "warn"))
+    ctx->opt.orphan_handling = ORPHAN_WARN;
+  else if (!strcmp(value, "error"))
+    ctx->opt.orphan_handling = ORPHAN_ERROR;
+  else if (!strcmp(value, "discard"))
+    error(ctx, "--orphan-handling=discard: not supported by rivet: orphans are always placed");
+  else
+    error(ctx, "--orphan-handling=%s: expected place, warn, error or discard", value);
 }
 
 static const OptionDef options[] = {
@@ -1180,7 +1193,8 @@ static const OptionDef options[] = {
      STRING(dependency_file)},
     {"retain-symbols-file", "FILE", "Write only the symbols FILE lists (one a line) to .symtab",
      STRING(retain_symbols_file)},
-    {"orphan-handling", "MODE", "place (default; rivet places every section by its name)",
+    {"orphan-handling", "MODE",
+     "Orphan sections (not named by GNU ld's default script): place (default), warn, error",
      CALLS(opt_orphan_handling)},
     /* Known and refused by name: GNU ld has them, rivet does not do them yet. */
     {"detect-odr-violations", NULL, "ODR violations are not looked for", NOT_SUPPORTED},
@@ -1472,6 +1486,12 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
     o->dynamic_linker = "/lib64/ld-linux-x86-64.so.2";
   if (o->no_dynamic_linker)
     o->dynamic_linker = NULL;
+  /* GNU ld: an executable without a loader has nobody to resolve them at run time. */
+  if (o->no_dynamic_linker && o->kind != OUT_SHARED) {
+    if (o->dynamic_undefined_weak_given)
+      warn(ctx, "-z dynamic-undefined-weak ignored");
+    o->dynamic_undefined_weak = false;
+  }
   if (!o->image_base)
     o->image_base = o->kind == OUT_EXEC ? ctx->arch->image_base : 0;
   combine_dynamic_list_options(o);

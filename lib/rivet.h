@@ -249,6 +249,8 @@ typedef enum {
   ARG_JUST_SYMBOLS, /* --just-symbols FILE (or -R FILE): its symbols only, as absolutes */
 } InputArgKind;
 
+typedef enum { ORPHAN_PLACE, ORPHAN_WARN, ORPHAN_ERROR } OrphanHandling;
+
 typedef struct InputArg {
   InputArgKind kind;
   const char *str;
@@ -376,6 +378,7 @@ typedef struct Options {
   bool z_origin, z_nodelete, z_nodlopen, z_initfirst, z_interpose;
   bool dynamic_undefined_weak;       /* -z [no]dynamic-undefined-weak: default on */
   bool nodynamic_undefined_weak;     /* given explicitly: -shared's weak undefined are 0 too */
+  bool dynamic_undefined_weak_given; /* -z dynamic-undefined-weak given explicitly */
   bool no_undefined_version;         /* --no-undefined-version */
   VEC(const char *) version_scripts; /* --version-script files */
   const char *version_exports_section; /* its names are exported in this version */
@@ -396,6 +399,7 @@ typedef struct Options {
   bool print_dependencies;      /* mold's section-to-definer list */
   bool zero_to_bss;             /* all-zero .data inputs go to .bss */
   bool no_define_common;        /* -shared: commons stay undefined */
+  OrphanHandling orphan_handling; /* --orphan-handling */
   bool unique_orphans;          /* --unique: each orphan section alone */
   VEC(const char *) unique_sections; /* --unique=GLOB */
   const char *error_handling_script; /* run before undefined/missing-lib errors */
@@ -800,6 +804,9 @@ static inline u64 reloc_place_offset(const InputSection *isec, u64 r_offset) {
 }
 u64 isec_address(Ctx *ctx, const InputSection *isec, u64 offset); /* VA of isec+offset */
 bool is_stripped_debug_section(Ctx *ctx, const InputSection *isec); /* -S, -s */
+/* orphans.c: sections GNU ld's default script does not name */
+bool is_orphan_section_name(const char *name);
+void report_orphan_sections(Ctx *ctx);
 
 /* ---- dwarf.c: "file.c:LINE" of a place in an object, from its DWARF ---- */
 typedef struct SourcePosition {

@@ -243,24 +243,6 @@ static bool is_zero_data(const InputSection *isec) {
   return true;
 }
 
-/* Names GNU ld's default script places without a wildcard, beyond those the name
- * rules map: a section named otherwise is an orphan. */
-static bool named_by_default_script(const char *name) {
-  static const char *const exact[] = {
-      ".init", ".fini",    ".rodata1", ".data1",   ".ctors",   ".dtors",    ".jcr",
-      ".got",  ".dynamic", ".interp",  ".comment", ".got.plt", ".eh_frame", ".note.gnu.build-id"};
-  static const char *const prefixes[] = {".debug",       ".zdebug",       ".stab",
-                                         ".gnu.warning", ".gnu.linkonce", ".gnu.build.attributes",
-                                         ".line"};
-  for (size_t i = 0; i < ARRAY_SIZE(exact); i++)
-    if (!strcmp(name, exact[i]))
-      return true;
-  for (size_t i = 0; i < ARRAY_SIZE(prefixes); i++)
-    if (starts_with(name, prefixes[i]))
-      return true;
-  return false;
-}
-
 /* --unique (GNU ld): every input section matching a --unique=GLOB, or without a glob
  * every orphan, gets an output section of its own (of its own name). */
 static bool is_unique(Ctx *ctx, const InputSection *isec, const char *out_name) {
@@ -272,7 +254,8 @@ static bool is_unique(Ctx *ctx, const InputSection *isec, const char *out_name) 
   for (i64 i = 0; i < o->unique_sections.len; i++)
     if (!fnmatch(o->unique_sections.data[i], isec->name, 0))
       return true;
-  return o->unique_orphans && out_name == isec->name && !named_by_default_script(isec->name);
+  (void)out_name;
+  return o->unique_orphans && is_orphan_section_name(isec->name);
 }
 
 static SectionPlace place_of(Ctx *ctx, InputSection *isec) {

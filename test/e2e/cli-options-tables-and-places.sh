@@ -12,7 +12,8 @@
 # gives orphans (or the sections a glob matches) output sections of their own;
 # --error-handling-script runs before undefined-symbol and missing-library errors;
 # --default-imported-symver versions imports from unversioned libraries by soname;
-# --version-exports-section exports only what .exports sections list; -EB warns.
+# --version-exports-section exports only what .exports sections list; -EB warns;
+# --orphan-handling=warn|error reports orphan sections as ld.bfd does.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
 require_tools ld.bfd ar
@@ -290,3 +291,17 @@ assert_not_contains "$(exported libexports.rivet.so)" "unlisted" "exports with -
 has_section libexports.rivet.so .exports && fail "expected no .exports section in the output"
 "$LD_RIVET" -shared -o libexports.plain.so exports.o
 assert_contains "$(exported libexports.plain.so)" "unlisted" "exports without the option"
+
+# --orphan-handling=warn|error: a line for each input section GNU ld's default script
+# does not name (.foo, .tm_clone_table, .note.ABI-tag, the first .note.gnu.property),
+# the same lines as ld.bfd's (which also names its own dynamic relocation sections,
+# left out here); error fails the link. place is the default.
+strip_prefix() { sed -n 's/^[^ ]*ld[^ ]*: \(warning: orphan section\)/\1/p' | grep -v "\`\.rela\." || true; }
+want=$(gcc -fuse-ld=bfd -o orphans.bfd umain.o u1.o u2.o -Wl,--orphan-handling=warn 2>&1 | strip_prefix)
+got=$(gcc -B"$RIVET_LIBEXEC/" -o orphans.rivet umain.o u1.o u2.o -Wl,--orphan-handling=warn 2>&1 | strip_prefix)
+assert_contains "$want" "orphan section \`.foo' from \`u1.o' being placed in section \`.foo'" "ld.bfd's orphan warnings"
+assert_eq "$got" "$want" "orphan warnings (as ld.bfd's)"
+assert_eq "$(./orphans.rivet)" 3 "output of the program linked with --orphan-handling=warn"
+expect_link_error orphans.err "unplaced orphan section \`.foo' from \`u2.o'" -- \
+  gcc -B"$RIVET_LIBEXEC/" -o orphans.err umain.o u1.o u2.o -Wl,--orphan-handling=error
+assert_eq "$(gcc -B"$RIVET_LIBEXEC/" -o orphans.place umain.o u1.o u2.o -Wl,--orphan-handling=place 2>&1)" "" "--orphan-handling=place"
