@@ -643,8 +643,9 @@ static u64 parse_address(Ctx *ctx, const char *opt, const char *s);
 
 /* lld's --image-base reads C numbers; GNU ld's -Ttext-segment hexadecimal ones. */
 static void opt_image_base(Ctx *ctx, const char *value, const char *word) {
-  ctx->opt.image_base = strstr(word, "Ttext-segment") ? parse_address(ctx, "-Ttext-segment", value)
-                                                      : parse_number(ctx, "--image-base", value);
+  ctx->opt.image_base_gnu = strstr(word, "Ttext-segment") != NULL;
+  ctx->opt.image_base = ctx->opt.image_base_gnu ? parse_address(ctx, "-Ttext-segment", value)
+                                                : parse_number(ctx, "--image-base", value);
 }
 
 static void opt_max_page_size(Ctx *ctx, const char *value, const char *word) {
@@ -1494,6 +1495,16 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
   }
   if (!o->image_base)
     o->image_base = o->kind == OUT_EXEC ? ctx->arch->image_base : 0;
+  /* The first segment starts at file offset 0: its address must be a multiple of its
+   * alignment (gABI), so GNU ld rounds it down, with a warning. */
+  if (o->image_base % o->max_page_size) {
+    if (o->image_base_gnu)
+      warn(ctx, "address of `text-segment' isn't multiple of maximum page size");
+    else
+      warn(ctx, "--image-base: address isn't multiple of page size: 0x%lx",
+           (unsigned long)o->image_base);
+    o->image_base &= ~(o->max_page_size - 1);
+  }
   combine_dynamic_list_options(o);
   /* GNU ld --noinhibit-exec: undefined and duplicate symbols are reported and the link
    * goes on (the first definition wins); other errors still stop it. */

@@ -335,6 +335,7 @@ typedef struct Options {
   bool z_unique_symbol;          /* -z unique-symbol: ".N" after every local name */
   u8 start_stop_visibility; /* -z start-stop-visibility (STV_*; GNU ld's default protected) */
   u64 image_base;       /* -Ttext-segment / --image-base */
+  bool image_base_gnu;  /* given as -Ttext-segment (GNU ld's words in messages) */
   bool gc_sections;
   bool strip_all, strip_debug; /* -s, -S */
   bool gdb_index;              /* --gdb-index: write .gdb_index (gdb-index.c) */

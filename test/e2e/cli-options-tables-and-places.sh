@@ -13,7 +13,8 @@
 # --error-handling-script runs before undefined-symbol and missing-library errors;
 # --default-imported-symver versions imports from unversioned libraries by soname;
 # --version-exports-section exports only what .exports sections list; -EB warns;
-# --orphan-handling=warn|error reports orphan sections as ld.bfd does.
+# --orphan-handling=warn|error reports orphan sections as ld.bfd does; an unaligned
+# -Ttext-segment is rounded down with ld.bfd's warning.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
 require_tools ld.bfd ar
@@ -305,3 +306,19 @@ assert_eq "$(./orphans.rivet)" 3 "output of the program linked with --orphan-han
 expect_link_error orphans.err "unplaced orphan section \`.foo' from \`u2.o'" -- \
   gcc -B"$RIVET_LIBEXEC/" -o orphans.err umain.o u1.o u2.o -Wl,--orphan-handling=error
 assert_eq "$(gcc -B"$RIVET_LIBEXEC/" -o orphans.place umain.o u1.o u2.o -Wl,--orphan-handling=place 2>&1)" "" "--orphan-handling=place"
+
+# -Ttext-segment (and lld's --image-base) at an address that is not a multiple of the
+# maximum page size: the first segment starts at file offset 0, so GNU ld rounds the
+# address down, with its warning; p_vaddr and p_offset stay congruent (gABI).
+printf '.globl _start\n_start: ret\n.data\n.long 1\n.section .note.GNU-stack,"",@progbits\n' >tseg.s
+run as -o tseg.o tseg.s
+want=$(ld.bfd -Ttext-segment 0x10000 -z max-page-size=0x200000 -o tseg.bfd tseg.o 2>&1 | sed 's/^[^:]*: //')
+got=$("$LD_RIVET" -Ttext-segment 0x10000 -z max-page-size=0x200000 -o tseg.rivet tseg.o 2>&1 | sed 's/^[^:]*: //')
+assert_eq "$got" "$want" "the -Ttext-segment warning (as ld.bfd)"
+first_load() { readelf -lW "$1" | awk '$1 == "LOAD" { print $2, $3; exit }'; }
+assert_eq "$(first_load tseg.rivet)" "$(first_load tseg.bfd)" "offset and address of the first LOAD (as ld.bfd)"
+while read -r off vaddr align; do
+  [ $((off % align)) = $((vaddr % align)) ] || fail "LOAD at $vaddr, offset $off: not congruent modulo $align"
+done < <(readelf -lW tseg.rivet | awk '$1 == "LOAD" { print $2, $3, $NF }')
+got=$("$LD_RIVET" --image-base=0x10000 -z max-page-size=0x200000 -o tseg2.rivet tseg.o 2>&1)
+assert_contains "$got" "--image-base: address isn't multiple of page size: 0x10000" "the --image-base warning (as ld.lld)"
