@@ -604,7 +604,7 @@ static void load_mapped(Loader *ld, MappedFile *mf, bool by_l) {
   } else if (is_elf_object(mf->data, mf->size)) {
     if (is_shared_object(mf->data, mf->size)) {
       if (ld->st.bstatic) {
-        error(ctx, "%s: attempted static link of dynamic object", path);
+        error(ctx, "attempted static link of dynamic object `%s'", path);
         return;
       }
       /* Without DT_SONAME, DT_NEEDED gets the name as given, or libNAME.so for -lNAME. */
