@@ -14,6 +14,8 @@ typedef struct Reader {
 } Reader;
 
 static inline Reader reader(const u8 *base, u64 from, u64 to) {
+  if (!base) /* an absent section reads as empty and failed */
+    return (Reader){NULL, NULL, NULL, false};
   return (Reader){base, base + from, base + to, from <= to};
 }
 

@@ -249,7 +249,8 @@ static i64 write_plt_cie(const Arch *arch, u8 *rec) {
   n += put_uleb(rec + n, arch->cfa_ra_column);
   rec[n++] = 1; /* augmentation data: the "R" byte */
   rec[n++] = DW_EH_PE_PCREL_SDATA4;
-  memcpy(rec + n, arch->cie_cfa_insns.bytes, (size_t)arch->cie_cfa_insns.size);
+  if (arch->cie_cfa_insns.size)
+    memcpy(rec + n, arch->cie_cfa_insns.bytes, (size_t)arch->cie_cfa_insns.size);
   return finish_record(rec, n + arch->cie_cfa_insns.size);
 }
 
@@ -259,7 +260,8 @@ static i64 write_plt_fde(u8 *rec, u32 at, CfaInsns insns) {
   memset(rec, 0, 16);
   wr32(rec + 4, at + 4); /* back to the CIE at offset 0 */
   rec[16] = 0;           /* augmentation data length */
-  memcpy(rec + 17, insns.bytes, (size_t)insns.size);
+  if (insns.size)        /* the other PLT kinds have none */
+    memcpy(rec + 17, insns.bytes, (size_t)insns.size);
   return finish_record(rec, 17 + insns.size);
 }
 

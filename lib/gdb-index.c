@@ -459,6 +459,8 @@ void read_gdb_index_inputs(Ctx *ctx) {
   parallel_for(ctx, gi->nfiles, read_gdb_file_task, gi);
   for (i64 i = 0; i < gi->nfiles; i++) {
     CharVec *w = &gi->files[i].warnings;
+    if (!w->len)
+      continue;
     for (char *line = w->data, *end = w->data + w->len; line < end;) {
       char *nl = memchr(line, '\n', (size_t)(end - line));
       warn(ctx, "%.*s", (int)(nl - line), line);
