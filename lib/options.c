@@ -1496,8 +1496,9 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
   if (!o->image_base)
     o->image_base = o->kind == OUT_EXEC ? ctx->arch->image_base : 0;
   /* The first segment starts at file offset 0: its address must be a multiple of its
-   * alignment (gABI), so GNU ld rounds it down, with a warning. */
-  if (o->image_base % o->max_page_size) {
+   * alignment (gABI), so GNU ld rounds it down, with a warning; unpaged (-n, -N)
+   * segments are aligned to their sections only. */
+  if (o->image_base % o->max_page_size && o->magic == MAGIC_DEMAND_PAGED) {
     if (o->image_base_gnu)
       warn(ctx, "address of `text-segment' isn't multiple of maximum page size");
     else

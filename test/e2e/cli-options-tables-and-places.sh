@@ -322,3 +322,8 @@ while read -r off vaddr align; do
 done < <(readelf -lW tseg.rivet | awk '$1 == "LOAD" { print $2, $3, $NF }')
 got=$("$LD_RIVET" --image-base=0x10000 -z max-page-size=0x200000 -o tseg2.rivet tseg.o 2>&1)
 assert_contains "$got" "--image-base: address isn't multiple of page size: 0x10000" "the --image-base warning (as ld.lld)"
+# Unpaged output (-n) is aligned to its sections only: no rounding, no warning (ld.bfd).
+want=$(ld.bfd -n -z max-page-size=0x200000 -Ttext-segment 0x10000 -o tseg3.bfd tseg.o 2>&1 | sed 's/^[^:]*: //; s/tseg3.bfd/OUT/')
+got=$("$LD_RIVET" -n -z max-page-size=0x200000 -Ttext-segment 0x10000 -o tseg3.rivet tseg.o 2>&1 | sed 's/^[^:]*: //; s/tseg3.rivet/OUT/')
+assert_eq "$got" "$want" "messages of -n -Ttext-segment 0x10000 (as ld.bfd)"
+assert_eq "$(readelf -lW tseg3.rivet | awk '$1 == "LOAD" { print $3; exit }')" 0x0000000000010000 "address of the first LOAD with -n"
