@@ -1521,9 +1521,9 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
 /* ---- --reproduce: the command line again, naming the copies in the tar ---- */
 
 static bool is_output_option(const OptionDef *d) {
-  static const char *const outputs[] = {"o output",    "Map",        "dependency-file",
-                                        "why-extract", "time-trace", "time-trace-file",
-                                        "reproduce"};
+  static const char *const outputs[] = {
+      "o output",        "Map",       "dependency-file",    "why-extract", "time-trace",
+      "time-trace-file", "reproduce", "separate-debug-file"};
   for (size_t i = 0; i < ARRAY_SIZE(outputs); i++)
     if (!strcmp(d->names, outputs[i]))
       return true;
@@ -1531,10 +1531,15 @@ static bool is_output_option(const OptionDef *d) {
 }
 
 /* Which values name files the link reads: FILE and DIRECTORY arguments, -Y's and
- * -rpath-link's PATH lists (-rpath's PATH is a string for the loader). */
-static bool reads_path(const OptionDef *d) {
+ * -rpath-link's PATH lists (-rpath's PATH is a string for the loader), and -R's
+ * value when it is a file (GNU ld: --just-symbols). */
+static bool reads_path(const OptionDef *d, const char *word, const char *value) {
   if (!d->arg || is_output_option(d))
     return false;
+  if (!strcmp(d->names, "rpath R")) {
+    struct stat st;
+    return word[1] == 'R' && stat(value, &st) == 0 && !S_ISDIR(st.st_mode);
+  }
   return !strcmp(d->arg, "FILE") || !strcmp(d->arg, "DIRECTORY") || !strcmp(d->names, "Y") ||
          !strcmp(d->names, "rpath-link");
 }
@@ -1587,11 +1592,16 @@ const char *reproduce_response(Ctx *ctx) {
     if (is_output_option(m.def)) {
       const char *slash = strrchr(value, '/');
       value = slash ? slash + 1 : value;
-    } else if (reads_path(m.def)) {
+    } else if (reads_path(m.def, w, value)) {
       value = rewrite_path_list(ctx, value);
     }
-    /* Written in the separate form, whatever the spelling was. */
     size_t n = strcspn(w, "=");
+    /* An optional value only follows '=' (--build-id=sha1, --threads=2). */
+    if (m.def->arg[0] == '[') {
+      put_quoted(ctx, &out, arena_sprintf(&ctx->arena, "%.*s=%s", (int)n, w, value));
+      continue;
+    }
+    /* Otherwise written in the separate form, whatever the spelling was. */
     const char *spelling = m.value_follows ? w : arena_strndup(&ctx->arena, w, (i64)n);
     if (!m.value_follows && w[n] != '=') /* -LDIR, -lfoo: the value joined to a letter */
       spelling = arena_strndup(&ctx->arena, w, 2);
