@@ -411,7 +411,7 @@ void write_eh_frame_hdr(Ctx *ctx, Chunk *hdr, u8 *buf) {
   u64 hdr_addr = hdr->shdr.sh_addr;
   u64 eh_addr = ctx->eh_frame ? ctx->eh_frame->shdr.sh_addr : hdr_addr;
   buf[0] = 1;    /* version */
-  buf[1] = 0x1b; /* eh_frame_ptr: DW_EH_PE_pcrel | DW_EH_PE_sdata4 */
+  buf[1] = DW_EH_PE_PCREL_SDATA4; /* eh_frame_ptr */
   buf[2] = 0x03; /* fde_count: DW_EH_PE_udata4 */
   buf[3] = 0x3b; /* table: DW_EH_PE_datarel | DW_EH_PE_sdata4 */
   wr32(buf + 4, (u32)(eh_addr - (hdr_addr + 4)));

@@ -245,7 +245,7 @@ static bool is_zero_data(const InputSection *isec) {
 
 /* --unique (GNU ld): every input section matching a --unique=GLOB, or without a glob
  * every orphan, gets an output section of its own (of its own name). */
-static bool is_unique(Ctx *ctx, const InputSection *isec, const char *out_name) {
+static bool is_unique(Ctx *ctx, const InputSection *isec) {
   const Options *o = &ctx->opt;
   if (!o->unique_orphans && !o->unique_sections.len)
     return false;
@@ -254,7 +254,6 @@ static bool is_unique(Ctx *ctx, const InputSection *isec, const char *out_name) 
   for (i64 i = 0; i < o->unique_sections.len; i++)
     if (!fnmatch(o->unique_sections.data[i], isec->name, 0))
       return true;
-  (void)out_name;
   return o->unique_orphans && is_orphan_section_name(isec->name);
 }
 
@@ -289,7 +288,7 @@ static SectionPlace place_of(Ctx *ctx, InputSection *isec) {
   if (type == SHT_INIT_ARRAY || type == SHT_FINI_ARRAY || type == SHT_PREINIT_ARRAY)
     flags |= SHF_WRITE;
   /* An output section of its own keeps the input section's name, as an orphan does. */
-  if (is_unique(ctx, isec, name))
+  if (is_unique(ctx, isec))
     return (SectionPlace){isec->name, type, flags, info, isec};
   return (SectionPlace){name, type, flags, info, NULL};
 }
