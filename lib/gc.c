@@ -363,7 +363,8 @@ void gc_sections(Ctx *ctx) {
   parallel_for(ctx, nfiles, mark_roots_task, &roots);
   next_frontier(&work, roots.found, nfiles);
   free(roots.found);
-  mark_symbol(&work, find_symbol(ctx, ctx->opt.entry ? ctx->opt.entry : "_start"));
+  if (ctx->opt.entry_given || !ctx->opt.relocatable)
+    mark_symbol(&work, find_symbol(ctx, ctx->opt.entry ? ctx->opt.entry : "_start"));
   for (i64 i = 0; i < ctx->opt.undefined.len; i++)
     mark_symbol(&work, find_symbol(ctx, ctx->opt.undefined.data[i]));
   for (const char *const *n = (const char *const[]){"_init", "_fini", NULL}; *n; n++)

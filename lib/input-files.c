@@ -47,6 +47,16 @@ u32 esym_shndx(InputFile *f, i64 idx) {
   return s->st_shndx;
 }
 
+/* The section index of a symbol defined in a section, else -1 (undefined, absolute,
+ * common). Reserved values only count when st_shndx itself holds them: an index read
+ * through SHN_XINDEX is a real section's, even one equal to SHN_ABS or SHN_COMMON. */
+i64 esym_section(InputFile *f, i64 idx) {
+  u16 raw = f->esyms[idx].st_shndx;
+  if (raw == SHN_XINDEX)
+    return f->symtab_shndx ? (i64)f->symtab_shndx[idx] : -1;
+  return raw == SHN_UNDEF || raw >= SHN_LORESERVE ? -1 : raw;
+}
+
 const char *esym_name(InputFile *f, const ESym *esym) {
   return f->strtab + esym->st_name;
 }
@@ -484,9 +494,8 @@ void read_object_contents(Ctx *ctx, InputFile *f) {
   if (has_lto && !has_code && f->nsyms > 0) {
     bool has_real_definitions = false;
     for (i64 i = f->first_global; i < f->nsyms; i++) {
-      u32 shndx = esym_shndx(f, i);
-      if (shndx != SHN_UNDEF && shndx < (u64)f->nshdrs && f->sections[shndx] &&
-          !starts_with(f->sections[shndx]->name, "__gnu_lto"))
+      i64 shndx = esym_section(f, i);
+      if (shndx >= 0 && f->sections[shndx] && !starts_with(f->sections[shndx]->name, "__gnu_lto"))
         has_real_definitions = true;
     }
     if (!has_real_definitions) {
@@ -581,10 +590,10 @@ void finish_object(Ctx *ctx, InputFile *f) {
     s->value = es->st_value;
     s->size = es->st_size;
     clear_symbol_slots(s);
-    u32 shndx = esym_shndx(f, i);
-    if (shndx == SHN_ABS)
+    i64 shndx = esym_section(f, i);
+    if (es->st_shndx == SHN_ABS)
       s->is_abs = true;
-    else if (shndx != SHN_UNDEF && shndx < (u64)f->nshdrs)
+    else if (shndx >= 0 && shndx < f->nshdrs)
       s->isec = f->sections[shndx];
     f->syms[i] = s;
   }

@@ -36,14 +36,14 @@ bool check_just_symbols_file(Ctx *ctx, MappedFile *mf) {
  * gives a common symbol of a relocatable FILE the value 0. */
 static bool absolute_value(InputFile *f, i64 idx, u64 *value) {
   const ESym *es = &f->esyms[idx];
-  u32 shndx = esym_shndx(f, idx);
-  if (shndx == SHN_UNDEF || ELF64_ST_TYPE(es->st_info) == STT_TLS)
+  if (es->st_shndx == SHN_UNDEF || ELF64_ST_TYPE(es->st_info) == STT_TLS)
     return false;
-  if (shndx == SHN_ABS || shndx == SHN_COMMON) {
-    *value = shndx == SHN_ABS ? es->st_value : 0;
+  if (es->st_shndx == SHN_ABS || es->st_shndx == SHN_COMMON) {
+    *value = es->st_shndx == SHN_ABS ? es->st_value : 0;
     return true;
   }
-  if (shndx >= (u64)f->nshdrs)
+  i64 shndx = esym_section(f, idx);
+  if (shndx < 0 || shndx >= f->nshdrs)
     return false;
   bool relocatable = f->ehdr->e_type == ET_REL;
   *value = es->st_value + (relocatable ? f->shdrs[shndx].sh_addr : 0);

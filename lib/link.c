@@ -290,7 +290,49 @@ static void report_memory(void) {
   fclose(f);
 }
 
+/* -r: an object for a later link. The final link's passes up to the binning of input
+ * sections, then relocatable.c's own: no symbol is bound to an address and nothing is
+ * relocated, so none of the scan, the GOT/PLT or the dynamic sections. */
+static int link_relocatable(Ctx *ctx) {
+  PASS(check_relocatable_options(ctx)); // -shared, -pie, --relax ... are a final link's
+  if (checkpoint(ctx))
+    return 1;
+  PASS(read_inputs(ctx)); // map files, load objects, extract archive members
+  if (checkpoint(ctx))
+    return 1;
+  PASS(print_trace(ctx));              // -t: the files the link uses
+  PASS(warn_backward_references(ctx)); // --warn-backrefs: what GNU ld would refuse
+  PASS(warn_common_symbols(ctx));      // --warn-common: commons meeting others
+  if (ctx->opt.define_common)
+    PASS(convert_common_symbols(ctx));    // -d: COMMON -> .bss definitions, else they stay
+  PASS(check_required_symbols(ctx));      // --require-defined names must be defined
+  PASS(decide_stack(ctx));                // .note.GNU-stack from the inputs'
+  PASS(gc_sections(ctx));                 // --gc-sections: from the -e and -u roots
+  PASS(split_eh_frames(ctx));             // .eh_frame records; drop FDEs of dropped code
+  PASS(bin_input_sections(ctx));          // input sections -> output sections, by name
+  PASS(create_relocatable_sections(ctx)); // .group, .rela.*, notes, symbol tables
+  PASS(number_relocatable_symbols(ctx));  // section symbols, locals, globals: indices
+  PASS(layout_relocatable(ctx));          // section indices and file offsets
+  if (checkpoint(ctx))
+    return 1;
+  bool opened;
+  PASS(opened = open_output(ctx));
+  if (!opened) {
+    checkpoint(ctx);
+    return 1;
+  }
+  PASS(write_relocatable(ctx)); // contents copied, relocations and symbols rewritten
+  PASS(print_why_extract(ctx));
+  PASS(print_map_file(ctx));
+  PASS(print_cross_references(ctx));
+  PASS(write_dependency_file(ctx));
+  PASS(write_reproduce_tar(ctx));
+  return commit_output(ctx);
+}
+
 int rv_link(Ctx *ctx) {
+  if (ctx->opt.relocatable)
+    return link_relocatable(ctx);
   PassClock link_start = ctx->opt.time_report ? read_clock(ctx) : (PassClock){0};
   double trace_start = now_seconds();
   PASS(check_output_kind(ctx)); // what this build can write

@@ -466,6 +466,12 @@ static void opt_static(Ctx *ctx, const char *value, const char *word) {
   add_input(ctx, ARG_BSTATIC, NULL);
 }
 
+static void opt_relax(Ctx *ctx, const char *value, const char *word) {
+  (void)value, (void)word;
+  ctx->opt.no_relax = false;
+  ctx->opt.relax_given = true;
+}
+
 /* -N and -n also make the -l options after them find archives only, as -Bstatic
  * does (GNU ld); --no-omagic gives back the paged layout but not the shared libraries. */
 static void opt_omagic(Ctx *ctx, const char *value, const char *word) {
@@ -1121,7 +1127,9 @@ static const OptionDef options[] = {
     {"no-define-common", NULL,
      "Leave common symbols undefined in a shared object (the executable defines them)",
      ON(no_define_common)},
-    {"d dc dp", NULL, "Define common symbols (a final link always does)", NO_EFFECT},
+    {"d dc dp", NULL,
+     "Define common symbols, also in relocatable output (a final link always does)",
+     ON(define_common)},
     {"force-group-allocation", NULL, "Place group members as other sections (a final link does)",
      NO_EFFECT},
     {"enable-non-contiguous-regions", NULL, "Accepted (no MEMORY regions without SECTIONS)",
@@ -1164,6 +1172,12 @@ static const OptionDef options[] = {
     {"gdb-index", NULL, "Write a .gdb_index section for gdb (lld, mold)", ON(gdb_index)},
     {"no-gdb-index", NULL, "Write no .gdb_index section (default)", OFF(gdb_index)},
 
+    {"r i relocatable", NULL, "Write relocatable output (an object for a later link)",
+     ON(relocatable)},
+    /* GNU ld's ELF script for -Ur differs from -r's by SORT(CONSTRUCTORS) only, which
+     * gathers a.out constructor sets: in ELF the two are the same. */
+    {"Ur", NULL, "Write relocatable output, as -r (C++ constructors are ELF sections)",
+     ON(relocatable)},
     {"rosegment", NULL, "Read-only data in a segment of its own (default)", ON(z_separate_code)},
     {"no-rosegment", NULL, "Read-only data in the code segment (as -z noseparate-code)",
      OFF(z_separate_code)},
@@ -1188,7 +1202,8 @@ static const OptionDef options[] = {
      ON(no_apply_dynamic_relocs)},
     {"thinlto-cache-dir", "DIR", "Accepted (LTO is not run)", NO_EFFECT},
     {"lto-O", "LEVEL", "Accepted (LTO is not run)", NO_EFFECT},
-    {"relax", NULL, "Rewrite GOT loads of local symbols to direct ones (default)", OFF(no_relax)},
+    {"relax", NULL, "Rewrite GOT loads of local symbols to direct ones (default)",
+     CALLS(opt_relax)},
     {"no-relax", NULL, "Keep every GOT load (no GOTPCRELX rewriting)", ON(no_relax)},
     {"dependency-file", "FILE", "Write a make rule: the output depends on every input read",
      STRING(dependency_file)},
@@ -1200,8 +1215,6 @@ static const OptionDef options[] = {
     /* Known and refused by name: GNU ld has them, rivet does not do them yet. */
     {"detect-odr-violations", NULL, "ODR violations are not looked for", NOT_SUPPORTED},
 
-    {"r i relocatable", NULL, "relocatable output is not written yet", NOT_SUPPORTED},
-    {"Ur", NULL, "relocatable output is not written yet", NOT_SUPPORTED},
     {"q emit-relocs", NULL, "relocations are not kept in the output yet", NOT_SUPPORTED},
     {"c mri-script", "FILE", "MRI linker scripts are not read", NOT_SUPPORTED},
     {"out-implib", "FILE",

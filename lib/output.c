@@ -317,10 +317,11 @@ int commit_output(Ctx *ctx) {
     remove_temp_output();
     return 1;
   }
-  /* Executables get 0777 & ~umask, as with any file a compiler driver creates. */
+  /* Linked images get 0777 & ~umask, as with any file a compiler driver creates; an
+   * object (-r) is data: 0666 & ~umask, as GNU ld leaves it. */
   mode_t mask = umask(0);
   umask(mask);
-  chmod(temp_path, 0777 & ~mask);
+  chmod(temp_path, (ctx->opt.relocatable ? 0666 : 0777) & ~mask);
   if (rename(temp_path, ctx->opt.output) < 0) {
     error(ctx, "cannot create %s: %s", ctx->opt.output, strerror(errno));
     checkpoint(ctx);

@@ -846,7 +846,7 @@ static void find_library_task(Ctx *ctx, i64 i, void *arg) {
  * a dozen -L directories, the stat calls are much of a link's start. The -Bstatic
  * state each sees is the walk's, replayed here (the walk checks it). */
 static void find_libraries(Ctx *ctx, FoundLibrary *libs) {
-  bool bstatic = false, stack[64];
+  bool bstatic = ctx->opt.relocatable, stack[64];
   i64 depth = 0;
   for (i64 i = 0; i < ctx->opt.inputs.len; i++) {
     switch (ctx->opt.inputs.data[i].kind) {
@@ -1007,7 +1007,7 @@ static void add_undefined_globs(Ctx *ctx, Loader *ld) {
 
 void read_inputs(Ctx *ctx) {
   Loader ld = {.ctx = ctx, .first_priority = ctx->next_priority};
-  ld.st.bstatic = false;
+  ld.st.bstatic = ctx->opt.relocatable; /* -r: no shared objects (GNU ld, lld) */
   /* Small: read_listed_objects sizes the table for every name it will hold. */
   init_symbol_table(ctx, 256);
   Options *o = &ctx->opt;

@@ -317,6 +317,8 @@ typedef struct Options {
   const char *entry;  /* -e; "_start" by default */
   bool entry_given;
   OutputKind kind;   /* -shared / -pie / default executable */
+  bool relocatable;  /* -r: an object for a later link (relocatable.c) */
+  bool define_common; /* -d, -dc, -dp: commons get .bss space in relocatable output too */
   bool is_static;    /* -static / -Bstatic seen before any input: no dynamic sections */
   OutputMagic magic; /* -n, -N, --no-omagic */
   bool eh_frame_hdr; /* --eh-frame-hdr */
@@ -427,6 +429,7 @@ typedef struct Options {
   bool print_memory_usage;  /* --print-memory-usage */
   bool print_map_discarded; /* the map lists discarded input sections (GNU ld's default) */
   bool no_relax;            /* --no-relax: GOT loads are not rewritten to direct ones */
+  bool relax_given;         /* --relax given (an error with -r) */
   i64 error_limit;          /* --error-limit: errors printed before stopping; 0: all */
   bool no_warn_execstack;   /* --no-warn-execstack */
   bool default_symver;      /* --default-symver: the soname versions unversioned exports */
@@ -533,6 +536,7 @@ struct InputFile {
   const Elf64_Phdr *phdrs;     /* its program headers (read-only test for COPY) */
   i64 nphdrs;
   Symbol **default_version_syms; /* "name@VER" aliases of default-version definitions */
+  i32 *output_local_index;       /* -r: .symtab index of each local, -1 if not written */
   bool has_gnu_stack;            /* has .note.GNU-stack */
   bool gnu_stack_exec;           /* .note.GNU-stack with SHF_EXECINSTR */
 };
@@ -549,6 +553,7 @@ void claim_comdat_group(InputFile *f, i64 i); /* f's i-th group; in load order *
 void reserve_comdats(Ctx *ctx, i64 n); /* room for n more group signatures */
 void finish_object(Ctx *ctx, InputFile *f);
 u32 esym_shndx(InputFile *f, i64 idx); /* resolves SHN_XINDEX */
+i64 esym_section(InputFile *f, i64 idx); /* defining section's index, -1: none */
 const char *esym_name(InputFile *f, const ESym *esym);
 
 /* ---- just-symbols.c: --just-symbols FILE, the symbols of a linked image ---- */
@@ -924,9 +929,12 @@ struct Chunk {
   i64 order;         /* creation order, the final tie-break */
   const u8 *blob;    /* contents made before the write, sh_size bytes: CK_BLOB, and
                         the debug sections compress_debug_sections made */
+  Chunk *relocations; /* -r: the .rela section of this output section, or NULL */
+  i32 section_sym;    /* -r: index of its STT_SECTION symbol in .symtab */
 };
 
 /* ---- synthetic.c ---- */
+void merge_gnu_properties(Ctx *ctx); /* the inputs' x86 feature and ISA notes, merged */
 void create_early_chunks(Ctx *ctx);
 void create_synthetic_sections(Ctx *ctx);
 void add_section_bracket_symbols(Ctx *ctx);
@@ -1092,9 +1100,19 @@ void write_shdrs_and_names(Ctx *ctx); /* section headers and .shstrtab into ctx-
  * zero-filled) instead of the output image; in parallel. */
 void write_chunks_into(Ctx *ctx, Chunk **chunks, u8 **bufs, i64 n);
 void write_build_id(Ctx *ctx);
+void write_gnu_property(Ctx *ctx); /* .note.gnu.property, from merge_gnu_properties */
 void compute_build_id(Ctx *ctx, u8 *out, i64 len);
 
+/* ---- relocatable.c: -r, an object for a later link ---- */
+typedef struct RelocatableOutput RelocatableOutput;
+void check_relocatable_options(Ctx *ctx);
+void create_relocatable_sections(Ctx *ctx);
+void number_relocatable_symbols(Ctx *ctx);
+void layout_relocatable(Ctx *ctx);
+void write_relocatable(Ctx *ctx);
+
 /* ---- symtab.c ---- */
+bool keeps_local_symbol(Ctx *ctx, InputFile *f, Symbol *s, i64 idx); /* -x, -X and the like */
 void size_symtab(Ctx *ctx);
 i64 symtab_segments(Ctx *ctx);
 void write_symtab_segment(Ctx *ctx, i64 seg);
@@ -1233,6 +1251,7 @@ struct Ctx {
   Chunk *ehdr, *phdr, *shdr;
   Chunk *got, *gotplt, *iplt, *rela_iplt, *eh_frame, *eh_frame_hdr, *build_id;
   Chunk *gnu_property, *comment, *symtab_chunk, *strtab, *shstrtab;
+  RelocatableOutput *relocatable; /* -r: what relocatable.c plans and writes */
   PltUnwind plt_unwind; /* --ld-generated-unwind-info: .eh_frame records for the PLT */
   /* --separate-debug-file: the main output's .gnu_debuglink; the chunks that go to the
    * debug file only (.debug_*, .symtab, .strtab); that file and the CRC it must have */

@@ -104,6 +104,7 @@ typedef struct OsecKey {
   u32 type;
   u64 flags;
   u32 info; /* SHF_GNU_MBIND: the memory policy; one output section per policy */
+  u64 entsize; /* -r: SHF_MERGE inputs of one entry size only */
   Chunk *chunk;
 } OsecKey;
 
@@ -213,6 +214,7 @@ typedef struct SectionPlace {
   u64 flags;
   u32 info;
   const InputSection *alone; /* --unique: the one input section of its output section */
+  u64 entsize;               /* -r: sh_entsize of SHF_MERGE sections */
 } SectionPlace;
 
 /* -S and -s drop debugging sections: DWARF, and the older STABS and .line (GNU ld). */
@@ -257,7 +259,34 @@ static bool is_unique(Ctx *ctx, const InputSection *isec) {
   return o->unique_orphans && is_orphan_section_name(isec->name);
 }
 
+/* GCC's .eh_frame is SHT_PROGBITS, clang's SHT_X86_64_UNWIND (psABI): one output
+ * section all the same, typed SHT_X86_64_UNWIND if any input is (GNU ld). */
+static u32 eh_frame_key_type(const InputSection *isec) {
+  return isec->type == SHT_X86_64_UNWIND && !strcmp(isec->name, ".eh_frame") ? SHT_PROGBITS
+                                                                             : isec->type;
+}
+
+static void type_eh_frame_chunk(Chunk *c) {
+  for (i64 i = 0; i < c->members.len; i++)
+    if (c->members.data[i]->type == SHT_X86_64_UNWIND)
+      c->shdr.sh_type = SHT_X86_64_UNWIND;
+}
+
+/* -r: input sections meet by name, type and flags, as GNU ld's -r script gathers
+ * whole names only (.text.hot stays .text.hot), and SHF_MERGE ones by entry size too:
+ * the later link splits and merges them. A COMDAT group's member gets an output
+ * section of its own, so that the group can still be dropped whole; an
+ * SHF_LINK_ORDER section too, its link being one section. */
+static SectionPlace relocatable_place_of(const InputSection *isec) {
+  bool alone = (isec->shdr->sh_flags & SHF_GROUP) || (isec->flags & SHF_LINK_ORDER);
+  u64 entsize = isec->flags & SHF_MERGE ? isec->shdr->sh_entsize : 0;
+  return (SectionPlace){isec->name, eh_frame_key_type(isec), isec->flags,
+                        0,          alone ? isec : NULL,     entsize};
+}
+
 static SectionPlace place_of(Ctx *ctx, InputSection *isec) {
+  if (ctx->opt.relocatable)
+    return relocatable_place_of(isec);
   const char *name = output_section_name(ctx, isec->name, isec->flags, isec->type);
   /* GNU ld's default script runs old-style .ctors/.dtors (but crtbegin's and
    * crtend's list markers) from .init_array/.fini_array, in input order with them. */
@@ -273,7 +302,7 @@ static SectionPlace place_of(Ctx *ctx, InputSection *isec) {
     name = ".bss";
   }
   /* Old objects may use PROGBITS for init arrays; the output type follows the name. */
-  u32 type = isec->type;
+  u32 type = eh_frame_key_type(isec);
   if (!strcmp(name, ".init_array"))
     type = SHT_INIT_ARRAY;
   else if (!strcmp(name, ".fini_array"))
@@ -289,13 +318,13 @@ static SectionPlace place_of(Ctx *ctx, InputSection *isec) {
     flags |= SHF_WRITE;
   /* An output section of its own keeps the input section's name, as an orphan does. */
   if (is_unique(ctx, isec))
-    return (SectionPlace){isec->name, type, flags, info, isec};
-  return (SectionPlace){name, type, flags, info, NULL};
+    return (SectionPlace){isec->name, type, flags, info, isec, 0};
+  return (SectionPlace){name, type, flags, info, NULL, 0};
 }
 
 static bool same_place(const SectionPlace *a, const SectionPlace *b) {
   return a->type == b->type && a->flags == b->flags && a->info == b->info && a->alone == b->alone &&
-         (a->name == b->name || !strcmp(a->name, b->name));
+         a->entsize == b->entsize && (a->name == b->name || !strcmp(a->name, b->name));
 }
 
 /* One file's share of the binning: the distinct places of its sections in order of
@@ -375,7 +404,9 @@ void bin_input_sections(Ctx *ctx) {
       for (i64 j = 0; j < keys.len && !hit && !p->alone; j++) {
         i64 at = (last + j) % keys.len;
         OsecKey *key = &keys.data[at];
-        if (same_place(&(SectionPlace){key->name, key->type, key->flags, key->info, NULL}, p)) {
+        if (same_place(
+                &(SectionPlace){key->name, key->type, key->flags, key->info, NULL, key->entsize},
+                p)) {
           hit = key;
           last = at;
         }
@@ -385,8 +416,9 @@ void bin_input_sections(Ctx *ctx) {
         Chunk *c = new_chunk(ctx, CK_OSEC, p->name, p->type, p->flags,
                              p->flags & SHF_GNU_MBIND ? ctx->opt.common_page_size : 1);
         c->shdr.sh_info = p->info;
+        c->shdr.sh_entsize = p->entsize;
         ctx->has_gnu_extensions |= (p->flags & SHF_GNU_MBIND) != 0; /* ELFOSABI_GNU, as GNU ld */
-        vec_push(&keys, ((OsecKey){p->name, p->type, p->flags, p->info, c}));
+        vec_push(&keys, ((OsecKey){p->name, p->type, p->flags, p->info, p->entsize, c}));
         last = keys.len - 1;
         hit = &keys.data[last];
       }
@@ -425,7 +457,7 @@ void bin_input_sections(Ctx *ctx) {
         chunk = keys.data[k].chunk;
     if (!chunk) {
       chunk = new_chunk(ctx, CK_OSEC, ".bss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 1);
-      OsecKey key = {".bss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 0, chunk};
+      OsecKey key = {".bss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 0, 0, chunk};
       vec_push(&keys, key);
     }
     isec->osec = chunk;
@@ -434,8 +466,10 @@ void bin_input_sections(Ctx *ctx) {
   parallel_for(ctx, keys.len, place_members_task, keys.data);
   for (i64 k = 0; k < keys.len; k++) {
     Chunk *c = keys.data[k].chunk;
-    if (c->members.len && !strcmp(c->name, ".eh_frame"))
+    if (c->members.len && !strcmp(c->name, ".eh_frame")) {
       ctx->eh_frame = c;
+      type_eh_frame_chunk(c);
+    }
     /* -N: GNU ld clears the read-only attribute of the output section named .text,
      * and of no other (GNU ld's lang_process, config.text_read_only). */
     if (ctx->opt.magic == MAGIC_OMAGIC && !strcmp(c->name, ".text"))

@@ -267,10 +267,9 @@ static bool member_defines_data(Ctx *ctx, InputFile *member, const char *name) {
     const ESym *es = &member->esyms[i];
     if (strcmp(esym_name(member, es), name))
       continue;
-    u32 shndx = esym_shndx(member, i);
     u8 bind = ELF64_ST_BIND(es->st_info);
     return (bind == STB_GLOBAL || bind >= STB_LOOS) && ELF64_ST_TYPE(es->st_info) != STT_FUNC &&
-           shndx != SHN_UNDEF && shndx != SHN_COMMON && (shndx < SHN_LORESERVE || shndx == SHN_ABS);
+           (es->st_shndx == SHN_ABS || esym_section(member, i) >= 0);
   }
   return false;
 }
@@ -302,7 +301,7 @@ void report_duplicate(Ctx *ctx, Symbol *sym, InputFile *other) {
 
 static void take_definition(Symbol *sym, InputFile *f, i64 idx, SymRank rank) {
   const ESym *es = &f->esyms[idx];
-  u32 shndx = esym_shndx(f, idx);
+  i64 shndx = esym_section(f, idx);
   sym->file = f;
   sym->sym_idx = idx;
   sym->rank = (u8)rank;
@@ -311,10 +310,8 @@ static void take_definition(Symbol *sym, InputFile *f, i64 idx, SymRank rank) {
   sym->binding = bind == STB_WEAK || bind == STB_GNU_UNIQUE ? bind : STB_GLOBAL;
   sym->value = es->st_value;
   sym->size = es->st_size;
-  sym->is_abs = shndx == SHN_ABS;
-  sym->isec = (shndx != SHN_ABS && shndx != SHN_COMMON && shndx < SHN_LORESERVE)
-                  ? f->sections[shndx]
-                  : NULL;
+  sym->is_abs = es->st_shndx == SHN_ABS;
+  sym->isec = shndx >= 0 ? f->sections[shndx] : NULL;
   global_symbol(sym)->lazy_file = NULL;
   sym->dso_protected = false;
   if (rank == RANK_COMMON)
@@ -350,12 +347,13 @@ void resolve_global(Ctx *ctx, InputFile *f, i64 i, DuplicateVec *duplicates) {
     }
     return;
   }
-  SymRank rank = shndx == SHN_COMMON                      ? RANK_COMMON
+  SymRank rank = es->st_shndx == SHN_COMMON               ? RANK_COMMON
                  : ELF64_ST_BIND(es->st_info) == STB_WEAK ? RANK_WEAK
                                                           : RANK_DEFINED;
   /* A definition inside a dropped COMDAT member (or an excluded section) is no
    * definition: the kept copy of the group defines the name. */
-  if (shndx != SHN_ABS && shndx != SHN_COMMON && shndx < SHN_LORESERVE && !f->sections[shndx])
+  i64 section = esym_section(f, i);
+  if (section >= 0 && !f->sections[section])
     return;
   if (sym->rank == RANK_DEFINED && rank == RANK_DEFINED) {
     if (ctx->opt.allow_multiple_definition || sym->file == f ||

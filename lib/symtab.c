@@ -61,7 +61,7 @@ static bool is_retained(Ctx *ctx, const Symbol *s) {
                  compare_names) != NULL;
 }
 
-static bool keep_local(Ctx *ctx, InputFile *f, Symbol *s, i64 idx) {
+bool keeps_local_symbol(Ctx *ctx, InputFile *f, Symbol *s, i64 idx) {
   if (idx == 0 || s->type == STT_SECTION || s->name[0] == 0)
     return false;
   if (!is_retained(ctx, s))
@@ -242,7 +242,7 @@ static void walk_segment(Ctx *ctx, SymWriter *w, i64 seg) {
   if (seg < nf) {
     InputFile *f = ctx->objs.data[seg];
     for (i64 i = 1; i < f->first_global; i++)
-      if (keep_local(ctx, f, f->syms[i], i))
+      if (keeps_local_symbol(ctx, f, f->syms[i], i))
         put(w, f->syms[i], STB_LOCAL);
   } else if (seg < 2 * nf) {
     walk_globals(ctx, w, ctx->objs.data[seg - nf], true);

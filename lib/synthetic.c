@@ -55,6 +55,39 @@ static void report_missing_features(Ctx *ctx) {
   }
 }
 
+void merge_gnu_properties(Ctx *ctx) {
+  /* x86 feature bits: IBT/SHSTK only if every object has them (AND); ISA level needed
+   * is the OR of all objects (x86-64 psABI "Program Property"). */
+  u32 and_bits = ~0u, isa = 0;
+  bool all_have_and = ctx->objs.len > 0, any_isa = false;
+  for (i64 i = 0; i < ctx->objs.len; i++) {
+    InputFile *f = ctx->objs.data[i];
+    if (f->has_feature_note)
+      and_bits &= f->gnu_property_and;
+    else
+      all_have_and = false;
+    if (f->isa_needed) {
+      isa |= f->isa_needed;
+      any_isa = true;
+    }
+  }
+  report_missing_features(ctx);
+  and_bits = all_have_and ? and_bits : 0;
+  /* -z ibt / -z shstk / -z lam-* mark the output whatever the inputs say (GNU ld). */
+  and_bits |= (ctx->opt.z_ibt ? 1u : 0) | (ctx->opt.z_shstk ? 2u : 0) | ctx->opt.feature_and_forced;
+  u32 needed = ctx->opt.z_indirect_extern_access ? GNU_PROPERTY_1_NEEDED_INDIRECT_EXTERN_ACCESS : 0;
+  for (i64 i = 0; i < ctx->objs.len; i++)
+    needed |= ctx->objs.data[i]->property_1_needed;
+  ctx->property_1_needed = needed;
+  ctx->gnu_property_and = and_bits;
+  ctx->emit_feature_and = and_bits != 0;
+  /* An IBT output needs endbr64 at every PLT entry a call can reach (GNU ld uses its
+   * IBT PLT then, and for -z ibtplt). */
+  ctx->ibt_plt = ctx->arch->plt_sec_entry_size && (ctx->opt.z_ibtplt || (and_bits & 1u));
+  ctx->isa_needed = isa;
+  ctx->emit_isa_needed = any_isa;
+}
+
 void create_synthetic_sections(Ctx *ctx) {
   ctx->ehdr = new_chunk(ctx, CK_EHDR, "", SHT_NULL, SHF_ALLOC, 8);
   ctx->ehdr->shdr.sh_size = sizeof(Elf64_Ehdr);
@@ -99,36 +132,7 @@ void create_synthetic_sections(Ctx *ctx) {
   ctx->shstrtab = new_chunk(ctx, CK_SHSTRTAB, ".shstrtab", SHT_STRTAB, 0, 1);
   ctx->shdr = new_chunk(ctx, CK_SHDR, "", SHT_NULL, 0, 8);
 
-  /* x86 feature bits: IBT/SHSTK only if every object has them (AND); ISA level needed
-   * is the OR of all objects (x86-64 psABI "Program Property"). */
-  u32 and_bits = ~0u, isa = 0;
-  bool all_have_and = ctx->objs.len > 0, any_isa = false;
-  for (i64 i = 0; i < ctx->objs.len; i++) {
-    InputFile *f = ctx->objs.data[i];
-    if (f->has_feature_note)
-      and_bits &= f->gnu_property_and;
-    else
-      all_have_and = false;
-    if (f->isa_needed) {
-      isa |= f->isa_needed;
-      any_isa = true;
-    }
-  }
-  report_missing_features(ctx);
-  and_bits = all_have_and ? and_bits : 0;
-  /* -z ibt / -z shstk / -z lam-* mark the output whatever the inputs say (GNU ld). */
-  and_bits |= (ctx->opt.z_ibt ? 1u : 0) | (ctx->opt.z_shstk ? 2u : 0) | ctx->opt.feature_and_forced;
-  u32 needed = ctx->opt.z_indirect_extern_access ? GNU_PROPERTY_1_NEEDED_INDIRECT_EXTERN_ACCESS : 0;
-  for (i64 i = 0; i < ctx->objs.len; i++)
-    needed |= ctx->objs.data[i]->property_1_needed;
-  ctx->property_1_needed = needed;
-  ctx->gnu_property_and = and_bits;
-  ctx->emit_feature_and = and_bits != 0;
-  /* An IBT output needs endbr64 at every PLT entry a call can reach (GNU ld uses its
-   * IBT PLT then, and for -z ibtplt). */
-  ctx->ibt_plt = ctx->arch->plt_sec_entry_size && (ctx->opt.z_ibtplt || (and_bits & 1u));
-  ctx->isa_needed = isa;
-  ctx->emit_isa_needed = any_isa;
+  merge_gnu_properties(ctx);
   i64 nprops = ctx->emit_feature_and + ctx->emit_isa_needed + (ctx->property_1_needed != 0);
   ctx->gnu_property->shdr.sh_size = nprops ? 16 + 16 * (u64)nprops : 0;
 }

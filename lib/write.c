@@ -14,18 +14,20 @@ void write_ehdr(Ctx *ctx, u8 *buf) {
   eh.e_ident[EI_DATA] = ELFDATA2LSB;
   eh.e_ident[EI_VERSION] = EV_CURRENT;
   eh.e_ident[EI_OSABI] = ctx->has_gnu_extensions ? ELFOSABI_GNU : ELFOSABI_NONE;
-  eh.e_type = ctx->opt.kind == OUT_EXEC ? ET_EXEC : ET_DYN;
+  eh.e_type = ctx->opt.relocatable ? ET_REL : ctx->opt.kind == OUT_EXEC ? ET_EXEC : ET_DYN;
   eh.e_machine = ctx->arch->e_machine;
   eh.e_version = EV_CURRENT;
   eh.e_entry = ctx->entry_addr;
-  eh.e_phoff = ctx->phdr->shdr.sh_offset;
+  eh.e_phoff = ctx->phdr ? ctx->phdr->shdr.sh_offset : 0;
   eh.e_shoff = ctx->shdr->shdr.sh_offset;
   eh.e_ehsize = sizeof(Elf64_Ehdr);
-  eh.e_phentsize = sizeof(Elf64_Phdr);
+  eh.e_phentsize = ctx->phdr ? sizeof(Elf64_Phdr) : 0;
   eh.e_phnum = (u16)ctx->phdrs.len;
   eh.e_shentsize = sizeof(Elf64_Shdr);
-  eh.e_shnum = (u16)(ctx->shdr->shdr.sh_size / sizeof(Elf64_Shdr));
-  eh.e_shstrndx = (u16)ctx->shstrtab->shndx;
+  /* gABI: from SHN_LORESERVE sections on, section 0 holds the count and the index. */
+  u64 nsections = ctx->shdr->shdr.sh_size / sizeof(Elf64_Shdr);
+  eh.e_shnum = nsections >= SHN_LORESERVE ? 0 : (u16)nsections;
+  eh.e_shstrndx = ctx->shstrtab->shndx >= SHN_LORESERVE ? SHN_XINDEX : (u16)ctx->shstrtab->shndx;
   memcpy(buf, &eh, sizeof(eh));
 }
 
@@ -91,7 +93,7 @@ static void write_got(Ctx *ctx) {
   }
 }
 
-static void write_gnu_property(Ctx *ctx) {
+void write_gnu_property(Ctx *ctx) {
   u8 *p = ctx->buf + ctx->gnu_property->shdr.sh_offset;
   u32 descsz =
       16 * (u32)(ctx->emit_feature_and + ctx->emit_isa_needed + (ctx->property_1_needed != 0));
