@@ -1,0 +1,2 @@
+int foo(int x);
+int bar(int x) { return foo(x) * 10; }

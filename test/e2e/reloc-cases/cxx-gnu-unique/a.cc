@@ -1,0 +1,2 @@
+#include "uniq.h"
+int lib_a() { return hit<int>() * 10 + hit<char>(); }

@@ -1,0 +1,2 @@
+#include "zoo.h"
+const char *Cat::sound() const { return "meow"; }

@@ -1,0 +1,1 @@
+int p2_fn(int x) { return x * 5; }
