@@ -151,6 +151,23 @@ static bool x86_can_relax_got(const u8 *loc, u32 type) {
   return false;
 }
 
+/* --emit-relocs: a GOT load the scan relaxed (relax_got) is a PC-relative reference
+ * now, with its field one byte back for jmp, and call under -z call-nop=suffix-* (GNU
+ * ld writes R_X86_64_PC32 for them). Other relocations keep their type, the TLS ones
+ * too (GNU ld's and lld's choice). */
+static u32 x86_emitted_type(Ctx *ctx, const InputSection *isec, const ERela *rel, Symbol *sym,
+                            u64 *place) {
+  u32 type = ELF64_R_TYPE(rel->r_info);
+  bool got_load =
+      type == R_X86_64_GOTPCREL || type == R_X86_64_GOTPCRELX || type == R_X86_64_REX_GOTPCRELX;
+  if (!got_load || !sym || AUX(sym)->got_idx >= 0 || rel->r_offset < 2 || !isec->contents)
+    return type;
+  const u8 *loc = isec->contents + rel->r_offset;
+  if (loc[-2] != 0x8b && !(loc[-1] == 0x15 && !ctx->opt.call_nop_suffix))
+    *place -= 1;
+  return R_X86_64_PC32;
+}
+
 /* Rewrites the GOT load at loc to address the symbol directly and returns where the
  * new 32-bit displacement goes and the place it is relative to. */
 static u8 *relax_got(const Options *o, u8 *loc, u64 *place) {
@@ -710,6 +727,7 @@ const Arch arch_x86_64 = {
     .field_size = x86_field_size,
     .reloc_name = x86_reloc_name,
     .can_relax_got = x86_can_relax_got,
+    .emitted_type = x86_emitted_type,
     .can_relax_ie = x86_can_relax_ie,
     .apply_relocs = x86_apply_relocs,
     .apply_nonalloc_relocs = x86_apply_nonalloc_relocs,

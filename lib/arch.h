@@ -55,6 +55,10 @@ struct Arch {
   const char *(*reloc_name)(u32 r_type);
   /* May the GOT load at loc (with this r_type) be rewritten to address S directly? */
   bool (*can_relax_got)(const u8 *loc, u32 r_type);
+  /* --emit-relocs: the type a relocation is written with, a rewritten instruction's
+   * own (a relaxed GOT load is PC-relative); *place moves with its field. */
+  u32 (*emitted_type)(Ctx *ctx, const InputSection *isec, const ERela *rel, Symbol *sym,
+                      u64 *place);
   /* May the initial-exec access at loc be rewritten to local-exec? */
   bool (*can_relax_ie)(const u8 *loc, u32 r_type);
   /* Copies are already in place: apply every relocation of isec at out. */

@@ -359,6 +359,7 @@ int rv_link(Ctx *ctx) {
   PASS(split_mergeable_sections(ctx));    // SHF_MERGE pieces, de-duplicated
   PASS(read_gdb_index_inputs(ctx));       // --gdb-index: units, ranges, names; drop .debug_gnu_pub*
   PASS(bin_input_sections(ctx));          // input sections -> output sections
+  PASS(create_emitted_relocation_sections(ctx)); // --emit-relocs: a .rela per section
   PASS(create_gdb_index(ctx));            // --gdb-index: sized now, after the .debug_* sections
   PASS(create_synthetic_sections(ctx));   // headers, GOT, .iplt, notes, symbol tables
   PASS(create_debuglink_section(ctx));    // --separate-debug-file: .gnu_debuglink
@@ -380,6 +381,7 @@ int rv_link(Ctx *ctx) {
   PASS(compress_debug_sections(ctx));   // --compress-debug-sections: final sizes, later offsets
   PASS(set_aside_debug_sections(ctx));  // --separate-debug-file: the output without them
   PASS(check_segment_permissions(ctx)); // --error-execstack, --error-rwx-segments
+  PASS(link_emitted_relocation_sections(ctx)); // --emit-relocs: section indices are final
   if (checkpoint(ctx))
     return 1;
   bool opened;
@@ -389,6 +391,7 @@ int rv_link(Ctx *ctx) {
     return 1;
   }
   PASS(write_chunks(ctx));   // copy and relocate every chunk in place
+  PASS(write_emitted_relocations(ctx)); // --emit-relocs: against the written .symtab
   PASS(rewrite_endbr(ctx));  // -z rewrite-endbr: no landing pad where no indirect branch goes
   PASS(write_gdb_index(ctx)); // addresses and .debug_info offsets are final
   PASS(write_build_id(ctx)); // hashes the finished image

@@ -466,6 +466,11 @@ static void opt_static(Ctx *ctx, const char *value, const char *word) {
   add_input(ctx, ARG_BSTATIC, NULL);
 }
 
+static void opt_task_link(Ctx *ctx, const char *value, const char *word) {
+  (void)value, (void)word;
+  ctx->opt.relocatable = true;
+}
+
 static void opt_relax(Ctx *ctx, const char *value, const char *word) {
   (void)value, (void)word;
   ctx->opt.no_relax = false;
@@ -1172,6 +1177,8 @@ static const OptionDef options[] = {
     {"gdb-index", NULL, "Write a .gdb_index section for gdb (lld, mold)", ON(gdb_index)},
     {"no-gdb-index", NULL, "Write no .gdb_index section (default)", OFF(gdb_index)},
 
+    {"q emit-relocs", NULL, "Keep the inputs' relocations in the output, at final addresses",
+     ON(emit_relocs)},
     {"r i relocatable", NULL, "Write relocatable output (an object for a later link)",
      ON(relocatable)},
     /* GNU ld's ELF script for -Ur differs from -r's by SORT(CONSTRUCTORS) only, which
@@ -1215,7 +1222,6 @@ static const OptionDef options[] = {
     /* Known and refused by name: GNU ld has them, rivet does not do them yet. */
     {"detect-odr-violations", NULL, "ODR violations are not looked for", NOT_SUPPORTED},
 
-    {"q emit-relocs", NULL, "relocations are not kept in the output yet", NOT_SUPPORTED},
     {"c mri-script", "FILE", "MRI linker scripts are not read", NOT_SUPPORTED},
     {"out-implib", "FILE",
      "import libraries are not written (GNU ld's ELF one: the output's headers, exports as "
@@ -1225,8 +1231,10 @@ static const OptionDef options[] = {
      "Accepted (embedded relocations are a MIPS/m68k feature: GNU ld's x86-64 output is "
      "unchanged)",
      NO_EFFECT},
-    {"task-link", "SYMBOL", "task linking makes relocatable output, not written yet",
-     NOT_SUPPORTED},
+    /* GNU ld's task linking is -r with VxWorks' symbol rules; for ELF x86-64 its output
+     * is -r's, SYMBOL unused. */
+    {"task-link", "SYMBOL", "Write relocatable output, as -r (task linking: VxWorks only)",
+     CALLS(opt_task_link)},
     {"split-by-file", "[=SIZE]",
      "output sections are not split (GNU ld's split sections fall outside its segments)",
      NOT_SUPPORTED},

@@ -123,7 +123,8 @@ static void for_each_kept_relocation(const InputSection *isec, KeptRelocationFn 
   bool alloc = (isec->flags & SHF_ALLOC) != 0;
   for (i64 k = 0; k < isec->nrels; k++)
     if (alloc || relocation_target_kept(isec, &isec->rels[k]))
-      fn(isec, &isec->rels[k], isec->offset + isec->rels[k].r_offset, arg);
+      fn(isec, &isec->rels[k], isec->offset + reloc_place_offset(isec, isec->rels[k].r_offset),
+         arg);
 }
 
 static void count_one(const InputSection *isec, const ERela *rel, u64 place, void *arg) {
@@ -131,12 +132,40 @@ static void count_one(const InputSection *isec, const ERela *rel, u64 place, voi
   ++*(i64 *)arg;
 }
 
+/* How many relocations each of n output sections keeps (counts[i]), on all threads. */
+typedef struct RelocationCount {
+  Chunk **sections;
+  i64 *counts;
+} RelocationCount;
+
 static void count_relocations_task(Ctx *ctx, i64 i, void *arg) {
-  Chunk *c = ctx->relocatable->sections.data[i];
+  (void)ctx;
+  RelocationCount *rc = arg;
+  Chunk *c = rc->sections[i];
   i64 n = 0;
   for (i64 m = 0; m < c->members.len; m++)
     for_each_kept_relocation(c->members.data[m], count_one, &n);
-  ((i64 *)arg)[i] = n;
+  rc->counts[i] = n;
+}
+
+/* A .rela section after each of the n sections that keeps relocations. */
+static void add_relocation_sections(Ctx *ctx, Chunk **sections, i64 n) {
+  i64 *counts = calloc((size_t)MAX(n, 1), sizeof(i64));
+  if (!counts)
+    fatal(ctx, "out of memory");
+  parallel_for(ctx, n, count_relocations_task, &(RelocationCount){sections, counts});
+  for (i64 i = 0; i < n; i++) {
+    Chunk *c = sections[i];
+    if (!counts[i])
+      continue;
+    const char *name = arena_sprintf(&ctx->arena, ".rela%s", c->name);
+    Chunk *rela =
+        new_chunk(ctx, CK_BLOB, name, SHT_RELA, SHF_INFO_LINK | (c->shdr.sh_flags & SHF_GROUP), 8);
+    rela->shdr.sh_entsize = sizeof(Elf64_Rela);
+    rela->shdr.sh_size = (u64)counts[i] * sizeof(Elf64_Rela);
+    c->relocations = rela;
+  }
+  free(counts);
 }
 
 static Chunk *new_table_chunk(Ctx *ctx, const char *name, u32 type, u64 entsize, u64 align) {
@@ -198,28 +227,20 @@ void create_relocatable_sections(Ctx *ctx) {
   for (i64 i = 0; i < ctx->objs.len; i++)
     if (ctx->objs.data[i]->ncomdat_refs)
       list_groups(ctx, r, ctx->objs.data[i]);
-  i64 *counts = calloc((size_t)MAX(r->sections.len, 1), sizeof(i64));
-  if (!counts)
-    fatal(ctx, "out of memory");
-  parallel_for(ctx, r->sections.len, count_relocations_task, counts);
-  /* new_chunk appended the groups; the sections follow them. */
+  /* new_chunk appended the groups, then the .rela sections: the chunks are the groups,
+   * then each section with its relocations after it (GNU ld's order). */
+  add_relocation_sections(ctx, r->sections.data, r->sections.len);
+  ctx->chunks.len = r->groups.len;
   for (i64 i = 0; i < r->sections.len; i++) {
     Chunk *c = r->sections.data[i];
     vec_push(&ctx->chunks, c);
+    if (c->relocations)
+      vec_push(&ctx->chunks, c->relocations);
     /* As aligned as the inputs asked, though .eh_frame records are packed at 4 bytes
      * (eh-frame.c): the final link places the section as GNU ld's would. */
     for (i64 m = 0; m < c->members.len; m++)
       c->shdr.sh_addralign = MAX(c->shdr.sh_addralign, c->members.data[m]->shdr->sh_addralign);
-    i64 n = counts[i];
-    if (!n)
-      continue;
-    const char *name = arena_sprintf(&ctx->arena, ".rela%s", c->name);
-    Chunk *rela = new_table_chunk(ctx, name, SHT_RELA, sizeof(Elf64_Rela), 8);
-    rela->shdr.sh_flags = SHF_INFO_LINK | (c->shdr.sh_flags & SHF_GROUP);
-    rela->shdr.sh_size = (u64)n * sizeof(Elf64_Rela);
-    c->relocations = rela;
   }
-  free(counts);
   /* Section addresses: 0, or what --section-start / -Ttext asked for (GNU ld). */
   for (i64 i = 0; i < ctx->opt.section_starts.len; i++)
     for (i64 k = 0; k < r->sections.len; k++)
@@ -680,4 +701,87 @@ void write_relocatable(Ctx *ctx) {
     first->sh_size = (u64)nsections;
   if (ctx->shstrtab->shndx >= SHN_LORESERVE)
     first->sh_link = (u32)ctx->shstrtab->shndx;
+}
+
+/* ---- --emit-relocs: a final link's output keeps its inputs' relocations ---- */
+
+static bool keeps_relocations(const Chunk *c) {
+  return c->kind == CK_OSEC && c->members.len;
+}
+
+void create_emitted_relocation_sections(Ctx *ctx) {
+  if (!ctx->opt.emit_relocs)
+    return;
+  if (ctx->opt.strip_all)
+    error(ctx, "--strip-all and --emit-relocs may not be used together");
+  if (ctx->opt.separate_debug_file)
+    error(ctx, "--separate-debug-file and --emit-relocs may not be used together");
+  VEC(Chunk *) sections = {0};
+  for (i64 i = 0; i < ctx->chunks.len; i++)
+    if (keeps_relocations(ctx->chunks.data[i]))
+      vec_push(&sections, ctx->chunks.data[i]);
+  add_relocation_sections(ctx, sections.data, sections.len);
+  free(sections.data);
+}
+
+/* After the last layout (compression and the debug file move section indices). */
+void link_emitted_relocation_sections(Ctx *ctx) {
+  if (!ctx->opt.emit_relocs)
+    return;
+  for (i64 i = 0; i < ctx->chunks.len; i++) {
+    Chunk *c = ctx->chunks.data[i];
+    if (!keeps_relocations(c) || !c->relocations)
+      continue;
+    c->relocations->shdr.sh_link = ctx->symtab_chunk ? (u32)ctx->symtab_chunk->shndx : 0;
+    c->relocations->shdr.sh_info = (u32)c->shndx;
+  }
+}
+
+/* The symbol a final link's relocation is written against: the symbol itself when
+ * .symtab has it, else the section symbol of where it went (GNU ld does the same for
+ * section symbols and the locals it drops), with the addend moved. */
+static void emit_final_relocation(const InputSection *isec, const ERela *rel, u64 place,
+                                  void *arg) {
+  Ctx *ctx = ((void **)arg)[0];
+  ERela **next = ((void **)arg)[1];
+  InputFile *f = isec->file;
+  u64 idx = ELF64_R_SYM(rel->r_info);
+  Symbol *sym = idx ? f->syms[idx] : NULL;
+  u64 where = place;
+  u32 type = ctx->arch->emitted_type(ctx, isec, rel, sym, &where);
+  Elf64_Rela out = {isec->osec->shdr.sh_addr + where, 0, 0};
+  i64 addend = rel->r_addend, index = -1;
+  if (!sym) {
+    index = 0;
+  } else if (sym->symtab_idx >= 0) {
+    index = sym->symtab_idx;
+  } else if (sym->isec && sym->isec->is_alive && sym->isec->osec) {
+    /* An empty output section has no section header, nor symbol: the null symbol,
+     * whose value is 0, and the address in the addend then. */
+    Chunk *to = sym->isec->osec;
+    u64 target = reloc_target_address(ctx, sym, &addend);
+    index = MAX(to->section_sym, 0);
+    addend += (i64)(target - (index ? to->shdr.sh_addr : 0));
+  }
+  if (index >= 0) {
+    out.r_info = ELF64_R_INFO((u64)index, type);
+    out.r_addend = addend;
+  }
+  memcpy((*next)++, &out, sizeof out);
+}
+
+static void write_emitted_task(Ctx *ctx, i64 i, void *arg) {
+  (void)arg;
+  Chunk *c = ctx->chunks.data[i];
+  if (!keeps_relocations(c) || !c->relocations || !c->relocations->shndx)
+    return;
+  ERela *next = (ERela *)(ctx->buf + c->relocations->shdr.sh_offset);
+  void *state[2] = {ctx, &next};
+  for (i64 m = 0; m < c->members.len; m++)
+    for_each_kept_relocation(c->members.data[m], emit_final_relocation, state);
+}
+
+void write_emitted_relocations(Ctx *ctx) {
+  if (ctx->opt.emit_relocs)
+    parallel_for(ctx, ctx->chunks.len, write_emitted_task, NULL);
 }

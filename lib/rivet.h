@@ -319,6 +319,7 @@ typedef struct Options {
   OutputKind kind;   /* -shared / -pie / default executable */
   bool relocatable;  /* -r: an object for a later link (relocatable.c) */
   bool define_common; /* -d, -dc, -dp: commons get .bss space in relocatable output too */
+  bool emit_relocs;   /* -q: the inputs' relocations also in the output (relocatable.c) */
   bool is_static;    /* -static / -Bstatic seen before any input: no dynamic sections */
   OutputMagic magic; /* -n, -N, --no-omagic */
   bool eh_frame_hdr; /* --eh-frame-hdr */
@@ -929,8 +930,8 @@ struct Chunk {
   i64 order;         /* creation order, the final tie-break */
   const u8 *blob;    /* contents made before the write, sh_size bytes: CK_BLOB, and
                         the debug sections compress_debug_sections made */
-  Chunk *relocations; /* -r: the .rela section of this output section, or NULL */
-  i32 section_sym;    /* -r: index of its STT_SECTION symbol in .symtab */
+  Chunk *relocations; /* -r, -q: the .rela section of this output section, or NULL */
+  i32 section_sym;    /* -r, -q: index of its STT_SECTION symbol in .symtab */
 };
 
 /* ---- synthetic.c ---- */
@@ -1110,6 +1111,9 @@ void create_relocatable_sections(Ctx *ctx);
 void number_relocatable_symbols(Ctx *ctx);
 void layout_relocatable(Ctx *ctx);
 void write_relocatable(Ctx *ctx);
+void create_emitted_relocation_sections(Ctx *ctx); /* --emit-relocs, after binning */
+void link_emitted_relocation_sections(Ctx *ctx);   /* ... their sh_link and sh_info */
+void write_emitted_relocations(Ctx *ctx);          /* ... once .symtab is written */
 
 /* ---- symtab.c ---- */
 bool keeps_local_symbol(Ctx *ctx, InputFile *f, Symbol *s, i64 idx); /* -x, -X and the like */

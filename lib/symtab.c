@@ -201,6 +201,7 @@ static void put(SymWriter *w, Symbol *s, u8 bind) {
       es.st_value = s->type == STT_TLS ? addr - ctx->tls_begin : addr;
     }
     memcpy(&w->syms[w->nsym], &es, sizeof(es));
+    s->symtab_idx = (i32)w->nsym; /* --emit-relocs names it by this index */
   }
   w->nsym++;
   w->stroff += (i64)(len + slen) + 1;
@@ -212,7 +213,28 @@ static void put(SymWriter *w, Symbol *s, u8 bind) {
  * in parallel and still come out in this order. One walk serves both counting
  * (syms == NULL) and writing, so they cannot disagree. */
 i64 symtab_segments(Ctx *ctx) {
-  return 3 * ctx->objs.len + 2;
+  return 3 * ctx->objs.len + 2 + ctx->opt.emit_relocs;
+}
+
+/* --emit-relocs: a section symbol per output section of input sections, first, for
+ * the relocations against the inputs' section symbols (GNU ld writes them). */
+static bool has_section_symbol(const Chunk *c) {
+  return (c->kind == CK_OSEC || c->kind == CK_MERGED) && c->shdr.sh_size > 0;
+}
+
+static void walk_section_symbols(Ctx *ctx, SymWriter *w) {
+  for (i64 i = 0; i < ctx->chunks.len; i++) {
+    Chunk *c = ctx->chunks.data[i];
+    if (!has_section_symbol(c))
+      continue;
+    if (w->syms) {
+      Elf64_Sym es = {0, ELF64_ST_INFO(STB_LOCAL, STT_SECTION), 0, (u16)c->shndx, c->shdr.sh_addr,
+                      0};
+      memcpy(&w->syms[w->nsym], &es, sizeof(es));
+      c->section_sym = (i32)w->nsym;
+    }
+    w->nsym++;
+  }
 }
 
 static void walk_globals(Ctx *ctx, SymWriter *w, InputFile *f, bool locals) {
@@ -239,6 +261,10 @@ static void walk_linker_symbols(Ctx *ctx, SymWriter *w, bool locals) {
 
 static void walk_segment(Ctx *ctx, SymWriter *w, i64 seg) {
   i64 nf = ctx->objs.len;
+  if (ctx->opt.emit_relocs && seg-- == 0) {
+    walk_section_symbols(ctx, w);
+    return;
+  }
   if (seg < nf) {
     InputFile *f = ctx->objs.data[seg];
     for (i64 i = 1; i < f->first_global; i++)
@@ -303,7 +329,7 @@ void size_symtab(Ctx *ctx) {
     counts[2 * k + 1] = stroff;
     nsym += n;
     stroff += len;
-    if (k == 2 * ctx->objs.len)
+    if (k == 2 * ctx->objs.len + ctx->opt.emit_relocs)
       ctx->symtab_nlocal = nsym; /* the segments so far hold every local */
   }
   ctx->symtab_segment_starts = counts;
