@@ -438,21 +438,7 @@ static void size_synthetic(Ctx *ctx) {
   size_dynamic_table(ctx);
   if (ctx->eh_frame_hdr)
     ctx->eh_frame_hdr->shdr.sh_size = 12 + 8 * (u64)count_eh_frame_fdes(ctx);
-  if (ctx->build_id) {
-    i64 len = 16;
-    switch (ctx->opt.build_id) {
-    case BUILD_ID_SHA1:
-      len = 20;
-      break;
-    case BUILD_ID_HEX:
-      len = ctx->opt.build_id_hex_len;
-      break;
-    default:
-      break;
-    }
-    ctx->build_id->shdr.sh_size = 16 + align_to((u64)len, 4);
-    ctx->build_id->nentries = len;
-  }
+  size_build_id_note(ctx);
   if (ctx->comment) {
     layout_merged_chunk(ctx->comment);
     ctx->comment->shdr.sh_size += strlen(rv_version()) + 1;
@@ -602,6 +588,25 @@ void relayout_nonalloc_sections(Ctx *ctx) {
   assign_addresses(ctx);
   if (!ctx->misplaced_section)
     check_output_fits(ctx);
+}
+
+/* The build-id note: its header, "GNU", and the digest --build-id asked for. */
+void size_build_id_note(Ctx *ctx) {
+  if (!ctx->build_id)
+    return;
+  i64 len = 16;
+  switch (ctx->opt.build_id) {
+  case BUILD_ID_SHA1:
+    len = 20;
+    break;
+  case BUILD_ID_HEX:
+    len = ctx->opt.build_id_hex_len;
+    break;
+  default:
+    break;
+  }
+  ctx->build_id->shdr.sh_size = 16 + align_to((u64)len, 4);
+  ctx->build_id->nentries = len;
 }
 
 void layout_sections(Ctx *ctx) {

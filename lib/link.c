@@ -322,6 +322,7 @@ static int link_relocatable(Ctx *ctx) {
     return 1;
   }
   PASS(write_relocatable(ctx)); // contents copied, relocations and symbols rewritten
+  PASS(write_build_id(ctx));    // hashes the finished image
   PASS(print_why_extract(ctx));
   PASS(print_map_file(ctx));
   PASS(print_cross_references(ctx));

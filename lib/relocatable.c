@@ -247,6 +247,11 @@ void create_relocatable_sections(Ctx *ctx) {
       if (!strcmp(r->sections.data[k]->name, ctx->opt.section_starts.data[i].name))
         r->sections.data[k]->shdr.sh_addr = ctx->opt.section_starts.data[i].addr;
   create_notes(ctx, r);
+  /* --build-id: GNU ld writes the note in relocatable output too. */
+  if (ctx->opt.build_id != BUILD_ID_NONE) {
+    ctx->build_id = new_chunk(ctx, CK_BUILD_ID, ".note.gnu.build-id", SHT_NOTE, SHF_ALLOC, 4);
+    size_build_id_note(ctx);
+  }
   ctx->symtab_chunk = new_table_chunk(ctx, ".symtab", SHT_SYMTAB, sizeof(Elf64_Sym), 8);
   ctx->strtab = new_table_chunk(ctx, ".strtab", SHT_STRTAB, 0, 1);
   ctx->shstrtab = new_table_chunk(ctx, ".shstrtab", SHT_STRTAB, 0, 1);

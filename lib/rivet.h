@@ -1074,6 +1074,7 @@ typedef struct Segment {
   Elf64_Phdr phdr;
 } Segment;
 void sort_output_sections(Ctx *ctx);
+void size_build_id_note(Ctx *ctx);
 void layout_sections(Ctx *ctx);
 /* After non-allocated sections changed size or name: their offsets, the section name
  * table and the file size again (allocated sections come first and keep theirs). */

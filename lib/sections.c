@@ -231,6 +231,11 @@ static bool is_binned(Ctx *ctx, const InputSection *isec) {
     return false;
   if (is_stripped_debug_section(ctx, isec))
     return false;
+  /* --build-id: the output's own note replaces the inputs' (GNU ld, lld): a second
+   * one would name a build that is not this one. */
+  if (ctx->opt.build_id != BUILD_ID_NONE && isec->type == SHT_NOTE &&
+      !strcmp(isec->name, ".note.gnu.build-id"))
+    return false;
   return true;
 }
 

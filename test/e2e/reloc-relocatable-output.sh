@@ -210,3 +210,11 @@ expect_error "attempted static link of dynamic object" -r "$(gcc -print-file-nam
 run "$LD_RIVET" -r --gc-sections -e main -o gc.o c1.o c2.o
 nm gc.o | grep -q ' T bump$' || fail "--gc-sections -e main dropped bump, which main calls"
 run_three gc c.ref gc.o
+
+# ---- --build-id: -r writes the note (GNU ld); a final link with --build-id keeps only
+# its own, as GNU ld and lld do ----
+run "$LD_RIVET" -r --build-id=sha1 -o bid.o c1.o c2.o
+readelf -nW bid.o | grep -q 'Build ID: [0-9a-f]\{40\}' || fail "bid.o has no SHA-1 build-id note"
+run gcc -B"$RIVET_LIBEXEC/" -Wl,--build-id=md5 -o bid.rivet bid.o
+[ "$(readelf -nW bid.rivet | grep -c 'Build ID')" = 1 ] || fail "bid.rivet has $(readelf -nW bid.rivet | grep -c 'Build ID') build-id notes, want 1"
+readelf -nW bid.rivet | grep -q 'Build ID: [0-9a-f]\{32\}$' || fail "bid.rivet's build-id is not its own MD5"
