@@ -85,7 +85,7 @@ static bool is_root_section(InputSection *isec) {
   const char *n = isec->name;
   if (!(isec->flags & SHF_ALLOC))
     return true; /* debug info and the like are not collected */
-  if (isec->flags & SHF_GNU_RETAIN)
+  if ((isec->flags & SHF_GNU_RETAIN) || isec->kept_by_script)
     return true;
   u32 t = isec->type;
   if (t == SHT_NOTE || t == SHT_INIT_ARRAY || t == SHT_FINI_ARRAY || t == SHT_PREINIT_ARRAY)

@@ -307,6 +307,7 @@ static int link_relocatable(Ctx *ctx) {
     PASS(convert_common_symbols(ctx));    // -d: COMMON -> .bss definitions, else they stay
   PASS(check_required_symbols(ctx));      // --require-defined names must be defined
   PASS(decide_stack(ctx));                // .note.GNU-stack from the inputs'
+  PASS(apply_section_rules(ctx));         // -T's SECTIONS: output names, /DISCARD/, KEEP
   PASS(gc_sections(ctx));                 // --gc-sections: from the -e and -u roots
   PASS(split_eh_frames(ctx));             // .eh_frame records; drop FDEs of dropped code
   PASS(bin_input_sections(ctx));          // input sections -> output sections, by name

@@ -1,7 +1,8 @@
 /* Linker scripts of the kind distributions ship as libraries (libc.so is one):
  *   GROUP ( /lib/libc.so.6 /usr/lib/libc_nonshared.a AS_NEEDED ( /lib/ld-linux.so.2 ) )
- * plus INPUT, OUTPUT_FORMAT, OUTPUT_ARCH, SEARCH_DIR, ENTRY and comments. Scripts
- * that describe a layout (SECTIONS, MEMORY) are rejected with a clear error. */
+ * plus INPUT, OUTPUT_FORMAT, OUTPUT_ARCH, SEARCH_DIR, ENTRY and comments; SECTIONS for
+ * relocatable output (section-rules.c). Scripts that lay out a final link (SECTIONS,
+ * MEMORY) are rejected with a clear error. */
 #include "rivet.h"
 
 #include <ctype.h>
@@ -195,6 +196,8 @@ bool parse_linker_script(Ctx *ctx, MappedFile *mf, InputArgVec *out) {
       emit(&ps, ARG_GROUP_END, NULL);
     } else if (!strcmp(t, "INPUT")) {
       ok = parse_file_list(&ps);
+    } else if (!strcmp(t, "SECTIONS")) {
+      ok = parse_sections_command(ctx, mf->path, &ps.toks, &ps.pos);
     } else if (!strcmp(t, "OUTPUT_FORMAT") || !strcmp(t, "OUTPUT_ARCH") || !strcmp(t, "TARGET")) {
       ok = skip_parenthesized(&ps);
     } else if (!strcmp(t, "SEARCH_DIR") || !strcmp(t, "ENTRY")) {

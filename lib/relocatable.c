@@ -216,6 +216,28 @@ static void create_notes(Ctx *ctx, RelocatableOutput *r) {
                            ctx->opt.z_execstack ? SHF_EXECINSTR : 0, 1);
 }
 
+/* An output section a SECTIONS rule made: PROGBITS if any member has bytes (the
+ * members' own type if they agree), NOBITS otherwise; the members' flags together,
+ * SHF_MERGE/SHF_STRINGS only if every member has them with one entry size (GNU ld). */
+static void describe_scripted_section(Chunk *c) {
+  u32 type = SHT_NOBITS;
+  u64 flags = 0, merge = SHF_MERGE | SHF_STRINGS, entsize = 0;
+  for (i64 i = 0; i < c->members.len; i++) {
+    InputSection *isec = c->members.data[i];
+    if (isec->type != SHT_NOBITS)
+      type = type == SHT_NOBITS || type == isec->type ? isec->type : SHT_PROGBITS;
+    flags |= isec->flags;
+    merge &= isec->flags;
+    u64 e = isec->flags & SHF_MERGE ? isec->shdr->sh_entsize : 0;
+    if (i > 0 && e != entsize)
+      merge = 0;
+    entsize = e;
+  }
+  c->shdr.sh_type = type;
+  c->shdr.sh_flags = (flags & ~(u64)(SHF_MERGE | SHF_STRINGS)) | merge;
+  c->shdr.sh_entsize = merge ? entsize : 0;
+}
+
 /* Output sections, their relocation sections right after each, groups first (as GNU
  * ld orders them), then the tables. */
 void create_relocatable_sections(Ctx *ctx) {
@@ -236,6 +258,8 @@ void create_relocatable_sections(Ctx *ctx) {
     vec_push(&ctx->chunks, c);
     if (c->relocations)
       vec_push(&ctx->chunks, c->relocations);
+    if (c->shdr.sh_type == SHT_NULL)
+      describe_scripted_section(c);
     /* As aligned as the inputs asked, though .eh_frame records are packed at 4 bytes
      * (eh-frame.c): the final link places the section as GNU ld's would. */
     for (i64 m = 0; m < c->members.len; m++)
@@ -364,8 +388,9 @@ static bool defined_here(const Symbol *s) {
 static bool writes_global(InputFile *f, Symbol *s, i64 i) {
   if (s->symtab_idx >= 0 || s->is_defined_by_linker)
     return false;
+  /* A definition --gc-sections collected goes with its section (GNU ld). */
   if (defined_here(s))
-    return s->file == f && s->sym_idx == i;
+    return s->file == f && s->sym_idx == i && (!s->isec || s->isec->is_alive);
   return true;
 }
 

@@ -598,6 +598,19 @@ bool tokenize_linker_script(Ctx *ctx, const char *path, const char *text, i64 si
                             ScriptTokenVec *out);
 bool looks_like_linker_script(const u8 *data, i64 size);
 
+/* ---- section-rules.c: SECTIONS for relocatable output ---- */
+typedef struct SectionRule {
+  const char *output;         /* output section, "/DISCARD/" drops */
+  const char *file;           /* file glob ("*": any) */
+  const char *section;        /* section name glob */
+  const char **exclude_files; /* EXCLUDE_FILE globs */
+  i64 nexclude;
+  bool keep; /* inside KEEP() */
+} SectionRule;
+/* Parses "{ ... }" after SECTIONS at toks[*pos]; appends to ctx->section_rules. */
+bool parse_sections_command(Ctx *ctx, const char *path, const ScriptTokenVec *toks, i64 *pos);
+void apply_section_rules(Ctx *ctx); /* script_output / drops, before --gc-sections */
+
 /* ---- read-inputs.c: command line -> files, lazy archive members ---- */
 void read_inputs(Ctx *ctx);
 void wait_for_member(Ctx *ctx, InputFile *member); /* its reading is complete */
@@ -797,6 +810,8 @@ struct InputSection {
   u64 size;
   i64 npieces;
   i64 neh_records;
+  const char *script_output; /* -r: the output section a SECTIONS rule names, or NULL */
+  bool kept_by_script;       /* ... inside KEEP(): a --gc-sections root */
   /* identical code folding (icf.c) */
   u32 icf_class[2];          /* equivalence class: this round's and the next's */
   InputSection *folded_into; /* the identical section kept in its place, or NULL */
@@ -1257,6 +1272,7 @@ struct Ctx {
   Chunk *got, *gotplt, *iplt, *rela_iplt, *eh_frame, *eh_frame_hdr, *build_id;
   Chunk *gnu_property, *comment, *symtab_chunk, *strtab, *shstrtab;
   RelocatableOutput *relocatable; /* -r: what relocatable.c plans and writes */
+  VEC(SectionRule) section_rules; /* -r: the SECTIONS rules of -T scripts, in order */
   PltUnwind plt_unwind; /* --ld-generated-unwind-info: .eh_frame records for the PLT */
   /* --separate-debug-file: the main output's .gnu_debuglink; the chunks that go to the
    * debug file only (.debug_*, .symtab, .strtab); that file and the CRC it must have */

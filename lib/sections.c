@@ -285,6 +285,10 @@ static void type_eh_frame_chunk(Chunk *c) {
 static SectionPlace relocatable_place_of(const InputSection *isec) {
   bool alone = (isec->shdr->sh_flags & SHF_GROUP) || (isec->flags & SHF_LINK_ORDER);
   u64 entsize = isec->flags & SHF_MERGE ? isec->shdr->sh_entsize : 0;
+  /* A SECTIONS rule's output section takes whatever it names: its type and flags come
+   * from its members once they are all in (relocatable.c). */
+  if (isec->script_output && !alone)
+    return (SectionPlace){isec->script_output, SHT_NULL, 0, 0, NULL, 0};
   return (SectionPlace){isec->name, eh_frame_key_type(isec), isec->flags,
                         0,          alone ? isec : NULL,     entsize};
 }

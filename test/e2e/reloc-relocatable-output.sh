@@ -218,3 +218,51 @@ readelf -nW bid.o | grep -q 'Build ID: [0-9a-f]\{40\}' || fail "bid.o has no SHA
 run gcc -B"$RIVET_LIBEXEC/" -Wl,--build-id=md5 -o bid.rivet bid.o
 [ "$(readelf -nW bid.rivet | grep -c 'Build ID')" = 1 ] || fail "bid.rivet has $(readelf -nW bid.rivet | grep -c 'Build ID') build-id notes, want 1"
 readelf -nW bid.rivet | grep -q 'Build ID: [0-9a-f]\{32\}$' || fail "bid.rivet's build-id is not its own MD5"
+
+# ---- -T with SECTIONS naming output sections only (GNU ld's rules: the first
+# description naming a section takes it; /DISCARD/ drops; KEEP roots --gc-sections;
+# COMDAT members stay alone) ----
+cat >r.lds <<'EOS'
+/* a kernel-module style -r script */
+SECTIONS
+{
+  .text 0 : { *(.text .text.*) }
+  .rodata : { *(.rodata .rodata.*) }
+  .keepme : { KEEP(*(.keepme)) }
+  /DISCARD/ : { *(.comment) }
+}
+EOS
+cat >s1.c <<'EOF'
+#include <stdio.h>
+__attribute__((section(".text.hot"))) int hot(int x) { return x * 2; }
+const char msg[] = "constant";
+__attribute__((used, section(".keepme"))) static const char marker[] = "kept-by-script";
+int cold(int);
+int main(void) { printf("%d %s %d\n", hot(3), msg, cold(4)); return 0; }
+EOF
+cat >s2.c <<'EOF'
+int cold(int x) { return x + 1; }
+int unused_function(int x) { return x * 7; }
+EOF
+compile_c -O1 -ffunction-sections -fdata-sections -o s1.o s1.c
+compile_c -O1 -ffunction-sections -fdata-sections -o s2.o s2.c
+run gcc -fuse-ld=bfd -o s.ref s1.o s2.o
+run "$LD_RIVET" -r -T r.lds -o s.o s1.o s2.o
+readelf -SW s.o | grep -q '\.text\.hot' && fail "s.o: .text.hot was not gathered into .text"
+readelf -SW s.o | grep -q '\.comment' && fail "s.o: /DISCARD/ kept .comment"
+readelf -SW s.o | grep -q ' \.rodata ' || fail "s.o has no .rodata gathered by the script"
+run_three s s.ref s.o
+run "$LD_RIVET" -r -T r.lds --gc-sections -e main -o sgc.o s1.o s2.o
+nm sgc.o | grep -q unused_function && fail "--gc-sections under -T kept unused_function"
+grep -q kept-by-script sgc.o || fail "--gc-sections dropped .keepme, which KEEP names"
+run_three sgc s.ref sgc.o
+# A script that assigns is refused in -r; SECTIONS in a final link too, by name.
+printf 'SECTIONS { . = 0x1000; .text : { *(.text) } }\n' >assign.lds
+status=0
+"$LD_RIVET" -r -T assign.lds -o bad.o s1.o 2>err.txt || status=$?
+[ "$status" = 1 ] && grep -q "not supported in SECTIONS of relocatable output" err.txt ||
+  fail "-r -T assign.lds: status $status, '$(cat err.txt)'"
+status=0
+"$LD_RIVET" -T r.lds -o bad.out s1.o s2.o 2>err.txt || status=$?
+[ "$status" = 1 ] && grep -q "SECTIONS is supported for relocatable output (-r) only" err.txt ||
+  fail "-T r.lds in a final link: status $status, '$(cat err.txt)'"

@@ -3,7 +3,7 @@
  * command line produces. GROUP(...) becomes GROUP_START ... GROUP_END; AS_NEEDED(...)
  * becomes PUSH_STATE AS_NEEDED ... POP_STATE so the flag does not leak past it; -lNAME
  * is a library search; other names are files also searched in -L dirs. Layout scripts
- * (SECTIONS, MEMORY) are not supported and must say so. */
+ * (SECTIONS outside -r, MEMORY) are not supported and must say so. */
 #include "unit-helpers.h"
 
 typedef struct Parsed {
@@ -218,9 +218,9 @@ Test(linker_script, output_format_unclosed) {
   expect_error(&p, "expected ')'");
 }
 
-Test(linker_script, sections_is_unsupported) {
+Test(linker_script, sections_is_for_relocatable_output_only) {
   Parsed p = parse("/* layout */\n\nSECTIONS\n{\n  .text : { *(.text) }\n}\n");
-  expect_error(&p, "unsupported linker script command 'SECTIONS'");
+  expect_error(&p, "SECTIONS is supported for relocatable output (-r) only");
   cr_assert(has_error(p.ctx, "script.so:3:"),
             "expected line 3 (after a comment and a blank line), got: %s", all_errors(p.ctx));
 }
