@@ -346,13 +346,61 @@ typedef struct FileBins {
   i64 *starts;           /* per place: where this file's members begin in chunk->members */
 } FileBins;
 
-static i64 find_place(const SectionPlace *places, i64 n, const SectionPlace *p, i64 hint) {
-  if (hint < n && same_place(&places[hint], p))
-    return hint;
-  for (i64 k = 0; k < n; k++)
-    if (same_place(&places[k], p))
-      return k;
-  return -1;
+/* Distinct places by value, for finding one among thousands: -r keeps every section
+ * name (and every COMDAT member alone), a final link has a few dozen. Open addressing
+ * over indices into the caller's array of places, at most half full. */
+typedef struct PlaceIndex {
+  i32 *slots; /* index + 1; 0: empty */
+  i64 cap, len;
+} PlaceIndex;
+
+static u64 place_hash(const SectionPlace *p) {
+  u64 h = hash_string(p->name, (i64)strlen(p->name));
+  h ^= ((u64)p->type * 0x9e3779b97f4a7c15ULL) ^ (p->flags * 0xbf58476d1ce4e5b9ULL);
+  h ^= ((u64)p->info << 32) ^ (p->entsize * 0x94d049bb133111ebULL) ^ (u64)(uintptr_t)p->alone;
+  return h ^ (h >> 31);
+}
+
+static void place_index_grow(PlaceIndex *ix, const SectionPlace *places) {
+  i64 cap = ix->cap ? ix->cap * 2 : 64;
+  i32 *slots = calloc((size_t)cap, sizeof(i32));
+  if (!slots) {
+    fprintf(stderr, "ld.rivet: out of memory\n");
+    exit(1);
+  }
+  for (i64 i = 0; i < ix->cap; i++)
+    if (ix->slots[i])
+      for (u64 h = place_hash(&places[ix->slots[i] - 1]) & (u64)(cap - 1);;
+           h = (h + 1) & (u64)(cap - 1))
+        if (!slots[h]) {
+          slots[h] = ix->slots[i];
+          break;
+        }
+  free(ix->slots);
+  ix->slots = slots;
+  ix->cap = cap;
+}
+
+/* The index of p among places[0, n), adding it as index n when absent (the caller
+ * appends it then): returns the index and sets *added. */
+static i64 place_index_find_or_add(PlaceIndex *ix, const SectionPlace *places, i64 n,
+                                   const SectionPlace *p, bool *added) {
+  if (2 * (ix->len + 1) > ix->cap)
+    place_index_grow(ix, places);
+  u64 mask = (u64)ix->cap - 1;
+  for (u64 h = place_hash(p) & mask;; h = (h + 1) & mask) {
+    i32 at = ix->slots[h];
+    if (!at) {
+      ix->slots[h] = (i32)(n + 1);
+      ix->len++;
+      *added = true;
+      return n;
+    }
+    if (same_place(&places[at - 1], p)) {
+      *added = false;
+      return at - 1;
+    }
+  }
 }
 
 static void find_file_places_task(Ctx *ctx, i64 fi, void *arg) {
@@ -360,6 +408,7 @@ static void find_file_places_task(Ctx *ctx, i64 fi, void *arg) {
   FileBins *b = &((FileBins *)arg)[fi];
   b->place_of_section = ARENA_ARRAY(local_arena(ctx), i32, MAX(f->nshdrs, 1));
   i64 last = 0;
+  PlaceIndex index = {0};
   for (i64 i = 0; i < f->nshdrs; i++) {
     InputSection *isec = f->sections ? f->sections[i] : NULL;
     b->place_of_section[i] = -1;
@@ -367,16 +416,19 @@ static void find_file_places_task(Ctx *ctx, i64 fi, void *arg) {
       continue;
     SectionPlace p = place_of(ctx, isec);
     /* Neighbouring sections mostly go to the same output section: try it first. */
-    i64 k = find_place(b->places.data, b->places.len, &p, last);
-    if (k < 0) {
+    i64 k = last;
+    bool added = false;
+    if (k >= b->places.len || !same_place(&b->places.data[k], &p))
+      k = place_index_find_or_add(&index, b->places.data, b->places.len, &p, &added);
+    if (added) {
       vec_push(&b->places, p);
       vec_push(&b->counts, 0);
-      k = b->places.len - 1;
     }
     b->counts.data[k]++;
     b->place_of_section[i] = (i32)k;
     last = k;
   }
+  free(index.slots);
 }
 
 static void fill_file_members_task(Ctx *ctx, i64 fi, void *arg) {
@@ -402,24 +454,19 @@ void bin_input_sections(Ctx *ctx) {
   if (!bins)
     fatal(ctx, "out of memory");
   parallel_for(ctx, nfiles, find_file_places_task, bins);
-  i64 last = 0;
+  VEC(SectionPlace) key_places = {0}; /* keys[k]'s place, for the index */
+  PlaceIndex index = {0};
   for (i64 fi = 0; fi < nfiles; fi++) {
     FileBins *b = &bins[fi];
     b->chunks = ARENA_ARRAY(&ctx->arena, Chunk *, MAX(b->places.len, 1));
     b->starts = ARENA_ARRAY(&ctx->arena, i64, MAX(b->places.len, 1));
     for (i64 k = 0; k < b->places.len; k++) {
       SectionPlace *p = &b->places.data[k];
-      OsecKey *hit = NULL;
-      for (i64 j = 0; j < keys.len && !hit && !p->alone; j++) {
-        i64 at = (last + j) % keys.len;
-        OsecKey *key = &keys.data[at];
-        if (same_place(
-                &(SectionPlace){key->name, key->type, key->flags, key->info, NULL, key->entsize},
-                p)) {
-          hit = key;
-          last = at;
-        }
-      }
+      bool added = true;
+      i64 at = keys.len;
+      if (!p->alone) /* an input section alone makes an output section of its own */
+        at = place_index_find_or_add(&index, key_places.data, key_places.len, p, &added);
+      OsecKey *hit = added ? NULL : &keys.data[at];
       if (!hit) {
         /* GNU ld starts each SHF_GNU_MBIND output section on a common page. */
         Chunk *c = new_chunk(ctx, CK_OSEC, p->name, p->type, p->flags,
@@ -428,12 +475,14 @@ void bin_input_sections(Ctx *ctx) {
         c->shdr.sh_entsize = p->entsize;
         ctx->has_gnu_extensions |= (p->flags & SHF_GNU_MBIND) != 0; /* ELFOSABI_GNU, as GNU ld */
         vec_push(&keys, ((OsecKey){p->name, p->type, p->flags, p->info, p->entsize, c}));
-        last = keys.len - 1;
-        hit = &keys.data[last];
+        vec_push(&key_places, *p);
+        hit = &keys.data[keys.len - 1];
       }
       b->chunks[k] = hit->chunk;
     }
   }
+  free(index.slots);
+  free(key_places.data);
   /* Each file's members of an output section follow the previous files' ones. */
   for (i64 fi = 0; fi < nfiles; fi++)
     for (i64 k = 0; k < bins[fi].places.len; k++)
