@@ -649,8 +649,11 @@ static void write_globals(Ctx *ctx) {
     i64 shndx = SHN_UNDEF;
     u64 value = 0;
     u8 info;
+    /* -z common (GNU ld): a common's type says so; STT_OBJECT otherwise, whatever the
+     * inputs said. */
     if (global_definition(s, &shndx, &value))
-      info = ELF64_ST_INFO(s->binding, s->type);
+      info = ELF64_ST_INFO(
+          s->binding, shndx == IN_COMMON ? (ctx->opt.z_common ? STT_COMMON : STT_OBJECT) : s->type);
     else
       info = ELF64_ST_INFO(s->has_strong_ref ? STB_GLOBAL : STB_WEAK, r->global_types.data[i]);
     put_symbol(o.symtab, o.shndx, s->symtab_idx, (u32)name, info, s->visibility, shndx, value,

@@ -320,6 +320,7 @@ typedef struct Options {
   bool relocatable;  /* -r: an object for a later link (relocatable.c) */
   bool define_common; /* -d, -dc, -dp: commons get .bss space in relocatable output too */
   bool emit_relocs;   /* -q: the inputs' relocations also in the output (relocatable.c) */
+  bool z_common;      /* -z common: -r writes commons as STT_COMMON, else STT_OBJECT */
   bool is_static;    /* -static / -Bstatic seen before any input: no dynamic sections */
   OutputMagic magic; /* -n, -N, --no-omagic */
   bool eh_frame_hdr; /* --eh-frame-hdr */

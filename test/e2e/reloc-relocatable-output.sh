@@ -137,6 +137,11 @@ run "$LD_RIVET" -r -d -o cd.o c1.o c2.o
 run ld.bfd -r -d -o cd.bfd.o c1.o c2.o
 same_globals cd.o cd.bfd.o
 run_three cd c.ref cd.o
+# -z common: commons are written STT_COMMON, else STT_OBJECT (GNU ld).
+readelf -sW c.o | grep -q 'OBJECT  GLOBAL DEFAULT  COM common_b$' || fail "c.o: common_b is not an STT_OBJECT common"
+run "$LD_RIVET" -r -z common -o czc.o c1.o c2.o
+readelf -sW czc.o | grep -q 'COMMON  GLOBAL DEFAULT  COM common_b$' || fail "-z common: common_b is not STT_COMMON"
+run_three czc c.ref czc.o
 # -x drops the locals no relocation names, keeps those one does.
 run "$LD_RIVET" -r -x -o cxl.o c1.o c2.o
 readelf -sW cxl.o | grep -q ' [0-9]* FILE ' && fail "-x kept the file symbols"
