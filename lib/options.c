@@ -1239,9 +1239,9 @@ static const OptionDef options[] = {
      "output sections are not split (GNU ld's split sections fall outside its segments)",
      NOT_SUPPORTED},
     {"split-by-reloc", "[=COUNT]",
-     "Accepted (only relocatable output has relocation sections to split; GNU ld's final "
-     "output is unchanged)",
-     NO_EFFECT},
+     "Accepted for a final link (GNU ld's is unchanged); refused with -r, whose sections it "
+     "would split",
+     ON(split_by_reloc)},
     {"strip-discarded", NULL, "Write no symbol of a discarded section (the default)", NO_EFFECT},
     {"no-strip-discarded", NULL,
      "Accepted (GNU ld writes no symbol of a discarded COMDAT copy either way; only /DISCARD/ "

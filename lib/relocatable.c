@@ -54,6 +54,9 @@ void check_relocatable_options(Ctx *ctx) {
   for (i64 i = 0; i < ARRAY_SIZE(final_only); i++)
     if (final_only[i])
       error(ctx, "-r and %s may not be used together", final_only[i]);
+  /* GNU ld's -r splits output sections by relocation count for it: rivet does not. */
+  if (o->split_by_reloc)
+    error(ctx, "--split-by-reloc: splitting relocatable output sections is not supported");
   if (o->gc_sections && !o->entry_given && !o->undefined.len && !o->required_defined.len)
     error(ctx, "--gc-sections requires a defined symbol root specified by -e or -u");
 }

@@ -321,6 +321,7 @@ typedef struct Options {
   bool define_common; /* -d, -dc, -dp: commons get .bss space in relocatable output too */
   bool emit_relocs;   /* -q: the inputs' relocations also in the output (relocatable.c) */
   bool z_common;      /* -z common: -r writes commons as STT_COMMON, else STT_OBJECT */
+  bool split_by_reloc; /* --split-by-reloc: nothing to split in a final link; refused with -r */
   bool is_static;    /* -static / -Bstatic seen before any input: no dynamic sections */
   OutputMagic magic; /* -n, -N, --no-omagic */
   bool eh_frame_hdr; /* --eh-frame-hdr */

@@ -210,6 +210,7 @@ expect_error "-r and -shared may not be used together" -r -shared
 expect_error "-r and -pie may not be used together" -r -pie
 expect_error "-r and --relax may not be used together" -r --relax
 expect_error "--gc-sections requires a defined symbol root specified by -e or -u" -r --gc-sections
+expect_error "--split-by-reloc: splitting relocatable output sections is not supported" -r --split-by-reloc=4
 expect_error "attempted static link of dynamic object" -r "$(gcc -print-file-name=libc.so.6)"
 # --gc-sections with a root: what -e reaches stays.
 run "$LD_RIVET" -r --gc-sections -e main -o gc.o c1.o c2.o
