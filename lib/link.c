@@ -303,6 +303,7 @@ static int link_relocatable(Ctx *ctx) {
   PASS(print_trace(ctx));              // -t: the files the link uses
   PASS(warn_backward_references(ctx)); // --warn-backrefs: what GNU ld would refuse
   PASS(warn_common_symbols(ctx));      // --warn-common: commons meeting others
+  PASS(define_defsym_symbols(ctx));    // --defsym: the only symbols -r defines
   if (ctx->opt.define_common)
     PASS(convert_common_symbols(ctx));    // -d: COMMON -> .bss definitions, else they stay
   PASS(check_required_symbols(ctx));      // --require-defined names must be defined

@@ -342,8 +342,8 @@ static bool writes_local(Ctx *ctx, InputFile *f, i64 i, bool needed) {
     return false;
   bool placed = s->is_abs || (s->isec && s->isec->is_alive && s->isec->osec) ||
                 signature_group_chunk(ctx->relocatable, f, i);
-  if (needed)
-    return placed;
+  if (needed || ctx->opt.strip_all) /* -s: only what relocations and groups need (GNU ld) */
+    return placed && needed;
   return placed && keeps_local_symbol(ctx, f, s, i);
 }
 
@@ -382,6 +382,8 @@ static void number_file_locals_task(Ctx *ctx, i64 fi, void *arg) {
  * bound to the definition of "foo@@VER" is not: GNU ld's -r leaves it undefined, for
  * the final link to bind. */
 static bool defined_here(const Symbol *s) {
+  if (s->is_defined_by_linker)
+    return true; /* --defsym */
   return s->file && s->file->kind == FILE_OBJ && s->sym_idx >= 0 && s->file->syms &&
          s->file->syms[s->sym_idx] == s;
 }
@@ -389,7 +391,7 @@ static bool defined_here(const Symbol *s) {
 /* Is f where the global is written? At its definer, or, when it has none among the
  * objects, at its first reference. */
 static bool writes_global(InputFile *f, Symbol *s, i64 i) {
-  if (s->symtab_idx >= 0 || s->is_defined_by_linker)
+  if (s->symtab_idx >= 0 || s->is_defined_by_linker) /* --defsym's come after */
     return false;
   /* A definition --gc-sections collected goes with its section (GNU ld). */
   if (defined_here(s))
@@ -434,6 +436,10 @@ void number_relocatable_symbols(Ctx *ctx) {
         add_global(r, s, next++, ELF64_ST_TYPE(f->esyms[i].st_info));
     }
   }
+  /* --defsym's symbols, absolute or relative to another definition (GNU ld). */
+  for (i64 i = 0; i < ctx->linker_syms.len; i++)
+    if (ctx->linker_syms.data[i]->symtab_idx < 0)
+      add_global(r, ctx->linker_syms.data[i], next++, STT_NOTYPE);
   /* -u names nobody defined stay undefined references (GNU ld writes them). */
   for (i64 i = 0; i < ctx->opt.undefined.len; i++) {
     Symbol *s = find_symbol(ctx, ctx->opt.undefined.data[i]);

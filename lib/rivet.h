@@ -957,6 +957,7 @@ void create_early_chunks(Ctx *ctx);
 void create_synthetic_sections(Ctx *ctx);
 void add_section_bracket_symbols(Ctx *ctx);
 void add_linker_defined_symbols(Ctx *ctx);
+void define_defsym_symbols(Ctx *ctx); /* --defsym (part of the above; -r's only ones) */
 void fix_linker_symbols(Ctx *ctx);
 Chunk *new_chunk(Ctx *ctx, ChunkKind kind, const char *name, u32 type, u64 flags, u64 align);
 

@@ -395,19 +395,32 @@ static ExprValue parse_or(ExprParser *e) {
   return v;
 }
 
-void add_linker_defined_symbols(Ctx *ctx) {
+static void create_internal_file(Ctx *ctx) {
   InputFile *f = ARENA_NEW(&ctx->arena, InputFile);
   f->kind = FILE_INTERNAL;
   f->name = "<internal>";
   f->priority = ctx->next_priority++;
   f->is_alive = true;
   ctx->internal_file = f;
+}
+
+void add_linker_defined_symbols(Ctx *ctx) {
+  create_internal_file(ctx);
   for (i64 i = 0; i < ARRAY_SIZE(linker_symbol_names); i++)
     provide(ctx, linker_symbol_names[i], STT_NOTYPE, STV_HIDDEN);
   provide(ctx, "_TLS_MODULE_BASE_", STT_TLS, STV_HIDDEN);
   if (ctx->is_dynamic || ctx->opt.kind != OUT_EXEC)
     provide(ctx, "_DYNAMIC", STT_NOTYPE, STV_HIDDEN);
   ctx->sym_gotp = find_symbol(ctx, "_GLOBAL_OFFSET_TABLE_");
+  define_defsym_symbols(ctx);
+}
+
+/* --defsym NAME=EXPRESSION: an absolute symbol, or one relative to another symbol's
+ * definition. In -r (relocatable.c) these are the only symbols the linker defines,
+ * as in GNU ld. */
+void define_defsym_symbols(Ctx *ctx) {
+  if (!ctx->internal_file)
+    create_internal_file(ctx);
   for (i64 i = 0; i < ctx->opt.defsyms.len; i++) {
     const char *d = ctx->opt.defsyms.data[i];
     const char *eq = strchr(d, '=');
@@ -430,10 +443,18 @@ void add_linker_defined_symbols(Ctx *ctx) {
       *sym = *v.base;
       sym->name = name;
       sym->value += (u64)v.off;
+      /* -r writes it from the list, section-relative; a final link's .symtab has it
+       * through the symbol it copies. */
+      if (ctx->opt.relocatable) {
+        sym->is_defined_by_linker = true;
+        vec_push(&ctx->linker_syms, sym);
+      }
       continue;
     }
     sym->file = ctx->internal_file;
     sym->rank = RANK_DEFINED;
+    sym->type = STT_NOTYPE; /* a number, whatever the name was before (GNU ld) */
+    sym->size = 0;
     sym->is_abs = true;
     sym->value = (u64)v.off;
     sym->isec = NULL;

@@ -148,6 +148,18 @@ readelf -sW cxl.o | grep -q ' [0-9]* FILE ' && fail "-x kept the file symbols"
 readelf -sW cxl.o | grep -q ' tls_local$' || fail "-x dropped tls_local, which a relocation names"
 run_three cxl c.ref cxl.o
 
+# --defsym: an absolute symbol, and one relative to a definition (its section's).
+run "$LD_RIVET" -r --defsym=magic_number=0x1234 --defsym=after_bump=bump+4 -o cdef.o c1.o c2.o
+readelf -sW cdef.o | grep -q '0000000000001234 .* ABS magic_number$' || fail "cdef.o: no absolute magic_number"
+[ "$(nm cdef.o | awk '$3 == "after_bump" {print $2}')" = T ] || fail "cdef.o: after_bump is not a .text symbol"
+want=$(printf '%016x' $((0x$(nm cdef.o | awk '$3 == "bump" {print $1}') + 4)))
+[ "$(nm cdef.o | awk '$3 == "after_bump" {print $1}')" = "$want" ] || fail "cdef.o: after_bump is not bump+4"
+# -s: only the locals relocations need stay (GNU ld); the program still links and runs.
+run "$LD_RIVET" -r -s -o cs.o c1.o c2.o
+readelf -sW cs.o | grep -q ' FILE ' && fail "-r -s kept file symbols"
+readelf -SW cs.o | grep -q '\.debug_info' && fail "-r -s kept .debug_info"
+run_three cs c.ref cs.o
+
 # ---- Archives: members pulled by -u, by references, by --whole-archive ----
 run ar rcs libc2.a c2.o
 run "$LD_RIVET" -r -o pulled.o c1.o libc2.a
