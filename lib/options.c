@@ -466,6 +466,15 @@ static void opt_static(Ctx *ctx, const char *value, const char *word) {
   add_input(ctx, ARG_BSTATIC, NULL);
 }
 
+static void opt_split_by_file(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  char *end = NULL;
+  u64 size = value && *value ? strtoull(value, &end, 0) : 1;
+  if (end && *end)
+    error(ctx, "--split-by-file: invalid size '%s'", value);
+  ctx->opt.split_by_file = size ? size : 1;
+}
+
 static void opt_task_link(Ctx *ctx, const char *value, const char *word) {
   (void)value, (void)word;
   ctx->opt.relocatable = true;
@@ -1236,8 +1245,9 @@ static const OptionDef options[] = {
     {"task-link", "SYMBOL", "Write relocatable output, as -r (task linking: VxWorks only)",
      CALLS(opt_task_link)},
     {"split-by-file", "[=SIZE]",
-     "output sections are not split (GNU ld's split sections fall outside its segments)",
-     NOT_SUPPORTED},
+     "With -r: a new output section (NAME.N) where SIZE bytes are reached (refused for a "
+     "final link, whose split sections GNU ld leaves outside its segments)",
+     CALLS(opt_split_by_file)},
     {"split-by-reloc", "[=COUNT]",
      "Accepted for a final link (GNU ld's is unchanged); refused with -r, whose sections it "
      "would split",
@@ -1481,6 +1491,12 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
           o->filter            ? "-F"
           : o->auxiliaries.len ? "-f"
                                : "--no-define-common");
+    checkpoint(ctx);
+    return RV_ARGS_ERROR;
+  }
+  /* GNU ld's split sections of a final link fall outside its segments: -r only. */
+  if (o->split_by_file && !o->relocatable) {
+    error(ctx, "--split-by-file: split sections in a final link are not supported (only with -r)");
     checkpoint(ctx);
     return RV_ARGS_ERROR;
   }

@@ -241,6 +241,44 @@ static void describe_scripted_section(Chunk *c) {
   c->shdr.sh_entsize = merge ? entsize : 0;
 }
 
+/* --split-by-file=SIZE (GNU ld): where an output section's members reach SIZE bytes,
+ * the next member starts a new section, NAME.0, NAME.1, ..., at the address it had;
+ * the new sections follow all others. Merged-string sections stay whole (GNU ld
+ * merges them first). */
+static void split_sections_by_size(Ctx *ctx, RelocatableOutput *r) {
+  u64 limit = ctx->opt.split_by_file;
+  i64 n = r->sections.len;
+  for (i64 i = 0; i < n; i++) {
+    Chunk *c = r->sections.data[i], *cur = c;
+    if (c->members.len < 2 || (c->shdr.sh_flags & SHF_MERGE) || starts_with(c->name, ".stab"))
+      continue;
+    u64 size = 0, base = 0; /* bytes in cur so far; where cur starts within c */
+    i64 kept = 0, count = 0;
+    for (i64 m = 0; m < c->members.len; m++) {
+      InputSection *isec = c->members.data[m];
+      if (m > 0 && size + isec->size >= limit) {
+        const char *name = arena_sprintf(&ctx->arena, "%s.%ld", c->name, (long)count++);
+        cur = new_chunk(ctx, CK_OSEC, name, c->shdr.sh_type, c->shdr.sh_flags, 1);
+        base = isec->offset;
+        cur->shdr.sh_addr = c->shdr.sh_addr + base;
+        cur->shdr.sh_entsize = c->shdr.sh_entsize;
+        vec_push(&r->sections, cur);
+        size = 0;
+      }
+      /* Offsets keep their distances, so that alignment within holds. */
+      isec->offset -= base;
+      isec->osec = cur;
+      if (cur == c)
+        c->members.data[kept++] = isec;
+      else
+        vec_push(&cur->members, isec);
+      cur->shdr.sh_size = isec->offset + isec->size;
+      size += isec->size;
+    }
+    c->members.len = kept;
+  }
+}
+
 /* Output sections, their relocation sections right after each, groups first (as GNU
  * ld orders them), then the tables. */
 void create_relocatable_sections(Ctx *ctx) {
@@ -248,6 +286,8 @@ void create_relocatable_sections(Ctx *ctx) {
   ctx->relocatable = r;
   for (i64 i = 0; i < ctx->chunks.len; i++)
     vec_push(&r->sections, ctx->chunks.data[i]);
+  if (ctx->opt.split_by_file)
+    split_sections_by_size(ctx, r);
   ctx->chunks.len = 0;
   for (i64 i = 0; i < ctx->objs.len; i++)
     if (ctx->objs.data[i]->ncomdat_refs)

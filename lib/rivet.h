@@ -322,6 +322,7 @@ typedef struct Options {
   bool emit_relocs;   /* -q: the inputs' relocations also in the output (relocatable.c) */
   bool z_common;      /* -z common: -r writes commons as STT_COMMON, else STT_OBJECT */
   bool split_by_reloc; /* --split-by-reloc: nothing to split in a final link; refused with -r */
+  u64 split_by_file;   /* --split-by-file: -r output sections split at this size; 0: off */
   bool is_static;    /* -static / -Bstatic seen before any input: no dynamic sections */
   OutputMagic magic; /* -n, -N, --no-omagic */
   bool eh_frame_hdr; /* --eh-frame-hdr */

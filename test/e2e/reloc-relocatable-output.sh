@@ -160,6 +160,17 @@ readelf -sW cs.o | grep -q ' FILE ' && fail "-r -s kept file symbols"
 readelf -SW cs.o | grep -q '\.debug_info' && fail "-r -s kept .debug_info"
 run_three cs c.ref cs.o
 
+# --split-by-file=SIZE (GNU ld): a new output section NAME.N where SIZE bytes are
+# reached, at the address its first member had; the program still links and runs.
+run "$LD_RIVET" -r --split-by-file=16 -o csplit.o c1.o c2.o
+readelf -SW csplit.o | grep -q ' \.text\.0 ' || fail "--split-by-file=16 made no .text.0"
+addr=$(readelf -SW csplit.o | awk '$2 == ".text.0" {print $4}')
+[ "$((0x$addr))" -gt 0 ] || fail "csplit.o: .text.0 does not keep its address within .text"
+status=0
+"$LD_RIVET" --split-by-file -o split.out c2.o -e bump 2>err.txt || status=$?
+[ "$status" = 1 ] && grep -q -- "--split-by-file: split sections in a final link are not supported" err.txt ||
+  fail "--split-by-file in a final link: status $status, '$(cat err.txt)'"
+
 # ---- Archives: members pulled by -u, by references, by --whole-archive ----
 run ar rcs libc2.a c2.o
 run "$LD_RIVET" -r -o pulled.o c1.o libc2.a
