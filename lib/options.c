@@ -839,8 +839,7 @@ static void opt_spare_dynamic_tags(Ctx *ctx, const char *value, const char *word
 
 /* GNU ld: what to do with sections a SECTIONS script does not name. rivet reads no
  * SECTIONS, so every section is placed by its name: "place" is what it does. */
-/* --orphan-handling=place|warn|error (GNU ld); discard would need the references to a
- * discarded orphan reported, as GNU ld does, which rivet does not do yet. */
+/* --orphan-handling=place|warn|error|discard (GNU ld; orphans.c). */
 static void opt_orphan_handling(Ctx *ctx, const char *value, const char *word) {
   (void)word;
   if (!strcmp(value, "place"))
@@ -850,7 +849,7 @@ static void opt_orphan_handling(Ctx *ctx, const char *value, const char *word) {
   else if (!strcmp(value, "error"))
     ctx->opt.orphan_handling = ORPHAN_ERROR;
   else if (!strcmp(value, "discard"))
-    error(ctx, "--orphan-handling=discard: not supported by rivet: orphans are always placed");
+    ctx->opt.orphan_handling = ORPHAN_DISCARD;
   else
     error(ctx, "--orphan-handling=%s: expected place, warn, error or discard", value);
 }
@@ -1226,7 +1225,8 @@ static const OptionDef options[] = {
     {"retain-symbols-file", "FILE", "Write only the symbols FILE lists (one a line) to .symtab",
      STRING(retain_symbols_file)},
     {"orphan-handling", "MODE",
-     "Orphan sections (not named by GNU ld's default script): place (default), warn, error",
+     "Orphan sections (not named by GNU ld's default script): place (default), warn, error, "
+     "discard",
      CALLS(opt_orphan_handling)},
     /* Known and refused by name: GNU ld has them, rivet does not do them yet. */
     {"detect-odr-violations", NULL, "ODR violations are not looked for", NOT_SUPPORTED},

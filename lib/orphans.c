@@ -192,12 +192,54 @@ static void report_orphan(Ctx *ctx, InputFile *f, const char *name, const char *
          out_name);
 }
 
+/* --orphan-handling=discard: the orphans are dropped, and a reference to a symbol in
+ * one is an error in GNU ld's words; the objects' property notes go too. */
+static void report_discarded_reference(Ctx *ctx, InputSection *from, Symbol *sym) {
+  const char *name = sym->type == STT_SECTION ? sym->isec->name : display_name(ctx, sym->name);
+  error(ctx, "`%s' referenced in section `%s' of %s: defined in discarded section `%s' of %s", name,
+        from->name, from->file->name, sym->isec->name, sym->isec->file->name);
+}
+
+static void check_discarded_references_task(Ctx *ctx, i64 fi, void *arg) {
+  (void)arg;
+  InputFile *f = ctx->objs.data[fi];
+  for (i64 k = 1; f->sections && k < f->nshdrs; k++) {
+    InputSection *isec = f->sections[k];
+    /* Debug sections get tombstones; .eh_frame drops the FDEs (GNU ld says nothing). */
+    if (!isec || !isec->is_alive || !(isec->flags & SHF_ALLOC) || !strcmp(isec->name, ".eh_frame"))
+      continue;
+    for (i64 r = 0; r < isec->nrels; r++) {
+      Symbol *sym = f->syms[ELF64_R_SYM(isec->rels[r].r_info)];
+      if (sym->isec && !sym->isec->is_alive && sym->isec->discarded_orphan)
+        report_discarded_reference(ctx, isec, sym);
+    }
+  }
+}
+
+static void discard_orphan_sections(Ctx *ctx) {
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    f->has_feature_note = false; /* .note.gnu.property is an orphan: no property note */
+    f->isa_needed = f->property_1_needed = 0;
+    for (i64 k = 1; f->sections && k < f->nshdrs; k++) {
+      InputSection *isec = f->sections[k];
+      if (isec && isec->is_alive && isec->type != SHT_GROUP && is_orphan_section_name(isec->name)) {
+        isec->is_alive = false;
+        isec->discarded_orphan = true;
+      }
+    }
+  }
+  parallel_for(ctx, ctx->objs.len, check_discarded_references_task, NULL);
+}
+
 /* --orphan-handling=warn|error: GNU ld's line for each orphan input section, in input
  * order. Sections the link does not keep (discarded COMDAT copies, relocation
  * sections) are no orphans; the objects' .note.gnu.property notes are merged into the
  * first one's (GNU ld reports that one). */
 void report_orphan_sections(Ctx *ctx) {
   OrphanHandling how = ctx->opt.orphan_handling;
+  if (how == ORPHAN_DISCARD)
+    discard_orphan_sections(ctx);
   if (how != ORPHAN_WARN && how != ORPHAN_ERROR)
     return;
   bool property_seen = false;

@@ -249,7 +249,7 @@ typedef enum {
   ARG_JUST_SYMBOLS, /* --just-symbols FILE (or -R FILE): its symbols only, as absolutes */
 } InputArgKind;
 
-typedef enum { ORPHAN_PLACE, ORPHAN_WARN, ORPHAN_ERROR } OrphanHandling;
+typedef enum { ORPHAN_PLACE, ORPHAN_WARN, ORPHAN_ERROR, ORPHAN_DISCARD } OrphanHandling;
 
 typedef struct InputArg {
   InputArgKind kind;
@@ -815,6 +815,7 @@ struct InputSection {
   i64 neh_records;
   const char *script_output; /* -r: the output section a SECTIONS rule names, or NULL */
   bool kept_by_script;       /* ... inside KEEP(): a --gc-sections root */
+  bool discarded_orphan;     /* dropped by --orphan-handling=discard */
   /* identical code folding (icf.c) */
   u32 icf_class[2];          /* equivalence class: this round's and the next's */
   InputSection *folded_into; /* the identical section kept in its place, or NULL */

@@ -13,7 +13,8 @@
 # --error-handling-script runs before undefined-symbol and missing-library errors;
 # --default-imported-symver versions imports from unversioned libraries by soname;
 # --version-exports-section exports only what .exports sections list; -EB warns;
-# --orphan-handling=warn|error reports orphan sections as ld.bfd does; an unaligned
+# --orphan-handling=warn|error reports orphan sections as ld.bfd does, discard drops
+# them and reports references to them as ld.bfd does; an unaligned
 # -Ttext-segment is rounded down with ld.bfd's warning.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
@@ -306,6 +307,29 @@ assert_eq "$(./orphans.rivet)" 3 "output of the program linked with --orphan-han
 expect_link_error orphans.err "unplaced orphan section \`.foo' from \`u2.o'" -- \
   gcc -B"$RIVET_LIBEXEC/" -o orphans.err umain.o u1.o u2.o -Wl,--orphan-handling=error
 assert_eq "$(gcc -B"$RIVET_LIBEXEC/" -o orphans.place umain.o u1.o u2.o -Wl,--orphan-handling=place 2>&1)" "" "--orphan-handling=place"
+# discard: the orphans go (no section, no property note), and a reference to a symbol
+# defined in one is an error in GNU ld's words, as ld.bfd reports it.
+cat >od1.c <<'EOF'
+__attribute__((section("myorphan"))) int orphan_var = 42;
+__attribute__((section("myorphan2"))) int orphan_unref = 7;
+static int counter;
+void _start(void) { counter++; for (;;) ; }
+EOF
+cat >od2.c <<'EOF'
+__attribute__((section("myorphan"))) int orphan_var = 42;
+int use(void) { return orphan_var; }
+void _start(void) { use(); for (;;) ; }
+EOF
+compile_c -O1 -fcf-protection=full -o od1.o od1.c
+compile_c -O1 -fcf-protection=full -o od2.o od2.c
+run ld.bfd --orphan-handling=discard -o od1.bfd od1.o
+run "$LD_RIVET" --orphan-handling=discard -o od1.rivet od1.o
+sections_of() { readelf -SW "$1" | sed -n 's/^ *\[ *[0-9]*\] \([^ ]*\) .*/\1/p' | grep -E '^(myorphan|\.note|\.text|\.bss)' | sort; }
+assert_eq "$(sections_of od1.rivet)" "$(sections_of od1.bfd)" "sections kept by --orphan-handling=discard"
+has_section od1.rivet myorphan && fail "--orphan-handling=discard kept myorphan"
+want=$( (ld.bfd --orphan-handling=discard -o od2.bfd od2.o 2>&1 || true) | grep -o "\`orphan_var' referenced.*")
+assert_contains "$want" "defined in discarded section \`myorphan' of od2.o" "ld.bfd's discarded-reference error"
+expect_link_error od2.rivet "$want" -- "$LD_RIVET" --orphan-handling=discard -o od2.rivet od2.o
 
 # -Ttext-segment (and lld's --image-base) at an address that is not a multiple of the
 # maximum page size: the first segment starts at file offset 0, so GNU ld rounds the
