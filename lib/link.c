@@ -395,6 +395,7 @@ int rv_link(Ctx *ctx) {
   }
   PASS(write_chunks(ctx));   // copy and relocate every chunk in place
   PASS(write_emitted_relocations(ctx)); // --emit-relocs: against the written .symtab
+  PASS(write_import_library(ctx));      // --out-implib: the global definitions, absolute
   PASS(rewrite_endbr(ctx));  // -z rewrite-endbr: no landing pad where no indirect branch goes
   PASS(write_gdb_index(ctx)); // addresses and .debug_info offsets are final
   PASS(write_build_id(ctx)); // hashes the finished image

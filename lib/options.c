@@ -1233,9 +1233,9 @@ static const OptionDef options[] = {
 
     {"c mri-script", "FILE", "MRI linker scripts are not read", NOT_SUPPORTED},
     {"out-implib", "FILE",
-     "import libraries are not written (GNU ld's ELF one: the output's headers, exports as "
-     "absolutes)",
-     NOT_SUPPORTED},
+     "Write an import library: the output's headers and its global definitions as absolute "
+     "symbols (GNU ld's ELF one)",
+     STRING(out_implib)},
     {"embedded-relocs", NULL,
      "Accepted (embedded relocations are a MIPS/m68k feature: GNU ld's x86-64 output is "
      "unchanged)",
@@ -1559,8 +1559,8 @@ int rv_parse_args(RvContext *ctx, int argc, char **argv) {
 
 static bool is_output_option(const OptionDef *d) {
   static const char *const outputs[] = {
-      "o output",        "Map",       "dependency-file",    "why-extract", "time-trace",
-      "time-trace-file", "reproduce", "separate-debug-file"};
+      "o output",        "Map",       "dependency-file",     "why-extract", "time-trace",
+      "time-trace-file", "reproduce", "separate-debug-file", "out-implib"};
   for (size_t i = 0; i < ARRAY_SIZE(outputs); i++)
     if (!strcmp(d->names, outputs[i]))
       return true;

@@ -323,6 +323,7 @@ typedef struct Options {
   bool z_common;      /* -z common: -r writes commons as STT_COMMON, else STT_OBJECT */
   bool split_by_reloc; /* --split-by-reloc: nothing to split in a final link; refused with -r */
   u64 split_by_file;   /* --split-by-file: -r output sections split at this size; 0: off */
+  const char *out_implib; /* --out-implib: the import library to write (implib.c) */
   bool is_static;    /* -static / -Bstatic seen before any input: no dynamic sections */
   OutputMagic magic; /* -n, -N, --no-omagic */
   bool eh_frame_hdr; /* --eh-frame-hdr */
@@ -1180,6 +1181,9 @@ int commit_separate_debug_file(Ctx *ctx); /* 0, or 1 after an error */
 
 /* ---- rewrite-endbr.c: -z rewrite-endbr ---- */
 void rewrite_endbr(Ctx *ctx);
+
+/* ---- implib.c: --out-implib ---- */
+void write_import_library(Ctx *ctx); /* after .symtab is written */
 
 /* ---- compress-output.c: --compress-debug-sections ---- */
 void compress_debug_sections(Ctx *ctx);

@@ -13,6 +13,7 @@
 # --error-handling-script runs before undefined-symbol and missing-library errors;
 # --default-imported-symver versions imports from unversioned libraries by soname;
 # --version-exports-section exports only what .exports sections list; -EB warns;
+# --out-implib writes GNU ld's import library;
 # --orphan-handling=warn|error reports orphan sections as ld.bfd does, discard drops
 # them and reports references to them as ld.bfd does; an unaligned
 # -Ttext-segment is rounded down with ld.bfd's warning.
@@ -330,6 +331,31 @@ has_section od1.rivet myorphan && fail "--orphan-handling=discard kept myorphan"
 want=$( (ld.bfd --orphan-handling=discard -o od2.bfd od2.o 2>&1 || true) | grep -o "\`orphan_var' referenced.*")
 assert_contains "$want" "defined in discarded section \`myorphan' of od2.o" "ld.bfd's discarded-reference error"
 expect_link_error od2.rivet "$want" -- "$LD_RIVET" --orphan-handling=discard -o od2.rivet od2.o
+
+# --out-implib FILE (GNU ld's ELF import library): the output's headers and its global
+# definitions (not hidden ones, not undefined ones) as absolute symbols, at the output's
+# values; the same symbols as ld.bfd's.
+cat >implib.c <<'EOF'
+int gdef = 1;
+__attribute__((weak)) int wdef = 2;
+__attribute__((visibility("hidden"))) int hdef = 3;
+__attribute__((visibility("protected"))) int pdef = 4;
+static int sdef = 5;
+extern int undef_ref;
+int func(void) { return gdef + wdef + hdef + pdef + sdef + undef_ref; }
+__thread int tl = 6;
+EOF
+compile_c -fPIC -o implib.o implib.c
+run ld.bfd -shared --out-implib=implib.bfd -o libimplib.bfd.so implib.o
+run "$LD_RIVET" -shared --out-implib=implib.rivet -o libimplib.rivet.so implib.o
+imp_syms() { readelf -sW "$1" 2>/dev/null | awk 'NR > 3 && $1 ~ /:$/ && $8 != "" {print $8, $4, $5, $6, $7}' | sort; }
+assert_eq "$(imp_syms implib.rivet)" "$(imp_syms implib.bfd)" "--out-implib symbols (as ld.bfd's)"
+assert_contains "$(imp_syms implib.rivet)" "func FUNC GLOBAL DEFAULT ABS" "--out-implib symbols"
+want=$(readelf -sW libimplib.rivet.so | awk '$8 == "func" && $7 != "UND" {print $2; exit}')
+got=$(readelf -sW implib.rivet | awk '$8 == "func" {print $2}')
+assert_eq "$got" "$want" "func's value in the import library (the output's)"
+assert_eq "$(readelf -hW implib.rivet | awk '/Number of program headers/ {print $NF}')" \
+  "$(readelf -hW libimplib.rivet.so | awk '/Number of program headers/ {print $NF}')" "--out-implib program headers"
 
 # -Ttext-segment (and lld's --image-base) at an address that is not a multiple of the
 # maximum page size: the first segment starts at file offset 0, so GNU ld rounds the
