@@ -475,6 +475,16 @@ static void opt_split_by_file(Ctx *ctx, const char *value, const char *word) {
   ctx->opt.split_by_file = size ? size : 1;
 }
 
+static void add_file_input(Ctx *ctx, const char *path) {
+  add_input(ctx, ARG_FILE, path);
+}
+
+static void opt_mri_script(Ctx *ctx, const char *value, const char *word) {
+  (void)word;
+  MriActions act = {add_file_input};
+  read_mri_script(ctx, value, &act);
+}
+
 static void opt_task_link(Ctx *ctx, const char *value, const char *word) {
   (void)value, (void)word;
   ctx->opt.relocatable = true;
@@ -1231,7 +1241,9 @@ static const OptionDef options[] = {
     /* Known and refused by name: GNU ld has them, rivet does not do them yet. */
     {"detect-odr-violations", NULL, "ODR violations are not looked for", NOT_SUPPORTED},
 
-    {"c mri-script", "FILE", "MRI linker scripts are not read", NOT_SUPPORTED},
+    {"c mri-script", "FILE",
+     "Read an MRI-compatible script: LOAD, NAME, PUBLIC, FORMAT, LIST, CHIP, END",
+     CALLS(opt_mri_script)},
     {"out-implib", "FILE",
      "Write an import library: the output's headers and its global definitions as absolute "
      "symbols (GNU ld's ELF one)",

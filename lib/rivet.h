@@ -602,6 +602,12 @@ bool tokenize_linker_script(Ctx *ctx, const char *path, const char *text, i64 si
                             ScriptTokenVec *out);
 bool looks_like_linker_script(const u8 *data, i64 size);
 
+/* ---- mri-script.c: -c, GNU ld's MRI-compatible scripts ---- */
+typedef struct MriActions {
+  void (*add_input)(Ctx *ctx, const char *path); /* LOAD: an input where -c stands */
+} MriActions;
+bool read_mri_script(Ctx *ctx, const char *path, MriActions *act);
+
 /* ---- section-rules.c: SECTIONS for relocatable output ---- */
 typedef struct SectionRule {
   const char *output;         /* output section, "/DISCARD/" drops */

@@ -75,7 +75,7 @@ cat >main.c <<'EOF2'
 int main(void) { return 0; }
 EOF2
 compile_c -o main.o main.c
-for w in --mri-script=x -c --ctf-variables; do
+for w in --ctf-variables --no-ctf-variables --ctf-share-types=x; do
   rm -f out.refused
   status=0
   "$LD_RIVET" "$w" main.o -o out.refused 2>err.txt || status=$?
