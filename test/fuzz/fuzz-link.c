@@ -1,8 +1,8 @@
 /* libFuzzer target: one input file, linked through the whole pipeline (reading,
- * resolution, scan, layout, write), as a static executable or a shared object by the
- * input's last bit. The input is whatever its bytes say it is: object, archive, shared
- * object or linker script. Any crash, sanitizer report, hang or leak of the process is a
- * finding; a link error is the expected outcome for most inputs. Run with
+ * resolution, scan, layout, write), as a static executable, a shared object or a
+ * relocatable object (-r) by the input's last two bits. The input is whatever its bytes say it is:
+ * object, archive, shared object or linker script. Any crash, sanitizer report, hang or leak of the
+ * process is a finding; a link error is the expected outcome for most inputs. Run with
  * -close_fd_mask=2 to silence rivet's error messages.
  *
  * The target guards the machine it runs on: it sets a file-size limit of 1 GiB
@@ -58,9 +58,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return 0;
   fwrite(data, 1, size, f);
   fclose(f);
-  int shared = size > 0 && (data[size - 1] & 1);
+  /* The last byte picks the output: its bit 1 relocatable (-r), else bit 0 a shared
+   * object or a static executable. */
+  int mode = size > 0 ? data[size - 1] & 3 : 0;
   char *argv[] = {"ld.rivet",
-                  shared ? "-shared" : "-static",
+                  mode & 2   ? "-r"
+                  : mode & 1 ? "-shared"
+                             : "-static",
                   "--no-threads",
                   "-e",
                   "0",
