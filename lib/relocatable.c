@@ -31,11 +31,9 @@ struct RelocatableOutput {
   FileSymbols *files;    /* per ctx->objs entry */
   VEC(Symbol *) globals; /* in .symtab order, after the locals */
   VEC(u8) global_types;  /* per global: STT_* as its writing file declares it */
-  i64 nsection_syms;
   i64 nlocals; /* sh_info of .symtab: the first global's index */
   i64 globals_name_offset;
   Chunk *symtab_shndx; /* SHT_SYMTAB_SHNDX, when section indices reach SHN_LORESERVE */
-  Chunk *gnu_stack;
 };
 
 /* -r refuses what only a final link can mean (GNU ld's and lld's messages). */
@@ -108,9 +106,7 @@ static bool relocation_target_kept(const InputSection *isec, const ERela *in) {
  * of dropped functions are left out whole, eh-frame.c); a non-allocated section's
  * those whose symbol is still there (GNU ld drops the others from debug sections);
  * an allocated section's all. Calls fn(isec, rel, output offset) for each. */
-typedef void KeptRelocationFn(const InputSection *isec, const ERela *rel, u64 place, void *arg);
-
-static void for_each_kept_relocation(const InputSection *isec, KeptRelocationFn *fn, void *arg) {
+void for_each_kept_relocation(const InputSection *isec, KeptRelocationFn *fn, void *arg) {
   if (isec->eh_records) {
     for (i64 k = 0; k < isec->neh_records; k++) {
       const EhRecord *r = &isec->eh_records[k];
@@ -152,7 +148,7 @@ static void count_relocations_task(Ctx *ctx, i64 i, void *arg) {
 }
 
 /* A .rela section after each of the n sections that keeps relocations. */
-static void add_relocation_sections(Ctx *ctx, Chunk **sections, i64 n) {
+void add_relocation_sections(Ctx *ctx, Chunk **sections, i64 n) {
   i64 *counts = calloc((size_t)MAX(n, 1), sizeof(i64));
   if (!counts)
     fatal(ctx, "out of memory");
@@ -215,8 +211,8 @@ static void create_notes(Ctx *ctx, RelocatableOutput *r) {
     any_note |= ctx->objs.data[i]->has_gnu_stack;
   if (!any_note && !ctx->opt.z_execstack_set)
     return;
-  r->gnu_stack = new_chunk(ctx, CK_BLOB, ".note.GNU-stack", SHT_PROGBITS,
-                           ctx->opt.z_execstack ? SHF_EXECINSTR : 0, 1);
+  new_chunk(ctx, CK_BLOB, ".note.GNU-stack", SHT_PROGBITS, ctx->opt.z_execstack ? SHF_EXECINSTR : 0,
+            1);
 }
 
 /* An output section a SECTIONS rule made: PROGBITS if any member has bytes (the
@@ -452,7 +448,6 @@ void number_relocatable_symbols(Ctx *ctx) {
   i64 next = 1;
   for (i64 i = 0; i < r->sections.len; i++)
     r->sections.data[i]->section_sym = (i32)next++;
-  r->nsection_syms = r->sections.len;
   r->files = calloc((size_t)MAX(ctx->objs.len, 1), sizeof(FileSymbols));
   if (!r->files)
     fatal(ctx, "out of memory");
@@ -783,87 +778,4 @@ void write_relocatable(Ctx *ctx) {
     first->sh_size = (u64)nsections;
   if (ctx->shstrtab->shndx >= SHN_LORESERVE)
     first->sh_link = (u32)ctx->shstrtab->shndx;
-}
-
-/* ---- --emit-relocs: a final link's output keeps its inputs' relocations ---- */
-
-static bool keeps_relocations(const Chunk *c) {
-  return c->kind == CK_OSEC && c->members.len;
-}
-
-void create_emitted_relocation_sections(Ctx *ctx) {
-  if (!ctx->opt.emit_relocs)
-    return;
-  if (ctx->opt.strip_all)
-    error(ctx, "--strip-all and --emit-relocs may not be used together");
-  if (ctx->opt.separate_debug_file)
-    error(ctx, "--separate-debug-file and --emit-relocs may not be used together");
-  VEC(Chunk *) sections = {0};
-  for (i64 i = 0; i < ctx->chunks.len; i++)
-    if (keeps_relocations(ctx->chunks.data[i]))
-      vec_push(&sections, ctx->chunks.data[i]);
-  add_relocation_sections(ctx, sections.data, sections.len);
-  free(sections.data);
-}
-
-/* After the last layout (compression and the debug file move section indices). */
-void link_emitted_relocation_sections(Ctx *ctx) {
-  if (!ctx->opt.emit_relocs)
-    return;
-  for (i64 i = 0; i < ctx->chunks.len; i++) {
-    Chunk *c = ctx->chunks.data[i];
-    if (!keeps_relocations(c) || !c->relocations)
-      continue;
-    c->relocations->shdr.sh_link = ctx->symtab_chunk ? (u32)ctx->symtab_chunk->shndx : 0;
-    c->relocations->shdr.sh_info = (u32)c->shndx;
-  }
-}
-
-/* The symbol a final link's relocation is written against: the symbol itself when
- * .symtab has it, else the section symbol of where it went (GNU ld does the same for
- * section symbols and the locals it drops), with the addend moved. */
-static void emit_final_relocation(const InputSection *isec, const ERela *rel, u64 place,
-                                  void *arg) {
-  Ctx *ctx = ((void **)arg)[0];
-  ERela **next = ((void **)arg)[1];
-  InputFile *f = isec->file;
-  u64 idx = ELF64_R_SYM(rel->r_info);
-  Symbol *sym = idx ? f->syms[idx] : NULL;
-  u64 where = place;
-  u32 type = ctx->arch->emitted_type(ctx, isec, rel, sym, &where);
-  Elf64_Rela out = {isec->osec->shdr.sh_addr + where, 0, 0};
-  i64 addend = rel->r_addend, index = -1;
-  if (!sym) {
-    index = 0;
-  } else if (sym->symtab_idx >= 0) {
-    index = sym->symtab_idx;
-  } else if (sym->isec && sym->isec->is_alive && sym->isec->osec) {
-    /* An empty output section has no section header, nor symbol: the null symbol,
-     * whose value is 0, and the address in the addend then. */
-    Chunk *to = sym->isec->osec;
-    u64 target = reloc_target_address(ctx, sym, &addend);
-    index = MAX(to->section_sym, 0);
-    addend += (i64)(target - (index ? to->shdr.sh_addr : 0));
-  }
-  if (index >= 0) {
-    out.r_info = ELF64_R_INFO((u64)index, type);
-    out.r_addend = addend;
-  }
-  memcpy((*next)++, &out, sizeof out);
-}
-
-static void write_emitted_task(Ctx *ctx, i64 i, void *arg) {
-  (void)arg;
-  Chunk *c = ctx->chunks.data[i];
-  if (!keeps_relocations(c) || !c->relocations || !c->relocations->shndx)
-    return;
-  ERela *next = (ERela *)(ctx->buf + c->relocations->shdr.sh_offset);
-  void *state[2] = {ctx, &next};
-  for (i64 m = 0; m < c->members.len; m++)
-    for_each_kept_relocation(c->members.data[m], emit_final_relocation, state);
-}
-
-void write_emitted_relocations(Ctx *ctx) {
-  if (ctx->opt.emit_relocs)
-    parallel_for(ctx, ctx->chunks.len, write_emitted_task, NULL);
 }

@@ -1139,6 +1139,13 @@ void create_relocatable_sections(Ctx *ctx);
 void number_relocatable_symbols(Ctx *ctx);
 void layout_relocatable(Ctx *ctx);
 void write_relocatable(Ctx *ctx);
+/* Calls fn for each relocation of isec the output keeps, with its place in isec's
+ * output section: an .eh_frame's live records' ones, a non-allocated section's whose
+ * symbol is still there, an allocated section's all. */
+typedef void KeptRelocationFn(const InputSection *isec, const ERela *rel, u64 place, void *arg);
+void for_each_kept_relocation(const InputSection *isec, KeptRelocationFn *fn, void *arg);
+void add_relocation_sections(Ctx *ctx, Chunk **sections, i64 n); /* .rela after each */
+/* ---- emit-relocs.c: --emit-relocs ---- */
 void create_emitted_relocation_sections(Ctx *ctx); /* --emit-relocs, after binning */
 void link_emitted_relocation_sections(Ctx *ctx);   /* ... their sh_link and sh_info */
 void write_emitted_relocations(Ctx *ctx);          /* ... once .symtab is written */
