@@ -522,7 +522,7 @@ static void assign_addresses(Ctx *ctx) {
     addr = aligned;
     u64 start;
     if (emitted && is_first_named(ctx, i) && requested_start(ctx, c->name, &start)) {
-      if (start < addr && !ctx->misplaced_section)
+      if (start < addr && !ctx->misplaced_section && !ctx->opt.no_check_sections)
         ctx->misplaced_section = c, ctx->misplaced_end = addr;
       /* A new mapping: the file offset stays congruent to the address modulo the page
        * (gABI: p_offset and p_vaddr of a PT_LOAD). */
@@ -567,8 +567,11 @@ static void check_output_fits(Ctx *ctx) {
     bool alloc = (c->shdr.sh_flags & SHF_ALLOC) != 0;
     u64 size = c->shdr.sh_size, addr = c->shdr.sh_addr, off = c->shdr.sh_offset;
     u64 file_size = c->shdr.sh_type == SHT_NOBITS ? 0 : size;
-    bool wraps = (alloc && !c->is_tbss && (addr < addr_end || addr + size < addr)) ||
-                 off < file_end || off + file_size < off || off + file_size > (u64)INT64_MAX;
+    /* --no-check-sections lets --section-start put a section over others (GNU ld);
+     * the file never overlaps. */
+    bool below = addr < addr_end && !ctx->opt.no_check_sections;
+    bool wraps = (alloc && !c->is_tbss && (below || addr + size < addr)) || off < file_end ||
+                 off + file_size < off || off + file_size > (u64)INT64_MAX;
     if (wraps) {
       error(ctx, "%s: output is too large: section %s (size 0x%lx) does not fit the %s",
             ctx->opt.output, c->name, (unsigned long)size,

@@ -324,6 +324,7 @@ typedef struct Options {
   bool split_by_reloc; /* --split-by-reloc: nothing to split in a final link; refused with -r */
   u64 split_by_file;   /* --split-by-file: -r output sections split at this size; 0: off */
   const char *out_implib; /* --out-implib: the import library to write (implib.c) */
+  bool no_check_sections; /* --no-check-sections: sections may overlap in memory */
   bool is_static;    /* -static / -Bstatic seen before any input: no dynamic sections */
   OutputMagic magic; /* -n, -N, --no-omagic */
   bool eh_frame_hdr; /* --eh-frame-hdr */

@@ -357,6 +357,19 @@ assert_eq "$got" "$want" "func's value in the import library (the output's)"
 assert_eq "$(readelf -hW implib.rivet | awk '/Number of program headers/ {print $NF}')" \
   "$(readelf -hW libimplib.rivet.so | awk '/Number of program headers/ {print $NF}')" "--out-implib program headers"
 
+# --no-check-sections: --section-start may put a section over another (GNU ld writes
+# it; by default both refuse): .data at .text's address, both present in the output.
+printf '.globl _start\n_start: mov var(%%rip), %%eax\n ret\n.data\nvar: .long 1\n.section .note.GNU-stack,"",@progbits\n' >overlap.s
+run as -o overlap.o overlap.s
+status=0
+"$LD_RIVET" --section-start=.data=0x401000 -o overlap.out overlap.o 2>/dev/null || status=$?
+assert_eq "$status" 1 "exit status of an overlapping --section-start without --no-check-sections"
+run ld.bfd --no-check-sections --section-start=.data=0x401000 -o overlap.bfd overlap.o
+run "$LD_RIVET" --no-check-sections --section-start=.data=0x401000 -o overlap.rivet overlap.o
+addr_of() { readelf -SW "$1" | sed 's/^ *\[ *[0-9]*\] *//' | awk -v s="$2" '$1 == s {print $3}'; }
+assert_eq "$(addr_of overlap.rivet .data)" 0000000000401000 ".data's address under --no-check-sections"
+assert_eq "$(addr_of overlap.rivet .text)" "$(addr_of overlap.bfd .text)" ".text's address (as ld.bfd's)"
+
 # -Ttext-segment (and lld's --image-base) at an address that is not a multiple of the
 # maximum page size: the first segment starts at file offset 0, so GNU ld rounds the
 # address down, with its warning; p_vaddr and p_offset stay congruent (gABI).
