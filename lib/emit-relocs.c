@@ -57,7 +57,7 @@ static void emit_final_relocation(const InputSection *isec, const ERela *rel, u6
     index = 0;
   } else if (sym->symtab_idx >= 0) {
     index = sym->symtab_idx;
-  } else if (sym->isec && sym->isec->is_alive && sym->isec->osec) {
+  } else if (is_in_output(sym->isec)) {
     /* An empty output section has no section header, nor symbol: the null symbol,
      * whose value is 0, and the address in the addend then. */
     Chunk *to = sym->isec->osec;

@@ -61,9 +61,9 @@ void check_relocatable_options(Ctx *ctx) {
 
 /* An input relocation as the output writes it: the place within the output section,
  * the symbol's .symtab index (a section symbol's addend moved by where its section
- * went). False when the symbol's section was dropped (a discarded COMDAT copy, a
- * collected section): then r_info is 0 and the addend 0, as GNU ld writes it. */
-static bool output_relocation(const InputSection *isec, const ERela *in, u64 place,
+ * went). When the symbol's section was dropped (a discarded COMDAT copy, a collected
+ * section), r_info is 0 and the addend 0, as GNU ld writes it. */
+static void output_relocation(const InputSection *isec, const ERela *in, u64 place,
                               Elf64_Rela *out) {
   InputFile *f = isec->file;
   u64 idx = ELF64_R_SYM(in->r_info);
@@ -74,7 +74,7 @@ static bool output_relocation(const InputSection *isec, const ERela *in, u64 pla
     sym = f->syms[idx]->symtab_idx;
   } else if (f->syms[idx]->type == STT_SECTION) {
     InputSection *to = f->syms[idx]->isec;
-    if (to && to->is_alive && to->osec) {
+    if (is_in_output(to)) {
       sym = to->osec->section_sym;
       addend += (i64)to->offset;
     }
@@ -82,11 +82,10 @@ static bool output_relocation(const InputSection *isec, const ERela *in, u64 pla
     sym = f->output_local_index[idx];
   }
   *out = (Elf64_Rela){place, 0, 0};
-  if (sym < 0)
-    return false;
-  out->r_info = ELF64_R_INFO((u64)sym, ELF64_R_TYPE(in->r_info));
-  out->r_addend = addend;
-  return true;
+  if (sym >= 0) {
+    out->r_info = ELF64_R_INFO((u64)sym, ELF64_R_TYPE(in->r_info));
+    out->r_addend = addend;
+  }
 }
 
 /* Is the symbol of the relocation still there? Only the section matters here: the
@@ -99,7 +98,7 @@ static bool relocation_target_kept(const InputSection *isec, const ERela *in) {
   Symbol *s = f->syms[idx];
   if (s->is_abs || esym_shndx(f, (i64)idx) == SHN_UNDEF)
     return true;
-  return s->isec && s->isec->is_alive && s->isec->osec;
+  return is_in_output(s->isec);
 }
 
 /* Relocations a member keeps: an .eh_frame's those of its live records (the records
@@ -173,17 +172,22 @@ static Chunk *new_table_chunk(Ctx *ctx, const char *name, u32 type, u64 entsize,
   return c;
 }
 
+/* Member m (1 ...) of f's SHT_GROUP section sh, if it is in the output. */
+static InputSection *group_member(InputFile *f, const EShdr *sh, u64 m) {
+  InputSection *isec = f->sections[rd32(f->mf->data + sh->sh_offset + 4 * m)];
+  return is_in_output(isec) ? isec : NULL;
+}
+
 /* The kept COMDAT groups of f, with the members that survived --gc-sections. */
 static void list_groups(Ctx *ctx, RelocatableOutput *r, InputFile *f) {
   for (i64 k = 0; k < f->ncomdat_refs; k++) {
     if (f->comdat_refs[k].group->owner != f)
       continue;
     const EShdr *sh = &f->shdrs[f->comdat_refs[k].shndx];
-    const u8 *g = f->mf->data + sh->sh_offset;
     i64 live = 0;
     for (u64 m = 1; m < sh->sh_size / 4; m++) {
-      InputSection *isec = f->sections[rd32(g + 4 * m)];
-      if (isec && isec->is_alive && isec->osec) {
+      InputSection *isec = group_member(f, sh, m);
+      if (isec) {
         isec->osec->shdr.sh_flags |= SHF_GROUP;
         live++;
       }
@@ -328,7 +332,7 @@ void create_relocatable_sections(Ctx *ctx) {
 static void mark_needed_locals(InputFile *f, bool *needed) {
   for (i64 i = 0; i < f->nshdrs; i++) {
     InputSection *isec = f->sections[i];
-    if (!isec || !isec->is_alive || !isec->osec)
+    if (!is_in_output(isec))
       continue;
     for (i64 k = 0; k < isec->nrels; k++) {
       u64 idx = ELF64_R_SYM(isec->rels[k].r_info);
@@ -376,8 +380,7 @@ static bool writes_local(Ctx *ctx, InputFile *f, i64 i, bool needed) {
   Symbol *s = f->syms[i];
   if (s->type == STT_SECTION || esym_shndx(f, i) == SHN_UNDEF)
     return false;
-  bool placed = s->is_abs || (s->isec && s->isec->is_alive && s->isec->osec) ||
-                signature_group_chunk(ctx->relocatable, f, i);
+  bool placed = s->is_abs || is_in_output(s->isec) || signature_group_chunk(ctx->relocatable, f, i);
   if (needed || ctx->opt.strip_all) /* -s: only what relocations and groups need (GNU ld) */
     return placed && needed;
   return placed && keeps_local_symbol(ctx, f, s, i);
@@ -535,11 +538,10 @@ void layout_relocatable(Ctx *ctx) {
     GroupOut *g = &r->groups.data[i];
     g->chunk->shdr.sh_link = (u32)symtab;
     const EShdr *sh = &g->file->shdrs[g->shndx];
-    const u8 *in = g->file->mf->data + sh->sh_offset;
-    u64 words = 1;
+    u64 words = 1; /* the flags, then each member and its relocation section */
     for (u64 m = 1; m < sh->sh_size / 4; m++) {
-      InputSection *isec = g->file->sections[rd32(in + 4 * m)];
-      if (isec && isec->is_alive && isec->osec)
+      InputSection *isec = group_member(g->file, sh, m);
+      if (isec)
         words += isec->osec->relocations ? 2 : 1;
     }
     g->chunk->shdr.sh_size = words * 4;
@@ -557,7 +559,7 @@ void layout_relocatable(Ctx *ctx) {
       InputSection *isec = c->members.data[0];
       u32 link = isec->shdr->sh_link;
       InputSection *to = link < (u64)isec->file->nshdrs ? isec->file->sections[link] : NULL;
-      c->shdr.sh_link = to && to->is_alive && to->osec ? (u32)to->osec->shndx : 0;
+      c->shdr.sh_link = is_in_output(to) ? (u32)to->osec->shndx : 0;
     }
   }
   ctx->symtab_chunk->shdr.sh_link = (u32)ctx->strtab->shndx;
@@ -579,13 +581,12 @@ void layout_relocatable(Ctx *ctx) {
 static void write_group(Ctx *ctx, GroupOut *g) {
   InputFile *f = g->file;
   const EShdr *sh = &f->shdrs[g->shndx];
-  const u8 *in = f->mf->data + sh->sh_offset;
   u8 *out = ctx->buf + g->chunk->shdr.sh_offset;
-  wr32(out, rd32(in));
+  wr32(out, rd32(f->mf->data + sh->sh_offset)); /* GRP_COMDAT */
   i64 n = 1;
   for (u64 m = 1; m < sh->sh_size / 4; m++) {
-    InputSection *isec = f->sections[rd32(in + 4 * m)];
-    if (!isec || !isec->is_alive || !isec->osec)
+    InputSection *isec = group_member(f, sh, m);
+    if (!isec)
       continue;
     wr32(out + 4 * n++, (u32)isec->osec->shndx);
     if (isec->osec->relocations)
@@ -675,7 +676,7 @@ static bool global_definition(const Symbol *s, i64 *shndx, u64 *value) {
     *value = s->value;
     return true;
   }
-  if (!s->isec || !s->isec->is_alive || !s->isec->osec)
+  if (!is_in_output(s->isec))
     return false;
   *shndx = s->isec->osec->shndx;
   *value = s->isec->offset + s->value;

@@ -837,6 +837,11 @@ static inline u64 reloc_place_offset(const InputSection *isec, u64 r_offset) {
   return r_offset;
 }
 u64 isec_address(Ctx *ctx, const InputSection *isec, u64 offset); /* VA of isec+offset */
+/* Is the section part of the output: kept (not a dropped COMDAT copy, not collected)
+ * and binned into an output section? */
+static inline bool is_in_output(const InputSection *isec) {
+  return isec && isec->is_alive && isec->osec;
+}
 bool is_stripped_debug_section(Ctx *ctx, const InputSection *isec); /* -S, -s */
 /* orphans.c: sections GNU ld's default script does not name */
 bool is_orphan_section_name(const char *name);

@@ -77,7 +77,7 @@ bool keeps_local_symbol(Ctx *ctx, InputFile *f, Symbol *s, i64 idx) {
     return false;
   if (s->is_abs)
     return true;
-  return s->isec && s->isec->is_alive && s->isec->osec;
+  return is_in_output(s->isec);
 }
 
 /* Is this file where the global is written? Once per symbol: at its definer, or, for
