@@ -141,6 +141,9 @@ run_three cd c.ref cd.o
 readelf -sW c.o | grep -q 'OBJECT  GLOBAL DEFAULT  COM common_b$' || fail "c.o: common_b is not an STT_OBJECT common"
 run "$LD_RIVET" -r -z common -o czc.o c1.o c2.o
 readelf -sW czc.o | grep -q 'COMMON  GLOBAL DEFAULT  COM common_b$' || fail "-z common: common_b is not STT_COMMON"
+run ld.bfd -r -z common -o czc.bfd.o c1.o c2.o
+common_type() { readelf -sW "$1" | awk '$8 == "common_b" {print $4, $7}'; }
+[ "$(common_type czc.o)" = "$(common_type czc.bfd.o)" ] || fail "-z common: common_b is '$(common_type czc.o)', ld.bfd's '$(common_type czc.bfd.o)'"
 run_three czc c.ref czc.o
 # -x drops the locals no relocation names, keeps those one does.
 run "$LD_RIVET" -r -x -o cxl.o c1.o c2.o
@@ -166,6 +169,9 @@ run "$LD_RIVET" -r --split-by-file=16 -o csplit.o c1.o c2.o
 readelf -SW csplit.o | grep -q ' \.text\.0 ' || fail "--split-by-file=16 made no .text.0"
 addr=$(readelf -SW csplit.o | awk '$2 == ".text.0" {print $4}')
 [ "$((0x$addr))" -gt 0 ] || fail "csplit.o: .text.0 does not keep its address within .text"
+run ld.bfd -r --split-by-file=16 -o csplit.bfd.o c1.o c2.o
+bfd_addr=$(readelf -SW csplit.bfd.o | awk '$2 == ".text.0" {print $4}')
+[ "$addr" = "$bfd_addr" ] || fail "csplit.o: .text.0 at 0x$addr, ld.bfd's at 0x$bfd_addr"
 status=0
 "$LD_RIVET" --split-by-file -o split.out c2.o -e bump 2>err.txt || status=$?
 [ "$status" = 1 ] && grep -q -- "--split-by-file: split sections in a final link are not supported" err.txt ||
