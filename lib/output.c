@@ -4,7 +4,16 @@
  * the temporary file is removed. Building the image in anonymous huge-page memory and
  * writing it with one pwrite was tried and measured slower on large links: the
  * kernel then allocates the file's page cache on one thread, under the inode lock,
- * where faults through the mapping are taken by all the writing threads at once. */
+ * where faults through the mapping are taken by all the writing threads at once.
+ *
+ * Relinking an executable over an existing one reuses it (mold does the same): the old
+ * file is renamed to the temporary name and written in place, so that its page cache is
+ * kept instead of freed, and new pages allocated and zeroed again, which costs more
+ * than the writes on a large output. Only where nothing can be running the file
+ * unprotected: not a shared object (a process that maps it would see the writes), not
+ * -r output, and only on kernels that refuse to open a running program for writing
+ * (ETXTBSY; Linux 6.11 and 6.12 did not). The bytes no writer writes are zeroed (or
+ * punched out) first, so the output is byte for byte the one a new file would hold. */
 #include "rivet.h"
 
 #include <errno.h>
@@ -14,6 +23,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 static char temp_path[4096];
@@ -194,6 +204,221 @@ static bool write_in_place(Ctx *ctx) {
   return true;
 }
 
+/* Whether an open for writing of a running program fails with ETXTBSY here: Linux
+ * always did, except 6.11 and 6.12. */
+static bool kernel_protects_running_programs(void) {
+  struct utsname u;
+  int major = 0, minor = 0;
+  if (uname(&u) < 0 || strcmp(u.sysname, "Linux") ||
+      sscanf(u.release, "%d.%d", &major, &minor) != 2)
+    return false;
+  return !(major == 6 && (minor == 11 || minor == 12));
+}
+
+/* The existing output, opened for writing where it may be reused; -1 where not. */
+static int open_reusable_output(Ctx *ctx, const char *out) {
+  if (ctx->opt.relocatable || ctx->opt.kind == OUT_SHARED || !kernel_protects_running_programs())
+    return -1;
+  struct stat before, st;
+  if (lstat(out, &before) < 0 || !S_ISREG(before.st_mode) || before.st_nlink != 1 ||
+      before.st_uid != geteuid())
+    return -1;
+  /* A running program: ETXTBSY. A file we may not write: EACCES. Both get a new file. */
+  int fd = open(out, O_RDWR | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0)
+    return -1;
+  if (fstat(fd, &st) < 0 || st.st_ino != before.st_ino || st.st_dev != before.st_dev ||
+      st.st_nlink != 1) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+/* Zeroes [off, off + len) of the output. Padding (can_punch) is punched out where it
+ * spans whole pages, so that it reads as zeros and takes no disk, as in a new file;
+ * the rest is cleared in place (a punched page the writers then write would be
+ * allocated and zeroed again, the cost reuse avoids). */
+static void zero_output_range(Ctx *ctx, int fd, i64 off, i64 len, bool can_punch) {
+  i64 first_page = (i64)align_to((u64)off, 4096), end_page = (off + len) & ~(i64)4095;
+  if (can_punch && end_page - first_page >= 2 * 4096 &&
+      fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, first_page,
+                end_page - first_page) == 0) {
+    memset(ctx->buf + off, 0, (size_t)(first_page - off));
+    memset(ctx->buf + end_page, 0, (size_t)(off + len - end_page));
+    return;
+  }
+  memset(ctx->buf + off, 0, (size_t)len);
+}
+
+/* One piece of the zeroing: a byte range, or the gaps between an output section's
+ * copied input sections. */
+typedef struct ZeroPiece {
+  Chunk *chunk; /* the gaps of this output section; NULL: the range */
+  i64 off, len;
+  bool is_padding; /* between chunks: nothing writes it */
+} ZeroPiece;
+
+typedef struct ZeroJob {
+  int fd;
+  ZeroPiece *pieces;
+} ZeroJob;
+
+/* Input sections write_chunks copies whole; anything else in an output section (its
+ * .eh_frame records, NOBITS members, alignment padding) counts as a gap. */
+static bool is_copied_whole(const InputSection *isec) {
+  return isec->type != SHT_NOBITS && !isec->eh_records && isec->size > 0;
+}
+
+static bool is_copied_section(const Chunk *c) {
+  return c->kind == CK_OSEC && !c->blob;
+}
+
+static void zero_task(Ctx *ctx, i64 i, void *arg) {
+  ZeroJob *job = arg;
+  ZeroPiece *p = &job->pieces[i];
+  if (!p->chunk) {
+    zero_output_range(ctx, job->fd, p->off, p->len, p->is_padding);
+    return;
+  }
+  /* Alignment padding and NOBITS members are written by nobody; an .eh_frame member
+   * is written record by record, so it is cleared, not punched. */
+  Chunk *c = p->chunk;
+  i64 base = (i64)c->shdr.sh_offset, at = 0;
+  for (i64 k = 0; k < c->members.len; k++) {
+    InputSection *isec = c->members.data[k];
+    i64 off = (i64)isec->offset, end = off + (i64)isec->size;
+    if (isec->size == 0 || end <= at)
+      continue;
+    if (off > at)
+      zero_output_range(ctx, job->fd, base + at, off - at, true);
+    if (!is_copied_whole(isec))
+      zero_output_range(ctx, job->fd, base + MAX(off, at), end - MAX(off, at),
+                        isec->type == SHT_NOBITS);
+    at = end;
+  }
+  if ((i64)c->shdr.sh_size > at)
+    zero_output_range(ctx, job->fd, base + at, (i64)c->shdr.sh_size - at, true);
+}
+
+static int compare_chunk_offsets(const void *a, const void *b) {
+  const Chunk *x = *(Chunk *const *)a, *y = *(Chunk *const *)b;
+  return (x->shdr.sh_offset > y->shdr.sh_offset) - (x->shdr.sh_offset < y->shdr.sh_offset);
+}
+
+/* A reused file holds the old output's bytes: every byte the writers will not write
+ * is zeroed, on all threads, before any of them writes. */
+static void zero_unwritten_bytes(Ctx *ctx, int fd) {
+  VEC(Chunk *) in_file = {0};
+  for (i64 i = 0; i < ctx->chunks.len; i++) {
+    Chunk *c = ctx->chunks.data[i];
+    if (c->shdr.sh_type != SHT_NOBITS && c->shdr.sh_size > 0 &&
+        c->shdr.sh_offset + c->shdr.sh_size <= (u64)ctx->filesize)
+      vec_push(&in_file, c);
+  }
+  if (in_file.len > 1)
+    qsort(in_file.data, (size_t)in_file.len, sizeof(Chunk *), compare_chunk_offsets);
+  VEC(ZeroPiece) pieces = {0};
+  i64 at = 0;
+  for (i64 i = 0; i < in_file.len; i++) {
+    Chunk *c = in_file.data[i];
+    i64 off = (i64)c->shdr.sh_offset, end = off + (i64)c->shdr.sh_size;
+    if (off > at)
+      vec_push(&pieces, ((ZeroPiece){NULL, at, off - at, true}));
+    if (is_copied_section(c))
+      vec_push(&pieces, ((ZeroPiece){c, 0, 0, false}));
+    else
+      for (i64 p = off; p < end; p += POPULATE_CHUNK)
+        vec_push(&pieces, ((ZeroPiece){NULL, p, MIN((i64)POPULATE_CHUNK, end - p), false}));
+    at = MAX(at, end);
+  }
+  if (ctx->filesize > at)
+    vec_push(&pieces, ((ZeroPiece){NULL, at, ctx->filesize - at, true}));
+  ZeroJob job = {fd, pieces.data};
+  parallel_for(ctx, pieces.len, zero_task, &job);
+  free(pieces.data);
+  free(in_file.data);
+}
+
+/* Renames the existing output to a name like temp_path's that nothing has (renameat2
+ * refuses to replace a file: renaming over one makes ext4 flush the renamed file's
+ * dirty pages, which reuse means to keep). temp_path gets the name; false if none. */
+static bool rename_to_unused_temp(const char *out) {
+  char name[sizeof temp_path];
+  size_t len = strlen(temp_path);
+  u64 seed = ((u64)getpid() << 32) ^ (u64)(uintptr_t)&name ^ (u64)(now_seconds() * 1e9);
+  for (int attempt = 0; attempt < 64; attempt++) {
+    memcpy(name, temp_path, len + 1);
+    for (size_t k = len - 6; k < len; k++)
+      name[k] =
+          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[splitmix64(&seed) % 62];
+    if (renameat2(AT_FDCWD, out, AT_FDCWD, name, RENAME_NOREPLACE) == 0) {
+      memcpy(temp_path, name, len + 1);
+      return true;
+    }
+    if (errno != EEXIST)
+      return false;
+  }
+  return false;
+}
+
+/* A reused file made the output's size: the written ranges reserved first with the
+ * size kept, the size set last, so that a failure (disk full, the file-size limit)
+ * leaves the old file's contents as they were; false then. */
+static bool resize_reused_output(Ctx *ctx, int fd, const FileRangeVec *ranges) {
+  struct rlimit lim;
+  if (getrlimit(RLIMIT_FSIZE, &lim) == 0 && lim.rlim_cur != RLIM_INFINITY &&
+      (u64)ctx->filesize > (u64)lim.rlim_cur)
+    return false;
+  i64 reserved = 0;
+  for (i64 i = 0; i < ranges->len; i++) {
+    if (fallocate(fd, FALLOC_FL_KEEP_SIZE, ranges->data[i].off, ranges->data[i].len) < 0)
+      return false;
+    reserved += ranges->data[i].len;
+  }
+  struct stat st;
+  if (fstat(fd, &st) < 0 || (st.st_size != ctx->filesize && ftruncate(fd, ctx->filesize) < 0))
+    return false;
+  ctx->reserved_bytes += reserved;
+  return true;
+}
+
+/* The temporary file at temp_path, the output's size with its written ranges reserved:
+ * the existing output renamed there when it can be reused (*reused), else a new file;
+ * -1 on error (reported). A reused file that cannot be resized goes back in place, and
+ * a new file is tried (which reports the reason). */
+static int create_temp_output(Ctx *ctx, const char *out, const FileRangeVec *ranges, bool *reused) {
+  int old = open_reusable_output(ctx, out);
+  char template[sizeof temp_path];
+  memcpy(template, temp_path, sizeof temp_path);
+  *reused = old >= 0 && rename_to_unused_temp(out);
+  if (*reused) {
+    have_temp = 1;
+    if (resize_reused_output(ctx, old, ranges))
+      return old;
+    *reused = false;
+    if (renameat2(AT_FDCWD, temp_path, AT_FDCWD, out, RENAME_NOREPLACE) == 0)
+      have_temp = 0;
+    else
+      remove_temp_output();
+    memcpy(temp_path, template, sizeof temp_path);
+  }
+  if (old >= 0)
+    close(old);
+  int fd = mkstemp(temp_path);
+  if (fd < 0) {
+    error(ctx, "cannot create %s: %s", out, strerror(errno));
+    return -1;
+  }
+  have_temp = 1;
+  if (!reserve_output(ctx, fd, ranges)) {
+    close(fd);
+    remove_temp_output();
+    return -1;
+  }
+  return fd;
+}
+
 bool open_output(Ctx *ctx) {
   const char *out = ctx->opt.output;
   if (is_special_file(out))
@@ -210,29 +435,25 @@ bool open_output(Ctx *ctx) {
   signal(SIGHUP, on_signal);
   /* Past the file-size limit a write fails with EFBIG, reported like any other. */
   signal(SIGXFSZ, SIG_IGN);
-  old_output_fd = open(out, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-  struct stat st;
-  if (old_output_fd >= 0 && (fstat(old_output_fd, &st) < 0 || !S_ISREG(st.st_mode))) {
-    close(old_output_fd);
-    old_output_fd = -1;
-  }
-  int fd = mkstemp(temp_path);
-  if (fd < 0) {
-    error(ctx, "cannot create %s: %s", out, strerror(errno));
-    return false;
-  }
-  have_temp = 1;
   FileRangeVec ranges = written_ranges(ctx);
-  if (!reserve_output(ctx, fd, &ranges)) {
+  bool reused = false;
+  int fd = create_temp_output(ctx, out, &ranges, &reused);
+  if (fd < 0) {
     free(ranges.data);
-    close(fd);
-    remove_temp_output();
     return false;
+  }
+  if (!reused) {
+    old_output_fd = open(out, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (old_output_fd >= 0 && (fstat(old_output_fd, &st) < 0 || !S_ISREG(st.st_mode))) {
+      close(old_output_fd);
+      old_output_fd = -1;
+    }
   }
   void *p = mmap(NULL, (size_t)MAX(ctx->filesize, 1), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-  close(fd);
   if (p == MAP_FAILED) {
     error(ctx, "cannot map %s: %s", out, strerror(errno));
+    close(fd);
     free(ranges.data);
     remove_temp_output();
     return false;
@@ -241,6 +462,9 @@ bool open_output(Ctx *ctx) {
   ctx->tmp_output = temp_path;
   FileRangeVec pieces = populate_pieces(&ranges);
   parallel_for(ctx, pieces.len, populate_task, pieces.data);
+  if (reused)
+    zero_unwritten_bytes(ctx, fd);
+  close(fd);
   free(pieces.data);
   free(ranges.data);
   return true;
