@@ -333,9 +333,7 @@ static int link_relocatable(Ctx *ctx) {
   return commit_output(ctx);
 }
 
-int rv_link(Ctx *ctx) {
-  if (ctx->opt.relocatable)
-    return link_relocatable(ctx);
+static int link_final(Ctx *ctx) {
   PassClock link_start = ctx->opt.time_report ? read_clock(ctx) : (PassClock){0};
   double trace_start = now_seconds();
   PASS(check_output_kind(ctx)); // what this build can write
@@ -429,5 +427,12 @@ int rv_link(Ctx *ctx) {
     fprintf(stderr, "ld.rivet: total time in link: %.6f\nld.rivet: peak memory: %ld KiB\n",
             now_seconds() - trace_start, (long)ru.ru_maxrss);
   }
+  return status;
+}
+
+int rv_link(Ctx *ctx) {
+  fork_linking_child(ctx); // --fork: the build waits for the output, not for the cleanup
+  int status = ctx->opt.relocatable ? link_relocatable(ctx) : link_final(ctx);
+  release_waiting_parent(ctx, status);
   return status;
 }

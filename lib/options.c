@@ -35,6 +35,7 @@ RvContext *rv_context_new(void) {
   o->print_map_discarded = true;
   o->call_nop_byte = 0x67;
   o->demangle = true;
+  o->fork = true;
   ctx->arch = &arch_x86_64;
   ctx->tlsld_got_idx = -1;
   init_name_tables_lock(ctx);
@@ -1095,6 +1096,11 @@ static const OptionDef options[] = {
     {"time-report", NULL, "Print the time of each pass", ON(time_report)},
     {"reproduce", "FILE", "Write FILE.tar: every input and a response file that links them again",
      STRING(reproduce)},
+    {"fork", NULL,
+     "Link in a child process; exit as soon as the output is in place, leaving the cleanup to "
+     "the child (default)",
+     ON(fork)},
+    {"no-fork", NULL, "Link in this process and exit when everything is released", OFF(fork)},
     {"threads", "[=N]", "Use N threads (default: all cores)", CALLS(opt_threads)},
     {"no-threads", NULL, "Use one thread", CALLS(opt_no_threads)},
     {"thread-count", "N", "Use N threads (as --threads=N)", CALLS(opt_threads)},

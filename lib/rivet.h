@@ -410,6 +410,7 @@ typedef struct Options {
   VEC(ShuffleRule) shuffles;         /* --shuffle-sections */
   const char *reproduce;             /* --reproduce: the tar to write */
   bool time_report;
+  bool fork; /* --fork (default): link in a child; the parent exits when the output is in place */
   bool info_only;       /* --help, --version, -v: nothing to link without inputs */
   bool exit_after_args; /* --help, --version: stop after the command line */
   bool z_report_relative_reloc; /* list RELATIVE relocations on stderr */
@@ -1127,6 +1128,8 @@ u64 tls_tp_address(Ctx *ctx);
 bool open_output(Ctx *ctx);
 int commit_output(Ctx *ctx);
 void remove_temp_output(void);
+void fork_linking_child(Ctx *ctx);                 /* --fork: returns in the child */
+void release_waiting_parent(Ctx *ctx, int status); /* the output is in place */
 typedef struct SideOutput {
   const char *path; /* where it goes */
   u8 *buf;          /* the mapping of its temporary file */
@@ -1384,6 +1387,7 @@ struct Ctx {
   i64 filesize;
   i64 reserved_bytes; /* of filesize, those given disk blocks: the rest are holes */
   const char *tmp_output;
+  bool forked; /* this is --fork's child: the parent exits when the output is in place */
   u64 entry_addr;
 
   /* tracing */

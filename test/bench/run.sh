@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Links each prepared workload with rivet, ld.lld, mold, ld.gold and ld.bfd, the
-# linkers alternating run by run, each round starting with the next one; checks
-# every output works before timing it; prints the median wall time (bash's
-# microsecond clock), user+sys CPU and peak RSS (GNU time), and each linker's ratio
-# to rivet computed pair by pair (run i of a linker against run i of rivet).
+# Links each prepared workload with rivet (as builds run it, and --no-fork), ld.lld,
+# mold, ld.gold and ld.bfd, the linkers alternating run by run, each round starting
+# with the next one; checks every output works before timing it; prints the median
+# wall time (bash's microsecond clock), user+sys CPU and peak RSS (GNU time), and each
+# linker's ratio to rivet computed pair by pair (run i of a linker against run i of
+# rivet).
 #   bash test/bench/run.sh WORKDIR [RUNS] [WORKLOAD...]
 set -euo pipefail
 work=$(cd "${1:?usage: run.sh WORKDIR [RUNS] [WORKLOAD...]}" && pwd)
@@ -12,11 +13,13 @@ shift $(( $# >= 2 ? 2 : 1 ))
 here=$(cd "$(dirname "$0")" && pwd)
 RIVET=${RIVET:-$here/../../build/tools/ld.rivet}
 # mold forks a worker and exits early unless told not to: GNU time would see nothing.
-declare -A LINKER=([rivet]="$RIVET" [lld]=ld.lld [mold]="mold --no-fork" [gold]=ld.gold [bfd]=ld.bfd)
+# rivet forks too (--fork, its default): rivetnf is its whole run, for CPU and memory.
+declare -A LINKER=([rivet]="$RIVET" [rivetnf]="$RIVET --no-fork" [lld]=ld.lld [mold]="mold --no-fork"
+  [gold]=ld.gold [bfd]=ld.bfd)
 # The newest peers, when present: lld 19 from Debian (apt-get install lld-19), and
 # mold 2.42 built from its public release (MOLD_242=/path/to/bin/mold), both as builds
 # run it (forking: wall time) and with --no-fork (its whole CPU time and memory).
-default_order="rivet lld mold gold bfd"
+default_order="rivet rivetnf lld mold gold bfd"
 if command -v ld.lld-19 >/dev/null; then
   LINKER[lld19]=ld.lld-19
   default_order+=" lld19"

@@ -66,13 +66,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                   : mode & 1 ? "-shared"
                              : "-static",
                   "--no-threads",
+                  "--no-fork", /* links run in this process, one after another */
                   "-e",
                   "0",
                   "-o",
                   output_path,
                   input_path,
                   NULL};
-  int argc = 8;
+  int argc = 9;
   RvContext *ctx = rv_context_new();
   if (rv_parse_args(ctx, argc, argv) == 0)
     rv_link(ctx);
