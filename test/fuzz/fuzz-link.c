@@ -61,18 +61,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   /* The last byte picks the output: its bit 1 relocatable (-r), else bit 0 a shared
    * object or a static executable. */
   int mode = size > 0 ? data[size - 1] & 3 : 0;
-  char *argv[] = {"ld.rivet",
-                  mode & 2   ? "-r"
-                  : mode & 1 ? "-shared"
-                             : "-static",
-                  "--no-threads",
-                  "--no-fork", /* links run in this process, one after another */
-                  "-e",
-                  "0",
-                  "-o",
-                  output_path,
-                  input_path,
-                  NULL};
+  /* --no-fork: the links run in this process, one after another. */
+  char *argv[] = {"ld.rivet",     mode & 2 ? "-r" : mode & 1 ? "-shared" : "-static",
+                  "--no-threads", "--no-fork",
+                  "-e",           "0",
+                  "-o",           output_path,
+                  input_path,     NULL};
   int argc = 9;
   RvContext *ctx = rv_context_new();
   if (rv_parse_args(ctx, argc, argv) == 0)
