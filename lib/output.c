@@ -534,10 +534,10 @@ int commit_output(Ctx *ctx) {
     remove_temp_output();
     return 1;
   }
-  /* --fork's child leaves the unmapping to its exit, after the parent has gone. */
-  if (!ctx->forked)
-    release_output_mapping(ctx);
-  if (!ctx->forked && munmap(ctx->buf, (size_t)MAX(ctx->filesize, 1)) < 0) {
+  /* Unmapped before the rename even under --fork: a writable mapping keeps the file open
+   * for writing, and executing it would fail (ETXTBSY) until this process is gone. */
+  release_output_mapping(ctx);
+  if (munmap(ctx->buf, (size_t)MAX(ctx->filesize, 1)) < 0) {
     error(ctx, "cannot write %s: %s", ctx->opt.output, strerror(errno));
     checkpoint(ctx);
     remove_temp_output();
@@ -555,6 +555,7 @@ int commit_output(Ctx *ctx) {
     return 1;
   }
   have_temp = 0;
+  /* --fork's child leaves the inputs to its exit, after the parent has gone. */
   if (!ctx->forked)
     release_inputs(ctx);
   return 0;

@@ -2,9 +2,10 @@
 # --fork (the default, as in mold): the link runs in a child process and the process the
 # caller started exits as soon as the output is in place, leaving the cleanup of the
 # link's memory to the child. The caller sees the same output, messages and exit
-# status as with --no-fork; the linking is not done in the process it waited for (its
-# peak memory stays small while --no-fork's holds the 48 MiB section); SIGTERM to that
-# process stops the link: no output, no temporary file, exit by the signal.
+# status as with --no-fork, and the output runs at once; the linking is not done in the
+# process it waited for (its peak memory stays small while --no-fork's holds the 48 MiB
+# section); SIGTERM to that process stops the link: no output, no temporary file, exit
+# by the signal.
 # shellcheck source=lib.sh
 RIVET_THREADS_CHECK=off # the test times and signals the linker's own process
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
@@ -41,6 +42,15 @@ status=0
 assert_eq "$status" 7 "exit status of the program, run as soon as the link returned"
 [ "$rss_nf" -gt $((48 * 1024)) ] || fail "expected --no-fork's process to hold the 48 MiB section, peak RSS $rss_nf KiB"
 [ "$rss_f" -lt $((32 * 1024)) ] || fail "expected the process --fork's caller waits for not to link (peak RSS $rss_f KiB, --no-fork $rss_nf KiB)"
+
+# The output can be run the moment the link returns, relinked over or not: the child
+# must not hold it open for writing any more (exec would fail with ETXTBSY).
+for round in 1 2 3; do
+  run "$LD_RIVET" -static -o prog.again start.o big.o
+  status=0
+  ./prog.again || status=$?
+  assert_eq "$status" 7 "exit status of the program run right after link $round"
+done
 
 # Messages and status of a failed link come through the parent.
 cat >undef.c <<'EOF2'
