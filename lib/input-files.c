@@ -349,12 +349,12 @@ static void read_gnu_property(Ctx *ctx, InputFile *f, const u8 *p, u64 size) {
 /* Init/fini priority from a section name: ".init_array.N", and ".ctors.N" which run
  * last to first, so GNU ld sorts them as priority 65535 - N among .init_array.N. */
 static i32 init_priority_of(const char *name) {
+  /* Every section passes here: the prefixes first, the long C++ names end far away. */
+  if (name[0] != '.' || !strchr("ifcd", name[1]) || !name[1] ||
+      (!starts_with(name, ".init_array.") && !starts_with(name, ".fini_array.") &&
+       !starts_with(name, ".ctors.") && !starts_with(name, ".dtors.")))
+    return 65536;
   const char *dot = strrchr(name, '.');
-  if (!dot || dot == name)
-    return 65536;
-  if (!starts_with(name, ".init_array.") && !starts_with(name, ".fini_array.") &&
-      !starts_with(name, ".ctors.") && !starts_with(name, ".dtors."))
-    return 65536;
   char *end;
   long v = strtol(dot + 1, &end, 10);
   if (*end || v < 0 || v > 65535)
@@ -430,7 +430,11 @@ void read_object_contents(Ctx *ctx, InputFile *f) {
   for (i64 i = 1; i < f->nshdrs; i++) {
     const EShdr *sh = &f->shdrs[i];
     const char *name = section_name(f, sh);
-    if (starts_with(name, ".gnu.lto_") || !strcmp(name, ".llvm.lto")) {
+    /* The names looked for below differ from the usual .text.*, .data.*, .rodata.* and
+     * .debug_* at their second character, which is tested before any comparison. */
+    char second = name[0] ? name[1] : 0;
+    if ((second == 'g' && starts_with(name, ".gnu.lto_")) ||
+        (second == 'l' && !strcmp(name, ".llvm.lto"))) {
       has_lto = true;
       continue;
     }
@@ -448,12 +452,12 @@ void read_object_contents(Ctx *ctx, InputFile *f) {
             ctx->arch->name);
       return;
     }
-    if (!strcmp(name, ".note.GNU-stack")) {
+    if (second == 'n' && !strcmp(name, ".note.GNU-stack")) {
       f->has_gnu_stack = true;
       f->gnu_stack_exec = (sh->sh_flags & SHF_EXECINSTR) != 0;
       continue;
     }
-    if (!strcmp(name, ".note.gnu.property")) {
+    if (second == 'n' && !strcmp(name, ".note.gnu.property")) {
       read_gnu_property(ctx, f, d + sh->sh_offset, sh->sh_size);
       continue;
     }
@@ -474,7 +478,7 @@ void read_object_contents(Ctx *ctx, InputFile *f) {
     isec->p2align = (u8)__builtin_ctzll(align);
     isec->is_alive = true;
     isec->init_priority = init_priority_of(name);
-    f->has_warning_section |= starts_with(name, ".gnu.warning");
+    f->has_warning_section |= second == 'g' && starts_with(name, ".gnu.warning");
     if (isec->flags & SHF_COMPRESSED) {
       if (sh->sh_type == SHT_NOBITS) {
         error(ctx, "%s: section %s: SHF_COMPRESSED on a section without contents", f->name, name);
@@ -482,7 +486,7 @@ void read_object_contents(Ctx *ctx, InputFile *f) {
       }
       if (!decompress_section(ctx, isec))
         return;
-    } else if (starts_with(name, ".zdebug") && sh->sh_type == SHT_PROGBITS &&
+    } else if (second == 'z' && starts_with(name, ".zdebug") && sh->sh_type == SHT_PROGBITS &&
                !(isec->flags & SHF_ALLOC)) {
       if (!decompress_zdebug_section(ctx, isec))
         return;
