@@ -148,6 +148,15 @@ char *arena_strndup(Arena *a, const char *s, i64 n) {
   return p;
 }
 
+char *arena_versioned_name(Arena *a, const char *name, const char *at, const char *version) {
+  size_t n = strlen(name), m = strlen(at), v = strlen(version);
+  char *p = arena_alloc(a, (i64)(n + m + v + 1), 1);
+  memcpy(p, name, n);
+  memcpy(p + n, at, m);
+  memcpy(p + n + m, version, v + 1);
+  return p;
+}
+
 char *arena_sprintf(Arena *a, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);

@@ -176,7 +176,7 @@ InputFile *missing_library_defining(Ctx *ctx, const char *name, const char **sho
   if (!d)
     return NULL;
   const char *version = strchr(name, '@') ? NULL : dso_version_name(d->lib, d->sym_idx);
-  *shown = version ? arena_sprintf(&ctx->arena, "%s@@%s", name, version) : name;
+  *shown = version ? arena_versioned_name(&ctx->arena, name, "@@", version) : name;
   return d->lib;
 }
 
@@ -210,7 +210,7 @@ static void note_indirect_symbols(Ctx *ctx, InputFile *f) {
     if (!(ver & 0x8000))
       remember_definition(ctx, name, f, i);
     if (vname)
-      remember_definition(ctx, arena_sprintf(&ctx->arena, "%s@%s", name, vname), f, i);
+      remember_definition(ctx, arena_versioned_name(&ctx->arena, name, "@", vname), f, i);
   }
 }
 

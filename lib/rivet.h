@@ -155,6 +155,9 @@ void *calloc_present(i64 n, i64 size);
 char *arena_strdup(Arena *a, const char *s);
 char *arena_strndup(Arena *a, const char *s, i64 n);
 char *arena_sprintf(Arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* "NAME@VERSION" (at is "@" or "@@"): made for every versioned symbol of every shared
+ * object, so without printf's parsing. */
+char *arena_versioned_name(Arena *a, const char *name, const char *at, const char *version);
 #define ARENA_NEW(a, T) ((T *)arena_alloc((a), sizeof(T), _Alignof(T)))
 #define ARENA_ARRAY(a, T, n) ((T *)arena_alloc((a), (i64)sizeof(T) * (i64)(n), _Alignof(T)))
 

@@ -316,11 +316,11 @@ void intern_dso_symbols(Ctx *ctx, InputFile *f, i64 begin, i64 end) {
     bool hidden = (ver & 0x8000) != 0;
     const char *vname = (ver & 0x7fff) < f->nverdefs ? f->verdef_names[ver & 0x7fff] : NULL;
     if (es->st_shndx != SHN_UNDEF && hidden && vname)
-      name = arena_sprintf(arena, "%s@%s", name, vname);
+      name = arena_versioned_name(arena, name, "@", vname);
     f->syms[i] = intern_symbol_hashed(ctx, name, hash_string(name, (i64)strlen(name)));
     /* A reference may name the default version explicitly (".symver pow,pow@GLIBC_2.29"). */
     if (es->st_shndx != SHN_UNDEF && !hidden && vname) {
-      const char *alias = arena_sprintf(arena, "%s@%s", name, vname);
+      const char *alias = arena_versioned_name(arena, name, "@", vname);
       f->default_version_syms[i] =
           intern_symbol_hashed(ctx, alias, hash_string(alias, (i64)strlen(alias)));
     }
@@ -527,7 +527,7 @@ static bool shlib_reference_satisfied(Ctx *ctx, InputFile *f, i64 i, Symbol *sym
   const char *version = needed_version(f, i);
   if (!version || ours)
     return true; /* our own definition: the version is ours to give */
-  const char *versioned = arena_sprintf(&ctx->arena, "%s@%s", name, version);
+  const char *versioned = arena_versioned_name(&ctx->arena, name, "@", version);
   Symbol *v = find_symbol(ctx, versioned);
   return (v && v->rank == RANK_DSO) || indirect_library_defines(ctx, versioned);
 }
