@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # A link killed with SIGTERM while it writes leaves nothing behind: neither the output
-# nor rivet's temporary file beside it, and an older output file is left untouched.
+# nor rivet's temporary file beside it. An older shared object is left untouched; an
+# older executable is left untouched or, once the relink has begun writing into it,
+# removed (never half-written).
 # The input carries a large section so that the write takes long enough to be hit.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
@@ -22,28 +24,47 @@ run objcopy --add-section .data.payload=payload.bin \
 rm -f payload.bin
 
 mkdir out
-printf 'previous output\n' >out/prog
-before=$(stat -c '%i %Y %s' out/prog)
-killed=0
-for delay in 0.15 0.05 0.3; do
-  "$LD_RIVET" -static -o out/prog big.o &
-  pid=$!
-  sleep "$delay"
-  kill -TERM "$pid" 2>/dev/null || true
-  status=0
-  wait "$pid" || status=$?
-  if [ "$status" = 143 ]; then
-    killed=1
-    break
-  fi
-  [ "$status" = 0 ] || fail "expected the link to be killed (143) or to finish (0), got $status"
-  # It finished first: restore the previous output and try with a shorter delay.
-  printf 'previous output\n' >out/prog
-  before=$(stat -c '%i %Y %s' out/prog)
-done
-[ "$killed" = 1 ] || fail "could not kill the link while it was running (it always finished first)"
+# kill_midway OUTPUT LINK-ARGS...: links into OUTPUT (whose previous version says
+# "previous output") and kills the link with SIGTERM while it runs, trying shorter and
+# longer delays until one lands before the link ends.
+kill_midway() {
+  local out=$1 delay status
+  shift
+  killed=0
+  for delay in 0.15 0.05 0.3; do
+    printf 'previous output\n' >"$out"
+    before=$(stat -c '%i %Y %s' "$out")
+    "$LD_RIVET" "$@" -o "$out" &
+    pid=$!
+    sleep "$delay"
+    kill -TERM "$pid" 2>/dev/null || true
+    status=0
+    wait "$pid" || status=$?
+    if [ "$status" = 143 ]; then
+      killed=1
+      return
+    fi
+    [ "$status" = 0 ] || fail "expected the link to be killed (143) or to finish (0), got $status"
+  done
+  fail "could not kill the link while it was running (it always finished first)"
+}
+
+# A shared object is written into a new file: the previous one stays as it was.
+kill_midway out/lib.so -shared big.o
+leftovers=$(find out -mindepth 1 ! -name lib.so)
+[ -z "$leftovers" ] || fail "expected no temporary file after SIGTERM, found: $leftovers"
+assert_eq "$(stat -c '%i %Y %s' out/lib.so)" "$before" "the previous shared object (inode, mtime, size) after the killed link"
+assert_eq "$(cat out/lib.so)" "previous output" "contents of the previous shared object"
+rm -f out/lib.so
+
+# An executable relinked over its previous version writes into the old file (its page
+# cache is reused, as mold does): killed before that, the old file is as it was;
+# killed after, it is gone, as with GNU ld. Never a half-written output.
+kill_midway out/prog -static big.o
 leftovers=$(find out -mindepth 1 ! -name prog)
 [ -z "$leftovers" ] || fail "expected no temporary file after SIGTERM, found: $leftovers"
-assert_eq "$(stat -c '%i %Y %s' out/prog)" "$before" "the previous output file (inode, mtime, size) after the killed link"
-assert_eq "$(cat out/prog)" "previous output" "contents of the previous output file"
+if [ -e out/prog ]; then
+  assert_eq "$(stat -c '%i %Y %s' out/prog)" "$before" "the previous output file (inode, mtime, size) after the killed link"
+  assert_eq "$(cat out/prog)" "previous output" "contents of the previous output file"
+fi
 rm -f big.o
