@@ -690,6 +690,7 @@ void allocate_got_and_plt(Ctx *ctx) {
  * once, in place, in parallel, and in file order whatever the thread count. */
 typedef struct FileDynRels {
   i64 count;             /* entries from this file's sections */
+  bool *has_entries;     /* per section index: the fill pass reads only these sections */
   i64 start;             /* index of its first entry in ctx->dynrels */
   i64 nrelative;         /* of which RELATIVE */
   char *textrel_warning; /* the first text relocation, for the DT_TEXTREL warning */
@@ -765,9 +766,14 @@ static i64 collect_section(Ctx *ctx, InputSection *isec, DynRel *out, FileDynRel
 static void count_file_task(Ctx *ctx, i64 fi, void *arg) {
   FileDynRels *info = &((FileDynRels *)arg)[fi];
   InputFile *f = ctx->objs.data[fi];
-  for (i64 i = 0; i < f->nshdrs; i++)
-    if (is_scanned(f->sections[i]))
-      info->count += collect_section(ctx, f->sections[i], NULL, info);
+  info->has_entries = ARENA_ARRAY(local_arena(ctx), bool, MAX(f->nshdrs, 1));
+  for (i64 i = 0; i < f->nshdrs; i++) {
+    if (!is_scanned(f->sections[i]))
+      continue;
+    i64 n = collect_section(ctx, f->sections[i], NULL, info);
+    info->has_entries[i] = n > 0;
+    info->count += n;
+  }
 }
 
 static void fill_file_task(Ctx *ctx, i64 fi, void *arg) {
@@ -777,8 +783,9 @@ static void fill_file_task(Ctx *ctx, i64 fi, void *arg) {
   InputFile *f = ctx->objs.data[fi];
   DynRel *out = ctx->dynrels.data + info->start;
   i64 n = 0;
+  /* Code sections, most of the relocations, mostly have none: they are not read again. */
   for (i64 i = 0; i < f->nshdrs; i++)
-    if (is_scanned(f->sections[i]))
+    if (info->has_entries[i])
       n += collect_section(ctx, f->sections[i], out + n, info);
   for (i64 k = 0; k < n; k++)
     info->nrelative += out[k].type == ctx->arch->r_relative;
