@@ -82,8 +82,7 @@ void fork_linking_child(Ctx *ctx) {
 /* The link is over and its files are in place: the parent exits with status 0. The
  * messages are flushed first, and standard output and error closed, so that a caller
  * reading them to their end does not wait for this process's exit either. */
-void release_waiting_parent(Ctx *ctx, int status) {
-  (void)ctx;
+void release_waiting_parent(int status) {
   if (done_pipe < 0 || status != 0)
     return;
   fflush(stdout);

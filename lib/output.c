@@ -340,26 +340,17 @@ static void zero_unwritten_bytes(Ctx *ctx, int fd) {
   free(in_file.data);
 }
 
-/* Renames the existing output to a name like temp_path's that nothing has (renameat2
- * refuses to replace a file: renaming over one makes ext4 flush the renamed file's
- * dirty pages, which reuse means to keep). temp_path gets the name; false if none. */
+/* Renames the existing output to temp_path, a name mkstemp has just found free: the
+ * file it made is removed first, because renaming over a file makes ext4 flush the
+ * renamed one's dirty pages, the very pages reuse means to keep. RENAME_NOREPLACE
+ * fails (and the output is not reused) if another process took the name meanwhile. */
 static bool rename_to_unused_temp(const char *out) {
-  char name[sizeof temp_path];
-  size_t len = strlen(temp_path);
-  u64 seed = ((u64)getpid() << 32) ^ (u64)(uintptr_t)&name ^ (u64)(now_seconds() * 1e9);
-  for (int attempt = 0; attempt < 64; attempt++) {
-    memcpy(name, temp_path, len + 1);
-    for (size_t k = len - 6; k < len; k++)
-      name[k] =
-          "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[splitmix64(&seed) % 62];
-    if (renameat2(AT_FDCWD, out, AT_FDCWD, name, RENAME_NOREPLACE) == 0) {
-      memcpy(temp_path, name, len + 1);
-      return true;
-    }
-    if (errno != EEXIST)
-      return false;
-  }
-  return false;
+  int fd = mkstemp(temp_path);
+  if (fd < 0)
+    return false;
+  close(fd);
+  unlink(temp_path);
+  return renameat2(AT_FDCWD, out, AT_FDCWD, temp_path, RENAME_NOREPLACE) == 0;
 }
 
 /* A reused file made the output's size: the written ranges reserved first with the
@@ -401,8 +392,8 @@ static int create_temp_output(Ctx *ctx, const char *out, const FileRangeVec *ran
       have_temp = 0;
     else
       remove_temp_output();
-    memcpy(temp_path, template, sizeof temp_path);
   }
+  memcpy(temp_path, template, sizeof temp_path); /* mkstemp filled in the XXXXXX */
   if (old >= 0)
     close(old);
   int fd = mkstemp(temp_path);

@@ -94,14 +94,6 @@ static inline bool is_c_identifier(const char *s) {
   return true;
 }
 
-/* A pseudo-random sequence (SplitMix64) from *state: the same for the same seed. */
-static inline u64 splitmix64(u64 *state) {
-  u64 z = (*state += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
 static inline bool starts_with(const char *s, const char *prefix) {
   return strncmp(s, prefix, strlen(prefix)) == 0;
 }
@@ -1131,8 +1123,8 @@ u64 tls_tp_address(Ctx *ctx);
 bool open_output(Ctx *ctx);
 int commit_output(Ctx *ctx);
 void remove_temp_output(void);
-void fork_linking_child(Ctx *ctx);                 /* --fork: returns in the child */
-void release_waiting_parent(Ctx *ctx, int status); /* the output is in place */
+void fork_linking_child(Ctx *ctx);      /* --fork: returns in the child */
+void release_waiting_parent(int status); /* --fork: the output is in place */
 typedef struct SideOutput {
   const char *path; /* where it goes */
   u8 *buf;          /* the mapping of its temporary file */

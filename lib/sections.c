@@ -147,6 +147,13 @@ static bool is_sorted_by_option(const Chunk *c) {
          !starts_with(n, ".ctors") && !starts_with(n, ".dtors");
 }
 
+static u64 splitmix64(u64 *state) {
+  u64 z = (*state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
 /* --shuffle-sections=[GLOB=]SEED (lld, mold): the members whose names match GLOB (all
  * without one) trade places at random, the same way for the same seed; -1 reverses
  * them. For finding code that depends on the link order. */
