@@ -519,6 +519,28 @@ _file_stamp() {
   stat -c '%i %s %y' -- "$1"
 }
 
+# kill_link_midway "DELAYS" OUTPUT LINK-ARGS...: links OUTPUT with $LD_RIVET, the
+# previous OUTPUT saying "previous output" ($before: its inode, mtime and size), and
+# kills the link with SIGTERM after each delay in turn until one lands while it runs
+# (exit status 143); fails if the link always finished first.
+kill_link_midway() {
+  local delays=$1 out=$2 delay status pid
+  shift 2
+  for delay in $delays; do
+    printf 'previous output\n' >"$out"
+    before=$(stat -c '%i %Y %s' "$out")
+    "$LD_RIVET" "$@" -o "$out" &
+    pid=$!
+    sleep "$delay"
+    kill -TERM "$pid" 2>/dev/null || true
+    status=0
+    wait "$pid" || status=$?
+    [ "$status" = 143 ] && return
+    [ "$status" = 0 ] || fail "expected the link to be killed (143) or to finish (0), got $status"
+  done
+  fail "could not kill the link while it was running (it always finished first)"
+}
+
 expect_link_error() {
   local out=$1
   shift

@@ -50,6 +50,8 @@ fresh() { # fresh OUT ARGS...: the reference, linked by gcc into a path that doe
 
 fresh ref -pie prog.o
 assert_eq "$(./ref)" "4698 gamma" "output of the program linked into a new file"
+run gcc -fuse-ld=bfd -pie prog.o -o ref.bfd
+assert_eq "$(./ref.bfd)" "4698 gamma" "output of the program linked by ld.bfd"
 
 # 1. The old file holds random bytes, three times the output's size, then half of it.
 ref_size=$(stat -c %s ref)
@@ -150,6 +152,13 @@ status=0
 assert_eq "$status" 1 "exit status of the link whose relocation is out of range"
 assert_contains "$(cat overflow.err)" "out of range" "error of the link whose relocation is out of range"
 [ ! -e overflow ] || fail "a half-written output was left after an error found while writing"
+# GNU ld, given the same link over an existing output, leaves none either.
+cp far.ref overflow.bfd
+status=0
+ld.bfd -static -o overflow.bfd start.o overflow.o --defsym=far_away=0x200000000 2>/dev/null ||
+  status=$?
+[ "$status" != 0 ] || fail "ld.bfd linked the relocation out of range"
+[ ! -e overflow.bfd ] || fail "ld.bfd kept an output after the error (this test's premise)"
 leftovers=$(find . -maxdepth 1 -name '.*.rivet-*')
 [ -z "$leftovers" ] || fail "temporary files left behind: $leftovers"
 echo PASS

@@ -24,33 +24,8 @@ run objcopy --add-section .data.payload=payload.bin \
 rm -f payload.bin
 
 mkdir out
-# kill_midway OUTPUT LINK-ARGS...: links into OUTPUT (whose previous version says
-# "previous output") and kills the link with SIGTERM while it runs, trying shorter and
-# longer delays until one lands before the link ends.
-kill_midway() {
-  local out=$1 delay status
-  shift
-  killed=0
-  for delay in 0.15 0.05 0.3; do
-    printf 'previous output\n' >"$out"
-    before=$(stat -c '%i %Y %s' "$out")
-    "$LD_RIVET" "$@" -o "$out" &
-    pid=$!
-    sleep "$delay"
-    kill -TERM "$pid" 2>/dev/null || true
-    status=0
-    wait "$pid" || status=$?
-    if [ "$status" = 143 ]; then
-      killed=1
-      return
-    fi
-    [ "$status" = 0 ] || fail "expected the link to be killed (143) or to finish (0), got $status"
-  done
-  fail "could not kill the link while it was running (it always finished first)"
-}
-
 # A shared object is written into a new file: the previous one stays as it was.
-kill_midway out/lib.so -shared big.o
+kill_link_midway "0.15 0.05 0.3" out/lib.so -shared big.o
 leftovers=$(find out -mindepth 1 ! -name lib.so)
 [ -z "$leftovers" ] || fail "expected no temporary file after SIGTERM, found: $leftovers"
 assert_eq "$(stat -c '%i %Y %s' out/lib.so)" "$before" "the previous shared object (inode, mtime, size) after the killed link"
@@ -60,7 +35,7 @@ rm -f out/lib.so
 # An executable relinked over its previous version writes into the old file (its page
 # cache is reused, as mold does): killed before that, the old file is as it was;
 # killed after, it is gone, as with GNU ld. Never a half-written output.
-kill_midway out/prog -static big.o
+kill_link_midway "0.15 0.05 0.3" out/prog -static big.o
 leftovers=$(find out -mindepth 1 ! -name prog)
 [ -z "$leftovers" ] || fail "expected no temporary file after SIGTERM, found: $leftovers"
 if [ -e out/prog ]; then

@@ -67,10 +67,7 @@ rc_c_calls_static() {
 # into the middle of literals), wide strings, .rodata.cst* constants.
 rc_define c-merge-strings
 rc_c_merge_strings() {
-  rc_cc gcc -O2 -- a.c b.c c.c main.c
-  rc_ref main gcc a.o b.o c.o main.o
-  rc_reloc abc.r.o a.o b.o c.o
-  rc_final main gcc abc.r.o main.o
+  rc_abc_and_main last
 }
 
 # "static int counter" (and a static helper) in four files; -r chained: (a b) c.
@@ -131,10 +128,7 @@ rc_c_hidden() {
 # __start_mysec/__stop_mysec walking entries that three files put in "mysec".
 rc_define c-start-stop
 rc_c_start_stop() {
-  rc_cc gcc -O2 -- a.c b.c c.c main.c
-  rc_ref main gcc main.o a.o b.o c.o
-  rc_reloc abc.r.o a.o b.o c.o
-  rc_final main gcc main.o abc.r.o
+  rc_abc_and_main first
 }
 
 # ---------------------------------------------------------------------------
@@ -143,19 +137,13 @@ rc_c_start_stop() {
 # constructor(N)/destructor(N) and plain ones in three files.
 rc_define c-ctor-priorities
 rc_c_ctor_priorities() {
-  rc_cc gcc -O2 -- a.c b.c c.c main.c
-  rc_ref main gcc main.o a.o b.o c.o
-  rc_reloc abc.r.o a.o b.o c.o
-  rc_final main gcc main.o abc.r.o
+  rc_abc_and_main first
 }
 
 # Pointers placed in .preinit_array, .init_array(.NNNNN), .fini_array(.NNNNN).
 rc_define c-init-array-sections
 rc_c_init_array_sections() {
-  rc_cc gcc -O2 -- a.c b.c c.c main.c
-  rc_ref main gcc main.o a.o b.o c.o
-  rc_reloc abc.r.o a.o b.o c.o
-  rc_final main gcc main.o abc.r.o
+  rc_abc_and_main first
 }
 
 # Legacy .ctors/.dtors. GNU ld runs each .ctors input section backwards, so -r,

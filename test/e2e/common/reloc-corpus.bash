@@ -28,6 +28,9 @@
 #                            link as rc_ref did, but from -r output, with ld.bfd,
 #                            ld.lld and rivet (prog.TAG.bfd, .lld, .rivet); each must
 #                            print what ref.TAG printed and exit as it did
+#   rc_abc_and_main first|last
+#                            the common set: a.c b.c c.c main.c, abc.r.o from a b c,
+#                            main.o linked first or last (see the function)
 #
 # Every program is run with its library directory as argv[1] (for dlopen) and in
 # LD_LIBRARY_PATH, stdin from /dev/null; stdout is compared, with "exit=N" appended.
@@ -168,6 +171,22 @@ rc_ref() {
   [ "$tag" != main ] || [ -f "$want" ] || want=expected
   if [ -f "$want" ] && ! cmp -s "$want" "ref.$tag.out"; then
     fail "test setup: the reference program ref.$tag (original objects, ld.bfd) does not print $want; diff:"$'\n'"$(diff -u --label "$want" --label "ref.$tag" "$want" "ref.$tag.out" | head -n 60 || true)"$'\n'"its stderr: $(head -c 2000 "ref.$tag.err")"
+  fi
+}
+
+# rc_abc_and_main first|last: the most common set. gcc -O2 compiles a.c b.c c.c and
+# main.c; the reference links the objects (main.o first or last); a.o b.o c.o become
+# abc.r.o with -r; the final program links main.o and abc.r.o in the same order.
+rc_abc_and_main() {
+  rc_cc gcc -O2 -- a.c b.c c.c main.c
+  if [ "$1" = first ]; then
+    rc_ref main gcc main.o a.o b.o c.o
+    rc_reloc abc.r.o a.o b.o c.o
+    rc_final main gcc main.o abc.r.o
+  else
+    rc_ref main gcc a.o b.o c.o main.o
+    rc_reloc abc.r.o a.o b.o c.o
+    rc_final main gcc abc.r.o main.o
   fi
 }
 
