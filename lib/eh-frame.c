@@ -106,7 +106,7 @@ static void split_file_eh_frames(Ctx *ctx, i64 fi, void *arg) {
   InputFile *f = ctx->objs.data[fi];
   for (i64 i = 0; i < f->nshdrs; i++) {
     InputSection *isec = f->sections[i];
-    if (isec && isec->is_alive && !strcmp(isec->name, ".eh_frame"))
+    if (isec && isec->is_alive && str_equal(isec->name, ".eh_frame"))
       if (!split_one(ctx, isec))
         return;
   }

@@ -90,9 +90,9 @@ static bool is_root_section(InputSection *isec) {
   u32 t = isec->type;
   if (t == SHT_NOTE || t == SHT_INIT_ARRAY || t == SHT_FINI_ARRAY || t == SHT_PREINIT_ARRAY)
     return true;
-  if (!strcmp(n, ".init") || !strcmp(n, ".fini") || starts_with(n, ".init_array") ||
+  if (str_equal(n, ".init") || str_equal(n, ".fini") || starts_with(n, ".init_array") ||
       starts_with(n, ".fini_array") || starts_with(n, ".preinit_array") ||
-      starts_with(n, ".ctors") || starts_with(n, ".dtors") || !strcmp(n, ".jcr"))
+      starts_with(n, ".ctors") || starts_with(n, ".dtors") || str_equal(n, ".jcr"))
     return true;
   return false;
 }
@@ -166,7 +166,7 @@ static void mark_eh_frames(Ctx *ctx, InputFile *f, SectionVec *work) {
   (void)ctx;
   for (i64 s = 0; s < f->nshdrs; s++) {
     InputSection *isec = f->sections[s];
-    if (isec && !strcmp(isec->name, ".eh_frame") && isec->contents)
+    if (isec && str_equal(isec->name, ".eh_frame") && isec->contents)
       for_each_fde(isec, mark_fde, work);
   }
 }
@@ -323,7 +323,7 @@ static void mark_roots_task(Ctx *ctx, i64 fi, void *arg) {
   InputFile *f = ctx->objs.data[fi];
   for (i64 i = 0; i < f->nshdrs; i++) {
     InputSection *isec = f->sections[i];
-    if (isec && isec->is_alive && strcmp(isec->name, ".eh_frame") && is_root_section(isec))
+    if (isec && isec->is_alive && !str_equal(isec->name, ".eh_frame") && is_root_section(isec))
       mark(work, isec);
   }
   /* Symbols the output exports, or a shared object or -u asks for. */
@@ -344,7 +344,7 @@ static void sweep_file(Ctx *ctx, i64 fi, void *arg) {
   InputFile *f = ctx->objs.data[fi];
   for (i64 i = 0; i < f->nshdrs; i++) {
     InputSection *isec = f->sections[i];
-    if (!isec || !isec->is_alive || isec->gc_live || !strcmp(isec->name, ".eh_frame"))
+    if (!isec || !isec->is_alive || isec->gc_live || str_equal(isec->name, ".eh_frame"))
       continue;
     isec->is_alive = false;
     if (ctx->opt.print_gc_sections)

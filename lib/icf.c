@@ -45,7 +45,7 @@ static bool is_split_by_merge(const InputSection *isec) {
 
 static bool is_eligible(const InputSection *isec) {
   if (!isec->is_alive || !(isec->flags & SHF_ALLOC) || isec->type != SHT_PROGBITS ||
-      !isec->contents || is_split_by_merge(isec) || !strcmp(isec->name, ".eh_frame"))
+      !isec->contents || is_split_by_merge(isec) || str_equal(isec->name, ".eh_frame"))
     return false;
   /* .data.rel.ro is written only by the loader's relocations: read-only to the program. */
   if ((isec->flags & SHF_WRITE) && strcmp(isec->name, ".data.rel.ro") &&
@@ -55,7 +55,7 @@ static bool is_eligible(const InputSection *isec) {
   if (isec->flags & (SHF_LINK_ORDER | SHF_TLS))
     return false;
   const char *n = isec->name;
-  if (!strcmp(n, ".init") || !strcmp(n, ".fini") || starts_with(n, ".init_array") ||
+  if (str_equal(n, ".init") || str_equal(n, ".fini") || starts_with(n, ".init_array") ||
       starts_with(n, ".fini_array") || starts_with(n, ".preinit_array") ||
       starts_with(n, ".ctors") || starts_with(n, ".dtors"))
     return false;
@@ -151,7 +151,7 @@ static void find_unique_sections_task(Ctx *ctx, i64 fi, void *arg) {
   }
   for (i64 i = 0; f->sections && i < f->nshdrs; i++) {
     InputSection *isec = f->sections[i];
-    if (isec && isec->is_alive && !strcmp(isec->name, ".eh_frame") && isec->contents)
+    if (isec && isec->is_alive && str_equal(isec->name, ".eh_frame") && isec->contents)
       for_each_fde(isec, keep_function_with_lsda, foreign);
   }
 }

@@ -367,7 +367,7 @@ static i32 init_priority_of(const char *name) {
  * and its symbols, nothing else: without sections no pass looks further into it. */
 static void read_just_symbols_contents(Ctx *ctx, InputFile *f) {
   for (i64 i = 1; i < f->nshdrs; i++)
-    if (!strcmp(section_name(f, &f->shdrs[i]), ".note.gnu.property"))
+    if (str_equal(section_name(f, &f->shdrs[i]), ".note.gnu.property"))
       read_gnu_property(ctx, f, f->mf->data + f->shdrs[i].sh_offset, f->shdrs[i].sh_size);
   f->nshdrs = 0;
   f->shdrs = NULL;
@@ -434,7 +434,7 @@ void read_object_contents(Ctx *ctx, InputFile *f) {
      * .debug_* at their second character, which is tested before any comparison. */
     char second = name[0] ? name[1] : 0;
     if ((second == 'g' && starts_with(name, ".gnu.lto_")) ||
-        (second == 'l' && !strcmp(name, ".llvm.lto"))) {
+        (second == 'l' && str_equal(name, ".llvm.lto"))) {
       has_lto = true;
       continue;
     }
@@ -452,12 +452,12 @@ void read_object_contents(Ctx *ctx, InputFile *f) {
             ctx->arch->name);
       return;
     }
-    if (second == 'n' && !strcmp(name, ".note.GNU-stack")) {
+    if (second == 'n' && str_equal(name, ".note.GNU-stack")) {
       f->has_gnu_stack = true;
       f->gnu_stack_exec = (sh->sh_flags & SHF_EXECINSTR) != 0;
       continue;
     }
-    if (second == 'n' && !strcmp(name, ".note.gnu.property")) {
+    if (second == 'n' && str_equal(name, ".note.gnu.property")) {
       read_gnu_property(ctx, f, d + sh->sh_offset, sh->sh_size);
       continue;
     }

@@ -21,9 +21,10 @@ enum {
 };
 
 static bool is_relro_name(const char *name) {
-  return !strcmp(name, ".tdata") || !strcmp(name, ".tbss") || !strcmp(name, ".init_array") ||
-         !strcmp(name, ".fini_array") || !strcmp(name, ".preinit_array") ||
-         !strcmp(name, ".data.rel.ro") || !strcmp(name, ".got") || !strcmp(name, ".bss.rel.ro");
+  return str_equal(name, ".tdata") || str_equal(name, ".tbss") || str_equal(name, ".init_array") ||
+         str_equal(name, ".fini_array") || str_equal(name, ".preinit_array") ||
+         str_equal(name, ".data.rel.ro") || str_equal(name, ".got") ||
+         str_equal(name, ".bss.rel.ro");
 }
 
 /* Rank = class * 100 + position within the class. */
@@ -91,25 +92,25 @@ static i32 chunk_rank(Ctx *ctx, Chunk *c) {
     return CLASS_HEADERS * 100 + (c->kind == CK_GNU_PROPERTY ? 10 : 11);
   /* Writable code goes with the data (GNU ld: an orphan placed by its flags), in a
    * segment made executable too; .text, placed by name, stays (-N makes it writable). */
-  if ((fl & SHF_EXECINSTR) && (!(fl & SHF_WRITE) || !strcmp(n, ".text"))) {
-    if (!strcmp(n, ".init"))
+  if ((fl & SHF_EXECINSTR) && (!(fl & SHF_WRITE) || str_equal(n, ".text"))) {
+    if (str_equal(n, ".init"))
       return CLASS_CODE * 100 + 0;
     if (c->kind == CK_IPLT)
       return CLASS_CODE * 100 + 4;
-    if (!strcmp(n, ".text"))
+    if (str_equal(n, ".text"))
       return CLASS_CODE * 100 + 5;
-    if (!strcmp(n, ".fini"))
+    if (str_equal(n, ".fini"))
       return CLASS_CODE * 100 + 9;
     return CLASS_CODE * 100 + 6;
   }
   if (!(fl & SHF_WRITE)) {
     if (c->kind == CK_EH_FRAME_HDR)
       return CLASS_RODATA * 100 + 20;
-    if (!strcmp(n, ".eh_frame"))
+    if (str_equal(n, ".eh_frame"))
       return CLASS_RODATA * 100 + 21;
-    if (!strcmp(n, ".gcc_except_table"))
+    if (str_equal(n, ".gcc_except_table"))
       return CLASS_RODATA * 100 + 22;
-    if (!strcmp(n, ".rodata"))
+    if (str_equal(n, ".rodata"))
       return CLASS_RODATA * 100 + 0;
     return CLASS_RODATA * 100 + 10;
   }
@@ -118,13 +119,13 @@ static i32 chunk_rank(Ctx *ctx, Chunk *c) {
     c->is_relro = true;
     if (fl & SHF_TLS)
       return CLASS_RELRO * 100 + (type == SHT_NOBITS ? 1 : 0);
-    if (!strcmp(n, ".preinit_array"))
+    if (str_equal(n, ".preinit_array"))
       return CLASS_RELRO * 100 + 10;
-    if (!strcmp(n, ".init_array"))
+    if (str_equal(n, ".init_array"))
       return CLASS_RELRO * 100 + 11;
-    if (!strcmp(n, ".fini_array"))
+    if (str_equal(n, ".fini_array"))
       return CLASS_RELRO * 100 + 12;
-    if (!strcmp(n, ".data.rel.ro"))
+    if (str_equal(n, ".data.rel.ro"))
       return CLASS_RELRO * 100 + 20;
     if (c->kind == CK_GOT)
       return CLASS_RELRO * 100 + 30;
@@ -145,8 +146,8 @@ static i32 chunk_rank(Ctx *ctx, Chunk *c) {
     return CLASS_DATA * 100 + 5;
   }
   if (type == SHT_NOBITS)
-    return CLASS_DATA * 100 + (!strcmp(n, ".bss") ? 60 : 70);
-  if (!strcmp(n, ".data"))
+    return CLASS_DATA * 100 + (str_equal(n, ".bss") ? 60 : 70);
+  if (str_equal(n, ".data"))
     return CLASS_DATA * 100 + 10;
   return CLASS_DATA * 100 + 20;
 }

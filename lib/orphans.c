@@ -206,7 +206,8 @@ static void check_discarded_references_task(Ctx *ctx, i64 fi, void *arg) {
   for (i64 k = 1; f->sections && k < f->nshdrs; k++) {
     InputSection *isec = f->sections[k];
     /* Debug sections get tombstones; .eh_frame drops the FDEs (GNU ld says nothing). */
-    if (!isec || !isec->is_alive || !(isec->flags & SHF_ALLOC) || !strcmp(isec->name, ".eh_frame"))
+    if (!isec || !isec->is_alive || !(isec->flags & SHF_ALLOC) ||
+        str_equal(isec->name, ".eh_frame"))
       continue;
     for (i64 r = 0; r < isec->nrels; r++) {
       Symbol *sym = f->syms[ELF64_R_SYM(isec->rels[r].r_info)];
@@ -250,7 +251,7 @@ void report_orphan_sections(Ctx *ctx) {
       const char *name = isec ? isec->name : NULL;
       if (!isec && f->shdrs[k].sh_type == SHT_NOTE && f->shdrs[k].sh_name < (u64)f->shstrtab_size)
         name = f->shstrtab + f->shdrs[k].sh_name;
-      if (name && !isec && !strcmp(name, ".note.gnu.property") && !property_seen) {
+      if (name && !isec && str_equal(name, ".note.gnu.property") && !property_seen) {
         property_seen = true;
         report_orphan(ctx, f, name, name);
         continue;

@@ -94,8 +94,20 @@ static inline bool is_c_identifier(const char *s) {
   return true;
 }
 
+/* Both compare the first two characters inline: most calls compare section or symbol
+ * names against a literal, per section or relocation, and most differ there. s[1] is
+ * read only when s[0] matched a non-NUL character. */
 static inline bool starts_with(const char *s, const char *prefix) {
-  return strncmp(s, prefix, strlen(prefix)) == 0;
+  size_t n = strlen(prefix);
+  if (n >= 2 && (s[0] != prefix[0] || s[1] != prefix[1]))
+    return false;
+  return strncmp(s, prefix, n) == 0;
+}
+
+static inline bool str_equal(const char *s, const char *t) {
+  if (t[0] && (s[0] != t[0] || s[1] != t[1]))
+    return false;
+  return strcmp(s, t) == 0;
 }
 
 /* Little-endian field access at unaligned places (x86-64 is LE; memcpy keeps UBSan quiet). */

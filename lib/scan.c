@@ -107,8 +107,10 @@ static Mode output_mode(Ctx *ctx) {
   return ctx->opt.kind == OUT_SHARED ? MODE_SO : ctx->opt.kind == OUT_PIE ? MODE_PIE : MODE_PDE;
 }
 
-static Action decide(Ctx *ctx, RelKind kind, const Symbol *sym, bool writable) {
-  Mode mode = output_mode(ctx);
+/* The mode is the caller's, read once per section: decide() runs for every
+ * relocation, and the atomic flag updates between calls make the compiler reload
+ * anything read through ctx. */
+static inline Action decide(Ctx *ctx, Mode mode, RelKind kind, const Symbol *sym, bool writable) {
   SymState st = symbol_state(ctx, sym);
   switch (kind) {
   case RK_ABS_WORD:
@@ -315,6 +317,7 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
   InputFile *f = isec->file;
   const Arch *arch = ctx->arch;
   bool writable = (isec->flags & SHF_WRITE) != 0;
+  Mode mode = output_mode(ctx);
   for (i64 i = 0; i < isec->nrels; i++) {
     const ERela *rel = &isec->rels[i];
     if (in_dropped_record(isec, rel))
@@ -354,9 +357,9 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
         atomic_fetch_or(&sym->flags, NEEDS_GOT);
       continue;
     }
-    Action a = decide(ctx, kind, sym, writable);
-    if ((kind == RK_ABS_NARROW || kind == RK_PC) && output_mode(ctx) == MODE_PDE &&
-        !symbol_is_defined(sym) && !sym->is_imported && sym->is_preemptible)
+    Action a = decide(ctx, mode, kind, sym, writable);
+    if ((kind == RK_ABS_NARROW || kind == RK_PC) && mode == MODE_PDE && !symbol_is_defined(sym) &&
+        !sym->is_imported && sym->is_preemptible)
       atomic_fetch_or(&sym->flags, NEEDS_ZERO);
     if (sym->explain)
       record_explain_ref(ctx, (ExplainRef){sym, isec, rel->r_offset, type, a,
@@ -713,6 +716,7 @@ static i64 collect_section(Ctx *ctx, InputSection *isec, DynRel *out, FileDynRel
   InputFile *f = isec->file;
   const Arch *arch = ctx->arch;
   bool writable = (isec->flags & SHF_WRITE) != 0;
+  Mode mode = output_mode(ctx);
   i64 n = 0;
   for (i64 i = 0; i < isec->nrels; i++) {
     const ERela *rel = &isec->rels[i];
@@ -722,14 +726,14 @@ static i64 collect_section(Ctx *ctx, InputSection *isec, DynRel *out, FileDynRel
     Symbol *sym = f->syms[ELF64_R_SYM(rel->r_info)];
     if (kind == RK_ABS_WORD && symbol_is_ifunc(sym) && !sym->is_preemptible) {
       /* The address is the .iplt entry: load-relative in a PIE or shared object. */
-      if (output_mode(ctx) != MODE_PDE) {
+      if (mode != MODE_PDE) {
         if (out)
           out[n] = section_dynrel(isec, i, arch->r_relative, sym, true);
         n++;
       }
       continue;
     }
-    Action a = decide(ctx, kind, sym, writable);
+    Action a = decide(ctx, mode, kind, sym, writable);
     if (a != A_RELATIVE && a != A_SYMBOLIC)
       continue;
     if (!writable && ctx->opt.z_text) {

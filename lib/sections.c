@@ -93,7 +93,7 @@ static bool is_crtbegin_or_crtend(const InputFile *f) {
     size_t k = strlen(stems[i]);
     const char *rest = base + k; /* ".o" or "?.o" */
     if (!strncmp(base, stems[i], k) &&
-        (!strcmp(rest, ".o") || (rest[0] && !strcmp(rest + 1, ".o"))))
+        (str_equal(rest, ".o") || (rest[0] && !strcmp(rest + 1, ".o"))))
       return true;
   }
   return false;
@@ -223,7 +223,7 @@ bool is_stripped_debug_section(Ctx *ctx, const InputSection *isec) {
     return false;
   const char *n = isec->name;
   return starts_with(n, ".debug") || starts_with(n, ".zdebug") || starts_with(n, ".stab") ||
-         !strcmp(n, ".line") || starts_with(n, ".gnu.linkonce.wi.");
+         str_equal(n, ".line") || starts_with(n, ".gnu.linkonce.wi.");
 }
 
 static bool is_binned(Ctx *ctx, const InputSection *isec) {
@@ -234,7 +234,7 @@ static bool is_binned(Ctx *ctx, const InputSection *isec) {
   /* --build-id: the output's own note replaces the inputs' (GNU ld, lld): a second
    * one would name a build that is not this one. */
   if (ctx->opt.build_id != BUILD_ID_NONE && isec->type == SHT_NOTE &&
-      !strcmp(isec->name, ".note.gnu.build-id"))
+      str_equal(isec->name, ".note.gnu.build-id"))
     return false;
   return true;
 }
@@ -267,8 +267,8 @@ static bool is_unique(Ctx *ctx, const InputSection *isec) {
 /* GCC's .eh_frame is SHT_PROGBITS, clang's SHT_X86_64_UNWIND (psABI): one output
  * section all the same, typed SHT_X86_64_UNWIND if any input is (GNU ld). */
 static u32 eh_frame_key_type(const InputSection *isec) {
-  return isec->type == SHT_X86_64_UNWIND && !strcmp(isec->name, ".eh_frame") ? SHT_PROGBITS
-                                                                             : isec->type;
+  return isec->type == SHT_X86_64_UNWIND && str_equal(isec->name, ".eh_frame") ? SHT_PROGBITS
+                                                                               : isec->type;
 }
 
 static void type_eh_frame_chunk(Chunk *c) {
@@ -306,17 +306,17 @@ static SectionPlace place_of(Ctx *ctx, InputSection *isec) {
      * copies its words in reverse (SEC_ELF_REVERSE_COPY). */
     isec->reverse_words = isec->size % 8 == 0 && isec->type != SHT_NOBITS;
   }
-  if (ctx->opt.zero_to_bss && !strcmp(name, ".data") && is_zero_data(isec)) {
+  if (ctx->opt.zero_to_bss && str_equal(name, ".data") && is_zero_data(isec)) {
     isec->type = SHT_NOBITS; /* --zero-to-bss: no file bytes for it */
     name = ".bss";
   }
   /* Old objects may use PROGBITS for init arrays; the output type follows the name. */
   u32 type = eh_frame_key_type(isec);
-  if (!strcmp(name, ".init_array"))
+  if (str_equal(name, ".init_array"))
     type = SHT_INIT_ARRAY;
-  else if (!strcmp(name, ".fini_array"))
+  else if (str_equal(name, ".fini_array"))
     type = SHT_FINI_ARRAY;
-  else if (!strcmp(name, ".preinit_array"))
+  else if (str_equal(name, ".preinit_array"))
     type = SHT_PREINIT_ARRAY;
   u64 flags = isec->flags & (SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR | SHF_TLS | SHF_GNU_MBIND);
   u32 info = flags & SHF_GNU_MBIND ? isec->shdr->sh_info : 0;
@@ -524,13 +524,13 @@ void bin_input_sections(Ctx *ctx) {
   parallel_for(ctx, keys.len, place_members_task, keys.data);
   for (i64 k = 0; k < keys.len; k++) {
     Chunk *c = keys.data[k].chunk;
-    if (c->members.len && !strcmp(c->name, ".eh_frame")) {
+    if (c->members.len && str_equal(c->name, ".eh_frame")) {
       ctx->eh_frame = c;
       type_eh_frame_chunk(c);
     }
     /* -N: GNU ld clears the read-only attribute of the output section named .text,
      * and of no other (GNU ld's lang_process, config.text_read_only). */
-    if (ctx->opt.magic == MAGIC_OMAGIC && !strcmp(c->name, ".text"))
+    if (ctx->opt.magic == MAGIC_OMAGIC && str_equal(c->name, ".text"))
       c->shdr.sh_flags |= SHF_WRITE;
   }
   free(keys.data);

@@ -473,10 +473,17 @@ u64 symbol_address(Ctx *ctx, const Symbol *sym) {
  * uses the addend to pick the piece, so it is folded in before the lookup (the
  * piece may have moved relative to its neighbours). */
 u64 reloc_target_address(Ctx *ctx, Symbol *sym, i64 *addend) {
-  if (sym->is_local && sym->type == STT_SECTION && sym->isec && sym->isec->pieces) {
-    u64 a = isec_address(ctx, sym->isec, sym->value + (u64)*addend);
-    *addend = 0;
-    return a;
+  /* A local defined in a section has no PLT, GOT, copy or .iplt entry (except a local
+   * IFUNC): most relocations name one, so they skip symbol_address's questions. */
+  if (sym->is_local && sym->isec && sym->type != STT_GNU_IFUNC) {
+    if (!sym->isec->is_alive)
+      return 0;
+    if (sym->type == STT_SECTION && sym->isec->pieces) {
+      u64 a = isec_address(ctx, sym->isec, sym->value + (u64)*addend);
+      *addend = 0;
+      return a;
+    }
+    return isec_address(ctx, sym->isec, sym->value);
   }
   return symbol_address(ctx, sym);
 }
