@@ -73,6 +73,23 @@ static MergeSlot *intern_piece(Ctx *ctx, Chunk *c, const u8 *data, u32 size, u32
   }
 }
 
+/* One past the all-zero entry that ends the string at off, or 0 if the section ends
+ * first. Debug strings are most of a -g link's input bytes: memchr for 1-byte ones. */
+static u64 string_end(const u8 *d, u64 off, u64 size, u64 entsize) {
+  if (entsize == 1) {
+    const u8 *nul = memchr(d + off, 0, size - off);
+    return nul ? (u64)(nul - d) + 1 : 0;
+  }
+  for (u64 end = off; end + entsize <= size; end += entsize) {
+    bool zero = true;
+    for (u64 k = 0; k < entsize; k++)
+      zero &= d[end + k] == 0;
+    if (zero)
+      return end + entsize;
+  }
+  return 0;
+}
+
 /* Cuts a section into pieces and hashes them: no shared state, so files are split
  * in parallel. On error the section keeps no pieces and an error is reported. */
 static bool split_section(Ctx *ctx, InputSection *isec) {
@@ -89,19 +106,11 @@ static bool split_section(Ctx *ctx, InputSection *isec) {
   if (isec->flags & SHF_STRINGS) {
     u64 off = 0;
     while (off < size) {
-      u64 end = off;
-      for (;;) {
-        if (end + entsize > size) {
-          error(ctx, "%s: section %s: string is not terminated", isec->file->name, isec->name);
-          free(pieces.data);
-          return false;
-        }
-        bool zero = true;
-        for (u64 k = 0; k < entsize; k++)
-          zero &= d[end + k] == 0;
-        end += entsize;
-        if (zero)
-          break;
+      u64 end = string_end(d, off, size, entsize);
+      if (!end) {
+        error(ctx, "%s: section %s: string is not terminated", isec->file->name, isec->name);
+        free(pieces.data);
+        return false;
       }
       MergePiece p = {.in_offset = (u32)off, .size = (u32)(end - off)};
       vec_push(&pieces, p);
@@ -228,7 +237,7 @@ void split_mergeable_sections(Ctx *ctx) {
     for (i64 k = 0; k < lists[fi].len; k++) {
       InputSection *isec = lists[fi].data[k];
       Chunk *c =
-          !strcmp(isec->name, ".comment") ? ctx->comment : merged_chunk_for(ctx, &keys, isec);
+          str_equal(isec->name, ".comment") ? ctx->comment : merged_chunk_for(ctx, &keys, isec);
       bool listed = false;
       for (i64 k = 0; k < outputs.len && !listed; k++)
         listed = outputs.data[k] == c;
@@ -293,18 +302,18 @@ void layout_merged_chunk(Chunk *c) {
 }
 
 bool merge_piece_offset(const InputSection *isec, u64 offset, u64 *out) {
-  i64 lo = 0, hi = isec->npieces - 1;
-  while (lo <= hi) {
-    i64 mid = (lo + hi) / 2;
-    const MergePiece *p = &isec->pieces[mid];
-    if (offset < p->in_offset)
-      hi = mid - 1;
-    else if (offset >= (u64)p->in_offset + p->size)
-      lo = mid + 1;
-    else {
-      *out = p->slot->offset + (offset - p->in_offset);
-      return true;
-    }
+  /* The last piece that starts at or before offset (pieces are sorted and do not
+   * overlap), by a binary search without branches on the data: every relocation of
+   * debug info into .debug_str comes here, and their offsets are in no useful order. */
+  const MergePiece *p = isec->pieces;
+  for (i64 n = isec->npieces; n > 1;) {
+    i64 half = n / 2;
+    p = p[half].in_offset <= offset ? p + half : p;
+    n -= half;
+  }
+  if (isec->npieces && offset >= p->in_offset && offset < (u64)p->in_offset + p->size) {
+    *out = p->slot->offset + (offset - p->in_offset);
+    return true;
   }
   /* One past the end of the section: keep it one past the end of the last piece. */
   if (isec->npieces && offset == isec->size) {
