@@ -827,6 +827,7 @@ struct InputSection {
   bool is_eh_frame;
   bool reverse_words;  /* a .ctors/.dtors in .init_array/.fini_array: copied word-reversed */
   atomic_bool gc_live; /* reached by --gc-sections marking (set by parallel marking) */
+  bool has_word_relocs; /* the scan met an absolute-word or size relocation in it */
   u8 p2align;
   u32 type; /* sh_type */
   u32 shndx;

@@ -333,6 +333,9 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
             (unsigned long)rel->r_offset, type, sym->name);
       continue;
     }
+    /* Only these can become dynamic relocations of the section (collect_section). */
+    if (kind == RK_ABS_WORD || kind == RK_SIZE)
+      isec->has_word_relocs = true;
     UndefReport undef = undefined_report(ctx, f, idx, sym);
     if (undef != UNDEF_FINE) {
       UndefRef u = {sym, isec, rel->r_offset};
@@ -772,7 +775,8 @@ static void count_file_task(Ctx *ctx, i64 fi, void *arg) {
   InputFile *f = ctx->objs.data[fi];
   info->has_entries = ARENA_ARRAY(local_arena(ctx), bool, MAX(f->nshdrs, 1));
   for (i64 i = 0; i < f->nshdrs; i++) {
-    if (!is_scanned(f->sections[i]))
+    /* Code sections, most of the relocations, mostly have no word-sized ones. */
+    if (!is_scanned(f->sections[i]) || !f->sections[i]->has_word_relocs)
       continue;
     i64 n = collect_section(ctx, f->sections[i], NULL, info);
     info->has_entries[i] = n > 0;
@@ -787,7 +791,6 @@ static void fill_file_task(Ctx *ctx, i64 fi, void *arg) {
   InputFile *f = ctx->objs.data[fi];
   DynRel *out = ctx->dynrels.data + info->start;
   i64 n = 0;
-  /* Code sections, most of the relocations, mostly have none: they are not read again. */
   for (i64 i = 0; i < f->nshdrs; i++)
     if (info->has_entries[i])
       n += collect_section(ctx, f->sections[i], out + n, info);
