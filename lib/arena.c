@@ -59,6 +59,31 @@ void populate_for_writing(void *p, i64 size) {
     (void)madvise((void *)(uintptr_t)begin, (size_t)(end - begin), MADV_POPULATE_WRITE);
 }
 
+typedef struct PopulateJob {
+  u64 begin, end; /* the range; work item i is its part in the i-th huge page */
+} PopulateJob;
+
+static void populate_piece_task(Ctx *ctx, i64 i, void *arg) {
+  (void)ctx;
+  const PopulateJob *job = arg;
+  u64 page = (job->begin & ~(u64)(HUGE_PAGE_SIZE - 1)) + (u64)i * HUGE_PAGE_SIZE;
+  u64 from = MAX(page, job->begin), to = MIN(page + HUGE_PAGE_SIZE, job->end);
+  populate_for_writing((void *)(uintptr_t)from, (i64)(to - from));
+}
+
+/* The same, a huge page per work item: zeroing fresh pages is most of the cost, and
+ * it would otherwise run on one thread. */
+void populate_for_writing_in_parallel(Ctx *ctx, void *p, i64 size) {
+  if (size <= HUGE_PAGE_SIZE) {
+    populate_for_writing(p, size);
+    return;
+  }
+  PopulateJob job = {(u64)(uintptr_t)p, (u64)(uintptr_t)p + (u64)size};
+  u64 first_page = job.begin & ~(u64)(HUGE_PAGE_SIZE - 1);
+  parallel_for(ctx, (i64)((job.end - first_page + HUGE_PAGE_SIZE - 1) / HUGE_PAGE_SIZE),
+               populate_piece_task, &job);
+}
+
 /* From this size a table below 2 MiB is mapped and faulted in with one call: its
  * slots are touched at random, so every page would fault anyway, and a fault
  * exception costs ten times more than a page made present by MADV_POPULATE_WRITE

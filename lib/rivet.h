@@ -152,6 +152,7 @@ void *alloc_zeroed(i64 size);
 /* Faults in [p, p + size) with one system call (Linux 5.14; a no-op before): for
  * memory about to be written whole, where a fault exception per page costs more. */
 void populate_for_writing(void *p, i64 size);
+void populate_for_writing_in_parallel(Ctx *ctx, void *p, i64 size);
 void free_zeroed(void *p, i64 size);
 /* calloc whose pages are made present with one call, for arrays about to be filled
  * whole; freed with free(). */

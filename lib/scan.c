@@ -823,8 +823,8 @@ static void collect_section_relocations(Ctx *ctx) {
     ctx->dynrels.cap = need;
   }
   /* The ends of the array lie outside its huge-page interior. */
-  populate_for_writing(ctx->dynrels.data + ctx->dynrels.len,
-                       (first - ctx->dynrels.len) * (i64)sizeof(DynRel));
+  populate_for_writing_in_parallel(ctx, ctx->dynrels.data + ctx->dynrels.len,
+                                   (first - ctx->dynrels.len) * (i64)sizeof(DynRel));
   parallel_for(ctx, n, fill_file_task, per_file);
   ctx->dynrels.len = first;
   for (i64 fi = 0; fi < n; fi++) {
