@@ -348,3 +348,29 @@ Test(merge, many_strings_survive_table_growth) {
     cr_assert_eq(offset_of(sa, want), want, "expected a's s%05d in place", i);
   }
 }
+
+Test(merge, every_offset_maps_into_its_own_piece) {
+  /* Distinct strings of uneven lengths, in sections of 1 to 9 pieces and of 1001: every
+   * byte, and one past the end, maps to the same offset of the merged copy (one file,
+   * nothing shared, so the copy is laid out as the input is). */
+  static const i64 counts[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 1001};
+  for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++) {
+    Ctx *ctx = new_test_ctx();
+    char *a = malloc((size_t)counts[k] * 48);
+    i64 len = 0;
+    for (i64 i = 0; i < counts[k]; i++) {
+      len += sprintf(a + len, "%lld%.*s", (long long)i, (int)(i * 7 % 37), "abcdefghijklmnopqrstuvwxyz0123456789") + 1;
+    }
+    InputSection *sa = merge_input(ctx, "a.o", ".rodata.str1.1", STR_FLAGS, 1, 0, a, (u64)len);
+    split_ok(ctx);
+    cr_assert_eq(sa->npieces, counts[k], "expected %lld pieces, got %lld", (long long)counts[k],
+                 (long long)sa->npieces);
+    layout_merged_chunk(merged_chunk(ctx, 0));
+    for (i64 o = 0; o <= len; o++)
+      expect_offset(sa, (u64)o, (u64)o);
+    u64 out;
+    cr_assert_not(merge_piece_offset(sa, (u64)len + 1, &out),
+                  "expected offset %lld (past the end) not to map", (long long)len + 1);
+    free(a);
+  }
+}
