@@ -176,7 +176,7 @@ static void mark_eh_frames(Ctx *ctx, InputFile *f, SectionVec *work) {
  * and narrow in places, and marking it level by level left one thread working
  * through each narrow level while the others waited. Every section is queued once
  * (mark()), so the set reached does not depend on who marked what. */
-enum { MARK_SHARE_MIN = 64 };
+enum { MARK_SHARE_MIN = 2 };
 
 typedef struct MarkPool {
   pthread_mutex_t lock;

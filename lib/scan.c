@@ -145,6 +145,14 @@ static inline Action decide(Ctx *ctx, Mode mode, RelKind kind, const Symbol *sym
   }
 }
 
+/* Records what a symbol needs. Popular symbols (memcpy, vtables' targets) are named
+ * by many relocations on every thread: a read first keeps their cache line shared
+ * instead of moving it between cores for every relocation. */
+static void set_need(Symbol *sym, u16 need) {
+  if ((atomic_load_explicit(&sym->flags, memory_order_relaxed) & need) != need)
+    atomic_fetch_or(&sym->flags, need);
+}
+
 typedef struct UndefRef {
   Symbol *sym;
   InputSection *isec;
@@ -243,16 +251,16 @@ static void scan_tls(Ctx *ctx, InputSection *isec, const ERela *rel, Symbol *sym
      * at run time (psABI "Thread-Local Storage"). */
     switch (kind) {
     case RK_TLS_GD:
-      atomic_fetch_or(&sym->flags, NEEDS_TLSGD);
+      set_need(sym, NEEDS_TLSGD);
       break;
     case RK_TLS_LD:
       ctx->needs_tlsld = true;
       break;
     case RK_TLS_DESC:
-      atomic_fetch_or(&sym->flags, NEEDS_TLSDESC);
+      set_need(sym, NEEDS_TLSDESC);
       break;
     case RK_TLS_IE:
-      atomic_fetch_or(&sym->flags, NEEDS_GOTTP);
+      set_need(sym, NEEDS_GOTTP);
       ctx->has_static_tls = true;
       break;
     case RK_TLS_LE:
@@ -276,7 +284,7 @@ static void scan_tls(Ctx *ctx, InputSection *isec, const ERela *rel, Symbol *sym
   switch (kind) {
   case RK_TLS_GD:
     if (sym->is_imported)
-      atomic_fetch_or(&sym->flags, NEEDS_GOTTP);
+      set_need(sym, NEEDS_GOTTP);
     (*i)++; /* the call to __tls_get_addr goes away with its relocation */
     break;
   case RK_TLS_LD:
@@ -284,12 +292,12 @@ static void scan_tls(Ctx *ctx, InputSection *isec, const ERela *rel, Symbol *sym
     break;
   case RK_TLS_DESC:
     if (sym->is_imported)
-      atomic_fetch_or(&sym->flags, NEEDS_GOTTP);
+      set_need(sym, NEEDS_GOTTP);
     break;
   case RK_TLS_IE:
     if (sym->is_imported || rel->r_offset < 3 ||
         !arch->can_relax_ie(isec->contents + rel->r_offset, type))
-      atomic_fetch_or(&sym->flags, NEEDS_GOTTP);
+      set_need(sym, NEEDS_GOTTP);
     break;
   case RK_TLS_LE:
     if (sym->is_imported)
@@ -353,17 +361,17 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
     if (symbol_is_ifunc(sym) && !sym->is_preemptible) {
       if (sym->explain)
         record_explain_ref(ctx, (ExplainRef){sym, isec, rel->r_offset, type, A_IPLT, false});
-      atomic_fetch_or(&sym->flags, NEEDS_IPLT);
+      set_need(sym, NEEDS_IPLT);
       if (kind == RK_GOT && !got_load_is_relaxable(ctx, isec, rel, sym))
-        atomic_fetch_or(&sym->flags, NEEDS_GOT);
+        set_need(sym, NEEDS_GOT);
       if (kind == RK_GOT_OFFSET)
-        atomic_fetch_or(&sym->flags, NEEDS_GOT);
+        set_need(sym, NEEDS_GOT);
       continue;
     }
     Action a = decide(ctx, mode, kind, sym, writable);
     if ((kind == RK_ABS_NARROW || kind == RK_PC) && mode == MODE_PDE && !symbol_is_defined(sym) &&
         !sym->is_imported && sym->is_preemptible)
-      atomic_fetch_or(&sym->flags, NEEDS_ZERO);
+      set_need(sym, NEEDS_ZERO);
     if (sym->explain)
       record_explain_ref(ctx, (ExplainRef){sym, isec, rel->r_offset, type, a,
                                            a == A_GOT && kind == RK_GOT &&
@@ -371,18 +379,16 @@ static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
     switch (a) {
     case A_GOT:
       if (kind == RK_GOT_OFFSET || !got_load_is_relaxable(ctx, isec, rel, sym))
-        atomic_fetch_or(&sym->flags, NEEDS_GOT);
+        set_need(sym, NEEDS_GOT);
       break;
     case A_PLT:
-      atomic_fetch_or(&sym->flags, NEEDS_PLT);
+      set_need(sym, NEEDS_PLT);
       break;
     case A_CANONICAL:
-      atomic_fetch_or(&sym->flags, NEEDS_CANONICAL);
+      set_need(sym, NEEDS_CANONICAL);
       break;
     case A_SYMBOLIC:
-      /* Many words (vtables) name one symbol: read before the atomic write. */
-      if (!(atomic_load_explicit(&sym->flags, memory_order_relaxed) & NEEDS_DYNSYM))
-        atomic_fetch_or(&sym->flags, NEEDS_DYNSYM);
+      set_need(sym, NEEDS_DYNSYM);
       break;
     case A_ERR_PIC:
     case A_ERR_PROT:
