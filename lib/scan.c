@@ -25,7 +25,7 @@ typedef enum {
 
 typedef enum {
   A_CONST,     /* link-time constant: nothing dynamic */
-  A_RELATIVE,  /* R_X86_64_RELATIVE at the place */
+  A_RELATIVE,  /* the arch's RELATIVE relocation at the place */
   A_SYMBOLIC,  /* the word-sized absolute relocation with the symbol, at run time */
   A_GOT,       /* a GOT slot (its own relocation follows the symbol's state) */
   A_PLT,       /* a PLT entry */
@@ -896,6 +896,7 @@ void collect_dynamic_relocations(Ctx *ctx) {
 
 /* --explain-symbol: what one reference became, in words, with final addresses. */
 const char *describe_reference(Ctx *ctx, const ExplainRef *r) {
+  const char *(*rname)(u32) = ctx->arch->reloc_name;
   Symbol *sym = r->sym;
   Arena *a = &ctx->arena;
   bool pic = output_mode(ctx) != MODE_PDE;
@@ -905,29 +906,32 @@ const char *describe_reference(Ctx *ctx, const ExplainRef *r) {
       return "direct call (the symbol is not preemptible)";
     return "link-time constant: no dynamic relocation";
   case A_RELATIVE:
-    return "R_X86_64_RELATIVE at load time (the address moves with the load base)";
+    return arena_sprintf(a, "%s at load time (the address moves with the load base)",
+                         rname(ctx->arch->r_relative));
   case A_SYMBOLIC:
     return arena_sprintf(a, "%s against the symbol, resolved by the loader",
-                         ctx->arch->reloc_name(ctx->arch->r_abs_word));
+                         rname(ctx->arch->r_abs_word));
   case A_GOT:
     if (r->relaxed)
       return "GOT load relaxed to a direct address (lea/call/jmp): no GOT entry needed";
     if (AUX(sym)->got_idx < 0)
       return "GOT entry (not allocated)";
     if (sym->is_preemptible || (sym->is_imported && !sym->has_copyrel && !sym->is_canonical))
-      return arena_sprintf(a, "GOT entry at 0x%lx filled by R_X86_64_GLOB_DAT",
-                           (unsigned long)symbol_got_address(ctx, sym));
-    return arena_sprintf(a, "GOT entry at 0x%lx holding %s",
+      return arena_sprintf(a, "GOT entry at 0x%lx filled by %s",
+                           (unsigned long)symbol_got_address(ctx, sym),
+                           rname(ctx->arch->r_glob_dat));
+    return arena_sprintf(a, "GOT entry at 0x%lx holding %s%s",
                          (unsigned long)symbol_got_address(ctx, sym),
-                         pic ? "the address via R_X86_64_RELATIVE" : "the link-time address");
+                         pic ? "the address via " : "the link-time address",
+                         pic ? rname(ctx->arch->r_relative) : "");
   case A_PLT:
     if (AUX(sym)->pltgot_idx >= 0)
       return arena_sprintf(a, ".plt.got entry at 0x%lx, jumping through the GOT entry",
                            (unsigned long)plt_entry_address(ctx, sym));
     if (AUX(sym)->plt_idx < 0)
       return "direct call (the symbol is not preemptible)";
-    return arena_sprintf(a, "PLT entry at 0x%lx + R_X86_64_JUMP_SLOT",
-                         (unsigned long)plt_entry_address(ctx, sym));
+    return arena_sprintf(a, "PLT entry at 0x%lx + %s", (unsigned long)plt_entry_address(ctx, sym),
+                         rname(ctx->arch->r_jump_slot));
   case A_CANONICAL:
     if (sym->has_copyrel)
       return arena_sprintf(a, "COPY relocation: the object is copied to 0x%lx in %s (size %lu)",
@@ -949,13 +953,15 @@ const char *describe_reference(Ctx *ctx, const ExplainRef *r) {
   case A_TLS:
     if (ctx->opt.kind == OUT_SHARED)
       return "TLS access kept dynamic (GOT entries with DTPMOD64/DTPOFF64/TPOFF64/TLSDESC)";
-    return sym->is_imported ? "TLS access relaxed to initial-exec (GOT entry with R_X86_64_TPOFF64)"
-                            : "TLS access relaxed to local-exec (offset from the thread pointer)";
+    return sym->is_imported
+               ? arena_sprintf(a, "TLS access relaxed to initial-exec (GOT entry with %s)",
+                               rname(ctx->arch->r_tpoff))
+               : "TLS access relaxed to local-exec (offset from the thread pointer)";
   case A_IPLT:
-    return AUX(sym)->iplt_idx >= 0
-               ? arena_sprintf(a, ".iplt entry at 0x%lx, its slot filled by R_X86_64_IRELATIVE",
-                               (unsigned long)symbol_address(ctx, sym))
-               : ".iplt entry";
+    return AUX(sym)->iplt_idx >= 0 ? arena_sprintf(a, ".iplt entry at 0x%lx, its slot filled by %s",
+                                                   (unsigned long)symbol_address(ctx, sym),
+                                                   rname(ctx->arch->r_irelative))
+                                   : ".iplt entry";
   }
   return "?";
 }
