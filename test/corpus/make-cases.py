@@ -838,6 +838,11 @@ def relocations(c, obj):
         for value, why in ((tsize, "the section size"), (tsize - width + 1, "so the field crosses the end"),
                            (U32, "0xffffffff"), (U64, "2^64 - 1")):
             cases.append((rel_put(r, "r_offset", value), "%s entry %d: r_offset = %s" % (rsec, r["index"], why)))
+        # The control: a field that ends exactly at the section's end fits.
+        if target != ".eh_frame":
+            cases.append((rel_put(r, "r_offset", tsize - width),
+                          "%s entry %d: r_offset = the section size - %d (the field ends at the end)"
+                          % (rsec, r["index"], width), "link"))
     for rsec in (".rela.text", ".rela.debug_info"):
         r = obj.relas(rsec)[0]
         for value, why in ((nsyms, "symbol count"), (0x7FFFFFFF, "0x7fffffff"), (U32, "0xffffffff")):
