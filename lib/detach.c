@@ -69,6 +69,8 @@ static void copy_present_pages(u64 lo, u64 hi) {
   }
 }
 
+enum { COPIED_MAPPING_MAX = 256 << 20 };
+
 /* After fork the parent's pages are shared copy-on-write, and the child's first write
  * to each copies it. Once the child has threads, every such copy must also flush the
  * page from the other CPUs' TLBs, an interprocessor interrupt each (a VM exit in a
@@ -82,7 +84,10 @@ static void copy_parent_pages(void) {
   while (fgets(line, sizeof line, maps)) {
     unsigned long lo, hi;
     char perms[5];
-    if (sscanf(line, "%lx-%lx %4s", &lo, &hi, perms) == 3 && perms[1] == 'w' && perms[3] == 'p')
+    /* Larger mappings are reservations with few pages in them, such as a sanitizer's
+     * terabytes of shadow memory, whose page-by-page survey would take minutes. */
+    if (sscanf(line, "%lx-%lx %4s", &lo, &hi, perms) == 3 && perms[1] == 'w' && perms[3] == 'p' &&
+        hi - lo <= COPIED_MAPPING_MAX)
       copy_present_pages(lo, hi);
   }
   fclose(maps);
