@@ -83,12 +83,6 @@ static i64 x86_field_size(u32 type) {
   }
 }
 
-/* Does the field at off fit in size bytes? 8 is the widest field, so the exact width
- * matters only near the end. */
-static bool field_fits(u64 size, u64 off, u32 type) {
-  return off <= size && (size - off >= 8 || (u64)x86_field_size(type) <= size - off);
-}
-
 static RelKind x86_classify(u32 type) {
   switch (type) {
   case R_X86_64_NONE:
@@ -427,7 +421,7 @@ static void x86_apply_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
         continue;
     }
     Symbol *sym = f->syms[ELF64_R_SYM(rel->r_info)];
-    if (!field_fits(isec->size, off, type)) {
+    if (!reloc_field_fits(ctx->arch, isec->size, off, type)) {
       error(ctx, "%s:(%s+0x%lx): relocation %s extends past the end of the section", f->name,
             isec->name, (unsigned long)rel->r_offset, x86_reloc_name(type));
       continue;
@@ -649,7 +643,7 @@ static void x86_apply_nonalloc_relocs(Ctx *ctx, InputSection *isec, u8 *out) {
     const ERela *rel = &isec->rels[i];
     u32 type = ELF64_R_TYPE(rel->r_info);
     Symbol *sym = f->syms[ELF64_R_SYM(rel->r_info)];
-    if (!field_fits(isec->size, rel->r_offset, type)) {
+    if (!reloc_field_fits(ctx->arch, isec->size, rel->r_offset, type)) {
       error(ctx, "%s:(%s+0x%lx): relocation %s extends past the end of the section", f->name,
             isec->name, (unsigned long)rel->r_offset, x86_reloc_name(type));
       continue;

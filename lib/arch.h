@@ -98,6 +98,13 @@ struct Arch {
   bool (*is_direct_branch)(u32 r_type);
 };
 
+/* Does the field a relocation patches at off fit in size bytes? No field is wider
+ * than 8 bytes, so the exact width (an indirect call) is asked for only near the end:
+ * this runs for every relocation, at read time and when applying. */
+static inline bool reloc_field_fits(const Arch *arch, u64 size, u64 off, u32 type) {
+  return off <= size && (size - off >= 8 || (u64)arch->field_size(type) <= size - off);
+}
+
 extern const Arch arch_x86_64;
 const Arch *arch_for_machine(u16 e_machine);
 const Arch *arch_for_emulation(const char *emulation);

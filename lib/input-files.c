@@ -350,9 +350,8 @@ static void read_gnu_property(Ctx *ctx, InputFile *f, const u8 *p, u64 size) {
  * last to first, so GNU ld sorts them as priority 65535 - N among .init_array.N. */
 static i32 init_priority_of(const char *name) {
   /* Every section passes here: the prefixes first, the long C++ names end far away. */
-  if (name[0] != '.' || !strchr("ifcd", name[1]) || !name[1] ||
-      (!starts_with(name, ".init_array.") && !starts_with(name, ".fini_array.") &&
-       !starts_with(name, ".ctors.") && !starts_with(name, ".dtors.")))
+  if (!starts_with(name, ".init_array.") && !starts_with(name, ".fini_array.") &&
+      !starts_with(name, ".ctors.") && !starts_with(name, ".dtors."))
     return 65536;
   const char *dot = strrchr(name, '.');
   char *end;
@@ -430,11 +429,7 @@ void read_object_contents(Ctx *ctx, InputFile *f) {
   for (i64 i = 1; i < f->nshdrs; i++) {
     const EShdr *sh = &f->shdrs[i];
     const char *name = section_name(f, sh);
-    /* The names looked for below differ from the usual .text.*, .data.*, .rodata.* and
-     * .debug_* at their second character, which is tested before any comparison. */
-    char second = name[0] ? name[1] : 0;
-    if ((second == 'g' && starts_with(name, ".gnu.lto_")) ||
-        (second == 'l' && str_equal(name, ".llvm.lto"))) {
+    if (starts_with(name, ".gnu.lto_") || str_equal(name, ".llvm.lto")) {
       has_lto = true;
       continue;
     }
@@ -452,12 +447,12 @@ void read_object_contents(Ctx *ctx, InputFile *f) {
             ctx->arch->name);
       return;
     }
-    if (second == 'n' && str_equal(name, ".note.GNU-stack")) {
+    if (str_equal(name, ".note.GNU-stack")) {
       f->has_gnu_stack = true;
       f->gnu_stack_exec = (sh->sh_flags & SHF_EXECINSTR) != 0;
       continue;
     }
-    if (second == 'n' && str_equal(name, ".note.gnu.property")) {
+    if (str_equal(name, ".note.gnu.property")) {
       read_gnu_property(ctx, f, d + sh->sh_offset, sh->sh_size);
       continue;
     }
@@ -478,7 +473,7 @@ void read_object_contents(Ctx *ctx, InputFile *f) {
     isec->p2align = (u8)__builtin_ctzll(align);
     isec->is_alive = true;
     isec->init_priority = init_priority_of(name);
-    f->has_warning_section |= second == 'g' && starts_with(name, ".gnu.warning");
+    f->has_warning_section |= starts_with(name, ".gnu.warning");
     if (isec->flags & SHF_COMPRESSED) {
       if (sh->sh_type == SHT_NOBITS) {
         error(ctx, "%s: section %s: SHF_COMPRESSED on a section without contents", f->name, name);
@@ -486,7 +481,7 @@ void read_object_contents(Ctx *ctx, InputFile *f) {
       }
       if (!decompress_section(ctx, isec))
         return;
-    } else if (second == 'z' && starts_with(name, ".zdebug") && sh->sh_type == SHT_PROGBITS &&
+    } else if (starts_with(name, ".zdebug") && sh->sh_type == SHT_PROGBITS &&
                !(isec->flags & SHF_ALLOC)) {
       if (!decompress_zdebug_section(ctx, isec))
         return;
@@ -569,12 +564,8 @@ void finish_object(Ctx *ctx, InputFile *f) {
               section_name(f, sh), (unsigned long)ELF64_R_SYM(r->r_info));
         return;
       }
-      /* No relocation patches more than 8 bytes: the exact width is asked for only
-       * near the section's end, not through a call per relocation. */
-      u64 room = r->r_offset > target->size ? 0 : target->size - r->r_offset;
-      if (target->type != SHT_NOBITS && room < 8 &&
-          (r->r_offset > target->size ||
-           room < (u64)ctx->arch->field_size(ELF64_R_TYPE(r->r_info)))) {
+      if (target->type != SHT_NOBITS &&
+          !reloc_field_fits(ctx->arch, target->size, r->r_offset, ELF64_R_TYPE(r->r_info))) {
         error(ctx, "%s: relocation %ld in %s: offset 0x%lx is outside section %s", f->name, (long)k,
               section_name(f, sh), (unsigned long)r->r_offset, target->name);
         return;

@@ -93,7 +93,7 @@ static bool is_crtbegin_or_crtend(const InputFile *f) {
     size_t k = strlen(stems[i]);
     const char *rest = base + k; /* ".o" or "?.o" */
     if (!strncmp(base, stems[i], k) &&
-        (str_equal(rest, ".o") || (rest[0] && !strcmp(rest + 1, ".o"))))
+        (str_equal(rest, ".o") || (rest[0] && str_equal(rest + 1, ".o"))))
       return true;
   }
   return false;
