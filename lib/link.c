@@ -431,8 +431,7 @@ static int link_final(Ctx *ctx) {
 }
 
 int rv_link(Ctx *ctx) {
-  fork_linking_child(ctx); // --fork: the build waits for the output, not for the cleanup
   int status = ctx->opt.relocatable ? link_relocatable(ctx) : link_final(ctx);
-  release_waiting_parent(status);
+  leave_memory_release_to_helper(ctx); // --fork: the build waits for the output, not the cleanup
   return status;
 }

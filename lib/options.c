@@ -1097,10 +1097,10 @@ static const OptionDef options[] = {
     {"reproduce", "FILE", "Write FILE.tar: every input and a response file that links them again",
      STRING(reproduce)},
     {"fork", NULL,
-     "Link in a child process; exit as soon as the output is in place, leaving the cleanup to "
-     "the child (default)",
+     "Exit as soon as the output is in place; the memory is released after the exit by a "
+     "helper process (default)",
      ON(fork)},
-    {"no-fork", NULL, "Link in this process and exit when everything is released", OFF(fork)},
+    {"no-fork", NULL, "Release the memory before exiting", OFF(fork)},
     {"threads", "[=N]", "Use N threads (default: all cores)", CALLS(opt_threads)},
     {"no-threads", NULL, "Use one thread", CALLS(opt_no_threads)},
     {"thread-count", "N", "Use N threads (as --threads=N)", CALLS(opt_threads)},

@@ -510,6 +510,12 @@ static void release_inputs(Ctx *ctx) {
   free(v.data);
 }
 
+/* The output the link replaced, kept open so that its page cache is freed by the last
+ * close, not by the rename: -1 if none or already closed. */
+int replaced_output_fd(void) {
+  return old_output_fd;
+}
+
 int commit_output(Ctx *ctx) {
   if (in_place_fd >= 0) {
     bool ok = !checkpoint(ctx) && write_in_place(ctx);
@@ -526,7 +532,7 @@ int commit_output(Ctx *ctx) {
     return 1;
   }
   /* Unmapped before the rename even under --fork: a writable mapping keeps the file open
-   * for writing, and executing it would fail (ETXTBSY) until this process is gone. */
+   * for writing, and executing it would fail (ETXTBSY) until the memory is released. */
   release_output_mapping(ctx);
   if (munmap(ctx->buf, (size_t)MAX(ctx->filesize, 1)) < 0) {
     error(ctx, "cannot write %s: %s", ctx->opt.output, strerror(errno));
@@ -546,8 +552,8 @@ int commit_output(Ctx *ctx) {
     return 1;
   }
   have_temp = 0;
-  /* --fork's child leaves the inputs to its exit, after the parent has gone. */
-  if (!ctx->forked)
+  /* Under --fork they are released after the exit, with the rest of the memory. */
+  if (!ctx->opt.fork)
     release_inputs(ctx);
   return 0;
 }

@@ -1137,8 +1137,8 @@ u64 tls_tp_address(Ctx *ctx);
 bool open_output(Ctx *ctx);
 int commit_output(Ctx *ctx);
 void remove_temp_output(void);
-void fork_linking_child(Ctx *ctx);      /* --fork: returns in the child */
-void release_waiting_parent(int status); /* --fork: the output is in place */
+void leave_memory_release_to_helper(Ctx *ctx); /* --fork: memory released after exit */
+int replaced_output_fd(void);
 typedef struct SideOutput {
   const char *path; /* where it goes */
   u8 *buf;          /* the mapping of its temporary file */
@@ -1396,7 +1396,6 @@ struct Ctx {
   i64 filesize;
   i64 reserved_bytes; /* of filesize, those given disk blocks: the rest are holes */
   const char *tmp_output;
-  bool forked; /* this is --fork's child: the parent exits when the output is in place */
   u64 entry_addr;
 
   /* tracing */

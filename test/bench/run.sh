@@ -13,7 +13,7 @@ shift $(( $# >= 2 ? 2 : 1 ))
 here=$(cd "$(dirname "$0")" && pwd)
 RIVET=${RIVET:-$here/../../build/tools/ld.rivet}
 # mold forks a worker and exits early unless told not to: GNU time would see nothing.
-# rivet forks too (--fork, its default): rivetnf is its whole run, for CPU and memory.
+# rivet exits before its memory is released (--fork, its default): rivetnf counts that too.
 declare -A LINKER=([rivet]="$RIVET" [rivetnf]="$RIVET --no-fork" [lld]=ld.lld [mold]="mold --no-fork"
   [gold]=ld.gold [bfd]=ld.bfd)
 # The newest peers, when present: lld 19 from Debian (apt-get install lld-19), and
