@@ -10,7 +10,6 @@
  * exits in the ordinary way. */
 #include "rivet.h"
 
-#include <errno.h>
 #include <sched.h>
 #include <signal.h>
 #include <sys/mman.h>
@@ -21,8 +20,7 @@ enum { HELPER_STACK_SIZE = 64 << 10 };
 
 /* Set before the helper starts, read by it only. */
 static struct {
-  int wake_read;       /* reaches its end when this process has exited */
-  int wake_write;      /* this process's end: the helper's copy is closed first */
+  int wake_read;       /* a pipe's read end: at its end when this process has exited */
   int replaced_output; /* closed by the helper last, -1 if none */
 } helper;
 
@@ -61,8 +59,7 @@ static int hold_memory_until_exit(void *unused) {
   struct sched_param idle = {0};
   syscall(SYS_sched_setscheduler, 0, SCHED_IDLE, &idle);
   char byte;
-  while (syscall(SYS_read, helper.wake_read, &byte, 1) < 0 && errno == EINTR)
-    ;
+  syscall(SYS_read, helper.wake_read, &byte, 1); /* no signal can interrupt it */
   syscall(SYS_close_range, 0u, ~0u, 0u);
   return 0;
 }
@@ -78,7 +75,6 @@ void leave_memory_release_to_helper(Ctx *ctx) {
   if (pipe(fds) < 0)
     return;
   helper.wake_read = fds[0];
-  helper.wake_write = fds[1];
   helper.replaced_output = replaced_output_fd();
   void *stack = mmap(NULL, HELPER_STACK_SIZE, PROT_READ | PROT_WRITE,
                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
