@@ -381,11 +381,21 @@ static void fill_fdes_task(Ctx *ctx, i64 i, void *arg) {
   }
 }
 
+static bool entries_sorted(const HdrEntry *e, i64 n) {
+  for (i64 k = 1; k < n; k++)
+    if (compare_hdr_entry(&e[k - 1], &e[k]) > 0)
+      return false;
+  return true;
+}
+
+/* Most runs come sorted already: FDEs follow their code, and code is laid out mostly in
+ * the order its files came. */
 static void sort_run_task(Ctx *ctx, i64 i, void *arg) {
   (void)ctx;
   HdrTable *t = arg;
   i64 begin = i * t->block, end = MIN(t->n, begin + t->block);
-  qsort(t->entries + begin, (size_t)(end - begin), sizeof(HdrEntry), compare_hdr_entry);
+  if (!entries_sorted(t->entries + begin, end - begin))
+    qsort(t->entries + begin, (size_t)(end - begin), sizeof(HdrEntry), compare_hdr_entry);
 }
 
 /* Merges runs 2i and 2i+1 (t->block entries each) from entries into scratch. */
@@ -393,6 +403,10 @@ static void merge_runs_task(Ctx *ctx, i64 i, void *arg) {
   (void)ctx;
   HdrTable *t = arg;
   i64 a = 2 * i * t->block, mid = MIN(t->n, a + t->block), end = MIN(t->n, mid + t->block);
+  if (mid == end || compare_hdr_entry(&t->entries[mid - 1], &t->entries[mid]) <= 0) {
+    memcpy(t->scratch + a, t->entries + a, (size_t)(end - a) * sizeof(HdrEntry));
+    return;
+  }
   i64 x = a, y = mid, out = a;
   while (x < mid && y < end)
     t->scratch[out++] = compare_hdr_entry(&t->entries[y], &t->entries[x]) < 0 ? t->entries[y++]
