@@ -12,6 +12,8 @@
 
 #include <sched.h>
 #include <signal.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -64,11 +66,18 @@ static int hold_memory_until_exit(void *unused) {
   return 0;
 }
 
+/* Valgrind runs a program on its own CPU, which implements clone for threads and fork
+ * only, and stops the program at any other clone. Its preloaded library names it. */
+static bool under_valgrind(void) {
+  const char *preload = getenv("LD_PRELOAD");
+  return preload && strstr(preload, "/vgpreload_");
+}
+
 /* Called when the link is over and its files are in place or removed. Once per
  * process; where anything fails, the process simply releases its memory itself. */
 void leave_memory_release_to_helper(Ctx *ctx) {
   static bool done;
-  if (!ctx->opt.fork || done)
+  if (!ctx->opt.fork || done || under_valgrind())
     return;
   done = true;
   int fds[2];
