@@ -56,10 +56,9 @@ static int hold_memory_until_exit(void *unused) {
   sigset_t all;
   sigfillset(&all);
   syscall(SYS_rt_sigprocmask, SIG_BLOCK, &all, NULL, (size_t)(_NSIG / 8));
-  /* Background work, at idle priority: woken on the CPU of the caller waiting for this
-   * process, the release at normal priority delayed that caller by up to 28 ms. */
-  struct sched_param idle = {0};
-  syscall(SYS_sched_setscheduler, 0, SCHED_IDLE, &idle);
+  /* At normal priority, as the release would run in this process: at idle priority it
+   * waited for a free CPU, and a link started right after got fresh pages instead of
+   * the released ones (back-to-back llvm-pie links 255 -> 296 ms). */
   char byte;
   syscall(SYS_read, helper.wake_read, &byte, 1); /* no signal can interrupt it */
   syscall(SYS_close_range, 0u, ~0u, 0u);
