@@ -49,14 +49,18 @@ else
   logs=("$work/log")
 fi
 
-runs=$(grep -ho 'stat::number_of_executed_units: [0-9]*' "${logs[@]}" | awk '{s += $2} END {print s + 0}')
+# A grep that matches nothing must not end the script (pipefail): -fork mode prints
+# no final stats, and a run may find nothing to report.
+matches() { grep -ho "$@" || true; }
+runs=$(matches 'stat::number_of_executed_units: [0-9]*' "${logs[@]}" | awk '{s += $2} END {print s + 0}')
 if [ "$runs" -eq 0 ]; then
   # -fork mode prints its own totals: "#N ... exec/s: R" lines.
-  runs=$(grep -ho '^#[0-9]*' "${logs[@]}" | tr -d '#' | sort -n | tail -1)
+  runs=$(matches '^#[0-9]*' "${logs[@]}" | tr -d '#' | sort -n | tail -1)
 fi
 inputs=$(find "$work/corpus" -type f | wc -l)
-largest=$(grep -ho 'largest output so far: [0-9]* bytes, [0-9]* reserved' "${logs[@]}" |
-          awk '{if ($5 > f) f = $5; if ($7 > r) r = $7} END {printf "%d bytes (%d reserved on disk)", f, r}')
+largest=$(matches 'largest output so far: [0-9]* bytes, [0-9]* reserved' "${logs[@]}" |
+          awk '{n++; if ($5 > f) f = $5; if ($7 > r) r = $7}
+               END {if (n) printf "%d bytes (%d reserved on disk)", f, r; else printf "not reported (the -fork jobs keep their own logs)"}')
 echo "fuzz: $seconds s, $workers worker(s): ${runs:-0} executions, $(( ${runs:-0} / (seconds > 0 ? seconds : 1) )) per second; $inputs inputs in the corpus; largest output $largest"
 findings=$(ls "$work"/crash-* "$work"/timeout-* "$work"/oom-* "$work"/leak-* 2>/dev/null || true)
 if [ -n "$findings" ] || [ "$status" -ne 0 ]; then
