@@ -28,17 +28,14 @@ static struct {
 
 /* Closes every descriptor but keep and keep_too (either may be -1). */
 static void close_all_but(int keep, int keep_too) {
-  int lo = MIN(keep, keep_too), hi = MAX(keep, keep_too);
+  int kept[2] = {MIN(keep, keep_too), MAX(keep, keep_too)};
   unsigned from = 0;
-  if (lo >= 0) {
-    if (lo > 0)
-      syscall(SYS_close_range, 0u, (unsigned)lo - 1, 0u);
-    from = (unsigned)lo + 1;
-  }
-  if (hi > lo) {
-    if ((unsigned)hi > from)
-      syscall(SYS_close_range, from, (unsigned)hi - 1, 0u);
-    from = (unsigned)hi + 1;
+  for (int k = 0; k < 2; k++) {
+    if (kept[k] < 0)
+      continue;
+    if ((unsigned)kept[k] > from)
+      syscall(SYS_close_range, from, (unsigned)kept[k] - 1, 0u);
+    from = (unsigned)kept[k] + 1;
   }
   syscall(SYS_close_range, from, ~0u, 0u);
 }
