@@ -5,8 +5,8 @@
 # in .text.unlikely, away from their neighbours), so that .eh_frame's order is not the
 # code's and every run must be sorted and merged. For each function, the FDE the
 # unwinder finds from a pc inside it must start at that function, in a PIE and in a
-# static executable, and the table must be strictly ascending; the output is the same
-# with 1 and 2 threads.
+# static executable, and the table must be strictly ascending and as long as ld.bfd's
+# for the same inputs; the output is the same with 1 and 2 threads.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
 require_tools python3 readelf
@@ -84,6 +84,13 @@ for kind in pie static; do
   assert_eq "$count" "$fdes" ".eh_frame_hdr entries, against .eh_frame's FDEs ($kind)"
   [ "$count" -gt $((2 * 8192)) ] || fail "expected more than two runs of 8192 entries, got $count"
 done
+
+# ld.bfd, same inputs: the same run, and as many table entries.
+run gcc -fuse-ld=bfd -o prog.bfd "${objs[@]}"
+assert_eq "$(./prog.bfd)" "$expected" "FDEs found through ld.bfd's .eh_frame_hdr"
+read -r count_bfd _ < <(check_table prog.bfd)
+read -r count_pie _ < <(check_table prog.pie)
+assert_eq "$count_pie" "$count_bfd" ".eh_frame_hdr entries, rivet against ld.bfd"
 
 run gcc -B"$RIVET_LIBEXEC/" -Wl,--threads=1 -o prog.t1 "${objs[@]}"
 run gcc -B"$RIVET_LIBEXEC/" -Wl,--threads=2 -o prog.t2 "${objs[@]}"
