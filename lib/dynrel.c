@@ -1,7 +1,8 @@
 /* .rela.dyn: the relocations the loader applies at start-up. RELATIVE ones come first
  * and are counted in DT_RELACOUNT (glibc processes that prefix without symbol
- * lookups). Entries are gathered serially in section order, so their order does not
- * depend on threads. */
+ * lookups). Entries are listed in file and section order (each file's stretch filled
+ * on its own thread) and written in blocks, so their order does not depend on
+ * threads. */
 #include "arch.h"
 #include "rivet.h"
 
@@ -105,15 +106,46 @@ static int reloc_class(Ctx *ctx, const DynRel *r) {
   return 1;
 }
 
-void write_rela_dyn(Ctx *ctx) {
-  if (!ctx->rela_dyn || !ctx->rela_dyn->shndx)
-    return;
-  Elf64_Rela *out = (Elf64_Rela *)(ctx->buf + ctx->rela_dyn->shdr.sh_offset);
-  i64 n = 0;
-  for (int pass = 0; pass < 3; pass++)
-    for (i64 i = 0; i < ctx->dynrels.len; i++) {
-      const DynRel *r = &ctx->dynrels.data[i];
-      if (!r->in_relr && reloc_class(ctx, r) == pass)
-        write_one(ctx, r, &out[n++]);
+/* .rela.dyn is written in blocks of entries on all threads: each block's entries of
+ * each class go to their own stretch, placed by counting every class of every block
+ * first, so the table is the serial order (class by class, in list order) whatever
+ * the thread count. */
+enum { RELA_BLOCK = 8192, NCLASSES = 3 };
+
+static void count_block_task(Ctx *ctx, i64 b, void *arg) {
+  (void)arg;
+  i64 *count = ctx->rela_block_start[b];
+  for (i64 i = b * RELA_BLOCK, end = MIN(i + RELA_BLOCK, ctx->dynrels.len); i < end; i++) {
+    const DynRel *r = &ctx->dynrels.data[i];
+    if (!r->in_relr)
+      count[reloc_class(ctx, r)]++;
+  }
+}
+
+/* The number of blocks to write. */
+i64 plan_rela_dyn(Ctx *ctx) {
+  if (!ctx->rela_dyn || !ctx->rela_dyn->shndx || !ctx->dynrels.len)
+    return 0;
+  i64 n = (ctx->dynrels.len + RELA_BLOCK - 1) / RELA_BLOCK;
+  ctx->rela_block_start = arena_alloc(&ctx->arena, n * (i64)sizeof(i64[NCLASSES]), 8);
+  parallel_for(ctx, n, count_block_task, NULL);
+  i64 next = 0;
+  for (int c = 0; c < NCLASSES; c++)
+    for (i64 b = 0; b < n; b++) {
+      i64 count = ctx->rela_block_start[b][c];
+      ctx->rela_block_start[b][c] = next;
+      next += count;
     }
+  return n;
+}
+
+void write_rela_dyn_block(Ctx *ctx, i64 b) {
+  Elf64_Rela *out = (Elf64_Rela *)(ctx->buf + ctx->rela_dyn->shdr.sh_offset);
+  i64 next[NCLASSES];
+  memcpy(next, ctx->rela_block_start[b], sizeof next);
+  for (i64 i = b * RELA_BLOCK, end = MIN(i + RELA_BLOCK, ctx->dynrels.len); i < end; i++) {
+    const DynRel *r = &ctx->dynrels.data[i];
+    if (!r->in_relr)
+      write_one(ctx, r, &out[next[reloc_class(ctx, r)]++]);
+  }
 }

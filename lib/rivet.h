@@ -1073,7 +1073,8 @@ i64 relr_encode(const u64 *addrs, i64 n, u64 *out); /* words written (out may be
 void select_relr_candidates(Ctx *ctx);
 bool update_relr_size(Ctx *ctx);
 void write_relr(Ctx *ctx);
-void write_rela_dyn(Ctx *ctx);
+i64 plan_rela_dyn(Ctx *ctx);
+void write_rela_dyn_block(Ctx *ctx, i64 block);
 void clear_dynamic_reloc_places(Ctx *ctx);
 void report_relative_relocs(Ctx *ctx);
 
@@ -1342,6 +1343,8 @@ struct Ctx {
   VEC(struct DynRel) dynrels; /* .rela.dyn contents, RELATIVE first after sorting */
   i64 nrelative;              /* RELATIVE entries left in .rela.dyn */
   i64 nrelr;                  /* RELATIVE relocations packed into .relr.dyn */
+  i64 (*rela_block_start)[3]; /* write_rela_dyn_block: per block and order class, the
+                                 index of the block's first entry of that class */
   VEC(char) dynstr_buf;       /* .dynstr contents */
   i64 gnu_hash_symoffset, gnu_hash_nbuckets, gnu_hash_bloom;
   bool has_textrel;

@@ -152,7 +152,8 @@ typedef struct WriteTask {
   u8 *base;       /* where the chunk's bytes go; NULL: its place in the output image */
   i64 begin, end; /* members of an output section; bytes of a blob */
   void (*write)(Ctx *ctx);
-  bool symtab; /* segment number begin of .symtab */
+  bool symtab;   /* segment number begin of .symtab */
+  bool rela_dyn; /* block number begin of .rela.dyn */
 } WriteTask;
 
 typedef VEC(WriteTask) WriteTaskVec;
@@ -191,8 +192,10 @@ static void plan_chunk_writes(Chunk *c, u8 *base, WriteTaskVec *tasks) {
 
 static void plan_writes(Ctx *ctx, WriteTaskVec *tasks) {
   void (*writers[])(Ctx *) = {
-      write_rela_dyn, write_dynamic_sections,    write_relr,           write_got,
-      write_plt,      write_gnu_property_if_any, write_comment_if_any, write_shdrs_and_names};
+      write_dynamic_sections, write_relr,           write_got, write_plt, write_gnu_property_if_any,
+      write_comment_if_any,   write_shdrs_and_names};
+  for (i64 i = 0, n = plan_rela_dyn(ctx); i < n; i++)
+    vec_push(tasks, ((WriteTask){.rela_dyn = true, .begin = i}));
   for (i64 i = 0; i < ARRAY_SIZE(writers); i++)
     vec_push(tasks, ((WriteTask){.write = writers[i]}));
   for (i64 i = 0; ctx->symtab_chunk && ctx->symtab_chunk->shndx && i < symtab_segments(ctx); i++)
@@ -212,6 +215,10 @@ static void write_task(Ctx *ctx, i64 i, void *arg) {
   }
   if (t->symtab) {
     write_symtab_segment(ctx, t->begin);
+    return;
+  }
+  if (t->rela_dyn) {
+    write_rela_dyn_block(ctx, t->begin);
     return;
   }
   Chunk *c = t->chunk;
