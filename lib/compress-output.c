@@ -196,14 +196,18 @@ static void finish_section(Ctx *ctx, DebugCompression kind, DebugSection *d, Blo
   }
 }
 
-void compress_debug_sections(Ctx *ctx) {
+/* Compresses those of the n chunks GNU ld would, their uncompressed contents made by
+ * fill (into zero-filled buffers). -r fills them with the inputs' bytes: the
+ * relocations kept beside them apply to the uncompressed contents (gABI "Compressed
+ * Sections"). */
+void compress_debug_chunks(Ctx *ctx, Chunk **candidates, i64 n, FillContentsFn *fill) {
   DebugCompression kind = ctx->opt.compress_debug;
   if (kind == DEBUG_COMPRESS_NONE)
     return;
   VEC(DebugSection) secs = {0};
   i64 nblocks = 0;
-  for (i64 i = 0; i < ctx->chunks.len; i++) {
-    Chunk *c = ctx->chunks.data[i];
+  for (i64 i = 0; i < n; i++) {
+    Chunk *c = candidates[i];
     if (!is_compressible(c))
       continue;
     /* Zero-filled (alignment padding is not written), in huge pages when large: with
@@ -211,9 +215,10 @@ void compress_debug_sections(Ctx *ctx) {
     u8 *raw = alloc_zeroed((i64)c->shdr.sh_size);
     if (!raw)
       fatal(ctx, "out of memory");
-    i64 n = ((i64)c->shdr.sh_size + BLOCK_SIZE - 1) / BLOCK_SIZE;
-    vec_push(&secs, ((DebugSection){.chunk = c, .raw = raw, .first_block = nblocks, .nblocks = n}));
-    nblocks += n;
+    i64 nb = ((i64)c->shdr.sh_size + BLOCK_SIZE - 1) / BLOCK_SIZE;
+    vec_push(&secs,
+             ((DebugSection){.chunk = c, .raw = raw, .first_block = nblocks, .nblocks = nb}));
+    nblocks += nb;
   }
   if (!secs.len)
     return;
@@ -227,7 +232,7 @@ void compress_debug_sections(Ctx *ctx) {
     chunks[i] = secs.data[i].chunk;
     bufs[i] = secs.data[i].raw;
   }
-  TIMED_STEP(ctx, "relocate debug sections", write_chunks_into(ctx, chunks, bufs, secs.len));
+  TIMED_STEP(ctx, "relocate debug sections", fill(ctx, chunks, bufs, secs.len));
 
   for (i64 i = 0; i < secs.len; i++) {
     DebugSection *d = &secs.data[i];
@@ -250,5 +255,11 @@ void compress_debug_sections(Ctx *ctx) {
   free(bufs);
   free(chunks);
   free(secs.data);
+}
+
+void compress_debug_sections(Ctx *ctx) {
+  if (ctx->opt.compress_debug == DEBUG_COMPRESS_NONE)
+    return;
+  compress_debug_chunks(ctx, ctx->chunks.data, ctx->chunks.len, write_chunks_into);
   relayout_nonalloc_sections(ctx);
 }

@@ -46,7 +46,6 @@ void check_relocatable_options(Ctx *ctx) {
       o->icf != ICF_NONE ? "--icf" : NULL,
       o->gdb_index ? "--gdb-index" : NULL,
       o->separate_debug_file ? "--separate-debug-file" : NULL,
-      o->compress_debug != DEBUG_COMPRESS_NONE ? "--compress-debug-sections" : NULL,
       o->pack_relative_relocs ? "-z pack-relative-relocs" : NULL,
   };
   for (i64 i = 0; i < ARRAY_SIZE(final_only); i++)
@@ -507,10 +506,44 @@ static i64 group_signature_index(const GroupOut *g) {
   return f->output_local_index ? f->output_local_index[sig] : -1;
 }
 
+/* ---- Contents ---- */
+
+static void copy_members(Ctx *ctx, Chunk *c, u8 *base) {
+  for (i64 i = 0; i < c->members.len; i++) {
+    InputSection *isec = c->members.data[i];
+    if (isec->eh_records)
+      write_eh_frame_section(ctx, isec, base + isec->offset);
+    else if (isec->type != SHT_NOBITS && isec->size)
+      memcpy(base + isec->offset, isec->contents, isec->size);
+  }
+}
+
+typedef struct CopyJob {
+  Chunk **chunks;
+  u8 **bufs;
+} CopyJob;
+
+static void copy_members_task(Ctx *ctx, i64 i, void *arg) {
+  CopyJob *job = arg;
+  copy_members(ctx, job->chunks[i], job->bufs[i]);
+}
+
+/* The sections' bytes as the inputs hold them, for compress_debug_chunks. */
+static void copy_sections_into(Ctx *ctx, Chunk **chunks, u8 **bufs, i64 n) {
+  parallel_for(ctx, n, copy_members_task, &(CopyJob){chunks, bufs});
+}
+
 /* Section indices, file offsets, links. Past SHN_LORESERVE sections, symbols name
  * theirs through SHT_SYMTAB_SHNDX and the ELF header through section 0 (gABI). */
 void layout_relocatable(Ctx *ctx) {
   RelocatableOutput *r = ctx->relocatable;
+  compress_debug_chunks(ctx, r->sections.data, r->sections.len, copy_sections_into);
+  /* zlib-gnu renamed .debug_* to .zdebug_*: their relocations follow (GNU ld). */
+  for (i64 i = 0; i < r->sections.len; i++) {
+    Chunk *c = r->sections.data[i];
+    if (c->relocations && starts_with(c->name, ".zdebug"))
+      c->relocations->name = arena_sprintf(&ctx->arena, ".rela%s", c->name);
+  }
   i64 nsections = 1;
   for (i64 i = 0; i < ctx->chunks.len; i++)
     if (ctx->chunks.data[i]->kind != CK_SHDR)
@@ -719,14 +752,10 @@ static void write_section_symbols(Ctx *ctx) {
 
 static void write_section_contents(Ctx *ctx, Chunk *c) {
   u8 *base = ctx->buf + c->shdr.sh_offset;
-  if (c->shdr.sh_type != SHT_NOBITS)
-    for (i64 i = 0; i < c->members.len; i++) {
-      InputSection *isec = c->members.data[i];
-      if (isec->eh_records)
-        write_eh_frame_section(ctx, isec, base + isec->offset);
-      else if (isec->type != SHT_NOBITS && isec->size)
-        memcpy(base + isec->offset, isec->contents, isec->size);
-    }
+  if (c->blob)
+    memcpy(base, c->blob, c->shdr.sh_size); /* compressed by layout_relocatable */
+  else if (c->shdr.sh_type != SHT_NOBITS)
+    copy_members(ctx, c, base);
   if (c->relocations)
     write_section_relocations(ctx, c);
 }

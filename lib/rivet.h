@@ -1227,6 +1227,9 @@ void write_import_library(Ctx *ctx); /* after .symtab is written */
 
 /* ---- compress-output.c: --compress-debug-sections ---- */
 void compress_debug_sections(Ctx *ctx);
+/* Writes the contents of chunks[i] into bufs[i], for i in [0, n). */
+typedef void FillContentsFn(Ctx *ctx, Chunk **chunks, u8 **bufs, i64 n);
+void compress_debug_chunks(Ctx *ctx, Chunk **chunks, i64 n, FillContentsFn *fill);
 
 /* ---- thread-pool.c ---- */
 typedef void ParallelFn(Ctx *ctx, i64 i, void *arg);
