@@ -8,6 +8,7 @@
 #include "rivet.h"
 
 #include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -30,6 +31,10 @@ static struct {
   Job *job;
   _Atomic u64 generation; /* bumped for each job */
   _Atomic i64 running;    /* workers still inside the current job */
+  _Atomic i64 sleeping;   /* workers waiting on start, not spinning */
+  _Atomic int caller_cpu; /* where the current job's caller ran when it handed it out */
+  cpu_set_t allowed;      /* the process's CPUs when the pool started */
+  bool allowed_known;
   i64 nworkers;
   pthread_t tids[MAX_THREADS];
 } pool = {.lock = PTHREAD_MUTEX_INITIALIZER,
@@ -108,18 +113,40 @@ static void spin_while_running(void) {
     cpu_relax();
 }
 
+/* A sleeping worker that a job wakes is often queued on the CPU of the thread that
+ * woke it, even with another CPU idle (in a VM an idle vCPU looks preempted to the
+ * scheduler, so it is not picked), and then waits there while that thread runs its
+ * own share: perf sched showed woken workers waiting 1-4 ms so. The caller yields
+ * once after waking sleepers, so that a worker queued behind it runs at once, and
+ * such a worker moves itself: its affinity without this CPU migrates it now, and the
+ * full set again leaves it to the scheduler as before. Measured on llvm-pie (40
+ * alternating links, --time-report): the serial share's median 10.2% -> 8.6%, its
+ * third quartile 11.9% -> 9.4%. */
+static void move_off_callers_cpu(void) {
+  int cpu = sched_getcpu();
+  if (!pool.allowed_known || cpu < 0 || cpu != atomic_load(&pool.caller_cpu))
+    return;
+  cpu_set_t others = pool.allowed;
+  CPU_CLR(cpu, &others);
+  if (CPU_COUNT(&others) > 0 && pthread_setaffinity_np(pthread_self(), sizeof others, &others) == 0)
+    pthread_setaffinity_np(pthread_self(), sizeof pool.allowed, &pool.allowed);
+}
+
 static void *worker(void *p) {
   i64 index = (i64)(intptr_t)p;
   u64 seen = 0;
   for (;;) {
     spin_while_generation_is(seen);
     pthread_mutex_lock(&pool.lock);
+    atomic_fetch_add(&pool.sleeping, 1);
     while (atomic_load(&pool.generation) == seen)
       pthread_cond_wait(&pool.start, &pool.lock);
+    atomic_fetch_sub(&pool.sleeping, 1);
     seen = atomic_load(&pool.generation);
     Job *job = pool.job;
     pthread_mutex_unlock(&pool.lock);
     if (index < job->nworkers) {
+      move_off_callers_cpu();
       worker_arena = &job->ctx->worker_arenas[index + 1];
       in_job = true;
       run_items(job, index + 1);
@@ -160,11 +187,14 @@ static void forget_workers_in_child(void) {
   pthread_cond_init(&pool.finished, NULL);
   pool.nworkers = 0;
   pool.running = 0;
+  pool.sleeping = 0;
 }
 
 /* Called with the lock held. */
 static void start_workers(i64 want) {
   static bool registered;
+  if (!pool.allowed_known)
+    pool.allowed_known = sched_getaffinity(0, sizeof pool.allowed, &pool.allowed) == 0;
   if (!registered && pthread_atfork(NULL, NULL, forget_workers_in_child) == 0)
     registered = true;
   while (pool.nworkers < want && pthread_create(&pool.tids[pool.nworkers], NULL, worker,
@@ -180,10 +210,14 @@ static void hand_out(Job *job, i64 want) {
   start_workers(want);
   job->nworkers = MIN(want, pool.nworkers);
   pool.job = job;
+  atomic_store(&pool.caller_cpu, sched_getcpu());
   atomic_store(&pool.running, pool.nworkers);
   atomic_fetch_add(&pool.generation, 1);
+  bool woke_sleepers = atomic_load(&pool.sleeping) > 0;
   pthread_cond_broadcast(&pool.start);
   pthread_mutex_unlock(&pool.lock);
+  if (woke_sleepers)
+    sched_yield(); /* see move_off_callers_cpu */
 }
 
 static void wait_for_workers(void) {
