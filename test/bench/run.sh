@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Links each prepared workload with rivet (as builds run it, and --no-fork), ld.lld,
-# mold, ld.gold and ld.bfd, the linkers alternating run by run, each round starting
-# with the next one; checks every output works before timing it; prints the median
+# mold, ld.gold and ld.bfd, the linkers alternating run by run, in a different order
+# each round; checks every output works before timing it; prints the median
 # wall time (bash's microsecond clock), user+sys CPU and peak RSS (GNU time), and each
 # linker's ratio to rivet computed pair by pair (run i of a linker against run i of
 # rivet).
@@ -49,11 +49,14 @@ for w in "${workloads[@]}"; do
     fi
   done
   for ((i = 0; i < runs; i++)); do
-    # Each round starts with the next linker: with a fixed order one linker would
-    # always follow the slowest and inherit what its exit leaves the kernel to do.
-    n=${#ok[@]}
-    for ((k = 0; k < n; k++)); do
-      l=${ok[$(( (i + k) % n ))]}
+    # Each round runs the linkers in its own order (a fixed shuffle per round, the
+    # same in every run of the bench): a linker's time depends on the one before it
+    # (the memory and page cache its exit leaves: after ld.lld wrote llvm-shared's
+    # 126 MB output, the next link's open took 80-180 ms instead of 15), and a
+    # rotated fixed order gives each linker the same predecessor in every round.
+    mapfile -t round < <(printf '%s\n' "${ok[@]}" |
+      awk -v seed=$((i + 1)) 'BEGIN { srand(seed) } { print rand(), $0 }' | sort -n | cut -d' ' -f2-)
+    for l in "${round[@]}"; do
       # shellcheck disable=SC2086
       # Wall time from bash's microsecond clock: GNU time's %e has 10 ms steps, as
       # coarse as the small links themselves. CPU and peak RSS come from GNU time.
