@@ -70,8 +70,9 @@ static void write_input_sections(Ctx *ctx, Chunk *c, u8 *base, i64 begin, i64 en
   }
 }
 
-static void write_merged(Chunk *c, u8 *base) {
-  for (i64 i = 0; i < c->slots.len; i++) {
+/* Pieces [begin, end) of a merged section. */
+static void write_merged_pieces(Chunk *c, u8 *base, i64 begin, i64 end) {
+  for (i64 i = begin; i < end; i++) {
     MergeSlot *s = c->slots.data[i];
     memcpy(base + s->offset, s->data, s->size);
   }
@@ -129,7 +130,7 @@ void write_gnu_property(Ctx *ctx) {
 
 static void write_comment(Ctx *ctx) {
   Chunk *c = ctx->comment;
-  write_merged(c, ctx->buf + c->shdr.sh_offset);
+  write_merged_pieces(c, ctx->buf + c->shdr.sh_offset, 0, c->slots.len);
   const char *v = rv_version();
   memcpy(ctx->buf + c->shdr.sh_offset + c->shdr.sh_size - strlen(v) - 1, v, strlen(v) + 1);
 }
@@ -150,7 +151,7 @@ static void write_comment_if_any(Ctx *ctx) {
 typedef struct WriteTask {
   Chunk *chunk;
   u8 *base;       /* where the chunk's bytes go; NULL: its place in the output image */
-  i64 begin, end; /* members of an output section; bytes of a blob */
+  i64 begin, end; /* members of an output section; pieces of a merged one; bytes of a blob */
   void (*write)(Ctx *ctx);
   bool symtab;   /* segment number begin of .symtab */
   bool rela_dyn; /* block number begin of .rela.dyn */
@@ -162,8 +163,8 @@ typedef VEC(WriteTask) WriteTaskVec;
  * threads to share a big .text, large enough to cost nothing to schedule. */
 enum { WRITE_TASK_BYTES = 1 << 19 };
 
-/* A merged section is one task; an output section is cut into runs of its input
- * sections, and contents made before the write (c->blob) into byte ranges. */
+/* An output section is cut into runs of its input sections, a merged section into
+ * runs of its pieces, and contents made before the write (c->blob) into byte ranges. */
 static void plan_chunk_writes(Chunk *c, u8 *base, WriteTaskVec *tasks) {
   if (c->blob) {
     for (i64 begin = 0; begin < (i64)c->shdr.sh_size; begin += WRITE_TASK_BYTES) {
@@ -173,7 +174,16 @@ static void plan_chunk_writes(Chunk *c, u8 *base, WriteTaskVec *tasks) {
     return;
   }
   if (c->kind == CK_MERGED) {
-    vec_push(tasks, ((WriteTask){.chunk = c, .base = base}));
+    /* Runs of pieces: one string table can hold hundreds of thousands. */
+    i64 begin = 0, weight = 0;
+    for (i64 k = 0; k < c->slots.len; k++) {
+      weight += c->slots.data[k]->size + 16;
+      if (weight >= WRITE_TASK_BYTES || k + 1 == c->slots.len) {
+        vec_push(tasks, ((WriteTask){.chunk = c, .base = base, .begin = begin, .end = k + 1}));
+        begin = k + 1;
+        weight = 0;
+      }
+    }
     return;
   }
   if (c->kind != CK_OSEC)
@@ -228,7 +238,7 @@ static void write_task(Ctx *ctx, i64 i, void *arg) {
   else if (c->kind == CK_OSEC)
     write_input_sections(ctx, c, base, t->begin, t->end);
   else if (c->kind == CK_MERGED)
-    write_merged(c, base);
+    write_merged_pieces(c, base, t->begin, t->end);
 }
 
 void write_chunks(Ctx *ctx) {
