@@ -163,6 +163,29 @@ typedef VEC(WriteTask) WriteTaskVec;
  * threads to share a big .text, large enough to cost nothing to schedule. */
 enum { WRITE_TASK_BYTES = 1 << 19 };
 
+static i64 member_weight(const Chunk *c, i64 k) {
+  const InputSection *isec = c->members.data[k];
+  return (isec->type == SHT_NOBITS ? 0 : (i64)isec->size) + 32 * isec->nrels;
+}
+
+static i64 piece_weight(const Chunk *c, i64 k) {
+  return (i64)c->slots.data[k]->size + 16;
+}
+
+/* Items [0, n) of c (members or pieces) in runs of about WRITE_TASK_BYTES. */
+static void plan_runs(Chunk *c, u8 *base, i64 n, i64 (*weight_of)(const Chunk *, i64),
+                      WriteTaskVec *tasks) {
+  i64 begin = 0, weight = 0;
+  for (i64 k = 0; k < n; k++) {
+    weight += weight_of(c, k);
+    if (weight >= WRITE_TASK_BYTES || k + 1 == n) {
+      vec_push(tasks, ((WriteTask){.chunk = c, .base = base, .begin = begin, .end = k + 1}));
+      begin = k + 1;
+      weight = 0;
+    }
+  }
+}
+
 /* An output section is cut into runs of its input sections, a merged section into
  * runs of its pieces, and contents made before the write (c->blob) into byte ranges. */
 static void plan_chunk_writes(Chunk *c, u8 *base, WriteTaskVec *tasks) {
@@ -173,31 +196,10 @@ static void plan_chunk_writes(Chunk *c, u8 *base, WriteTaskVec *tasks) {
     }
     return;
   }
-  if (c->kind == CK_MERGED) {
-    /* Runs of pieces: one string table can hold hundreds of thousands. */
-    i64 begin = 0, weight = 0;
-    for (i64 k = 0; k < c->slots.len; k++) {
-      weight += c->slots.data[k]->size + 16;
-      if (weight >= WRITE_TASK_BYTES || k + 1 == c->slots.len) {
-        vec_push(tasks, ((WriteTask){.chunk = c, .base = base, .begin = begin, .end = k + 1}));
-        begin = k + 1;
-        weight = 0;
-      }
-    }
-    return;
-  }
-  if (c->kind != CK_OSEC)
-    return;
-  i64 begin = 0, weight = 0;
-  for (i64 k = 0; k < c->members.len; k++) {
-    InputSection *isec = c->members.data[k];
-    weight += (isec->type == SHT_NOBITS ? 0 : (i64)isec->size) + 32 * isec->nrels;
-    if (weight >= WRITE_TASK_BYTES || k + 1 == c->members.len) {
-      vec_push(tasks, ((WriteTask){.chunk = c, .base = base, .begin = begin, .end = k + 1}));
-      begin = k + 1;
-      weight = 0;
-    }
-  }
+  if (c->kind == CK_MERGED)
+    plan_runs(c, base, c->slots.len, piece_weight, tasks);
+  else if (c->kind == CK_OSEC)
+    plan_runs(c, base, c->members.len, member_weight, tasks);
 }
 
 static void plan_writes(Ctx *ctx, WriteTaskVec *tasks) {
