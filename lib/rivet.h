@@ -560,6 +560,10 @@ struct InputFile {
   i64 nphdrs;
   Symbol **default_version_syms; /* "name@VER" aliases of default-version definitions */
   i32 *output_local_index;       /* -r: .symtab index of each local, -1 if not written */
+  /* .symtab: the globals written at this file, in symbol-table order; the first
+   * nsymtab_demoted become local (size_symtab) */
+  Symbol **symtab_globals;
+  i32 nsymtab_globals, nsymtab_demoted;
   bool has_gnu_stack;            /* has .note.GNU-stack */
   bool gnu_stack_exec;           /* .note.GNU-stack with SHF_EXECINSTR */
 };

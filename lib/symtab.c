@@ -237,15 +237,50 @@ static void walk_section_symbols(Ctx *ctx, SymWriter *w) {
   }
 }
 
-static void walk_globals(Ctx *ctx, SymWriter *w, InputFile *f, bool locals) {
+static bool writes_global(Ctx *ctx, InputFile *f, Symbol *s, i64 idx) {
+  if (!owns_global(f, s, idx))
+    return false;
+  if (s->isec && !s->isec->is_alive)
+    return false; /* its section was garbage-collected */
+  return is_retained(ctx, s);
+}
+
+/* A file's globals are most of the table's work: every reference of every file is
+ * asked whether it is written there, and the table is walked twice (counting, then
+ * writing), each time for the demoted and the global part. One walk lists them:
+ * demoted ones from the front of the array, the others from its back (then put back
+ * in order after them). */
+static void list_written_globals_task(Ctx *ctx, i64 fi, void *arg) {
+  (void)arg;
+  InputFile *f = ctx->objs.data[fi];
+  i64 m = f->nsyms - f->first_global, demoted = 0, global = 0;
+  Symbol **list = ARENA_ARRAY(local_arena(ctx), Symbol *, MAX(m, 1));
   for (i64 i = f->first_global; i < f->nsyms; i++) {
     Symbol *s = f->syms[i];
-    if (!owns_global(f, s, i) || becomes_local(ctx, s) != locals)
-      continue;
-    if (s->isec && !s->isec->is_alive)
-      continue; /* its section was garbage-collected */
-    if (!is_retained(ctx, s))
-      continue;
+    if (writes_global(ctx, f, s, i)) {
+      if (becomes_local(ctx, s))
+        list[demoted++] = s;
+      else
+        list[m - 1 - global++] = s;
+    }
+  }
+  Symbol **back = list + m - global;
+  for (i64 k = 0; k < global / 2; k++) {
+    Symbol *t = back[k];
+    back[k] = back[global - 1 - k];
+    back[global - 1 - k] = t;
+  }
+  memmove(list + demoted, back, (size_t)global * sizeof(Symbol *));
+  f->symtab_globals = list;
+  f->nsymtab_globals = (i32)(demoted + global);
+  f->nsymtab_demoted = (i32)demoted;
+}
+
+static void walk_globals(SymWriter *w, InputFile *f, bool locals) {
+  i64 begin = locals ? 0 : f->nsymtab_demoted;
+  i64 end = locals ? f->nsymtab_demoted : f->nsymtab_globals;
+  for (i64 i = begin; i < end; i++) {
+    Symbol *s = f->symtab_globals[i];
     u8 bind = s->file && !s->is_imported ? s->binding : s->has_strong_ref ? STB_GLOBAL : STB_WEAK;
     put(w, s, locals ? STB_LOCAL : bind);
   }
@@ -271,11 +306,11 @@ static void walk_segment(Ctx *ctx, SymWriter *w, i64 seg) {
       if (keeps_local_symbol(ctx, f, f->syms[i], i))
         put(w, f->syms[i], STB_LOCAL);
   } else if (seg < 2 * nf) {
-    walk_globals(ctx, w, ctx->objs.data[seg - nf], true);
+    walk_globals(w, ctx->objs.data[seg - nf], true);
   } else if (seg == 2 * nf) {
     walk_linker_symbols(ctx, w, true);
   } else if (seg < 3 * nf + 1) {
-    walk_globals(ctx, w, ctx->objs.data[seg - 2 * nf - 1], false);
+    walk_globals(w, ctx->objs.data[seg - 2 * nf - 1], false);
   } else {
     walk_linker_symbols(ctx, w, false);
   }
@@ -316,6 +351,7 @@ void size_symtab(Ctx *ctx) {
   i64 nseg = symtab_segments(ctx);
   if (ctx->opt.retain_symbols_file)
     read_retained_names(ctx);
+  parallel_for(ctx, ctx->objs.len, list_written_globals_task, NULL);
   if (ctx->opt.z_unique_symbol)
     number_local_names(ctx, nseg);
   i64 *counts = ARENA_ARRAY(&ctx->arena, i64, 2 * nseg);
