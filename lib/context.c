@@ -17,6 +17,7 @@ void rv_context_free(RvContext *ctx) {
     Chunk *c = ctx->chunks.data[i];
     free(c->members.data);
     free(c->slots.data);
+    free(c->write_runs.data);
     free_zeroed(c->table, c->table_cap * (i64)sizeof(MergeSlot *));
   }
   for (i64 i = 0; i < ctx->all_files.len; i++)

@@ -289,6 +289,8 @@ void split_mergeable_sections(Ctx *ctx) {
  * sections are split, so offsets follow first-occurrence order. */
 void layout_merged_chunk(Chunk *c) {
   u64 off = 0, max_align = 1;
+  i64 run_weight = 0;
+  c->write_runs.len = 0;
   for (i64 i = 0; i < c->slots.len; i++) {
     MergeSlot *s = c->slots.data[i];
     u64 align = (u64)1 << s->p2align;
@@ -296,6 +298,7 @@ void layout_merged_chunk(Chunk *c) {
     s->offset = off;
     off += s->size;
     max_align = MAX(max_align, align);
+    cut_write_runs(c, i, c->slots.len, piece_write_weight(s), &run_weight);
   }
   c->shdr.sh_size = off;
   c->shdr.sh_addralign = max_align;

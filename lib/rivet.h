@@ -886,6 +886,14 @@ void write_gdb_index(Ctx *ctx);
 void report_link_warnings(Ctx *ctx);
 const char *enclosing_function(InputFile *f, u32 shndx, u64 offset); /* STT_FUNC or NULL */
 void bin_input_sections(Ctx *ctx);
+/* The write hands out an output or merged section in runs of about this much work:
+ * bytes, and 32 per relocation. */
+enum { WRITE_TASK_BYTES = 1 << 19 };
+static inline i64 member_write_weight(const InputSection *isec) {
+  return (isec->type == SHT_NOBITS ? 0 : (i64)isec->size) + 32 * isec->nrels;
+}
+/* Adds item k of n, of this weight, to the runs being cut in c->write_runs. */
+void cut_write_runs(Chunk *c, i64 k, i64 n, i64 weight, i64 *run_weight);
 void assign_member_offsets(Chunk *c);
 const char *output_section_name(Ctx *ctx, const char *name, u64 flags, u32 type);
 
@@ -898,6 +906,9 @@ typedef struct MergeSlot {
   _Atomic u64 first;   /* where it first occurs: section in input order, piece */
   u64 hash;
 } MergeSlot;
+static inline i64 piece_write_weight(const MergeSlot *s) {
+  return (i64)s->size + 16; /* its bytes, and its slot to read */
+}
 
 void split_mergeable_sections(Ctx *ctx);
 bool merge_piece_offset(const InputSection *isec, u64 offset, u64 *out); /* chunk-relative */
@@ -977,6 +988,9 @@ struct Chunk {
   bool is_tbss;                /* SHT_NOBITS + SHF_TLS: occupies no address space */
   VEC(InputSection *) members; /* CK_OSEC */
   VEC(MergeSlot *) slots;      /* CK_MERGED, in first-seen order */
+  /* Where each run of members (or pieces) that the write hands to one task ends, cut
+   * while their offsets are assigned; used when it still covers them all. */
+  VEC(i64) write_runs;
   struct MergeSlot *_Atomic *table; /* CK_MERGED: open addressing, at most half full */
   i64 table_cap;
   u64 merge_entsize; /* CK_MERGED sh_entsize */

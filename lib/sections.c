@@ -177,10 +177,22 @@ static void shuffle_members(Ctx *ctx, Chunk *c) {
   }
 }
 
+void cut_write_runs(Chunk *c, i64 k, i64 n, i64 weight, i64 *run_weight) {
+  *run_weight += weight;
+  if (*run_weight >= WRITE_TASK_BYTES || k + 1 == n) {
+    vec_push(&c->write_runs, k + 1);
+    *run_weight = 0;
+  }
+}
+
 /* Offsets of an output section's members, in their order; its own alignment is the
- * largest. */
+ * largest. The runs of the write are cut here too, while each member is at hand: a
+ * separate walk over a large link's hundred thousand members would be a serial pass
+ * of cache misses. */
 void assign_member_offsets(Chunk *c) {
   u64 off = 0;
+  i64 run_weight = 0;
+  c->write_runs.len = 0;
   for (i64 i = 0; i < c->members.len; i++) {
     InputSection *isec = c->members.data[i];
     u64 align = (u64)1 << isec->p2align;
@@ -189,6 +201,7 @@ void assign_member_offsets(Chunk *c) {
     off += isec->size;
     if (align > c->shdr.sh_addralign)
       c->shdr.sh_addralign = align;
+    cut_write_runs(c, i, c->members.len, member_write_weight(isec), &run_weight);
   }
   c->shdr.sh_size = off;
 }

@@ -159,30 +159,29 @@ typedef struct WriteTask {
 
 typedef VEC(WriteTask) WriteTaskVec;
 
-/* About this many bytes (relocations count 32 each) per task: small enough for the
- * threads to share a big .text, large enough to cost nothing to schedule. */
-enum { WRITE_TASK_BYTES = 1 << 19 };
-
 static i64 member_weight(const Chunk *c, i64 k) {
-  const InputSection *isec = c->members.data[k];
-  return (isec->type == SHT_NOBITS ? 0 : (i64)isec->size) + 32 * isec->nrels;
+  return member_write_weight(c->members.data[k]);
 }
 
 static i64 piece_weight(const Chunk *c, i64 k) {
-  return (i64)c->slots.data[k]->size + 16;
+  return piece_write_weight(c->slots.data[k]);
 }
 
-/* Items [0, n) of c (members or pieces) in runs of about WRITE_TASK_BYTES. */
+/* Items [0, n) of c (members or pieces) in runs of about WRITE_TASK_BYTES: the runs
+ * the layout cut (c->write_runs) when they cover the n items, else cut now. */
 static void plan_runs(Chunk *c, u8 *base, i64 n, i64 (*weight_of)(const Chunk *, i64),
                       WriteTaskVec *tasks) {
-  i64 begin = 0, weight = 0;
-  for (i64 k = 0; k < n; k++) {
-    weight += weight_of(c, k);
-    if (weight >= WRITE_TASK_BYTES || k + 1 == n) {
-      vec_push(tasks, ((WriteTask){.chunk = c, .base = base, .begin = begin, .end = k + 1}));
-      begin = k + 1;
-      weight = 0;
-    }
+  if (!c->write_runs.len || c->write_runs.data[c->write_runs.len - 1] != n) {
+    i64 run_weight = 0;
+    c->write_runs.len = 0;
+    for (i64 k = 0; k < n; k++)
+      cut_write_runs(c, k, n, weight_of(c, k), &run_weight);
+  }
+  i64 begin = 0;
+  for (i64 r = 0; r < c->write_runs.len; r++) {
+    i64 end = c->write_runs.data[r];
+    vec_push(tasks, ((WriteTask){.chunk = c, .base = base, .begin = begin, .end = end}));
+    begin = end;
   }
 }
 
