@@ -122,23 +122,33 @@ static MappedFile *find_needed_library(Ctx *ctx, const char *name, const InputFi
 }
 
 /* Names the indirect libraries define ("name" and "name@VERSION"), with the first
- * library defining each, in an open-addressing table. */
-static void remember_definition(Ctx *ctx, const char *name, InputFile *lib, i64 sym_idx) {
-  if ((ctx->indirect_defs_len + 1) * 2 > ctx->indirect_defs_cap) {
-    i64 old_cap = ctx->indirect_defs_cap;
-    IndirectDefinition *old = ctx->indirect_defs;
-    ctx->indirect_defs_cap = old_cap ? old_cap * 2 : 1024;
-    ctx->indirect_defs = calloc((size_t)ctx->indirect_defs_cap, sizeof(IndirectDefinition));
-    if (!ctx->indirect_defs)
-      fatal(ctx, "out of memory");
-    ctx->indirect_defs_len = 0;
-    for (i64 i = 0; i < old_cap; i++)
-      if (old[i].name)
-        remember_definition(ctx, old[i].name, old[i].lib, old[i].sym_idx);
-    free(old);
-  }
+ * library defining each, in an open-addressing table. hash is hash_string of name. */
+static void remember_definition(Ctx *ctx, const char *name, u64 hash, InputFile *lib, i64 sym_idx);
+
+/* Room for n more names at a load of at most one half. */
+static void reserve_definitions(Ctx *ctx, i64 n) {
+  if ((ctx->indirect_defs_len + n) * 2 <= ctx->indirect_defs_cap)
+    return;
+  i64 old_cap = ctx->indirect_defs_cap;
+  IndirectDefinition *old = ctx->indirect_defs;
+  ctx->indirect_defs_cap = MAX(old_cap, 1024);
+  while ((ctx->indirect_defs_len + n) * 2 > ctx->indirect_defs_cap)
+    ctx->indirect_defs_cap *= 2;
+  ctx->indirect_defs = calloc((size_t)ctx->indirect_defs_cap, sizeof(IndirectDefinition));
+  if (!ctx->indirect_defs)
+    fatal(ctx, "out of memory");
+  ctx->indirect_defs_len = 0;
+  for (i64 i = 0; i < old_cap; i++)
+    if (old[i].name)
+      remember_definition(ctx, old[i].name, hash_string(old[i].name, (i64)strlen(old[i].name)),
+                          old[i].lib, old[i].sym_idx);
+  free(old);
+}
+
+static void remember_definition(Ctx *ctx, const char *name, u64 hash, InputFile *lib, i64 sym_idx) {
+  reserve_definitions(ctx, 1);
   u64 mask = (u64)ctx->indirect_defs_cap - 1;
-  for (u64 h = hash_string(name, (i64)strlen(name)) & mask;; h = (h + 1) & mask) {
+  for (u64 h = hash & mask;; h = (h + 1) & mask) {
     IndirectDefinition *d = &ctx->indirect_defs[h];
     if (!d->name) {
       *d = (IndirectDefinition){name, lib, sym_idx};
@@ -150,7 +160,12 @@ static void remember_definition(Ctx *ctx, const char *name, InputFile *lib, i64 
   }
 }
 
+static void build_indirect_definitions(Ctx *ctx);
+
+/* Serial callers only: the first builds the table. */
 static const IndirectDefinition *find_indirect_definition(Ctx *ctx, const char *name) {
+  if (!ctx->indirect_defs_built)
+    build_indirect_definitions(ctx);
   if (!ctx->indirect_defs_cap)
     return NULL;
   u64 mask = (u64)ctx->indirect_defs_cap - 1;
@@ -180,38 +195,101 @@ InputFile *missing_library_defining(Ctx *ctx, const char *name, const char **sho
   return d->lib;
 }
 
+static bool is_version_local(const InputFile *f, i64 i) {
+  u16 ver = f->versym ? f->versym[i] : 1;
+  return f->esyms[i].st_shndx != SHN_UNDEF && (ver & 0x7fff) == 0; /* VER_NDX_LOCAL */
+}
+
+/* The names the indirect libraries define, "name" (unless hidden) and "name@VERSION",
+ * each with the first library, in the order the libraries were found. Made when
+ * first asked for: only an undefined symbol that nothing else defines, or an
+ * executable's check of its libraries' references, asks. */
+static void build_indirect_definitions(Ctx *ctx) {
+  ctx->indirect_defs_built = true;
+  i64 names = 0; /* at most two per symbol */
+  for (i64 l = 0; l < ctx->indirect_dsos.len; l++) {
+    InputFile *f = ctx->indirect_dsos.data[l];
+    names += f->mf ? 2 * (f->nsyms - f->first_global) : 0;
+  }
+  reserve_definitions(ctx, names);
+  for (i64 l = 0; l < ctx->indirect_dsos.len; l++) {
+    InputFile *f = ctx->indirect_dsos.data[l];
+    for (i64 i = f->first_global; f->mf && i < f->nsyms; i++) {
+      if (f->esyms[i].st_shndx == SHN_UNDEF || is_version_local(f, i))
+        continue;
+      const char *name = f->strtab + f->esyms[i].st_name;
+      if (!(f->versym && (f->versym[i] & 0x8000)))
+        remember_definition(ctx, name, hash_string(name, (i64)strlen(name)), f, i);
+      const char *vname = dso_version_name(f, i);
+      if (vname) {
+        const char *versioned = arena_versioned_name(&ctx->arena, name, "@", vname);
+        remember_definition(ctx, versioned, hash_string(versioned, (i64)strlen(versioned)), f, i);
+      }
+    }
+  }
+}
+
+typedef struct IndirectBlock {
+  InputFile *lib;
+  Symbol **ours;  /* per global of lib, from first_global: our symbol of that name */
+  i64 begin, end; /* symbol indexes */
+} IndirectBlock;
+
+enum { INDIRECT_BLOCK = 2048 };
+
+static void look_up_indirect_symbols_task(Ctx *ctx, i64 b, void *arg) {
+  IndirectBlock *blk = &((IndirectBlock *)arg)[b];
+  InputFile *f = blk->lib;
+  for (i64 i = blk->begin; i < blk->end; i++)
+    if (!is_version_local(f, i))
+      blk->ours[i - f->first_global] = find_symbol(ctx, f->strtab + f->esyms[i].st_name);
+}
+
 /* What an indirect library's symbols do to ours: its references and definitions of a
  * name we define export it, as a library's on the command line do (GNU ld reads
- * them into the same table); its definitions are remembered for
- * check_shlib_undefined. */
-static void note_indirect_symbols(Ctx *ctx, InputFile *f) {
+ * them into the same table). */
+static void note_indirect_symbols(Ctx *ctx, InputFile *f, Symbol **ours) {
   for (i64 i = f->first_global; i < f->nsyms; i++) {
-    const ESym *es = &f->esyms[i];
-    const char *name = f->strtab + es->st_name;
-    u16 ver = f->versym ? f->versym[i] : 1;
-    bool versioned = dso_symbol_has_version(f, i);
-    if (es->st_shndx != SHN_UNDEF && (ver & 0x7fff) == 0)
-      continue; /* VER_NDX_LOCAL */
-    Symbol *sym = find_symbol(ctx, name);
-    if (sym && symbol_is_defined(sym) && sym->file && sym->file->kind != FILE_DSO) {
-      GlobalSymbol *g = global_symbol(sym);
-      if (es->st_shndx == SHN_UNDEF)
-        sym->referenced_by_dso = true;
-      else
-        sym->defined_by_dso = true;
-      if (!versioned)
-        g->dso_unversioned_use = true;
-      else if (es->st_shndx != SHN_UNDEF && !(ver & 0x8000))
-        g->dso_default_def_types |= (u16)(1u << ELF64_ST_TYPE(es->st_info));
-    }
-    if (es->st_shndx == SHN_UNDEF)
+    Symbol *sym = ours[i - f->first_global];
+    if (!sym || is_version_local(f, i) || !symbol_is_defined(sym) || !sym->file ||
+        sym->file->kind == FILE_DSO)
       continue;
-    const char *vname = dso_version_name(f, i);
-    if (!(ver & 0x8000))
-      remember_definition(ctx, name, f, i);
-    if (vname)
-      remember_definition(ctx, arena_versioned_name(&ctx->arena, name, "@", vname), f, i);
+    const ESym *es = &f->esyms[i];
+    u16 ver = f->versym ? f->versym[i] : 1;
+    GlobalSymbol *g = global_symbol(sym);
+    if (es->st_shndx == SHN_UNDEF)
+      sym->referenced_by_dso = true;
+    else
+      sym->defined_by_dso = true;
+    if (!dso_symbol_has_version(f, i))
+      g->dso_unversioned_use = true;
+    else if (es->st_shndx != SHN_UNDEF && !(ver & 0x8000))
+      g->dso_default_def_types |= (u16)(1u << ELF64_ST_TYPE(es->st_info));
   }
+}
+
+/* The indirect libraries' symbols, looked up in our table in blocks on all threads;
+ * the few that name ours are noted after, in library order. */
+static void note_all_indirect_symbols(Ctx *ctx, InputFile **libs, i64 nlibs) {
+  VEC(IndirectBlock) blocks = {0};
+  Symbol ***ours = calloc((size_t)MAX(nlibs, 1), sizeof(Symbol **));
+  if (!ours)
+    fatal(ctx, "out of memory");
+  for (i64 l = 0; l < nlibs; l++) {
+    InputFile *f = libs[l];
+    ours[l] = calloc((size_t)MAX(f->nsyms - f->first_global, 1), sizeof(Symbol *));
+    if (!ours[l])
+      fatal(ctx, "out of memory");
+    for (i64 i = f->first_global; i < f->nsyms; i += INDIRECT_BLOCK)
+      vec_push(&blocks, ((IndirectBlock){f, ours[l], i, MIN(i + INDIRECT_BLOCK, f->nsyms)}));
+  }
+  parallel_for(ctx, blocks.len, look_up_indirect_symbols_task, blocks.data);
+  for (i64 l = 0; l < nlibs; l++) {
+    note_indirect_symbols(ctx, libs[l], ours[l]);
+    free(ours[l]);
+  }
+  free(ours);
+  free(blocks.data);
 }
 
 /* Where DT_NEEDED names are looked for, listed at the first one not already loaded. */
@@ -252,6 +330,7 @@ void load_indirect_libraries(Ctx *ctx) {
   if (!ctx->dsos.len)
     return;
   SearchDirs dirs = {0};
+  VEC(InputFile *) found = {0}; /* the indirect libraries read, in the order found */
 
   /* Breadth-first from the libraries the output needs: what they name in DT_NEEDED
    * is a library on the command line (even an --as-needed one no object uses, as in
@@ -288,11 +367,14 @@ void load_indirect_libraries(Ctx *ctx) {
       vec_push(&ctx->indirect_dsos, f);
       if (f->mf) {
         vec_push(&ctx->needed_closure, f);
-        note_indirect_symbols(ctx, f);
+        vec_push(&found, f);
       }
     }
   }
   free_search_dirs(&dirs);
+  note_all_indirect_symbols(ctx, found.data, found.len);
+  free(found.data);
+  ctx->indirect_defs_built = false; /* if asked before, asked again with these */
 }
 
 /* GNU ld (ldelf_after_open) reads them once the command line is read, breadth-first:

@@ -1360,6 +1360,7 @@ struct Ctx {
   VEC(InputFile *) needed_closure;  /* needed libraries and all they need, loaded ones */
   IndirectDefinition *indirect_defs; /* names the indirect libraries define (a table) */
   i64 indirect_defs_len, indirect_defs_cap;
+  bool indirect_defs_built;   /* the table is made at its first use: most links never ask */
   VEC(Symbol *) dynsyms;      /* .dynsym order, [0] unused */
   VEC(struct DynRel) dynrels; /* .rela.dyn contents, RELATIVE first after sorting */
   i64 nrelative;              /* RELATIVE entries left in .rela.dyn */
