@@ -214,6 +214,8 @@ enum { DYNSYM_NONE = -1, DYNSYM_CLAIMED = -2, FIRST_BID = 3 };
 typedef struct CandidateLists {
   InputFile **files; /* objects, then shared objects */
   SymbolVec *won;    /* per file */
+  i64 *starts;       /* per file: where its winners go in out */
+  Symbol **out;
 } CandidateLists;
 
 static Symbol *dynsym_candidate(Ctx *ctx, InputFile *f, i64 i) {
@@ -252,10 +254,20 @@ static void collect_won_candidates_task(Ctx *ctx, i64 pos, void *arg) {
   }
 }
 
-static void list_candidates(Ctx *ctx, SymbolVec *cand) {
+static void place_won_candidates_task(Ctx *ctx, i64 pos, void *arg) {
+  (void)ctx;
+  CandidateLists *lists = arg;
+  SymbolVec *won = &lists->won[pos];
+  if (won->len)
+    memcpy(lists->out + lists->starts[pos], won->data, (size_t)won->len * sizeof(Symbol *));
+  free(won->data);
+}
+
+/* The candidates in cand (empty), with room for extra more. */
+static void list_candidates(Ctx *ctx, SymbolVec *cand, i64 extra) {
   i64 n = ctx->objs.len + ctx->dsos.len;
   CandidateLists lists = {calloc((size_t)MAX(n, 1), sizeof(InputFile *)),
-                          calloc((size_t)MAX(n, 1), sizeof(SymbolVec))};
+                          calloc((size_t)MAX(n, 1), sizeof(SymbolVec)), NULL, NULL};
   if (!lists.files || !lists.won)
     fatal(ctx, "out of memory");
   for (i64 i = 0; i < ctx->objs.len; i++)
@@ -264,11 +276,18 @@ static void list_candidates(Ctx *ctx, SymbolVec *cand) {
     lists.files[ctx->objs.len + i] = ctx->dsos.data[i];
   parallel_for(ctx, n, bid_for_candidates_task, &lists);
   parallel_for(ctx, n, collect_won_candidates_task, &lists);
-  for (i64 pos = 0; pos < n; pos++) {
-    for (i64 k = 0; k < lists.won[pos].len; k++)
-      vec_push(cand, lists.won[pos].data[k]);
-    free(lists.won[pos].data);
-  }
+  /* Each file's winners go to their place in cand, on all threads. */
+  lists.starts = malloc((size_t)MAX(n, 1) * sizeof(i64));
+  if (!lists.starts)
+    fatal(ctx, "out of memory");
+  for (i64 pos = 0; pos < n; pos++)
+    lists.starts[pos] = lists.won[pos].len;
+  i64 total = counts_to_starts(lists.starts, n, 0);
+  vec_grow_for_parallel_fill(&cand->data, 0, &cand->cap, total + extra, sizeof(Symbol *));
+  cand->len = total;
+  lists.out = cand->data;
+  parallel_for(ctx, n, place_won_candidates_task, &lists);
+  free(lists.starts);
   free(lists.won);
   free(lists.files);
 }
@@ -340,7 +359,7 @@ void size_dynamic_sections(Ctx *ctx) {
   if (!ctx->is_dynamic)
     return;
   SymbolVec cand = {0};
-  list_candidates(ctx, &cand);
+  list_candidates(ctx, &cand, ctx->linker_syms.len + ctx->version_nodes.len);
   for (i64 i = 0; i < ctx->linker_syms.len; i++) {
     Symbol *sym = ctx->linker_syms.data[i];
     if (sym->dynsym_idx == DYNSYM_NONE && needs_dynsym(ctx, sym)) {
