@@ -15,10 +15,18 @@ typedef struct MergeKey {
 
 typedef VEC(MergeKey) MergeKeyVec;
 
-static Chunk *merged_chunk_for(Ctx *ctx, MergeKeyVec *keys, InputSection *isec) {
-  const char *name = output_section_name(ctx, isec->name, isec->flags, isec->type);
-  u64 flags = isec->flags & (SHF_ALLOC | SHF_WRITE | SHF_MERGE | SHF_STRINGS);
-  u64 entsize = isec->shdr->sh_entsize;
+/* A mergeable section with what decides its merged chunk, found on all threads. */
+typedef struct Mergeable {
+  InputSection *isec;
+  const char *name; /* its output section's */
+  u64 flags, entsize;
+  i64 npieces;
+  bool is_comment;
+} Mergeable;
+
+static Chunk *merged_chunk_for(Ctx *ctx, MergeKeyVec *keys, const Mergeable *m) {
+  const char *name = m->name;
+  u64 flags = m->flags, entsize = m->entsize;
   for (i64 i = 0; i < keys->len; i++) {
     MergeKey *k = &keys->data[i];
     if (k->flags == flags && k->entsize == entsize && !strcmp(k->name, name))
@@ -154,14 +162,23 @@ static void split_file_task(Ctx *ctx, i64 fi, void *arg) {
       return;
 }
 
-typedef VEC(InputSection *) MergeableList;
+typedef VEC(Mergeable) MergeableList;
 
 static void list_mergeable_task(Ctx *ctx, i64 fi, void *arg) {
   InputFile *f = ctx->objs.data[fi];
   MergeableList *out = &((MergeableList *)arg)[fi];
-  for (i64 i = 0; i < f->nshdrs; i++)
-    if (is_mergeable(ctx, f->sections[i]))
-      vec_push(out, f->sections[i]);
+  for (i64 i = 0; i < f->nshdrs; i++) {
+    InputSection *isec = f->sections[i];
+    if (!is_mergeable(ctx, isec))
+      continue;
+    Mergeable m = {isec,
+                   output_section_name(ctx, isec->name, isec->flags, isec->type),
+                   isec->flags & (SHF_ALLOC | SHF_WRITE | SHF_MERGE | SHF_STRINGS),
+                   isec->shdr->sh_entsize,
+                   isec->npieces,
+                   str_equal(isec->name, ".comment")};
+    vec_push(out, m);
+  }
 }
 
 /* The mergeable sections of the link, in input order, with their output sections. */
@@ -235,16 +252,15 @@ void split_mergeable_sections(Ctx *ctx) {
   parallel_for(ctx, ctx->objs.len, list_mergeable_task, lists);
   for (i64 fi = 0; fi < ctx->objs.len; fi++) {
     for (i64 k = 0; k < lists[fi].len; k++) {
-      InputSection *isec = lists[fi].data[k];
-      Chunk *c =
-          str_equal(isec->name, ".comment") ? ctx->comment : merged_chunk_for(ctx, &keys, isec);
+      const Mergeable *m = &lists[fi].data[k];
+      Chunk *c = m->is_comment ? ctx->comment : merged_chunk_for(ctx, &keys, m);
       bool listed = false;
       for (i64 k = 0; k < outputs.len && !listed; k++)
         listed = outputs.data[k] == c;
       if (!listed)
         vec_push(&outputs, c);
-      c->table_cap += isec->npieces; /* counted here, sized below */
-      vec_push(&isecs, isec);
+      c->table_cap += m->npieces; /* counted here, sized below */
+      vec_push(&isecs, m->isec);
       vec_push(&chunks, c);
     }
     free(lists[fi].data);
@@ -267,17 +283,25 @@ void split_mergeable_sections(Ctx *ctx) {
     fatal(ctx, "out of memory");
   parallel_for(ctx, merge_block_count(&in), intern_pieces_task, &in);
   parallel_for(ctx, merge_block_count(&in), count_owned_pieces_task, &in);
+  i64 *listed_before = calloc((size_t)MAX(outputs.len, 1), sizeof(i64));
+  if (!listed_before)
+    fatal(ctx, "out of memory");
+  for (i64 i = 0; i < outputs.len; i++)
+    listed_before[i] = outputs.data[i]->slots.len;
   for (i64 k = 0; k < in.n; k++) {
     Chunk *c = in.chunks[k];
     i64 n = in.nowned[k];
     in.nowned[k] = c->slots.len;
     c->slots.len += n;
   }
+  /* The new slots are written by list_owned_pieces_task: their pages are first
+   * touched there, on all threads. */
   for (i64 i = 0; i < outputs.len; i++) {
     Chunk *c = outputs.data[i];
-    if (c->slots.len > c->slots.cap)
-      vec_grow(&c->slots.data, &c->slots.cap, c->slots.len, sizeof(MergeSlot *));
+    vec_grow_for_parallel_fill(&c->slots.data, listed_before[i], &c->slots.cap, c->slots.len,
+                               sizeof(MergeSlot *));
   }
+  free(listed_before);
   parallel_for(ctx, merge_block_count(&in), list_owned_pieces_task, &in);
   free(in.nowned);
   free(isecs.data);
