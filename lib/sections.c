@@ -500,12 +500,13 @@ void bin_input_sections(Ctx *ctx) {
   for (i64 fi = 0; fi < nfiles; fi++)
     for (i64 k = 0; k < bins[fi].places.len; k++)
       bins[fi].chunks[k]->members.len += bins[fi].counts.data[k];
+  /* The member arrays are written by fill_file_members_task: first touched there, on
+   * all threads. */
   for (i64 k = 0; k < keys.len; k++) {
     Chunk *c = keys.data[k].chunk;
     i64 n = c->members.len;
     c->members.len = 0;
-    if (n > c->members.cap)
-      vec_grow(&c->members.data, &c->members.cap, n, sizeof(InputSection *));
+    vec_grow_for_parallel_fill(&c->members.data, 0, &c->members.cap, n, sizeof(InputSection *));
   }
   for (i64 fi = 0; fi < nfiles; fi++)
     for (i64 k = 0; k < bins[fi].places.len; k++) {
