@@ -81,26 +81,83 @@ MappedFile *map_file(Ctx *ctx, const char *path) {
   return mf;
 }
 
-static void premap_task(Ctx *ctx, i64 i, void *arg) {
-  MappedFile **files = arg;
-  files[i] = map_unrecorded(ctx, files[i]->path);
+/* A file premap_files opens: what fstat said, then its mapping. */
+typedef struct Premapped {
+  const char *path; /* NULL: nothing to map for this item */
+  int fd;           /* -1: none, cannot be opened, or not a regular file */
+  struct stat st;
+  MappedFile *mf;
+} Premapped;
+
+typedef struct PremapJob {
+  Premapped *files;
+  PremapPathFn *path_of;
+  void *arg;
+} PremapJob;
+
+static void open_premapped_task(Ctx *ctx, i64 i, void *arg) {
+  PremapJob *job = arg;
+  Premapped *p = &job->files[i];
+  p->fd = -1;
+  p->path = job->path_of(ctx, i, job->arg);
+  if (!p->path)
+    return;
+  char buf[PATH_MAX];
+  p->fd = open(chrooted(ctx, p->path, buf), O_RDONLY | O_CLOEXEC);
+  if (p->fd >= 0 && (fstat(p->fd, &p->st) < 0 || !S_ISREG(p->st.st_mode))) {
+    close(p->fd);
+    p->fd = -1;
+  }
 }
 
-/* Maps many files at once, on all threads: links of thousands of objects spend much
- * of their start in open/fstat/mmap. A file that cannot be mapped is NULL here and
- * is reported when the link maps it the ordinary way. */
-void premap_files(Ctx *ctx, const char **paths, i64 n, MappedFile **out) {
-  MappedFile *slots = calloc((size_t)MAX(n, 1), sizeof(MappedFile));
-  if (!slots)
-    fatal(ctx, "out of memory");
-  for (i64 i = 0; i < n; i++) {
-    slots[i].path = paths[i];
-    out[i] = &slots[i];
+static void touch_premapped_task(Ctx *ctx, i64 i, void *arg) {
+  (void)ctx;
+  Premapped *p = &((PremapJob *)arg)->files[i];
+  if (p->fd < 0)
+    return;
+  close(p->fd);
+  if (p->mf && p->mf->size > 0) {
+    populate_for_reading(p->mf->data, MIN(p->mf->size, 4096)); /* see map_unrecorded */
+    (void)*(volatile const u8 *)p->mf->data;
   }
-  parallel_for(ctx, n, premap_task, out);
+}
+
+/* Maps many files at once: links of thousands of objects spend much of their start in
+ * finding, opening and mapping them. The paths (path_of may search for them) and the
+ * opens, then the first touches, run on all threads; the mmap calls on this one, one
+ * after another: each takes the address space's lock for writing, and made from
+ * several threads they waited on each other and on the page faults of the rest
+ * (llvm-pie's 190 files: slower on two threads than on one). A file that cannot be
+ * mapped is NULL here and is reported when the link maps it the ordinary way. */
+void premap_files(Ctx *ctx, i64 n, PremapPathFn *path_of, void *arg, MappedFile **out) {
+  Premapped *files = calloc((size_t)MAX(n, 1), sizeof(Premapped));
+  if (!files)
+    fatal(ctx, "out of memory");
+  PremapJob job = {files, path_of, arg};
+  parallel_for(ctx, n, open_premapped_task, &job);
+  for (i64 i = 0; i < n; i++) {
+    Premapped *p = &files[i];
+    out[i] = NULL;
+    if (p->fd < 0)
+      continue;
+    MappedFile *mf = ARENA_NEW(&ctx->arena, MappedFile);
+    mf->path = arena_strdup(&ctx->arena, p->path);
+    mf->size = p->st.st_size;
+    mf->dev = (u64)p->st.st_dev;
+    mf->ino = (u64)p->st.st_ino;
+    mf->data = (const u8 *)"";
+    if (mf->size > 0) {
+      void *d = mmap(NULL, (size_t)mf->size, PROT_READ, MAP_PRIVATE, p->fd, 0);
+      if (d == MAP_FAILED)
+        continue; /* closed by touch_premapped_task */
+      mf->data = d;
+    }
+    p->mf = out[i] = mf;
+  }
+  parallel_for(ctx, n, touch_premapped_task, &job);
   for (i64 i = 0; i < n; i++)
     record_mapping(ctx, out[i]);
-  free(slots);
+  free(files);
 }
 
 /* A path a user wrote: a leading '=' or "$SYSROOT" stands for the sysroot (GNU ld;

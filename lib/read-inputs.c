@@ -835,17 +835,20 @@ typedef struct FoundLibrary {
   bool bstatic;
 } FoundLibrary;
 
-static void find_library_task(Ctx *ctx, i64 i, void *arg) {
+/* An input's file: a named one, or an -l option's, searched for here. */
+static const char *input_path_task(Ctx *ctx, i64 i, void *arg) {
   FoundLibrary *libs = arg;
   InputArg *a = &ctx->opt.inputs.data[i];
   if (a->kind == ARG_LIBRARY)
     libs[i].path = find_library_file(ctx, a->str, libs[i].bstatic);
+  return a->kind == ARG_FILE ? a->str : a->kind == ARG_LIBRARY ? libs[i].path : NULL;
 }
 
-/* Every -l option's file, searched for on all threads: with hundreds of libraries and
- * a dozen -L directories, the stat calls are much of a link's start. The -Bstatic
- * state each sees is the walk's, replayed here (the walk checks it). */
-static void find_libraries(Ctx *ctx, FoundLibrary *libs) {
+/* Step 0: the files named on the command line and every -l option's, found, opened
+ * and mapped on all threads: with hundreds of libraries and a dozen -L directories,
+ * the stat calls are much of a link's start. The -Bstatic state each -l sees is the
+ * walk's, replayed here (the walk checks it). */
+static void find_and_map_inputs(Ctx *ctx, FoundLibrary *libs, MappedFile **premapped) {
   bool bstatic = ctx->opt.relocatable, stack[64];
   i64 depth = 0;
   for (i64 i = 0; i < ctx->opt.inputs.len; i++) {
@@ -869,7 +872,7 @@ static void find_libraries(Ctx *ctx, FoundLibrary *libs) {
     }
     libs[i].bstatic = bstatic;
   }
-  parallel_for(ctx, ctx->opt.inputs.len, find_library_task, libs);
+  premap_files(ctx, ctx->opt.inputs.len, input_path_task, libs, premapped);
 }
 
 /* Step 1: every input in command-line order, with the state flags in force. */
@@ -1017,33 +1020,11 @@ void read_inputs(Ctx *ctx) {
     intern_symbol(ctx, o->undefined.data[i])->has_strong_ref = true;
   if (o->entry_given && o->entry && !isdigit((unsigned char)o->entry[0]))
     intern_symbol(ctx, o->entry)->has_strong_ref = true;
-  /* Step 0: the files named on the command line and the -l libraries, found and
-   * mapped in parallel. */
-  const char **paths = calloc((size_t)MAX(o->inputs.len, 1), sizeof(char *));
   MappedFile **premapped = calloc((size_t)MAX(o->inputs.len, 1), sizeof(MappedFile *));
-  i64 *which = calloc((size_t)MAX(o->inputs.len, 1), sizeof(i64));
   FoundLibrary *libs = calloc((size_t)MAX(o->inputs.len, 1), sizeof(FoundLibrary));
-  if (!paths || !premapped || !which || !libs)
+  if (!premapped || !libs)
     fatal(ctx, "out of memory");
-  TIMED_STEP(ctx, "find libraries", find_libraries(ctx, libs));
-  i64 npaths = 0;
-  for (i64 i = 0; i < o->inputs.len; i++) {
-    InputArg *a = &o->inputs.data[i];
-    const char *path = a->kind == ARG_FILE ? a->str : a->kind == ARG_LIBRARY ? libs[i].path : NULL;
-    if (path) {
-      which[npaths] = i;
-      paths[npaths++] = path;
-    }
-  }
-  MappedFile **mapped = calloc((size_t)MAX(npaths, 1), sizeof(MappedFile *));
-  if (!mapped)
-    fatal(ctx, "out of memory");
-  TIMED_STEP(ctx, "map command-line files", premap_files(ctx, paths, npaths, mapped));
-  for (i64 k = 0; k < npaths; k++)
-    premapped[which[k]] = mapped[k];
-  free(mapped);
-  free(which);
-  free(paths);
+  TIMED_STEP(ctx, "find and map command-line files", find_and_map_inputs(ctx, libs, premapped));
   TIMED_STEP(ctx, "walk the command line", walk_command_line(ctx, &ld, premapped, libs));
   free(libs);
   TIMED_STEP(ctx, "parse archives", parse_archives(ctx, &ld));

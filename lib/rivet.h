@@ -235,7 +235,9 @@ struct MappedFile {
   u64 dev, ino;       /* of the mapped file (0 for members): to reopen the same file */
 };
 MappedFile *map_file(Ctx *ctx, const char *path); /* NULL if it cannot be opened */
-void premap_files(Ctx *ctx, const char **paths, i64 n, MappedFile **out);
+/* The path of item i to map, or NULL (called on any thread). */
+typedef const char *PremapPathFn(Ctx *ctx, i64 i, void *arg);
+void premap_files(Ctx *ctx, i64 n, PremapPathFn *path_of, void *arg, MappedFile **out);
 MappedFile *map_file_or_error(Ctx *ctx, const char *path);
 MappedFile *map_script_file(Ctx *ctx, const char *path);
 const char *sysroot_path(Ctx *ctx, const char *path);
@@ -1253,6 +1255,7 @@ void compress_debug_chunks(Ctx *ctx, Chunk **chunks, i64 n, FillContentsFn *fill
 typedef void ParallelFn(Ctx *ctx, i64 i, void *arg);
 void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg);
 /* The same, items with the largest weight[i] handed out first (load balance). */
+void start_thread_pool(Ctx *ctx); /* the workers, before the first job needs them */
 void parallel_for_heaviest_first(Ctx *ctx, i64 n, ParallelFn *fn, void *arg, const i64 *weight);
 /* The arena of the calling thread: ctx->arena outside parallel_for and on its
  * calling thread, a worker's own arena on the others. */

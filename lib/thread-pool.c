@@ -204,6 +204,18 @@ static void start_workers(i64 want) {
   }
 }
 
+/* Starts the workers a link at this thread count will use, before its first job: a
+ * thread's first run waits for a CPU to take it up (about a millisecond in this
+ * project's VMs), a sleeping worker's wake-up much less. */
+void start_thread_pool(Ctx *ctx) {
+  i64 want = MIN(thread_count(ctx), MAX_THREADS) - 1;
+  if (want <= 0 || in_job)
+    return;
+  pthread_mutex_lock(&pool.lock);
+  start_workers(want);
+  pthread_mutex_unlock(&pool.lock);
+}
+
 /* Gives the job to up to want workers (started if need be) and wakes them. */
 static void hand_out(Job *job, i64 want) {
   pthread_mutex_lock(&pool.lock);
