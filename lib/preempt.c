@@ -264,7 +264,7 @@ void compute_import_export(Ctx *ctx) {
   free(rules.export_pats.data);
   free(rules.dynlist_pats.data);
 
-  apply_version_scripts(ctx);
-  parallel_for(ctx, (ctx->symtab_cap + SYMBOLS_PER_TASK - 1) / SYMBOLS_PER_TASK,
-               apply_forced_local_task, NULL);
+  if (apply_version_scripts(ctx))
+    parallel_for(ctx, (ctx->symtab_cap + SYMBOLS_PER_TASK - 1) / SYMBOLS_PER_TASK,
+                 apply_forced_local_task, NULL);
 }

@@ -1061,7 +1061,7 @@ typedef struct VersionNode {
   i64 nparents;
   u16 index; /* version index in .gnu.version (2, 3, ...) */
 } VersionNode;
-void apply_version_scripts(Ctx *ctx);
+bool apply_version_scripts(Ctx *ctx); /* false: nothing was versioned or made local */
 
 /* ---- demangle.c: C++ names for extern "C++" patterns (libiberty) ---- */
 char *demangle(Arena *arena, const char *mangled); /* NULL if not a C++ name */

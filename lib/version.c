@@ -226,6 +226,8 @@ typedef struct ScriptPass {
 static void match_version_patterns_task(Ctx *ctx, i64 fi, void *arg) {
   ScriptPass *pass = arg;
   InputFile *f = ctx->objs.data[fi];
+  if (!f->has_versioned_names && pass->pats->len == 0)
+    return; /* nothing to version: no "sym@VER" name, no script */
   for (i64 i = f->first_global; f->syms && i < f->nsyms; i++) {
     Symbol *sym = f->syms[i];
     if (sym->file != f || sym->sym_idx != i)
@@ -251,7 +253,9 @@ static void match_version_patterns_task(Ctx *ctx, i64 fi, void *arg) {
 }
 
 /* Applies --version-script files and .symver names to the symbols this output
- * defines: sets ver_idx, and clears is_exported for symbols made local. */
+ * defines: sets ver_idx, and clears is_exported for symbols made local. False when
+ * there was nothing to apply: no script pattern and no "sym@VER" name, so no symbol
+ * was made local and none is a version alias. */
 /* `.symver foo, foo@V` in an object defining foo leaves both foo and foo@V there, at
  * one address. GNU ld (and lld, when versions are defined) makes foo@V the symbol and
  * drops foo, unless a script binds foo to another version: foo is not exported beside
@@ -305,12 +309,12 @@ static void add_exports_section_patterns(Ctx *ctx, PatternList *pats) {
   vec_push(pats, ((Pattern){.text = "*", .is_glob = true, .is_local = true, .node = node}));
 }
 
-void apply_version_scripts(Ctx *ctx) {
+bool apply_version_scripts(Ctx *ctx) {
   PatternList pats = {0};
   for (i64 i = 0; i < ctx->opt.version_scripts.len; i++)
     if (!parse_script(ctx, ctx->opt.version_scripts.data[i], &pats)) {
       free(pats.data);
-      return;
+      return true;
     }
   /* --default-symver (GNU ld): every exported name that no script versions gets a
    * version named by the soname, as if a last script said "SONAME { global: *; };". */
@@ -399,6 +403,10 @@ void apply_version_scripts(Ctx *ctx) {
                : "global",
            p->text);
   }
+  bool applied = pats.len > 0;
+  for (i64 fi = 0; fi < ctx->objs.len && !applied; fi++)
+    applied = ctx->objs.data[fi]->has_versioned_names;
   free(pats.data);
   hide_names_merged_into_hidden_versions(ctx);
+  return applied;
 }
