@@ -658,7 +658,7 @@ typedef struct NameBlock {
   i64 begin, end;
 } NameBlock;
 
-enum { NAME_BLOCK = 4096 };
+enum { NAME_BLOCK = 1024 };
 
 /* The member at an index entry's offset; NULL if none there is an ELF object. */
 static InputFile *member_at(LoadStep *step, i64 header_offset) {
