@@ -431,7 +431,7 @@ static int link_final(Ctx *ctx) {
 }
 
 int rv_link(Ctx *ctx) {
-  start_thread_pool(ctx);
+  start_thread_pool(ctx); // the workers are up by the first job, not starting with it
   int status = ctx->opt.relocatable ? link_relocatable(ctx) : link_final(ctx);
   leave_memory_release_to_helper(ctx); // --fork: the build waits for the output, not the cleanup
   return status;
