@@ -1254,8 +1254,8 @@ void compress_debug_chunks(Ctx *ctx, Chunk **chunks, i64 n, FillContentsFn *fill
 /* ---- thread-pool.c ---- */
 typedef void ParallelFn(Ctx *ctx, i64 i, void *arg);
 void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg);
-/* The same, items with the largest weight[i] handed out first (load balance). */
 void start_thread_pool(Ctx *ctx); /* the workers, before the first job needs them */
+/* The same, items with the largest weight[i] handed out first (load balance). */
 void parallel_for_heaviest_first(Ctx *ctx, i64 n, ParallelFn *fn, void *arg, const i64 *weight);
 /* The arena of the calling thread: ctx->arena outside parallel_for and on its
  * calling thread, a worker's own arena on the others. */

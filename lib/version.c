@@ -252,10 +252,6 @@ static void match_version_patterns_task(Ctx *ctx, i64 fi, void *arg) {
   }
 }
 
-/* Applies --version-script files and .symver names to the symbols this output
- * defines: sets ver_idx, and clears is_exported for symbols made local. False when
- * there was nothing to apply: no script pattern and no "sym@VER" name, so no symbol
- * was made local and none is a version alias. */
 /* `.symver foo, foo@V` in an object defining foo leaves both foo and foo@V there, at
  * one address. GNU ld (and lld, when versions are defined) makes foo@V the symbol and
  * drops foo, unless a script binds foo to another version: foo is not exported beside
@@ -309,6 +305,10 @@ static void add_exports_section_patterns(Ctx *ctx, PatternList *pats) {
   vec_push(pats, ((Pattern){.text = "*", .is_glob = true, .is_local = true, .node = node}));
 }
 
+/* Applies --version-script files and .symver names to the symbols this output
+ * defines: sets ver_idx, and clears is_exported for symbols made local. False when
+ * there was nothing to apply: no script pattern and no "sym@VER" name, so no symbol
+ * was made local and none is a version alias. */
 bool apply_version_scripts(Ctx *ctx) {
   PatternList pats = {0};
   for (i64 i = 0; i < ctx->opt.version_scripts.len; i++)
