@@ -1329,12 +1329,15 @@ struct Ctx {
    * of its name's hash above it, claimed with compare-and-swap */
   _Atomic u64 *symtab;
   i64 symtab_cap;
-  _Atomic i64 symtab_len;
   ComdatGroup *_Atomic *comdats; /* open addressing, at most half full */
   i64 comdats_cap;
-  _Atomic i64 ncomdats;
+  /* The counts threads add to while they intern, each on a cache line of its own:
+   * beside the table pointers every probe reads, each add would cost every other
+   * thread a miss on its next probe. */
+  _Alignas(64) _Atomic i64 symtab_len;
+  _Alignas(64) _Atomic i64 ncomdats;
   /* while the parse pipeline interns on several threads (lock_name_tables) */
-  bool names_shared;
+  _Alignas(64) bool names_shared;
   pthread_rwlock_t names_lock;
   _Atomic i64 names_set_aside, groups_set_aside; /* room promised to lock holders */
 

@@ -305,10 +305,37 @@ i64 dso_name_count(const InputFile *f) {
   return n;
 }
 
+/* Names of a shared object's symbols waiting to be interned together (intern_symbols),
+ * with where each one's Symbol goes. */
+typedef struct DsoNameBatch {
+  i64 n;
+  const char *names[INTERN_BATCH];
+  u64 hashes[INTERN_BATCH];
+  Symbol **dest[INTERN_BATCH];
+} DsoNameBatch;
+
+static void flush_dso_names(Ctx *ctx, DsoNameBatch *b) {
+  Symbol *out[INTERN_BATCH];
+  intern_symbols(ctx, b->n, b->names, b->hashes, out);
+  for (i64 k = 0; k < b->n; k++)
+    *b->dest[k] = out[k];
+  b->n = 0;
+}
+
+static void add_dso_name(Ctx *ctx, DsoNameBatch *b, const char *name, Symbol **dest) {
+  b->names[b->n] = name;
+  b->hashes[b->n] = hash_string(name, (i64)strlen(name));
+  b->dest[b->n++] = dest;
+  if (b->n == INTERN_BATCH)
+    flush_dso_names(ctx, b);
+}
+
 /* Interns the names of dynamic symbols [begin, end). Thread-safe once the table has
  * room for dso_name_count names (reserve_symbols). */
 void intern_dso_symbols(Ctx *ctx, InputFile *f, i64 begin, i64 end) {
   Arena *arena = local_arena(ctx);
+  DsoNameBatch batch;
+  batch.n = 0;
   for (i64 i = MAX(begin, f->first_global); i < end; i++) {
     const ESym *es = &f->esyms[i];
     const char *name = f->strtab + es->st_name;
@@ -317,14 +344,14 @@ void intern_dso_symbols(Ctx *ctx, InputFile *f, i64 begin, i64 end) {
     const char *vname = (ver & 0x7fff) < f->nverdefs ? f->verdef_names[ver & 0x7fff] : NULL;
     if (es->st_shndx != SHN_UNDEF && hidden && vname)
       name = arena_versioned_name(arena, name, "@", vname);
-    f->syms[i] = intern_symbol_hashed(ctx, name, hash_string(name, (i64)strlen(name)));
+    add_dso_name(ctx, &batch, name, &f->syms[i]);
     /* A reference may name the default version explicitly (".symver pow,pow@GLIBC_2.29"). */
-    if (es->st_shndx != SHN_UNDEF && !hidden && vname) {
-      const char *alias = arena_versioned_name(arena, name, "@", vname);
-      f->default_version_syms[i] =
-          intern_symbol_hashed(ctx, alias, hash_string(alias, (i64)strlen(alias)));
-    }
+    if (es->st_shndx != SHN_UNDEF && !hidden && vname)
+      add_dso_name(ctx, &batch, arena_versioned_name(arena, name, "@", vname),
+                   &f->default_version_syms[i]);
   }
+  if (batch.n > 0)
+    flush_dso_names(ctx, &batch);
 }
 
 const char *dso_version_name(InputFile *f, i64 sym_idx) {

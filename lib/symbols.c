@@ -89,8 +89,10 @@ static Symbol *new_symbol(Ctx *ctx, const char *name, u64 hash) {
 /* Linear probing. A new name takes its slot with a compare-and-swap, so files can
  * be interned on several threads at once: whichever thread creates a name's Symbol,
  * its contents depend only on the name. Which slot a name lands in can vary, so no
- * output may depend on the table's order. */
-static Symbol *lookup(Ctx *ctx, const char *name, u64 hash, bool create) {
+ * output may depend on the table's order. A name this call creates adds one to
+ * *created: callers count a batch's new names and add them to symtab_len at once,
+ * since an atomic add per name keeps that line moving between threads. */
+static Symbol *lookup(Ctx *ctx, const char *name, u64 hash, bool create, i64 *created) {
   u64 mask = (u64)ctx->symtab_cap - 1;
   for (u64 h = hash & mask;; h = (h + 1) & mask) {
     u64 slot = ctx->symtab[h];
@@ -99,7 +101,7 @@ static Symbol *lookup(Ctx *ctx, const char *name, u64 hash, bool create) {
         return NULL;
       Symbol *fresh = new_symbol(ctx, name, hash);
       if (atomic_compare_exchange_strong(&ctx->symtab[h], &slot, make_slot(fresh))) {
-        ctx->symtab_len++;
+        (*created)++;
         return fresh;
       }
       /* Another thread took the slot: compare with its symbol as usual. */
@@ -112,8 +114,16 @@ static Symbol *lookup(Ctx *ctx, const char *name, u64 hash, bool create) {
   }
 }
 
+static Symbol *lookup_one(Ctx *ctx, const char *name, u64 hash, bool create) {
+  i64 created = 0;
+  Symbol *s = lookup(ctx, name, hash, create, &created);
+  if (created)
+    atomic_fetch_add_explicit(&ctx->symtab_len, created, memory_order_relaxed);
+  return s;
+}
+
 Symbol *intern_symbol_hashed(Ctx *ctx, const char *name, u64 hash) {
-  return lookup(ctx, name, hash, true);
+  return lookup_one(ctx, name, hash, true);
 }
 
 /* Each lookup is a chain of cache misses: slot, Symbol, name. Walking the batch
@@ -131,8 +141,11 @@ void intern_symbols(Ctx *ctx, i64 n, const char *const *names, const u64 *hashes
   for (i64 k = 0; k < n; k++)
     if (out[k])
       __builtin_prefetch(out[k]->name);
+  i64 created = 0;
   for (i64 k = 0; k < n; k++)
-    out[k] = lookup(ctx, names[k], hashes[k], true);
+    out[k] = lookup(ctx, names[k], hashes[k], true, &created);
+  if (created)
+    atomic_fetch_add_explicit(&ctx->symtab_len, created, memory_order_relaxed);
 }
 
 const SymAux no_sym_aux = {.got_idx = -1,
@@ -196,19 +209,19 @@ void init_name_tables_lock(Ctx *ctx) {
 Symbol *intern_symbol(Ctx *ctx, const char *name) {
   if (!ctx->names_shared) {
     reserve_symbols(ctx, 1);
-    return lookup(ctx, name, name_hash(name), true);
+    return lookup_one(ctx, name, name_hash(name), true);
   }
   lock_name_tables(ctx, 1, 0);
-  Symbol *s = lookup(ctx, name, name_hash(name), true);
+  Symbol *s = lookup_one(ctx, name, name_hash(name), true);
   unlock_name_tables(ctx, 1, 0);
   return s;
 }
 
 Symbol *find_symbol(Ctx *ctx, const char *name) {
   if (!ctx->names_shared)
-    return lookup(ctx, name, name_hash(name), false);
+    return lookup_one(ctx, name, name_hash(name), false);
   lock_name_tables(ctx, 0, 0);
-  Symbol *s = lookup(ctx, name, name_hash(name), false);
+  Symbol *s = lookup_one(ctx, name, name_hash(name), false);
   unlock_name_tables(ctx, 0, 0);
   return s;
 }
