@@ -175,7 +175,7 @@ static u16 output_shndx(Ctx *ctx, const Symbol *s) {
 }
 
 static void put(SymWriter *w, Symbol *s, u8 bind) {
-  size_t len = strlen(s->name);
+  size_t len;
   char suffix[12] = "";
   if (gets_unique_suffix(w, s)) {
     if (w->naming)
@@ -186,8 +186,10 @@ static void put(SymWriter *w, Symbol *s, u8 bind) {
   if (w->syms) {
     Ctx *ctx = w->ctx;
     Elf64_Sym es = {0};
-    memcpy(w->str + w->stroff, s->name, len);
-    memcpy(w->str + w->stroff + len, suffix, slen + 1);
+    /* One pass over the name copies and measures it: the names are most of the bytes. */
+    char *end = stpcpy(w->str + w->stroff, s->name);
+    len = (size_t)(end - (w->str + w->stroff));
+    memcpy(end, suffix, slen + 1);
     es.st_name = (u32)w->stroff;
     /* An imported IFUNC is an ordinary function to us (and IFUNC would need ELFOSABI_GNU). */
     u8 type = s->is_imported && s->type == STT_GNU_IFUNC ? STT_FUNC : s->type;
@@ -202,6 +204,8 @@ static void put(SymWriter *w, Symbol *s, u8 bind) {
     }
     memcpy(&w->syms[w->nsym], &es, sizeof(es));
     s->symtab_idx = (i32)w->nsym; /* --emit-relocs names it by this index */
+  } else {
+    len = strlen(s->name);
   }
   w->nsym++;
   w->stroff += (i64)(len + slen) + 1;

@@ -48,6 +48,7 @@ for w in "${workloads[@]}"; do
       printf '%-16s %-9s %s\n' "$w" "$l" "FAILED (link or check; see $d/log.$l)"
     fi
   done
+  [ ${#ok[@]} -gt 0 ] || continue # nothing to time
   for ((i = 0; i < runs; i++)); do
     # Each round runs the linkers in its own order (a fixed shuffle per round, the
     # same in every run of the bench): a linker's time depends on the one before it
