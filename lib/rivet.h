@@ -1292,7 +1292,7 @@ u64 hash_bytes(const u8 *p, i64 len);
 struct ComdatGroup {
   const char *signature;
   u64 hash;
-  InputFile *owner; /* the first file in load order to hold the group; NULL: none yet */
+  InputFile *_Atomic owner; /* the first file in load order to hold it; NULL: none yet */
 };
 
 /* An error waiting for checkpoint(), with where it was raised: errors from a parallel
