@@ -17,6 +17,10 @@ static bool split_one(Ctx *ctx, InputSection *isec) {
   VEC(EhRecord) recs = {0};
   u64 off = 0;
   i64 rel = 0;
+  if (size > UINT32_MAX) {
+    error(ctx, "%s: .eh_frame of 4 GiB or more is not supported", f->name);
+    return false;
+  }
   while (off < size) {
     if (size - off < 4)
       goto bad;
@@ -87,7 +91,7 @@ static bool split_one(Ctx *ctx, InputSection *isec) {
   isec->eh_records = ARENA_ARRAY(local_arena(ctx), EhRecord, recs.len ? recs.len : 1);
   if (recs.len)
     memcpy(isec->eh_records, recs.data, sizeof(EhRecord) * (size_t)recs.len);
-  isec->neh_records = recs.len;
+  isec->neh_records = (u32)recs.len;
   isec->size = out;
   isec->is_eh_frame = true;
   /* Pack records 4-byte aligned: padding between two input sections would be a zero
@@ -118,7 +122,7 @@ void split_eh_frames(Ctx *ctx) {
 }
 
 static const EhRecord *find_record(const InputSection *isec, u64 offset) {
-  i64 lo = 0, hi = isec->neh_records - 1;
+  i64 lo = 0, hi = (i64)isec->neh_records - 1;
   while (lo <= hi) {
     i64 mid = (lo + hi) / 2;
     const EhRecord *r = &isec->eh_records[mid];
@@ -333,7 +337,7 @@ void add_plt_unwind_info(Ctx *ctx) {
                          .contents = buf,
                          .size = (u64)size,
                          .eh_records = recs,
-                         .neh_records = 1 + pu->nfdes};
+                         .neh_records = (u32)(1 + pu->nfdes)};
   pu->isec = isec;
   insert_member(ctx->eh_frame, plt_unwind_position(ctx), isec);
   assign_member_offsets(ctx->eh_frame);

@@ -105,6 +105,11 @@ static bool split_section(Ctx *ctx, InputSection *isec) {
   const u8 *d = isec->contents;
   u64 size = isec->size;
   VEC(MergePiece) pieces = {0};
+  if (size > UINT32_MAX) {
+    error(ctx, "%s: section %s: mergeable sections of 4 GiB and more are not supported",
+          isec->file->name, isec->name);
+    return false;
+  }
   /* Checked first: a larger entry would overflow the offset arithmetic below. */
   if (entsize > size) {
     error(ctx, "%s: section %s: entry size 0x%lx is larger than the section", isec->file->name,
@@ -137,7 +142,7 @@ static bool split_section(Ctx *ctx, InputSection *isec) {
   }
   for (i64 i = 0; i < pieces.len; i++)
     pieces.data[i].hash = hash_bytes(d + pieces.data[i].in_offset, pieces.data[i].size);
-  isec->npieces = pieces.len;
+  isec->npieces = (u32)pieces.len;
   isec->pieces = ARENA_ARRAY(local_arena(ctx), MergePiece, pieces.len ? pieces.len : 1);
   if (pieces.len)
     memcpy(isec->pieces, pieces.data, sizeof(MergePiece) * (size_t)pieces.len);

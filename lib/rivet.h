@@ -829,28 +829,29 @@ struct InputSection {
   InputFile *file;
   const ERela *rels; /* in the mapping */
   i64 nrels;
-  u64 flags;     /* sh_flags (minus SHF_COMPRESSED) */
-  bool is_alive; /* false: discarded COMDAT member or garbage-collected */
-  bool is_eh_frame;
-  bool reverse_words;  /* a .ctors/.dtors in .init_array/.fini_array: copied word-reversed */
-  atomic_bool gc_live; /* reached by --gc-sections marking (set by parallel marking) */
-  bool has_word_relocs; /* the scan met an absolute-word or size relocation in it */
-  u8 p2align;
-  u32 type; /* sh_type */
-  u32 shndx;
-  i32 init_priority; /* .init_array.N / .ctors.N priority, 65536 if none */
+  u64 flags; /* sh_flags (minus SHF_COMPRESSED) */
   const EShdr *shdr;
   const char *name;
   const u8 *contents; /* into the mapping, or arena after decompression */
   u64 size;
-  i64 npieces;
-  i64 neh_records;
   const char *script_output; /* -r: the output section a SECTIONS rule names, or NULL */
-  bool kept_by_script;       /* ... inside KEEP(): a --gc-sections root */
-  bool discarded_orphan;     /* dropped by --orphan-handling=discard */
-  /* identical code folding (icf.c) */
-  u32 icf_class[2];          /* equivalence class: this round's and the next's */
-  InputSection *folded_into; /* the identical section kept in its place, or NULL */
+  InputSection *folded_into; /* --icf: the identical section kept in its place, or NULL */
+  u32 type;                  /* sh_type */
+  u32 shndx;
+  i32 init_priority; /* .init_array.N / .ctors.N priority, 65536 if none */
+  /* 32 bits: piece and record offsets are 32-bit, so both sections are under 4 GiB
+   * (checked where they are split); a 64-bit count per section was 2 MB on llvm-pie. */
+  u32 npieces;
+  u32 neh_records;
+  u32 icf_class[2]; /* --icf equivalence class: this round's and the next's */
+  bool is_alive;    /* false: discarded COMDAT member or garbage-collected */
+  bool is_eh_frame;
+  bool reverse_words;   /* a .ctors/.dtors in .init_array/.fini_array: copied word-reversed */
+  atomic_bool gc_live;  /* reached by --gc-sections marking (set by parallel marking) */
+  bool has_word_relocs; /* the scan met an absolute-word or size relocation in it */
+  u8 p2align;
+  bool kept_by_script;   /* ... inside KEEP(): a --gc-sections root */
+  bool discarded_orphan; /* dropped by --orphan-handling=discard */
 };
 
 /* Where a relocation at r_offset lands in the output copy of isec (inline: it is asked
