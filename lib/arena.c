@@ -60,28 +60,33 @@ void populate_for_writing(void *p, i64 size) {
 }
 
 typedef struct PopulateJob {
-  u64 begin, end; /* the range; work item i is its part in the i-th huge page */
+  u64 begin, end; /* the range; work item i is its part in the i-th piece */
+  u64 piece;      /* a power of two */
 } PopulateJob;
 
 static void populate_piece_task(Ctx *ctx, i64 i, void *arg) {
   (void)ctx;
   const PopulateJob *job = arg;
-  u64 page = (job->begin & ~(u64)(HUGE_PAGE_SIZE - 1)) + (u64)i * HUGE_PAGE_SIZE;
-  u64 from = MAX(page, job->begin), to = MIN(page + HUGE_PAGE_SIZE, job->end);
+  u64 start = (job->begin & ~(job->piece - 1)) + (u64)i * job->piece;
+  u64 from = MAX(start, job->begin), to = MIN(start + job->piece, job->end);
   populate_for_writing((void *)(uintptr_t)from, (i64)(to - from));
 }
 
-/* The same, a huge page per work item: zeroing fresh pages is most of the cost, and
- * it would otherwise run on one thread. */
+/* A range too small to hold a huge page is made present in pieces of this size. */
+enum { POPULATE_SMALL_PIECE = 256 << 10 };
+
+/* The same, a huge page per work item: zeroing fresh pages is most of the cost, and it
+ * would otherwise run on one thread. Smaller ranges have no huge page whose zeroing two
+ * threads would contend for: smaller pieces. */
 void populate_for_writing_in_parallel(Ctx *ctx, void *p, i64 size) {
-  if (size <= HUGE_PAGE_SIZE) {
+  u64 piece = size > HUGE_PAGE_SIZE ? HUGE_PAGE_SIZE : POPULATE_SMALL_PIECE;
+  if ((u64)size <= piece) {
     populate_for_writing(p, size);
     return;
   }
-  PopulateJob job = {(u64)(uintptr_t)p, (u64)(uintptr_t)p + (u64)size};
-  u64 first_page = job.begin & ~(u64)(HUGE_PAGE_SIZE - 1);
-  parallel_for(ctx, (i64)((job.end - first_page + HUGE_PAGE_SIZE - 1) / HUGE_PAGE_SIZE),
-               populate_piece_task, &job);
+  PopulateJob job = {(u64)(uintptr_t)p, (u64)(uintptr_t)p + (u64)size, piece};
+  u64 first = job.begin & ~(piece - 1);
+  parallel_for(ctx, (i64)((job.end - first + piece - 1) / piece), populate_piece_task, &job);
 }
 
 /* From this size a table below 2 MiB is mapped and faulted in with one call: its

@@ -539,6 +539,7 @@ struct InputFile {
   const char *extracted_by;       /* symbol that pulled this member in (--why-extract) */
   InputFile *extracted_from_file; /* file whose reference extracted it */
   bool has_lto_only;              /* only .gnu.lto_* bytecode, no machine code */
+  i64 word_reloc_count;           /* relocations in its sections with word-sized ones (scan) */
   u32 gnu_property_and;           /* GNU_PROPERTY_X86_FEATURE_1_AND, all-ones if absent */
   u32 isa_needed;                 /* GNU_PROPERTY_X86_ISA_1_NEEDED (OR-ed) */
   bool has_feature_note;          /* has a .note.gnu.property with FEATURE_1_AND */

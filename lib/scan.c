@@ -486,9 +486,13 @@ static bool is_scanned(const InputSection *isec) {
 static void scan_file_task(Ctx *ctx, i64 fi, void *arg) {
   UndefRefVec *undefs = &((UndefRefVec *)arg)[fi];
   InputFile *f = ctx->objs.data[fi];
+  f->word_reloc_count = 0;
   for (i64 i = 0; i < f->nshdrs; i++)
-    if (is_scanned(f->sections[i]))
+    if (is_scanned(f->sections[i])) {
       scan_section(ctx, f->sections[i], undefs);
+      if (f->sections[i]->has_word_relocs)
+        f->word_reloc_count += f->sections[i]->nrels;
+    }
 }
 
 /* Files are scanned in parallel: a symbol's needs are atomic flags, and each file
@@ -701,16 +705,24 @@ void allocate_got_and_plt(Ctx *ctx) {
   }
 }
 
-/* One file's share of .rela.dyn. Files are counted first and then fill their own
- * stretch of one array sized exactly, so the largest table of a big link is written
- * once, in place, in parallel, and in file order whatever the thread count. */
-typedef struct FileDynRels {
-  i64 count;             /* entries from this file's sections */
-  bool *has_entries;     /* per section index: the fill pass reads only these sections */
-  i64 start;             /* index of its first entry in ctx->dynrels */
-  i64 nrelative;         /* of which RELATIVE */
-  char *textrel_warning; /* the first text relocation, for the DT_TEXTREL warning */
-} FileDynRels;
+/* A stretch of .rela.dyn: a file's relocations, or, for a file with many, a run of one
+ * of its sections' (a single object can hold most of a link's pointers: Python's frozen
+ * modules). Parts are counted first and then fill their own stretch of one array sized
+ * exactly, so the largest table of a big link is written once, in place, in parallel,
+ * and in input order whatever the thread count. */
+typedef struct DynRelPart {
+  InputFile *file;
+  InputSection *isec;     /* NULL: every section of file */
+  i64 first_rel, end_rel; /* with isec: its relocations [first_rel, end_rel) */
+  i64 count;              /* entries from these relocations */
+  bool *has_entries;      /* without isec, per section index: the fill reads only these */
+  i64 start;              /* index of its first entry in ctx->dynrels */
+  i64 nrelative;          /* of which RELATIVE */
+  char *textrel_warning;  /* the first text relocation, for the DT_TEXTREL warning */
+} DynRelPart;
+
+/* Relocations a part holds at most when a file is cut into several. */
+enum { DYNREL_PART_RELS = 8192 };
 
 static DynRel section_dynrel(InputSection *isec, i64 rel_idx, u32 type, Symbol *sym,
                              bool sym_is_target) {
@@ -722,16 +734,18 @@ static DynRel section_dynrel(InputSection *isec, i64 rel_idx, u32 type, Symbol *
                   .sym_is_target = sym_is_target};
 }
 
-/* The dynamic relocations a section's relocations become (the second question to
- * decide(), now that COPY and canonical entries exist). With out NULL it only counts,
- * and reports: the counting pass is the one that raises errors and warnings. */
-static i64 collect_section(Ctx *ctx, InputSection *isec, DynRel *out, FileDynRels *info) {
+/* The dynamic relocations relocations [begin, end) of a section become (the second
+ * question to decide(), now that COPY and canonical entries exist). With out NULL it
+ * only counts, and reports: the counting pass is the one that raises errors and
+ * warnings. */
+static i64 collect_section(Ctx *ctx, InputSection *isec, i64 begin, i64 end, DynRel *out,
+                           DynRelPart *part) {
   InputFile *f = isec->file;
   const Arch *arch = ctx->arch;
   bool writable = (isec->flags & SHF_WRITE) != 0;
   Mode mode = output_mode(ctx);
   i64 n = 0;
-  for (i64 i = 0; i < isec->nrels; i++) {
+  for (i64 i = begin; i < end; i++) {
     const ERela *rel = &isec->rels[i];
     RelKind kind = arch->classify(ELF64_R_TYPE(rel->r_info));
     if ((kind != RK_ABS_WORD && kind != RK_SIZE) || in_dropped_record(isec, rel))
@@ -759,14 +773,14 @@ static i64 collect_section(Ctx *ctx, InputSection *isec, DynRel *out, FileDynRel
               (unsigned long)rel->r_offset);
       continue;
     }
-    if (!writable && !out && !info->textrel_warning) {
+    if (!writable && !out && !part->textrel_warning) {
       const char *fmt = "%s: creating DT_TEXTREL: relocation %s against '%s' in read-only "
                         "section '%s'";
       const char *rname = arch->reloc_name(ELF64_R_TYPE(rel->r_info));
       int len = snprintf(NULL, 0, fmt, f->name, rname, sym->name, isec->name);
-      info->textrel_warning = malloc((size_t)len + 1);
-      if (info->textrel_warning)
-        snprintf(info->textrel_warning, (size_t)len + 1, fmt, f->name, rname, sym->name,
+      part->textrel_warning = malloc((size_t)len + 1);
+      if (part->textrel_warning)
+        snprintf(part->textrel_warning, (size_t)len + 1, fmt, f->name, rname, sym->name,
                  isec->name);
     }
     /* A size relocation keeps its own type; an address word becomes the word-sized
@@ -780,49 +794,78 @@ static i64 collect_section(Ctx *ctx, InputSection *isec, DynRel *out, FileDynRel
   return n;
 }
 
-static void count_file_task(Ctx *ctx, i64 fi, void *arg) {
-  FileDynRels *info = &((FileDynRels *)arg)[fi];
-  InputFile *f = ctx->objs.data[fi];
-  info->has_entries = ARENA_ARRAY(local_arena(ctx), bool, MAX(f->nshdrs, 1));
+static void count_part_task(Ctx *ctx, i64 k, void *arg) {
+  DynRelPart *part = &((DynRelPart *)arg)[k];
+  if (part->isec) {
+    part->count = collect_section(ctx, part->isec, part->first_rel, part->end_rel, NULL, part);
+    return;
+  }
+  InputFile *f = part->file;
+  part->has_entries = ARENA_ARRAY(local_arena(ctx), bool, MAX(f->nshdrs, 1));
   for (i64 i = 0; i < f->nshdrs; i++) {
     /* Code sections, most of the relocations, mostly have no word-sized ones. */
     if (!is_scanned(f->sections[i]) || !f->sections[i]->has_word_relocs)
       continue;
-    i64 n = collect_section(ctx, f->sections[i], NULL, info);
-    info->has_entries[i] = n > 0;
-    info->count += n;
+    i64 n = collect_section(ctx, f->sections[i], 0, f->sections[i]->nrels, NULL, part);
+    part->has_entries[i] = n > 0;
+    part->count += n;
   }
 }
 
-static void fill_file_task(Ctx *ctx, i64 fi, void *arg) {
-  FileDynRels *info = &((FileDynRels *)arg)[fi];
-  if (info->count == 0)
+static void fill_part_task(Ctx *ctx, i64 k, void *arg) {
+  DynRelPart *part = &((DynRelPart *)arg)[k];
+  if (part->count == 0)
     return;
-  InputFile *f = ctx->objs.data[fi];
-  DynRel *out = ctx->dynrels.data + info->start;
+  DynRel *out = ctx->dynrels.data + part->start;
   i64 n = 0;
-  for (i64 i = 0; i < f->nshdrs; i++)
-    if (info->has_entries[i])
-      n += collect_section(ctx, f->sections[i], out + n, info);
-  for (i64 k = 0; k < n; k++)
-    info->nrelative += out[k].type == ctx->arch->r_relative;
+  if (part->isec)
+    n = collect_section(ctx, part->isec, part->first_rel, part->end_rel, out, part);
+  for (i64 i = 0; !part->isec && i < part->file->nshdrs; i++)
+    if (part->has_entries[i])
+      n += collect_section(ctx, part->file->sections[i], 0, part->file->sections[i]->nrels, out + n,
+                           part);
+  for (i64 j = 0; j < n; j++)
+    part->nrelative += out[j].type == ctx->arch->r_relative;
 }
 
-/* Files in parallel, joined in file order. */
+/* The parts in input order: a file whole, or its sections with word-sized relocations
+ * in runs of DYNREL_PART_RELS. */
+static DynRelPart *list_dynrel_parts(Ctx *ctx, i64 *nparts) {
+  VEC(DynRelPart) parts = {0};
+  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
+    InputFile *f = ctx->objs.data[fi];
+    if (f->word_reloc_count <= DYNREL_PART_RELS) {
+      vec_push(&parts, ((DynRelPart){.file = f}));
+      continue;
+    }
+    for (i64 i = 0; i < f->nshdrs; i++) {
+      InputSection *isec = f->sections[i];
+      if (!is_scanned(isec) || !isec->has_word_relocs)
+        continue;
+      for (i64 r = 0; r < isec->nrels; r += DYNREL_PART_RELS)
+        vec_push(&parts, ((DynRelPart){.file = f,
+                                       .isec = isec,
+                                       .first_rel = r,
+                                       .end_rel = MIN(r + DYNREL_PART_RELS, isec->nrels)}));
+    }
+  }
+  *nparts = parts.len;
+  return parts.data;
+}
+
+/* Parts in parallel, joined in input order. */
 static void collect_section_relocations(Ctx *ctx) {
-  i64 n = ctx->objs.len;
-  FileDynRels *per_file = calloc((size_t)MAX(n, 1), sizeof(FileDynRels));
-  if (!per_file)
-    fatal(ctx, "out of memory");
-  parallel_for(ctx, n, count_file_task, per_file);
+  i64 n = 0;
+  DynRelPart *parts = list_dynrel_parts(ctx, &n);
+  parallel_for(ctx, n, count_part_task, parts);
   /* Room for the GOT's entries too (at most five per slot user: GOT, TPOFF, the two
    * of GD, TLSDESC), the copies and the LD module slot. */
   i64 need = ctx->dynrels.len + 5 * ctx->got_syms.len + ctx->copy_syms.len + 8;
   i64 first = ctx->dynrels.len;
-  for (i64 fi = 0; fi < n; fi++) {
-    per_file[fi].start = first;
-    first += per_file[fi].count;
-    need += per_file[fi].count;
+  for (i64 k = 0; k < n; k++) {
+    parts[k].start = first;
+    first += parts[k].count;
+    need += parts[k].count;
   }
   if (need > ctx->dynrels.cap) {
     DynRel *p = realloc(ctx->dynrels.data, (size_t)need * sizeof(DynRel));
@@ -835,10 +878,10 @@ static void collect_section_relocations(Ctx *ctx) {
   /* The ends of the array lie outside its huge-page interior. */
   populate_for_writing_in_parallel(ctx, ctx->dynrels.data + ctx->dynrels.len,
                                    (first - ctx->dynrels.len) * (i64)sizeof(DynRel));
-  parallel_for(ctx, n, fill_file_task, per_file);
+  parallel_for(ctx, n, fill_part_task, parts);
   ctx->dynrels.len = first;
-  for (i64 fi = 0; fi < n; fi++) {
-    FileDynRels *r = &per_file[fi];
+  for (i64 k = 0; k < n; k++) {
+    DynRelPart *r = &parts[k];
     ctx->nrelative += r->nrelative;
     if (r->textrel_warning && !ctx->has_textrel) {
       /* GNU ld warns in a PIE or shared object; a -z notext non-PIE is expected to
@@ -849,7 +892,7 @@ static void collect_section_relocations(Ctx *ctx) {
     }
     free(r->textrel_warning);
   }
-  free(per_file);
+  free(parts);
 }
 
 void collect_dynamic_relocations(Ctx *ctx) {
