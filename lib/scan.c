@@ -705,23 +705,23 @@ void allocate_got_and_plt(Ctx *ctx) {
   }
 }
 
-/* A stretch of .rela.dyn: a file's relocations, or, for a file with many, a run of one
- * of its sections' (a single object can hold most of a link's pointers: Python's frozen
- * modules). Parts are counted first and then fill their own stretch of one array sized
- * exactly, so the largest table of a big link is written once, in place, in parallel,
- * and in input order whatever the thread count. */
+/* A stretch of .rela.dyn: a run of one file's relocations, in section order, from
+ * relocation first_rel of section first_sec to before relocation end_rel of section
+ * end_sec. Most files are one part; a file with many relocations in sections with
+ * word-sized ones is cut into parts of about DYNREL_PART_RELS (a single object can hold
+ * most of a link's pointers: Python's frozen modules). Parts are counted first and then
+ * fill their own stretch of one array sized exactly, so the largest table of a big link
+ * is written once, in place, in parallel, and in input order whatever the thread count. */
 typedef struct DynRelPart {
   InputFile *file;
-  InputSection *isec;     /* NULL: every section of file */
-  i64 first_rel, end_rel; /* with isec: its relocations [first_rel, end_rel) */
-  i64 count;              /* entries from these relocations */
-  bool *has_entries;      /* without isec, per section index: the fill reads only these */
-  i64 start;              /* index of its first entry in ctx->dynrels */
-  i64 nrelative;          /* of which RELATIVE */
-  char *textrel_warning;  /* the first text relocation, for the DT_TEXTREL warning */
+  i64 first_sec, first_rel;
+  i64 end_sec, end_rel;
+  i64 count;             /* entries from these relocations */
+  i64 start;             /* index of its first entry in ctx->dynrels */
+  i64 nrelative;         /* of which RELATIVE */
+  char *textrel_warning; /* the first text relocation, for the DT_TEXTREL warning */
 } DynRelPart;
 
-/* Relocations a part holds at most when a file is cut into several. */
 enum { DYNREL_PART_RELS = 8192 };
 
 static DynRel section_dynrel(InputSection *isec, i64 rel_idx, u32 type, Symbol *sym,
@@ -794,22 +794,29 @@ static i64 collect_section(Ctx *ctx, InputSection *isec, i64 begin, i64 end, Dyn
   return n;
 }
 
+/* Code sections, most of the relocations, mostly have no word-sized ones. */
+static bool may_need_dynrels(const InputSection *isec) {
+  return is_scanned(isec) && isec->has_word_relocs;
+}
+
+/* The part's entries, written to out, or only counted (and reported) without it. */
+static i64 collect_part(Ctx *ctx, DynRelPart *part, DynRel *out) {
+  InputFile *f = part->file;
+  i64 n = 0;
+  for (i64 i = part->first_sec; i <= part->end_sec && i < f->nshdrs; i++) {
+    InputSection *isec = f->sections[i];
+    if (!may_need_dynrels(isec))
+      continue;
+    i64 begin = i == part->first_sec ? part->first_rel : 0;
+    i64 end = i == part->end_sec ? part->end_rel : isec->nrels;
+    n += collect_section(ctx, isec, begin, end, out ? out + n : NULL, part);
+  }
+  return n;
+}
+
 static void count_part_task(Ctx *ctx, i64 k, void *arg) {
   DynRelPart *part = &((DynRelPart *)arg)[k];
-  if (part->isec) {
-    part->count = collect_section(ctx, part->isec, part->first_rel, part->end_rel, NULL, part);
-    return;
-  }
-  InputFile *f = part->file;
-  part->has_entries = ARENA_ARRAY(local_arena(ctx), bool, MAX(f->nshdrs, 1));
-  for (i64 i = 0; i < f->nshdrs; i++) {
-    /* Code sections, most of the relocations, mostly have no word-sized ones. */
-    if (!is_scanned(f->sections[i]) || !f->sections[i]->has_word_relocs)
-      continue;
-    i64 n = collect_section(ctx, f->sections[i], 0, f->sections[i]->nrels, NULL, part);
-    part->has_entries[i] = n > 0;
-    part->count += n;
-  }
+  part->count = collect_part(ctx, part, NULL);
 }
 
 static void fill_part_task(Ctx *ctx, i64 k, void *arg) {
@@ -817,37 +824,34 @@ static void fill_part_task(Ctx *ctx, i64 k, void *arg) {
   if (part->count == 0)
     return;
   DynRel *out = ctx->dynrels.data + part->start;
-  i64 n = 0;
-  if (part->isec)
-    n = collect_section(ctx, part->isec, part->first_rel, part->end_rel, out, part);
-  for (i64 i = 0; !part->isec && i < part->file->nshdrs; i++)
-    if (part->has_entries[i])
-      n += collect_section(ctx, part->file->sections[i], 0, part->file->sections[i]->nrels, out + n,
-                           part);
+  i64 n = collect_part(ctx, part, out);
   for (i64 j = 0; j < n; j++)
     part->nrelative += out[j].type == ctx->arch->r_relative;
 }
 
-/* The parts in input order: a file whole, or its sections with word-sized relocations
- * in runs of DYNREL_PART_RELS. */
+/* The parts in input order: a file whole, or a large one's relocations in runs of
+ * DYNREL_PART_RELS (the scan counted them). */
 static DynRelPart *list_dynrel_parts(Ctx *ctx, i64 *nparts) {
   VEC(DynRelPart) parts = {0};
   for (i64 fi = 0; fi < ctx->objs.len; fi++) {
     InputFile *f = ctx->objs.data[fi];
-    if (f->word_reloc_count <= DYNREL_PART_RELS) {
-      vec_push(&parts, ((DynRelPart){.file = f}));
-      continue;
-    }
-    for (i64 i = 0; i < f->nshdrs; i++) {
+    DynRelPart part = {.file = f, .end_sec = f->nshdrs};
+    for (i64 i = 0, held = 0; f->word_reloc_count > DYNREL_PART_RELS && i < f->nshdrs; i++) {
       InputSection *isec = f->sections[i];
-      if (!is_scanned(isec) || !isec->has_word_relocs)
-        continue;
-      for (i64 r = 0; r < isec->nrels; r += DYNREL_PART_RELS)
-        vec_push(&parts, ((DynRelPart){.file = f,
-                                       .isec = isec,
-                                       .first_rel = r,
-                                       .end_rel = MIN(r + DYNREL_PART_RELS, isec->nrels)}));
+      for (i64 r = 0; may_need_dynrels(isec) && r < isec->nrels;) {
+        i64 take = MIN(isec->nrels - r, DYNREL_PART_RELS - held);
+        r += take;
+        held += take;
+        if (held == DYNREL_PART_RELS) {
+          part.end_sec = i;
+          part.end_rel = r;
+          vec_push(&parts, part);
+          part = (DynRelPart){.file = f, .first_sec = i, .first_rel = r, .end_sec = f->nshdrs};
+          held = 0;
+        }
+      }
     }
+    vec_push(&parts, part);
   }
   *nparts = parts.len;
   return parts.data;
