@@ -48,25 +48,32 @@ static void claim_shard_task(Ctx *ctx, i64 k, void *arg) {
   }
 }
 
-enum { RUN_PREFETCH = 16 };
+/* Each thread scans every name and keeps its own: a branch on "ours?" would go either
+ * way at random, so a batch of names is first compacted to its own positions without
+ * branching, then walked with the Symbols fetched ahead (llvm-shared, --threads=2:
+ * the step 8.6 -> 7.7 ms). */
+enum { RUN_BATCH = 256, RUN_PREFETCH = 16 };
 
-/* A name's shard is computed once, RUN_PREFETCH names ahead of its resolution, where
- * its Symbol is prefetched; bit j of ours: name ahead - RUN_PREFETCH + j is ours. */
 static void resolve_shard_task(Ctx *ctx, i64 k, void *arg) {
   RunJob *job = arg;
+  i64 own[RUN_BATCH];
   for (i64 fi = 0; fi < job->nfiles; fi++) {
     InputFile *f = job->files[fi];
     if (!f->syms)
       continue;
-    u32 ours = 0;
-    for (i64 ahead = f->first_global; ahead < f->nsyms + RUN_PREFETCH; ahead++) {
-      if (ahead < f->nsyms && shard_of(f->syms[ahead], job->nshards) == k) {
-        __builtin_prefetch(f->syms[ahead], 1);
-        ours |= 1u << RUN_PREFETCH;
+    for (i64 base = f->first_global; base < f->nsyms; base += RUN_BATCH) {
+      i64 end = MIN(base + RUN_BATCH, f->nsyms), m = 0;
+      for (i64 i = base; i < end; i++) {
+        own[m] = i;
+        m += shard_of(f->syms[i], job->nshards) == k;
       }
-      if (ours & 1)
-        resolve_global(ctx, f, ahead - RUN_PREFETCH, &job->duplicates[k]);
-      ours >>= 1;
+      for (i64 j = 0; j < MIN(m, RUN_PREFETCH); j++)
+        __builtin_prefetch(f->syms[own[j]], 1);
+      for (i64 j = 0; j < m; j++) {
+        if (j + RUN_PREFETCH < m)
+          __builtin_prefetch(f->syms[own[j + RUN_PREFETCH]], 1);
+        resolve_global(ctx, f, own[j], &job->duplicates[k]);
+      }
     }
   }
 }
