@@ -123,8 +123,6 @@ static void read_contents_task(Ctx *ctx, i64 i, void *arg) {
   intern_object_symbols(ctx, f);
 }
 
-/* Objects on all threads: symbol tables first, to size the symbol table for every
- * global name; then sections, relocations and names. */
 /* Larger files first, so that none is left to run alone at the end. */
 static i64 *file_sizes(InputFile **files, i64 n) {
   i64 *sizes = malloc((size_t)MAX(n, 1) * sizeof(i64));
@@ -135,13 +133,11 @@ static i64 *file_sizes(InputFile **files, i64 n) {
   return sizes;
 }
 
-static void read_objects_in_parallel(Ctx *ctx, InputFile **files, i64 n) {
+/* Objects on all threads, their symbol tables read already (the symbol table is sized
+ * for every global name): sections, relocations and names. */
+static void read_objects_in_parallel(Ctx *ctx, InputFile **files, i64 n, const i64 *sizes) {
   for (i64 i = 0; i < n; i++)
     atomic_store(&files[i]->parse_state, PARSE_DONE);
-  i64 *sizes = file_sizes(files, n);
-  if (!sizes)
-    fatal(ctx, "out of memory");
-  parallel_for_heaviest_first(ctx, n, read_symbols_task, files, sizes);
   i64 nglobals = 0, ngroups = 0;
   for (i64 i = 0; i < n; i++) {
     nglobals += files[i]->nsyms - files[i]->first_global;
@@ -150,7 +146,6 @@ static void read_objects_in_parallel(Ctx *ctx, InputFile **files, i64 n) {
   reserve_symbols(ctx, nglobals);
   reserve_comdats(ctx, ngroups);
   parallel_for_heaviest_first(ctx, n, read_contents_task, files, sizes);
-  free(sizes);
 }
 
 /* The parse pipeline. One thread resolves the queued files (ctx->objs) in order, as
@@ -736,12 +731,12 @@ static void read_listed_objects(Ctx *ctx, Loader *ld) {
   if (!sizes)
     fatal(ctx, "out of memory");
   parallel_for_heaviest_first(ctx, files.len, read_symbols_task, files.data, sizes);
-  free(sizes);
   for (i64 i = 0; i < files.len; i++)
     nnames += files.data[i]->nsyms - files.data[i]->first_global;
   reserve_symbols(ctx, nnames);
   parallel_for(ctx, blocks.len, intern_names_task, blocks.data);
-  read_objects_in_parallel(ctx, files.data, files.len);
+  read_objects_in_parallel(ctx, files.data, files.len, sizes);
+  free(sizes);
   free(files.data);
   free(blocks.data);
 }
