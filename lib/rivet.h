@@ -1288,6 +1288,7 @@ enum { MAX_THREADS = 32 };
 
 /* ---- strhash.c ---- */
 u64 hash_string(const char *s, i64 len);
+u32 gnu_hash_bytes(const u8 *p, i64 len); /* the ELF GNU hash */
 u64 hash_bytes(const u8 *p, i64 len);
 
 /* ---- the context ---- */
