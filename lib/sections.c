@@ -228,6 +228,7 @@ typedef struct SectionPlace {
   u32 info;
   const InputSection *alone; /* --unique: the one input section of its output section */
   u64 entsize;               /* -r: sh_entsize of SHF_MERGE sections */
+  u64 hash;                  /* place_hash, set before it is looked up or added */
 } SectionPlace;
 
 /* -S and -s drop debugging sections: DWARF, and the older STABS and .line (GNU ld). */
@@ -301,9 +302,9 @@ static SectionPlace relocatable_place_of(const InputSection *isec) {
   /* A SECTIONS rule's output section takes whatever it names: its type and flags come
    * from its members once they are all in (relocatable.c). */
   if (isec->script_output && !alone)
-    return (SectionPlace){isec->script_output, SHT_NULL, 0, 0, NULL, 0};
-  return (SectionPlace){isec->name, eh_frame_key_type(isec), isec->flags,
-                        0,          alone ? isec : NULL,     entsize};
+    return (SectionPlace){isec->script_output, SHT_NULL, 0, 0, NULL, 0, 0};
+  return (SectionPlace){
+      isec->name, eh_frame_key_type(isec), isec->flags, 0, alone ? isec : NULL, entsize, 0};
 }
 
 static SectionPlace place_of(Ctx *ctx, InputSection *isec) {
@@ -340,8 +341,8 @@ static SectionPlace place_of(Ctx *ctx, InputSection *isec) {
     flags |= SHF_WRITE;
   /* An output section of its own keeps the input section's name, as an orphan does. */
   if (is_unique(ctx, isec))
-    return (SectionPlace){isec->name, type, flags, info, isec, 0};
-  return (SectionPlace){name, type, flags, info, NULL, 0};
+    return (SectionPlace){isec->name, type, flags, info, isec, 0, 0};
+  return (SectionPlace){name, type, flags, info, NULL, 0, 0};
 }
 
 static bool same_place(const SectionPlace *a, const SectionPlace *b) {
@@ -357,6 +358,7 @@ typedef struct FileBins {
   i32 *place_of_section; /* per section index; -1: not binned */
   Chunk **chunks;        /* per place, once places are merged */
   i64 *starts;           /* per place: where this file's members begin in chunk->members */
+  i32 *entry;            /* per place: its entry in its block's BlockPlaces */
 } FileBins;
 
 /* Distinct places by value, for finding one among thousands: -r keeps every section
@@ -383,8 +385,7 @@ static void place_index_grow(PlaceIndex *ix, const SectionPlace *places) {
   }
   for (i64 i = 0; i < ix->cap; i++)
     if (ix->slots[i])
-      for (u64 h = place_hash(&places[ix->slots[i] - 1]) & (u64)(cap - 1);;
-           h = (h + 1) & (u64)(cap - 1))
+      for (u64 h = places[ix->slots[i] - 1].hash & (u64)(cap - 1);; h = (h + 1) & (u64)(cap - 1))
         if (!slots[h]) {
           slots[h] = ix->slots[i];
           break;
@@ -395,13 +396,14 @@ static void place_index_grow(PlaceIndex *ix, const SectionPlace *places) {
 }
 
 /* The index of p among places[0, n), adding it as index n when absent (the caller
- * appends it then): returns the index and sets *added. */
+ * appends it then): returns the index and sets *added. Each place's hash is computed
+ * once, where its file's places are found (on all threads), not in the serial merge. */
 static i64 place_index_find_or_add(PlaceIndex *ix, const SectionPlace *places, i64 n,
                                    const SectionPlace *p, bool *added) {
   if (2 * (ix->len + 1) > ix->cap)
     place_index_grow(ix, places);
   u64 mask = (u64)ix->cap - 1;
-  for (u64 h = place_hash(p) & mask;; h = (h + 1) & mask) {
+  for (u64 h = p->hash & mask;; h = (h + 1) & mask) {
     i32 at = ix->slots[h];
     if (!at) {
       ix->slots[h] = (i32)(n + 1);
@@ -431,8 +433,10 @@ static void find_file_places_task(Ctx *ctx, i64 fi, void *arg) {
     /* Neighbouring sections mostly go to the same output section: try it first. */
     i64 k = last;
     bool added = false;
-    if (k >= b->places.len || !same_place(&b->places.data[k], &p))
+    if (k >= b->places.len || !same_place(&b->places.data[k], &p)) {
+      p.hash = place_hash(&p);
       k = place_index_find_or_add(&index, b->places.data, b->places.len, &p, &added);
+    }
     if (added) {
       vec_push(&b->places, p);
       vec_push(&b->counts, 0);
@@ -460,27 +464,88 @@ static void fill_file_members_task(Ctx *ctx, i64 fi, void *arg) {
 /* Input sections into output sections, in input order. The places of each file's
  * sections are found on all threads; output sections are created serially, in the
  * order their first member appears, so their order does not depend on threads. */
+/* The places of a block of files, each distinct one once, in order of first appearance
+ * (an input section alone is a place of its own): merged in block order, they meet
+ * each output section once per block, where a merge of the files' lists would meet it
+ * once per file. */
+enum { BIN_FILE_BLOCK = 32 };
+
+typedef struct BlockPlace {
+  SectionPlace place;
+  Chunk *chunk; /* once merged */
+} BlockPlace;
+
+typedef struct BlockPlaces {
+  VEC(BlockPlace) entries;
+} BlockPlaces;
+
+typedef struct BinJob {
+  FileBins *bins;
+  BlockPlaces *blocks;
+  i64 nfiles;
+} BinJob;
+
+static void list_block_places_task(Ctx *ctx, i64 bi, void *arg) {
+  BinJob *job = arg;
+  BlockPlaces *block = &job->blocks[bi];
+  VEC(SectionPlace) places = {0}; /* the entries' places, for the index */
+  PlaceIndex index = {0};
+  for (i64 fi = bi * BIN_FILE_BLOCK; fi < MIN(job->nfiles, (bi + 1) * BIN_FILE_BLOCK); fi++) {
+    FileBins *b = &job->bins[fi];
+    i64 n = MAX(b->places.len, 1);
+    b->chunks = ARENA_ARRAY(local_arena(ctx), Chunk *, n);
+    b->starts = ARENA_ARRAY(local_arena(ctx), i64, n);
+    b->entry = ARENA_ARRAY(local_arena(ctx), i32, n);
+    for (i64 k = 0; k < b->places.len; k++) {
+      SectionPlace *p = &b->places.data[k];
+      bool added = true;
+      i64 at = places.len;
+      if (!p->alone)
+        at = place_index_find_or_add(&index, places.data, places.len, p, &added);
+      if (added) {
+        vec_push(&places, *p);
+        vec_push(&block->entries, ((BlockPlace){*p, NULL}));
+      }
+      b->entry[k] = (i32)at;
+    }
+  }
+  free(index.slots);
+  free(places.data);
+}
+
+static void map_block_places_task(Ctx *ctx, i64 bi, void *arg) {
+  (void)ctx;
+  BinJob *job = arg;
+  BlockPlaces *block = &job->blocks[bi];
+  for (i64 fi = bi * BIN_FILE_BLOCK; fi < MIN(job->nfiles, (bi + 1) * BIN_FILE_BLOCK); fi++) {
+    FileBins *b = &job->bins[fi];
+    for (i64 k = 0; k < b->places.len; k++)
+      b->chunks[k] = block->entries.data[b->entry[k]].chunk;
+  }
+  free(block->entries.data);
+}
+
 void bin_input_sections(Ctx *ctx) {
   VEC(OsecKey) keys = {0};
   i64 nfiles = ctx->objs.len;
+  i64 nblocks = (nfiles + BIN_FILE_BLOCK - 1) / BIN_FILE_BLOCK;
   FileBins *bins = calloc((size_t)MAX(nfiles, 1), sizeof(FileBins));
-  if (!bins)
+  BinJob job = {bins, calloc((size_t)MAX(nblocks, 1), sizeof(BlockPlaces)), nfiles};
+  if (!bins || !job.blocks)
     fatal(ctx, "out of memory");
   parallel_for(ctx, nfiles, find_file_places_task, bins);
+  parallel_for(ctx, nblocks, list_block_places_task, &job);
   VEC(SectionPlace) key_places = {0}; /* keys[k]'s place, for the index */
   PlaceIndex index = {0};
-  for (i64 fi = 0; fi < nfiles; fi++) {
-    FileBins *b = &bins[fi];
-    b->chunks = ARENA_ARRAY(&ctx->arena, Chunk *, MAX(b->places.len, 1));
-    b->starts = ARENA_ARRAY(&ctx->arena, i64, MAX(b->places.len, 1));
-    for (i64 k = 0; k < b->places.len; k++) {
-      SectionPlace *p = &b->places.data[k];
+  for (i64 bi = 0; bi < nblocks; bi++) {
+    for (i64 e = 0; e < job.blocks[bi].entries.len; e++) {
+      BlockPlace *entry = &job.blocks[bi].entries.data[e];
+      SectionPlace *p = &entry->place;
       bool added = true;
       i64 at = keys.len;
       if (!p->alone) /* an input section alone makes an output section of its own */
         at = place_index_find_or_add(&index, key_places.data, key_places.len, p, &added);
-      OsecKey *hit = added ? NULL : &keys.data[at];
-      if (!hit) {
+      if (added) {
         /* GNU ld starts each SHF_GNU_MBIND output section on a common page. */
         Chunk *c = new_chunk(ctx, CK_OSEC, p->name, p->type, p->flags,
                              p->flags & SHF_GNU_MBIND ? ctx->opt.common_page_size : 1);
@@ -489,13 +554,14 @@ void bin_input_sections(Ctx *ctx) {
         ctx->has_gnu_extensions |= (p->flags & SHF_GNU_MBIND) != 0; /* ELFOSABI_GNU, as GNU ld */
         vec_push(&keys, ((OsecKey){p->name, p->type, p->flags, p->info, p->entsize, c}));
         vec_push(&key_places, *p);
-        hit = &keys.data[keys.len - 1];
       }
-      b->chunks[k] = hit->chunk;
+      entry->chunk = keys.data[at].chunk;
     }
   }
   free(index.slots);
   free(key_places.data);
+  parallel_for(ctx, nblocks, map_block_places_task, &job);
+  free(job.blocks);
   /* Each file's members of an output section follow the previous files' ones. */
   for (i64 fi = 0; fi < nfiles; fi++)
     for (i64 k = 0; k < bins[fi].places.len; k++)
