@@ -565,10 +565,19 @@ static void allocate_copy(Ctx *ctx, Symbol *sym) {
   sym->is_exported = true;
 }
 
-static void allocate_symbol(Ctx *ctx, Symbol *sym) {
-  u16 flags = atomic_load(&sym->flags);
-  if (!flags)
-    return;
+/* The slots allocate_got_and_plt gives a symbol. */
+enum {
+  SLOT_PLT = 1 << 0,
+  SLOT_PLTGOT = 1 << 1,
+  SLOT_IPLT = 1 << 2,
+  SLOT_GOT = 1 << 3,
+  SLOT_GOTTP = 1 << 4,
+  SLOT_TLSGD = 1 << 5,  /* two GOT words */
+  SLOT_TLSDESC = 1 << 6 /* two GOT words */
+};
+
+/* What a visit does to the symbol itself; returns the flags its slots follow. */
+static u16 settle_symbol(Ctx *ctx, Symbol *sym, u16 flags) {
   /* GNU ld resolves an undefined weak to 0 for a non-PIE's non-PIC references; then
    * the GOT holds 0 and calls go to 0 too: nothing is left to the loader. */
   if (flags & NEEDS_ZERO) {
@@ -599,44 +608,98 @@ static void allocate_symbol(Ctx *ctx, Symbol *sym) {
       flags |= NEEDS_PLT;
     }
   }
+  return flags;
+}
+
+/* The slots (SLOT_*) a symbol takes at its first visit, numbered after. */
+static u8 slots_for(const Symbol *sym, u16 flags) {
+  const SymAux *aux = AUX(sym);
+  u8 slots = 0;
   /* A function called through the PLT that also has a GOT slot (its address loaded
    * with GOTPCREL) needs no lazy .plt entry: a .plt.got stub jumps through the GOT
    * slot, as GNU ld and mold do. Not for a canonical entry, whose address the GOT
    * slot then holds. */
-  bool preemptible_call = (flags & NEEDS_PLT) && sym->is_preemptible && AUX(sym)->plt_idx < 0 &&
-                          AUX(sym)->pltgot_idx < 0;
-  if (preemptible_call && (flags & NEEDS_GOT) && !sym->is_canonical) {
-    sym_aux(ctx, sym)->pltgot_idx = (i32)ctx->pltgot_syms.len;
-    vec_push(&ctx->pltgot_syms, sym);
-  } else if (preemptible_call) {
-    sym_aux(ctx, sym)->plt_idx = (i32)ctx->plt_syms.len;
-    vec_push(&ctx->plt_syms, sym);
-  }
-  if ((flags & NEEDS_IPLT) && AUX(sym)->iplt_idx < 0) {
-    sym_aux(ctx, sym)->iplt_idx = (i32)ctx->iplt_syms.len;
-    vec_push(&ctx->iplt_syms, sym);
-  }
-  bool had_slot = AUX(sym)->got_idx >= 0 || AUX(sym)->gottp_idx >= 0 || AUX(sym)->tlsgd_idx >= 0 ||
-                  AUX(sym)->tlsdesc_idx >= 0;
-  if ((flags & NEEDS_GOT) && AUX(sym)->got_idx < 0)
-    sym_aux(ctx, sym)->got_idx = (i32)ctx->got_slots++;
-  if ((flags & NEEDS_GOTTP) && AUX(sym)->gottp_idx < 0)
-    sym_aux(ctx, sym)->gottp_idx = (i32)ctx->got_slots++;
-  if ((flags & NEEDS_TLSGD) && AUX(sym)->tlsgd_idx < 0) {
-    sym_aux(ctx, sym)->tlsgd_idx = (i32)ctx->got_slots;
-    ctx->got_slots += 2;
-  }
-  if ((flags & NEEDS_TLSDESC) && AUX(sym)->tlsdesc_idx < 0) {
-    sym_aux(ctx, sym)->tlsdesc_idx = (i32)ctx->got_slots;
-    ctx->got_slots += 2;
-  }
-  bool has_slot = AUX(sym)->got_idx >= 0 || AUX(sym)->gottp_idx >= 0 || AUX(sym)->tlsgd_idx >= 0 ||
-                  AUX(sym)->tlsdesc_idx >= 0;
-  if (!had_slot && has_slot)
-    vec_push(&ctx->got_syms, sym);
+  bool preemptible_call =
+      (flags & NEEDS_PLT) && sym->is_preemptible && aux->plt_idx < 0 && aux->pltgot_idx < 0;
+  if (preemptible_call)
+    slots |= (flags & NEEDS_GOT) && !sym->is_canonical ? SLOT_PLTGOT : SLOT_PLT;
+  if ((flags & NEEDS_IPLT) && aux->iplt_idx < 0)
+    slots |= SLOT_IPLT;
+  if ((flags & NEEDS_GOT) && aux->got_idx < 0)
+    slots |= SLOT_GOT;
+  if ((flags & NEEDS_GOTTP) && aux->gottp_idx < 0)
+    slots |= SLOT_GOTTP;
+  if ((flags & NEEDS_TLSGD) && aux->tlsgd_idx < 0)
+    slots |= SLOT_TLSGD;
+  if ((flags & NEEDS_TLSDESC) && aux->tlsdesc_idx < 0)
+    slots |= SLOT_TLSDESC;
+  return slots;
 }
 
-typedef VEC(Symbol *) FlaggedSymbols;
+static bool has_got_family_slot(const Symbol *sym) {
+  const SymAux *aux = AUX(sym);
+  return aux->got_idx >= 0 || aux->gottp_idx >= 0 || aux->tlsgd_idx >= 0 || aux->tlsdesc_idx >= 0;
+}
+
+/* Where the next slots of each kind go. */
+typedef struct SlotCursor {
+  i64 plt, pltgot, iplt, got_slot, got_sym;
+} SlotCursor;
+
+static void count_slots(const Symbol *sym, u8 slots, SlotCursor *n) {
+  n->plt += (slots & SLOT_PLT) != 0;
+  n->pltgot += (slots & SLOT_PLTGOT) != 0;
+  n->iplt += (slots & SLOT_IPLT) != 0;
+  n->got_slot += ((slots & SLOT_GOT) != 0) + ((slots & SLOT_GOTTP) != 0) +
+                 2 * ((slots & SLOT_TLSGD) != 0) + 2 * ((slots & SLOT_TLSDESC) != 0);
+  n->got_sym +=
+      (slots & (SLOT_GOT | SLOT_GOTTP | SLOT_TLSGD | SLOT_TLSDESC)) && !has_got_family_slot(sym);
+}
+
+/* Numbers a symbol's slots at the cursor, into ctx's lists (sized already). */
+static void number_slots(Ctx *ctx, Symbol *sym, u8 slots, SlotCursor *at) {
+  if (!slots)
+    return;
+  bool had_slot = has_got_family_slot(sym);
+  SymAux *aux = sym_aux(ctx, sym);
+  if (slots & SLOT_PLTGOT) {
+    aux->pltgot_idx = (i32)at->pltgot;
+    ctx->pltgot_syms.data[at->pltgot++] = sym;
+  }
+  if (slots & SLOT_PLT) {
+    aux->plt_idx = (i32)at->plt;
+    ctx->plt_syms.data[at->plt++] = sym;
+  }
+  if (slots & SLOT_IPLT) {
+    aux->iplt_idx = (i32)at->iplt;
+    ctx->iplt_syms.data[at->iplt++] = sym;
+  }
+  if (slots & SLOT_GOT)
+    aux->got_idx = (i32)at->got_slot++;
+  if (slots & SLOT_GOTTP)
+    aux->gottp_idx = (i32)at->got_slot++;
+  if (slots & SLOT_TLSGD) {
+    aux->tlsgd_idx = (i32)at->got_slot;
+    at->got_slot += 2;
+  }
+  if (slots & SLOT_TLSDESC) {
+    aux->tlsdesc_idx = (i32)at->got_slot;
+    at->got_slot += 2;
+  }
+  if (!had_slot && has_got_family_slot(sym))
+    ctx->got_syms.data[at->got_sym++] = sym;
+}
+
+typedef VEC(Symbol *) SymbolList;
+
+/* The symbols of one file whose relocations flagged them (or the linker's own), the
+ * slots each takes, and where the file's slots start. */
+typedef struct FlaggedSymbols {
+  SymbolList syms;
+  u8 *slots;     /* per listed symbol, in the job's one array */
+  bool revisits; /* lists a symbol whose every visit may report (revisit_reports) */
+  SlotCursor count, start;
+} FlaggedSymbols;
 
 /* Each file bids for the globals its relocations flagged; the first file in order
  * wins. */
@@ -659,46 +722,145 @@ static void bid_for_flagged_task(Ctx *ctx, i64 fi, void *arg) {
 /* A later visit can still report something (a copy relocation that cannot be made
  * is reported for each file that needs it); every other one finds the work done. */
 static bool revisit_reports(Symbol *sym, u16 flags) {
-  return (flags & NEEDS_CANONICAL) && sym->type != STT_FUNC && sym->type != STT_GNU_IFUNC;
+  return (flags & NEEDS_CANONICAL) && !sym->is_local && sym->type != STT_FUNC &&
+         sym->type != STT_GNU_IFUNC;
 }
 
 /* The symbols of a file that relocations flagged, in symbol-table order: its locals,
- * and the globals it is the first file to flag (allocate_symbol would find them done
- * in later files). */
+ * and the globals it is the first file to flag (later files would find them done),
+ * or that a later visit may report on. */
 static void list_flagged_symbols_task(Ctx *ctx, i64 fi, void *arg) {
   InputFile *f = ctx->objs.data[fi];
   FlaggedSymbols *out = &((FlaggedSymbols *)arg)[fi];
+  /* Built here and stored once: the files' lists share cache lines. */
+  SymbolList syms = {0};
+  bool revisits = false;
   for (i64 i = 0; i < f->nsyms; i++) {
     Symbol *sym = f->syms[i];
     u16 flags = atomic_load_explicit(&sym->flags, memory_order_relaxed);
     if (!flags)
       continue;
-    if (i < f->first_global || revisit_reports(sym, flags) ||
+    bool revisit = revisit_reports(sym, flags);
+    if (i < f->first_global || revisit ||
         atomic_load_explicit(&global_symbol(sym)->first_flagged, memory_order_relaxed) == fi + 1)
-      vec_push(out, sym);
+      vec_push(&syms, sym);
+    revisits |= revisit;
   }
+  out->syms = syms;
+  out->revisits = revisits;
 }
 
-/* Serial and in input order, so slot numbers do not depend on thread scheduling; the
- * few flagged symbols are found first, on all threads. */
-void allocate_got_and_plt(Ctx *ctx) {
-  FlaggedSymbols *flagged = calloc((size_t)MAX(ctx->objs.len, 1), sizeof(FlaggedSymbols));
-  if (!flagged)
-    fatal(ctx, "out of memory");
-  parallel_for(ctx, ctx->objs.len, bid_for_flagged_task, NULL);
-  parallel_for(ctx, ctx->objs.len, list_flagged_symbols_task, flagged);
-  for (i64 fi = 0; fi < ctx->objs.len; fi++) {
-    for (i64 k = 0; k < flagged[fi].len; k++) {
-      /* The walk is serial and each symbol a cache miss: fetched ahead. */
-      if (k + 8 < flagged[fi].len)
-        __builtin_prefetch(flagged[fi].data[k + 8], 1);
-      allocate_symbol(ctx, flagged[fi].data[k]);
+/* Each symbol settled and its slots counted at its first visit (its file's listing
+ * where it is the first to flag it), on all threads: what a visit does to a symbol
+ * touches that symbol alone, except for copy relocations, settled before, in order. */
+static void decide_file_slots_task(Ctx *ctx, i64 fi, void *arg) {
+  FlaggedSymbols *fs = &((FlaggedSymbols *)arg)[fi];
+  SlotCursor count = {0};
+  for (i64 k = 0; k < fs->syms.len; k++) {
+    if (k + 8 < fs->syms.len)
+      __builtin_prefetch(fs->syms.data[k + 8], 1); /* each a cache miss */
+    Symbol *sym = fs->syms.data[k];
+    u16 flags = atomic_load(&sym->flags);
+    fs->slots[k] = 0;
+    if (revisit_reports(sym, flags)) {
+      if (atomic_load(&global_symbol(sym)->first_flagged) != fi + 1)
+        continue;
+      /* Settled already; the flags as settling left them. */
+      if (flags & NEEDS_ZERO)
+        flags &= (u16)~NEEDS_PLT;
+    } else {
+      flags = settle_symbol(ctx, sym, flags);
     }
-    free(flagged[fi].data);
+    fs->slots[k] = slots_for(sym, flags);
+    count_slots(sym, fs->slots[k], &count);
   }
-  free(flagged);
-  for (i64 i = 0; i < ctx->linker_syms.len; i++)
-    allocate_symbol(ctx, ctx->linker_syms.data[i]);
+  fs->count = count;
+}
+
+static void number_file_slots_task(Ctx *ctx, i64 fi, void *arg) {
+  FlaggedSymbols *fs = &((FlaggedSymbols *)arg)[fi];
+  SlotCursor at = fs->start;
+  for (i64 k = 0; k < fs->syms.len; k++)
+    if (fs->slots[k])
+      number_slots(ctx, fs->syms.data[k], fs->slots[k], &at);
+  free(fs->syms.data);
+}
+
+enum { SLOTS_PARALLEL_MIN = 8192 };
+
+/* Slot numbers follow input order (the files, then the linker's own symbols), whatever
+ * the thread count: the flagged symbols are listed, settled and counted per file, the
+ * counts summed in order, and each file numbers its own. */
+void allocate_got_and_plt(Ctx *ctx) {
+  i64 nfiles = ctx->objs.len, nlists = nfiles + 1;
+  FlaggedSymbols *lists = calloc((size_t)nlists, sizeof(FlaggedSymbols));
+  if (!lists)
+    fatal(ctx, "out of memory");
+  parallel_for(ctx, nfiles, bid_for_flagged_task, NULL);
+  parallel_for(ctx, nfiles, list_flagged_symbols_task, lists);
+  /* The linker's own symbols last, unless a file's relocations flagged them first
+   * (marked as listed: one may be defined twice). */
+  FlaggedSymbols *linker = &lists[nfiles];
+  for (i64 i = 0; i < ctx->linker_syms.len; i++) {
+    Symbol *sym = ctx->linker_syms.data[i];
+    _Atomic i32 *first = &global_symbol(sym)->first_flagged;
+    u16 flags = atomic_load(&sym->flags);
+    if (flags && !atomic_load(first)) {
+      atomic_store(first, (i32)nlists);
+      vec_push(&linker->syms, sym);
+      linker->revisits |= revisit_reports(sym, flags);
+    }
+  }
+  /* Copy relocations take space, and report, in input order, at every visit. */
+  for (i64 fi = 0; fi < nlists; fi++)
+    for (i64 k = 0; lists[fi].revisits && k < lists[fi].syms.len; k++) {
+      Symbol *sym = lists[fi].syms.data[k];
+      u16 flags = atomic_load(&sym->flags);
+      if (revisit_reports(sym, flags))
+        settle_symbol(ctx, sym, flags);
+    }
+  i64 nlisted = 0;
+  for (i64 fi = 0; fi < nlists; fi++)
+    nlisted += lists[fi].syms.len;
+  u8 *slots = malloc((size_t)MAX(nlisted, 1));
+  if (!slots)
+    fatal(ctx, "out of memory");
+  for (i64 fi = 0, at = 0; fi < nlists; at += lists[fi++].syms.len)
+    lists[fi].slots = slots + at;
+  /* A few thousand symbols take less time than waking the other threads. */
+  bool on_all_threads = nlisted >= SLOTS_PARALLEL_MIN;
+  if (on_all_threads)
+    parallel_for(ctx, nlists, decide_file_slots_task, lists);
+  else
+    for (i64 fi = 0; fi < nlists; fi++)
+      decide_file_slots_task(ctx, fi, lists);
+  SlotCursor total = {ctx->plt_syms.len, ctx->pltgot_syms.len, ctx->iplt_syms.len, ctx->got_slots,
+                      ctx->got_syms.len};
+  for (i64 fi = 0; fi < nlists; fi++) {
+    SlotCursor *c = &lists[fi].count;
+    lists[fi].start = total;
+    total.plt += c->plt;
+    total.pltgot += c->pltgot;
+    total.iplt += c->iplt;
+    total.got_slot += c->got_slot;
+    total.got_sym += c->got_sym;
+  }
+  vec_grow(&ctx->plt_syms.data, &ctx->plt_syms.cap, total.plt, sizeof(Symbol *));
+  vec_grow(&ctx->pltgot_syms.data, &ctx->pltgot_syms.cap, total.pltgot, sizeof(Symbol *));
+  vec_grow(&ctx->iplt_syms.data, &ctx->iplt_syms.cap, total.iplt, sizeof(Symbol *));
+  vec_grow(&ctx->got_syms.data, &ctx->got_syms.cap, total.got_sym, sizeof(Symbol *));
+  if (on_all_threads)
+    parallel_for(ctx, nlists, number_file_slots_task, lists);
+  else
+    for (i64 fi = 0; fi < nlists; fi++)
+      number_file_slots_task(ctx, fi, lists);
+  ctx->plt_syms.len = total.plt;
+  ctx->pltgot_syms.len = total.pltgot;
+  ctx->iplt_syms.len = total.iplt;
+  ctx->got_syms.len = total.got_sym;
+  ctx->got_slots = total.got_slot;
+  free(slots);
+  free(lists);
   if (ctx->needs_tlsld) {
     ctx->tlsld_got_idx = ctx->got_slots;
     ctx->got_slots += 2;
