@@ -436,7 +436,14 @@ static void parse_archives(Ctx *ctx, Loader *ld) {
   for (i64 i = 0; i < ld->steps.len; i++)
     if (ld->steps.data[i].kind == STEP_ARCHIVE)
       vec_push(&archives, &ld->steps.data[i]);
-  parallel_for(ctx, archives.len, parse_archive_task, archives.data);
+  /* The largest first: read last, one would be left to run alone. */
+  i64 *sizes = malloc((size_t)MAX(archives.len, 1) * sizeof(i64));
+  if (!sizes)
+    fatal(ctx, "out of memory");
+  for (i64 i = 0; i < archives.len; i++)
+    sizes[i] = archives.data[i]->archive ? archives.data[i]->archive->size : 0;
+  parallel_for_heaviest_first(ctx, archives.len, parse_archive_task, archives.data, sizes);
+  free(sizes);
   free(archives.data);
   /* The walk numbered objects and shared objects but not archives; number everything
    * again in step order, each member in its archive's place. */
