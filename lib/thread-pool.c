@@ -135,6 +135,8 @@ static void move_off_callers_cpu(void) {
 static void *worker(void *p) {
   i64 index = (i64)(intptr_t)p;
   u64 seen = 0;
+  if (pool.allowed_known) /* started off its creator's CPU (start_workers): free again */
+    pthread_setaffinity_np(pthread_self(), sizeof pool.allowed, &pool.allowed);
   for (;;) {
     spin_while_generation_is(seen);
     pthread_mutex_lock(&pool.lock);
@@ -200,11 +202,25 @@ static void start_workers(i64 want) {
     pool.allowed_known = sched_getaffinity(0, sizeof pool.allowed, &pool.allowed) == 0;
   if (!registered && pthread_atfork(NULL, NULL, forget_workers_in_child) == 0)
     registered = true;
-  while (pool.nworkers < want && pthread_create(&pool.tids[pool.nworkers], NULL, worker,
+  /* A new thread is queued on its creator's CPU, and while the creator runs there it
+   * waits for the scheduler to move it (about 3 ms in this project's VMs, against
+   * 0.07 ms): it starts on another CPU, and lets go of the restriction at once. */
+  pthread_attr_t attr, *use = NULL;
+  int cpu = sched_getcpu();
+  bool have_attr = pool.allowed_known && cpu >= 0 && pthread_attr_init(&attr) == 0;
+  if (have_attr) {
+    cpu_set_t others = pool.allowed;
+    CPU_CLR(cpu, &others);
+    if (CPU_COUNT(&others) > 0 && pthread_attr_setaffinity_np(&attr, sizeof others, &others) == 0)
+      use = &attr;
+  }
+  while (pool.nworkers < want && pthread_create(&pool.tids[pool.nworkers], use, worker,
                                                 (void *)(intptr_t)pool.nworkers) == 0) {
     pthread_detach(pool.tids[pool.nworkers]);
     pool.nworkers++;
   }
+  if (have_attr)
+    pthread_attr_destroy(&attr);
 }
 
 /* Starts the workers a link at this thread count will use, before its first job: a
