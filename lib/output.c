@@ -269,10 +269,15 @@ static void zero_output_range(Ctx *ctx, int fd, i64 off, i64 len, bool can_punch
 /* One piece of the zeroing: a byte range, or the gaps between an output section's
  * copied input sections. */
 typedef struct ZeroPiece {
-  Chunk *chunk; /* the gaps of this output section; NULL: the range */
-  i64 off, len;
+  Chunk *chunk;    /* the gaps of members [first, end) of this output section */
+  i64 first, end;  /*   (from the first's offset to the next one's) */
+  i64 off, len;    /* without chunk: this range */
   bool is_padding; /* between chunks: nothing writes it */
 } ZeroPiece;
+
+/* A large output section's gaps are cleared in pieces of this many members:
+ * llvm-pie's .text, 200,000 members, was one piece that ran alone. */
+enum { ZERO_PIECE_MEMBERS = 8192 };
 
 typedef struct ZeroJob {
   int fd;
@@ -306,8 +311,12 @@ static void zero_task(Ctx *ctx, i64 i, void *arg) {
   /* Alignment padding and NOBITS members are written by nobody; an .eh_frame member
    * is written record by record, so it is cleared, not punched. */
   Chunk *c = p->chunk;
-  i64 base = (i64)c->shdr.sh_offset, at = 0;
-  for (i64 k = 0; k < c->members.len; k++) {
+  i64 base = (i64)c->shdr.sh_offset;
+  /* Members lie in offset order: a piece covers its own members and the gap after
+   * them, up to where the next piece's first member begins. */
+  i64 at = p->first == 0 ? 0 : (i64)c->members.data[p->first]->offset;
+  i64 stop = p->end == c->members.len ? (i64)c->shdr.sh_size : (i64)c->members.data[p->end]->offset;
+  for (i64 k = p->first; k < p->end; k++) {
     InputSection *isec = c->members.data[k];
     i64 off = (i64)isec->offset, end = off + (i64)isec->size;
     if (isec->size == 0 || end <= at)
@@ -319,8 +328,8 @@ static void zero_task(Ctx *ctx, i64 i, void *arg) {
                         isec->type == SHT_NOBITS);
     at = end;
   }
-  if ((i64)c->shdr.sh_size > at)
-    zero_output_range(ctx, job->fd, base + at, (i64)c->shdr.sh_size - at, true);
+  if (stop > at)
+    zero_output_range(ctx, job->fd, base + at, stop - at, true);
 }
 
 static int compare_chunk_offsets(const void *a, const void *b) {
@@ -346,16 +355,19 @@ static void zero_unwritten_bytes(Ctx *ctx, int fd) {
     Chunk *c = in_file.data[i];
     i64 off = (i64)c->shdr.sh_offset, end = off + (i64)c->shdr.sh_size;
     if (off > at)
-      vec_push(&pieces, ((ZeroPiece){NULL, at, off - at, true}));
+      vec_push(&pieces, ((ZeroPiece){.off = at, .len = off - at, .is_padding = true}));
     if (is_copied_section(c))
-      vec_push(&pieces, ((ZeroPiece){c, 0, 0, false}));
+      for (i64 k = 0; k == 0 || k < c->members.len; k += ZERO_PIECE_MEMBERS)
+        vec_push(&pieces,
+                 ((ZeroPiece){
+                     .chunk = c, .first = k, .end = MIN(k + ZERO_PIECE_MEMBERS, c->members.len)}));
     else if (!is_written_whole(c))
       for (i64 p = off; p < end; p += POPULATE_CHUNK)
-        vec_push(&pieces, ((ZeroPiece){NULL, p, MIN((i64)POPULATE_CHUNK, end - p), false}));
+        vec_push(&pieces, ((ZeroPiece){.off = p, .len = MIN((i64)POPULATE_CHUNK, end - p)}));
     at = MAX(at, end);
   }
   if (ctx->filesize > at)
-    vec_push(&pieces, ((ZeroPiece){NULL, at, ctx->filesize - at, true}));
+    vec_push(&pieces, ((ZeroPiece){.off = at, .len = ctx->filesize - at, .is_padding = true}));
   ZeroJob job = {fd, pieces.data};
   parallel_for(ctx, pieces.len, zero_task, &job);
   free(pieces.data);

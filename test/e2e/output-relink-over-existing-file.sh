@@ -159,6 +159,22 @@ ld.bfd -static -o overflow.bfd start.o overflow.o --defsym=far_away=0x200000000 
   status=$?
 [ "$status" != 0 ] || fail "ld.bfd linked the relocation out of range"
 [ ! -e overflow.bfd ] || fail "ld.bfd kept an output after the error (this test's premise)"
+# 8. An output section of more than 8,192 members (its gaps are cleared in pieces of
+#    members): 9,000 functions of odd sizes, each in its own section and 32-byte
+#    aligned, relinked over random bytes, give the new file's bytes.
+python3 - <<'EOF2'
+with open("many.c", "w") as out:
+    for i in range(9000):
+        out.write("int f%d(int x) { return x * %d + %d; }\n" % (i, i % 7 + 2, i))
+    out.write("int main(void) { return f8999(1) == 8999 + 2 + 8999 % 7 ? 0 : 1; }\n")
+EOF2
+compile_c -O1 -fPIE -ffunction-sections -falign-functions=32 -o many.o many.c
+fresh many.ref -pie many.o
+head -c $(($(stat -c %s many.ref) + 4096)) /dev/urandom >many
+chmod +x many
+run gcc -B"$RIVET_LIBEXEC/" -pie -o many many.o
+cmp many.ref many || fail "relinking 9,000 sections over random bytes: the output differs from a new file's"
+./many || fail "the program of 9,000 functions, relinked, exits $?"
 leftovers=$(find . -maxdepth 1 -name '.*.rivet-*')
 [ -z "$leftovers" ] || fail "temporary files left behind: $leftovers"
 echo PASS
