@@ -332,6 +332,101 @@ static void split_candidates_task(Ctx *ctx, i64 b, void *arg) {
   }
 }
 
+/* .gnu.hash wants the hashed symbols grouped by bucket, candidate order within a
+ * bucket: a counting sort, on all threads. The buckets are cut into ranges; each
+ * block of candidates counts its symbols per range, the counts are summed range by
+ * range in block order, each block moves its symbols to their range's place, and each
+ * range sorts its own by bucket, into sorted and into .dynsym. */
+enum { BUCKET_RANGES = 64 };
+
+typedef struct BucketSortJob {
+  Ctx *ctx;
+  const HashedSym *hs;
+  const i64 *block_start; /* [nblocks + 1]: each block's first hashed symbol in hs */
+  u32 nbuckets;
+  i64 *at; /* [block][range]: the count, then where the next one goes */
+  i64 range_start[BUCKET_RANGES + 1];
+  HashedSym *moved; /* grouped by range */
+  HashedSym *sorted;
+} BucketSortJob;
+
+static i64 range_of(u32 bucket, u32 nbuckets) {
+  return (i64)(((u64)bucket * BUCKET_RANGES) / nbuckets);
+}
+
+static void count_block_ranges_task(Ctx *ctx, i64 b, void *arg) {
+  (void)ctx;
+  BucketSortJob *job = arg;
+  i64 *count = &job->at[b * BUCKET_RANGES];
+  for (i64 i = job->block_start[b]; i < job->block_start[b + 1]; i++)
+    count[range_of(job->hs[i].bucket, job->nbuckets)]++;
+}
+
+static void move_block_task(Ctx *ctx, i64 b, void *arg) {
+  (void)ctx;
+  BucketSortJob *job = arg;
+  i64 *at = &job->at[b * BUCKET_RANGES];
+  for (i64 i = job->block_start[b]; i < job->block_start[b + 1]; i++)
+    job->moved[at[range_of(job->hs[i].bucket, job->nbuckets)]++] = job->hs[i];
+}
+
+static void sort_range_task(Ctx *ctx, i64 r, void *arg) {
+  BucketSortJob *job = arg;
+  i64 first = job->range_start[r], end = job->range_start[r + 1];
+  /* The range's buckets: those b with range_of(b) == r. */
+  u32 lo = (u32)(((u64)r * job->nbuckets + BUCKET_RANGES - 1) / BUCKET_RANGES);
+  u32 hi = (u32)(((u64)(r + 1) * job->nbuckets + BUCKET_RANGES - 1) / BUCKET_RANGES);
+  i64 *start = calloc((size_t)(hi - lo) + 1, sizeof(i64));
+  if (!start)
+    fatal(ctx, "out of memory");
+  for (i64 i = first; i < end; i++)
+    start[job->moved[i].bucket - lo + 1]++;
+  for (u32 b = 0; b < hi - lo; b++)
+    start[b + 1] += start[b];
+  Symbol **dynsyms = ctx->dynsyms.data + ctx->gnu_hash_symoffset;
+  for (i64 i = first; i < end; i++) {
+    i64 to = first + start[job->moved[i].bucket - lo]++;
+    job->sorted[to] = job->moved[i];
+    dynsyms[to] = job->moved[i].sym;
+  }
+  free(start);
+}
+
+static void sort_by_bucket(Ctx *ctx, const SplitJob *split, i64 nblocks, i64 nhashed,
+                           HashedSym *sorted) {
+  i64 *block_start = malloc((size_t)(nblocks + 1) * sizeof(i64));
+  BucketSortJob job = {.ctx = ctx,
+                       .hs = split->hs,
+                       .block_start = block_start,
+                       .nbuckets = split->nbuckets,
+                       .at = calloc((size_t)MAX(nblocks, 1) * BUCKET_RANGES, sizeof(i64)),
+                       .moved = malloc((size_t)MAX(nhashed, 1) * sizeof(HashedSym)),
+                       .sorted = sorted};
+  if (!block_start || !job.at || !job.moved)
+    fatal(ctx, "out of memory");
+  for (i64 b = 0; b < nblocks; b++)
+    block_start[b] = split->hashed_before[b];
+  block_start[nblocks] = nhashed;
+  /* A few thousand symbols take less time than waking the other threads. */
+  bool large = nhashed >= 16384;
+  parallel_for_if(ctx, large, nblocks, count_block_ranges_task, &job);
+  i64 next = 0;
+  for (i64 r = 0; r < BUCKET_RANGES; r++) {
+    job.range_start[r] = next;
+    for (i64 b = 0; b < nblocks; b++) {
+      i64 n = job.at[b * BUCKET_RANGES + r];
+      job.at[b * BUCKET_RANGES + r] = next;
+      next += n;
+    }
+  }
+  job.range_start[BUCKET_RANGES] = next;
+  parallel_for_if(ctx, large, nblocks, move_block_task, &job);
+  parallel_for_if(ctx, large, BUCKET_RANGES, sort_range_task, &job);
+  free(job.moved);
+  free(job.at);
+  free(block_start);
+}
+
 typedef struct NumberJob {
   u8 *imported;            /* per entry, for the serial pass */
   const HashedSym *sorted; /* the hashed entries, from gnu_hash_symoffset on */
@@ -405,26 +500,16 @@ void size_dynamic_sections(Ctx *ctx) {
   ctx->dynsyms.data[0] = NULL;
   ctx->dynsyms.len = ctx->gnu_hash_symoffset;
   HashedSym *hs = malloc((size_t)MAX(nhashed, 1) * sizeof(HashedSym));
-  HashedSym *sorted = calloc_present(MAX(nhashed, 1), sizeof(HashedSym));
-  i64 *bucket_start = calloc_present(ctx->gnu_hash_nbuckets + 1, sizeof(i64));
-  if (!hs || !sorted || !bucket_start)
+  HashedSym *sorted = malloc((size_t)MAX(nhashed, 1) * sizeof(HashedSym));
+  if (!hs || !sorted)
     fatal(ctx, "out of memory");
   split.hs = hs;
   split.nbuckets = (u32)ctx->gnu_hash_nbuckets;
   parallel_for(ctx, nblocks, split_candidates_task, &split);
+  sort_by_bucket(ctx, &split, nblocks, nhashed, sorted);
   free(split.hashed_before);
-  /* .gnu.hash wants the hashed symbols grouped by bucket; within a bucket they keep
-   * candidate order. A counting sort does that in linear time. */
-  for (i64 i = 0; i < nhashed; i++)
-    bucket_start[hs[i].bucket + 1]++;
-  for (i64 b = 0; b < ctx->gnu_hash_nbuckets; b++)
-    bucket_start[b + 1] += bucket_start[b];
-  for (i64 i = 0; i < nhashed; i++)
-    sorted[bucket_start[hs[i].bucket]++] = hs[i];
   free(hs);
-  free(bucket_start);
-  for (i64 i = 0; i < nhashed; i++)
-    vec_push(&ctx->dynsyms, sorted[i].sym);
+  ctx->dynsyms.len += nhashed;
   free(cand.data);
 
   /* Written whole by number_local_entries_task (entry 0 here): first touched there. */

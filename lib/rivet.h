@@ -1256,6 +1256,9 @@ void compress_debug_chunks(Ctx *ctx, Chunk **chunks, i64 n, FillContentsFn *fill
 /* ---- thread-pool.c ---- */
 typedef void ParallelFn(Ctx *ctx, i64 i, void *arg);
 void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg);
+/* parallel_for when the work is worth waking the other threads for; else on this one,
+ * items in order (the same results either way). */
+void parallel_for_if(Ctx *ctx, bool worth_waking, i64 n, ParallelFn *fn, void *arg);
 void start_thread_pool(Ctx *ctx); /* the workers, before the first job needs them */
 /* The same, items with the largest weight[i] handed out first (load balance). */
 void parallel_for_heaviest_first(Ctx *ctx, i64 n, ParallelFn *fn, void *arg, const i64 *weight);

@@ -829,11 +829,7 @@ void allocate_got_and_plt(Ctx *ctx) {
     lists[fi].slots = slots + at;
   /* A few thousand symbols take less time than waking the other threads. */
   bool on_all_threads = nlisted >= SLOTS_PARALLEL_MIN;
-  if (on_all_threads)
-    parallel_for(ctx, nlists, decide_file_slots_task, lists);
-  else
-    for (i64 fi = 0; fi < nlists; fi++)
-      decide_file_slots_task(ctx, fi, lists);
+  parallel_for_if(ctx, on_all_threads, nlists, decide_file_slots_task, lists);
   SlotCursor total = {ctx->plt_syms.len, ctx->pltgot_syms.len, ctx->iplt_syms.len, ctx->got_slots,
                       ctx->got_syms.len};
   for (i64 fi = 0; fi < nlists; fi++) {
@@ -849,11 +845,7 @@ void allocate_got_and_plt(Ctx *ctx) {
   vec_grow(&ctx->pltgot_syms.data, &ctx->pltgot_syms.cap, total.pltgot, sizeof(Symbol *));
   vec_grow(&ctx->iplt_syms.data, &ctx->iplt_syms.cap, total.iplt, sizeof(Symbol *));
   vec_grow(&ctx->got_syms.data, &ctx->got_syms.cap, total.got_sym, sizeof(Symbol *));
-  if (on_all_threads)
-    parallel_for(ctx, nlists, number_file_slots_task, lists);
-  else
-    for (i64 fi = 0; fi < nlists; fi++)
-      number_file_slots_task(ctx, fi, lists);
+  parallel_for_if(ctx, on_all_threads, nlists, number_file_slots_task, lists);
   ctx->plt_syms.len = total.plt;
   ctx->pltgot_syms.len = total.pltgot;
   ctx->iplt_syms.len = total.iplt;

@@ -295,6 +295,15 @@ void parallel_for(Ctx *ctx, i64 n, ParallelFn *fn, void *arg) {
   run_job(ctx, n, fn, arg, NULL);
 }
 
+void parallel_for_if(Ctx *ctx, bool worth_waking, i64 n, ParallelFn *fn, void *arg) {
+  if (worth_waking) {
+    run_job(ctx, n, fn, arg, NULL);
+    return;
+  }
+  for (i64 i = 0; i < n; i++)
+    fn(ctx, i, arg);
+}
+
 typedef struct WeightedItem {
   i64 weight, item;
 } WeightedItem;
