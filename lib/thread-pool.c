@@ -1,16 +1,22 @@
-/* parallel_for: runs fn(i) for i in [0, n) on a pool of pthreads with an atomic
- * cursor. Work items own their output slots, so results do not depend on which
- * thread ran what. --threads=1 runs inline. The workers are started once and
- * wait between jobs: the resolution loop calls parallel_for hundreds of times
- * with small batches, and starting threads for each would cost more than the work.
- * Each worker allocates from its own arena (local_arena), so allocation needs no
- * lock. */
+/* parallel_for: runs fn(i) for i in [0, n) on a pool of pthreads, each thread taking
+ * items from its own share first (next_item). Work items own their output slots, so
+ * results do not depend on which thread ran what. --threads=1 runs inline. The workers
+ * are started once and wait between jobs: the resolution loop calls parallel_for
+ * hundreds of times with small batches, and starting threads for each would cost more
+ * than the work. Each worker allocates from its own arena (local_arena), so allocation
+ * needs no lock. */
 #include "rivet.h"
 
 #include <pthread.h>
 #include <sched.h>
 #include <stdlib.h>
 #include <unistd.h>
+
+/* A participant's share of a job's items, [front, back) packed as front << 32 | back,
+ * on a cache line of its own. */
+typedef struct ItemSpan {
+  _Alignas(64) _Atomic u64 span;
+} ItemSpan;
 
 typedef struct Job {
   Ctx *ctx;
@@ -19,7 +25,9 @@ typedef struct Job {
   i64 n;
   const i64 *order; /* the items in the order they are handed out; NULL: 0, 1, ... */
   i64 nworkers;     /* pool workers that take part, besides the calling thread */
-  _Atomic i64 next;
+  _Atomic i64 next; /* with order: the next position in it */
+  i64 nparts;       /* without order: each participant's contiguous share */
+  ItemSpan parts[MAX_THREADS];
   /* --time-report: when each participant (0: the caller) began and ended its items */
   bool timed;
   double began[MAX_THREADS], ended[MAX_THREADS];
@@ -57,14 +65,59 @@ Arena *local_arena(Ctx *ctx) {
   return worker_arena ? worker_arena : &ctx->arena;
 }
 
+static bool take_item(ItemSpan *part, bool from_front, i64 *item) {
+  u64 span = atomic_load_explicit(&part->span, memory_order_relaxed);
+  for (;;) {
+    u32 front = (u32)(span >> 32), back = (u32)span;
+    if (front >= back)
+      return false;
+    u64 rest = from_front ? (u64)(front + 1) << 32 | back : (u64)front << 32 | (back - 1);
+    if (atomic_compare_exchange_weak(&part->span, &span, rest)) {
+      *item = from_front ? front : back - 1;
+      return true;
+    }
+  }
+}
+
+/* The items shared out among nparts participants (none with an order: those go in
+ * its order, from one cursor). */
+static void share_items(Job *job, i64 nparts) {
+  atomic_init(&job->next, 0);
+  job->nparts = job->order || job->n >= ((i64)1 << 31) ? 0 : nparts;
+  for (i64 p = 0; p < job->nparts; p++) {
+    u64 front = (u64)(p * job->n / nparts), back = (u64)((p + 1) * job->n / nparts);
+    atomic_init(&job->parts[p].span, front << 32 | back);
+  }
+}
+
+/* Without an order, each participant takes its own contiguous share of the items from
+ * the front, then the others' from their backs. Neighbouring items (a file's and the
+ * next one's output slots share cache lines) mostly stay on one thread, and a file
+ * mostly goes to the same thread in pass after pass, where its data already is (two
+ * threads, whole links against one shared cursor: llvm-shared and llvm-pie 3.6% and
+ * 4.2% faster). A participant that never joins has its share taken from the back by
+ * the others. */
+static bool next_item(Job *job, i64 participant, i64 *item) {
+  if (job->nparts == 0) {
+    i64 i = atomic_fetch_add(&job->next, 1);
+    *item = i < job->n && job->order ? job->order[i] : i;
+    return i < job->n;
+  }
+  if (take_item(&job->parts[participant], true, item))
+    return true;
+  for (i64 k = 1; k < job->nparts; k++)
+    if (take_item(&job->parts[(participant + k) % job->nparts], false, item))
+      return true;
+  return false;
+}
+
 static void run_items(Job *job, i64 participant) {
   if (job->timed)
     job->began[participant] = now_seconds();
   for (;;) {
-    i64 i = atomic_fetch_add(&job->next, 1);
-    if (i >= job->n)
+    i64 item;
+    if (!next_item(job, participant, &item))
       break;
-    i64 item = job->order ? job->order[i] : i;
     current_item = item;
     job->fn(job->ctx, item, job->arg);
   }
@@ -279,7 +332,7 @@ static void run_job(Ctx *ctx, i64 n, ParallelFn *fn, void *arg, const i64 *order
              .n = n,
              .order = order,
              .timed = ctx->opt.time_report};
-  atomic_init(&job.next, 0);
+  share_items(&job, nthreads);
   atomic_fetch_add(&job_epoch, 1);
   hand_out(&job, nthreads - 1);
   in_job = true;
@@ -361,7 +414,7 @@ i64 start_background(Ctx *ctx, ParallelFn *fn, void *arg) {
   if (want <= 0 || in_job)
     return 0;
   background = (Job){.ctx = ctx, .fn = fn, .arg = arg, .n = want};
-  atomic_init(&background.next, 0);
+  share_items(&background, want + 1); /* the caller (0) takes none: its share is empty */
   hand_out(&background, want); /* fewer workers may start: they take the other items */
   in_job = true;
   return background.nworkers;
