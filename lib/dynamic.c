@@ -297,7 +297,7 @@ static void list_candidates(Ctx *ctx, SymbolVec *cand, i64 extra) {
 typedef struct SplitJob {
   Symbol **cand;
   i64 n;
-  i64 *hashed_before; /* per block: hashed candidates in the blocks before it */
+  i64 *hashed_before; /* per block: hashed candidates in the blocks before it; [nblocks]: all */
   HashedSym *hs;
   u32 nbuckets;
 } SplitJob;
@@ -340,7 +340,6 @@ static void split_candidates_task(Ctx *ctx, i64 b, void *arg) {
 enum { BUCKET_RANGES = 64 };
 
 typedef struct BucketSortJob {
-  Ctx *ctx;
   const HashedSym *hs;
   const i64 *block_start; /* [nblocks + 1]: each block's first hashed symbol in hs */
   u32 nbuckets;
@@ -394,19 +393,14 @@ static void sort_range_task(Ctx *ctx, i64 r, void *arg) {
 
 static void sort_by_bucket(Ctx *ctx, const SplitJob *split, i64 nblocks, i64 nhashed,
                            HashedSym *sorted) {
-  i64 *block_start = malloc((size_t)(nblocks + 1) * sizeof(i64));
-  BucketSortJob job = {.ctx = ctx,
-                       .hs = split->hs,
-                       .block_start = block_start,
+  BucketSortJob job = {.hs = split->hs,
+                       .block_start = split->hashed_before,
                        .nbuckets = split->nbuckets,
                        .at = calloc((size_t)MAX(nblocks, 1) * BUCKET_RANGES, sizeof(i64)),
                        .moved = malloc((size_t)MAX(nhashed, 1) * sizeof(HashedSym)),
                        .sorted = sorted};
-  if (!block_start || !job.at || !job.moved)
+  if (!job.at || !job.moved)
     fatal(ctx, "out of memory");
-  for (i64 b = 0; b < nblocks; b++)
-    block_start[b] = split->hashed_before[b];
-  block_start[nblocks] = nhashed;
   /* A few thousand symbols take less time than waking the other threads. */
   bool large = nhashed >= 16384;
   parallel_for_if(ctx, large, nblocks, count_block_ranges_task, &job);
@@ -424,7 +418,6 @@ static void sort_by_bucket(Ctx *ctx, const SplitJob *split, i64 nblocks, i64 nha
   parallel_for_if(ctx, large, BUCKET_RANGES, sort_range_task, &job);
   free(job.moved);
   free(job.at);
-  free(block_start);
 }
 
 typedef struct NumberJob {
@@ -485,13 +478,13 @@ void size_dynamic_sections(Ctx *ctx) {
     vec_push(&cand, s);
   }
   i64 nblocks = block_count(cand.len);
-  SplitJob split = {.cand = cand.data,
-                    .n = cand.len,
-                    .hashed_before = calloc((size_t)MAX(nblocks, 1), sizeof(i64))};
+  SplitJob split = {
+      .cand = cand.data, .n = cand.len, .hashed_before = calloc((size_t)nblocks + 1, sizeof(i64))};
   if (!split.hashed_before)
     fatal(ctx, "out of memory");
   parallel_for(ctx, nblocks, count_hashed_task, &split);
   i64 nhashed = counts_to_starts(split.hashed_before, nblocks, 0);
+  split.hashed_before[nblocks] = nhashed;
   ctx->gnu_hash_symoffset = 1 + cand.len - nhashed;
   ctx->gnu_hash_nbuckets = MAX(1, nhashed / 4);
   /* Every slot of these is written by a task: their pages are first touched there. */

@@ -358,7 +358,7 @@ typedef struct FileBins {
   i32 *place_of_section; /* per section index; -1: not binned */
   Chunk **chunks;        /* per place, once places are merged */
   i64 *starts;           /* per place: where this file's members begin in chunk->members */
-  i32 *entry;            /* per place: its entry in its block's BlockPlaces */
+  i32 *entry;            /* per place: its index in its block's places */
 } FileBins;
 
 /* Distinct places by value, for finding one among thousands: -r keeps every section
@@ -396,10 +396,14 @@ static void place_index_grow(PlaceIndex *ix, const SectionPlace *places) {
 }
 
 /* The index of p among places[0, n), adding it as index n when absent (the caller
- * appends it then): returns the index and sets *added. Each place's hash is computed
+ * appends it then): returns the index and sets *added. An input section alone is a
+ * place no other equals: always added, never indexed. Each place's hash is computed
  * once, where its file's places are found (on all threads), not in the serial merge. */
 static i64 place_index_find_or_add(PlaceIndex *ix, const SectionPlace *places, i64 n,
                                    const SectionPlace *p, bool *added) {
+  *added = true;
+  if (p->alone)
+    return n;
   if (2 * (ix->len + 1) > ix->cap)
     place_index_grow(ix, places);
   u64 mask = (u64)ix->cap - 1;
@@ -408,7 +412,6 @@ static i64 place_index_find_or_add(PlaceIndex *ix, const SectionPlace *places, i
     if (!at) {
       ix->slots[h] = (i32)(n + 1);
       ix->len++;
-      *added = true;
       return n;
     }
     if (same_place(&places[at - 1], p)) {
@@ -434,7 +437,7 @@ static void find_file_places_task(Ctx *ctx, i64 fi, void *arg) {
     i64 k = last;
     bool added = false;
     if (k >= b->places.len || !same_place(&b->places.data[k], &p)) {
-      p.hash = place_hash(&p);
+      p.hash = p.alone ? 0 : place_hash(&p);
       k = place_index_find_or_add(&index, b->places.data, b->places.len, &p, &added);
     }
     if (added) {
@@ -461,22 +464,14 @@ static void fill_file_members_task(Ctx *ctx, i64 fi, void *arg) {
   }
 }
 
-/* Input sections into output sections, in input order. The places of each file's
- * sections are found on all threads; output sections are created serially, in the
- * order their first member appears, so their order does not depend on threads. */
-/* The places of a block of files, each distinct one once, in order of first appearance
- * (an input section alone is a place of its own): merged in block order, they meet
- * each output section once per block, where a merge of the files' lists would meet it
- * once per file. */
+/* The distinct places of a block of files, in order of first appearance: merged in
+ * block order, they meet each output section once per block, where a merge of the
+ * files' lists would meet it once per file. */
 enum { BIN_FILE_BLOCK = 32 };
 
-typedef struct BlockPlace {
-  SectionPlace place;
-  Chunk *chunk; /* once merged */
-} BlockPlace;
-
 typedef struct BlockPlaces {
-  VEC(BlockPlace) entries;
+  VEC(SectionPlace) places;
+  Chunk **chunks; /* per place, once merged */
 } BlockPlaces;
 
 typedef struct BinJob {
@@ -488,7 +483,6 @@ typedef struct BinJob {
 static void list_block_places_task(Ctx *ctx, i64 bi, void *arg) {
   BinJob *job = arg;
   BlockPlaces *block = &job->blocks[bi];
-  VEC(SectionPlace) places = {0}; /* the entries' places, for the index */
   PlaceIndex index = {0};
   for (i64 fi = bi * BIN_FILE_BLOCK; fi < MIN(job->nfiles, (bi + 1) * BIN_FILE_BLOCK); fi++) {
     FileBins *b = &job->bins[fi];
@@ -497,20 +491,16 @@ static void list_block_places_task(Ctx *ctx, i64 bi, void *arg) {
     b->starts = ARENA_ARRAY(local_arena(ctx), i64, n);
     b->entry = ARENA_ARRAY(local_arena(ctx), i32, n);
     for (i64 k = 0; k < b->places.len; k++) {
+      bool added;
       SectionPlace *p = &b->places.data[k];
-      bool added = true;
-      i64 at = places.len;
-      if (!p->alone)
-        at = place_index_find_or_add(&index, places.data, places.len, p, &added);
-      if (added) {
-        vec_push(&places, *p);
-        vec_push(&block->entries, ((BlockPlace){*p, NULL}));
-      }
+      i64 at = place_index_find_or_add(&index, block->places.data, block->places.len, p, &added);
+      if (added)
+        vec_push(&block->places, *p);
       b->entry[k] = (i32)at;
     }
   }
   free(index.slots);
-  free(places.data);
+  block->chunks = ARENA_ARRAY(local_arena(ctx), Chunk *, MAX(block->places.len, 1));
 }
 
 static void map_block_places_task(Ctx *ctx, i64 bi, void *arg) {
@@ -520,11 +510,14 @@ static void map_block_places_task(Ctx *ctx, i64 bi, void *arg) {
   for (i64 fi = bi * BIN_FILE_BLOCK; fi < MIN(job->nfiles, (bi + 1) * BIN_FILE_BLOCK); fi++) {
     FileBins *b = &job->bins[fi];
     for (i64 k = 0; k < b->places.len; k++)
-      b->chunks[k] = block->entries.data[b->entry[k]].chunk;
+      b->chunks[k] = block->chunks[b->entry[k]];
   }
-  free(block->entries.data);
+  free(block->places.data);
 }
 
+/* Input sections into output sections, in input order. The places of each file's
+ * sections are found on all threads; output sections are created serially, in the
+ * order their first member appears, so their order does not depend on threads. */
 void bin_input_sections(Ctx *ctx) {
   VEC(OsecKey) keys = {0};
   i64 nfiles = ctx->objs.len;
@@ -538,13 +531,11 @@ void bin_input_sections(Ctx *ctx) {
   VEC(SectionPlace) key_places = {0}; /* keys[k]'s place, for the index */
   PlaceIndex index = {0};
   for (i64 bi = 0; bi < nblocks; bi++) {
-    for (i64 e = 0; e < job.blocks[bi].entries.len; e++) {
-      BlockPlace *entry = &job.blocks[bi].entries.data[e];
-      SectionPlace *p = &entry->place;
-      bool added = true;
-      i64 at = keys.len;
-      if (!p->alone) /* an input section alone makes an output section of its own */
-        at = place_index_find_or_add(&index, key_places.data, key_places.len, p, &added);
+    BlockPlaces *block = &job.blocks[bi];
+    for (i64 e = 0; e < block->places.len; e++) {
+      SectionPlace *p = &block->places.data[e];
+      bool added;
+      i64 at = place_index_find_or_add(&index, key_places.data, key_places.len, p, &added);
       if (added) {
         /* GNU ld starts each SHF_GNU_MBIND output section on a common page. */
         Chunk *c = new_chunk(ctx, CK_OSEC, p->name, p->type, p->flags,
@@ -555,7 +546,7 @@ void bin_input_sections(Ctx *ctx) {
         vec_push(&keys, ((OsecKey){p->name, p->type, p->flags, p->info, p->entsize, c}));
         vec_push(&key_places, *p);
       }
-      entry->chunk = keys.data[at].chunk;
+      block->chunks[e] = keys.data[at].chunk;
     }
   }
   free(index.slots);
