@@ -3,7 +3,8 @@
 # run on all threads): the loader finds every one of them by name (dlsym walks the
 # .gnu.hash chains), the hashed .dynsym entries are grouped by bucket and, within a
 # bucket, keep the order the object defines them in, the bloom filter and chains
-# agree with each symbol's hash, and --threads=1, 2 and 16 write the same file.
+# agree with each symbol's hash, the names are ld.bfd's, and --threads=1, 2 and 16
+# write the same file.
 # shellcheck source=lib.sh
 source "${RIVET_SRC:?RIVET_SRC must point at the rivet source tree}/test/e2e/lib.sh"
 require_tools python3
@@ -43,6 +44,17 @@ cmp libmany.so.t1 libmany.so.t16 || fail "the shared object differs between --th
 cp libmany.so.t2 libmany.so
 run gcc -o main main.c -ldl
 assert_eq "$(./main $n)" "$n found, fn_missing not found" "symbols the loader finds by name"
+
+# Against ld.bfd: the same exported names, and the program finds all of them there too.
+so_link_bfd libmany.so.bfd lib.o -Wl,--hash-style=gnu
+dynsym_names() { readelf --dyn-syms -W "$1" | awk '$7 != "UND" && $8 ~ /^fn_/ { print $8 }' | sort; }
+dynsym_names libmany.so >names.rivet
+dynsym_names libmany.so.bfd >names.bfd
+cmp names.rivet names.bfd || fail "exported names differ from ld.bfd's:"$'\n'"$(diff names.rivet names.bfd | head)"
+assert_eq "$(wc -l <names.rivet)" "$n" "exported fn_ names"
+cp libmany.so.bfd libmany.so
+assert_eq "$(./main $n)" "$n found, fn_missing not found" "symbols found in ld.bfd's library (the check itself)"
+cp libmany.so.t2 libmany.so
 
 # The table itself, read from the file.
 python3 - libmany.so <<'EOF2' || fail "the .gnu.hash table is wrong (above)"
