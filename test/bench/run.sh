@@ -4,7 +4,7 @@
 # each round; checks every output works before timing it; prints the median
 # wall time (bash's microsecond clock), user+sys CPU and peak RSS (GNU time), and each
 # linker's ratio to rivet computed pair by pair (run i of a linker against run i of
-# rivet).
+# rivet; BENCH_REFERENCE names another linker to divide by).
 #   bash test/bench/run.sh WORKDIR [RUNS] [WORKLOAD...]
 set -euo pipefail
 work=$(cd "${1:?usage: run.sh WORKDIR [RUNS] [WORKLOAD...]}" && pwd)
@@ -16,6 +16,10 @@ RIVET=${RIVET:-$here/../../build/tools/ld.rivet}
 # rivet exits before its memory is released (--fork, its default): rivetnf counts that too.
 declare -A LINKER=([rivet]="$RIVET" [rivetnf]="$RIVET --no-fork" [lld]=ld.lld [mold]="mold --no-fork"
   [gold]=ld.gold [bfd]=ld.bfd)
+# rivet at a given thread count, run only when named: BENCH_LINKERS="rivet1 rivet2" with
+# BENCH_REFERENCE=rivet2 prints --threads=1's time over --threads=2's, pair by pair.
+for n in 1 2 4 8 16; do LINKER[rivet$n]="$RIVET --threads=$n"; done
+ref=${BENCH_REFERENCE:-rivet}
 # The newest peers, when present: lld 19 from Debian (apt-get install lld-19), and
 # mold 2.42 built from its public release (MOLD_242=/path/to/bin/mold), both as builds
 # run it (forking: wall time) and with --no-fork (its whole CPU time and memory).
@@ -74,7 +78,7 @@ for w in "${workloads[@]}"; do
     done
   done
   for l in "${ok[@]}"; do
-    python3 - "$w" "$l" "${wall[$l]}" "${cpu[$l]}" "${rss[$l]}" "${wall[rivet]:-}" "${rss[rivet]:-}" <<'EOF2'
+    python3 - "$w" "$l" "${wall[$l]}" "${cpu[$l]}" "${rss[$l]}" "${wall[$ref]:-}" "${rss[$ref]:-}" <<'EOF2'
 import statistics as st, sys
 w, l, wall, cpu, rss, rwall, rrss = sys.argv[1:8]
 f = lambda s: [float(x) for x in s.split()]
