@@ -181,7 +181,8 @@ static bool check_common_symbol(Ctx *ctx, InputFile *f, const ESym *s) {
   return true;
 }
 
-static bool read_symtab(Ctx *ctx, InputFile *f) {
+/* Where the symbol table, its names and its extended section indices are. */
+static bool locate_symtab(Ctx *ctx, InputFile *f) {
   const u8 *d = f->mf->data;
   i64 symtab_idx = -1;
   for (i64 i = 0; i < f->nshdrs; i++) {
@@ -222,6 +223,11 @@ static bool read_symtab(Ctx *ctx, InputFile *f) {
     }
     f->symtab_shndx = (const void *)(d + sh->sh_offset);
   }
+  return true;
+}
+
+/* Every symbol's name, section index and place in the table checked. */
+static bool check_symbols(Ctx *ctx, InputFile *f) {
   for (i64 i = 0; i < f->nsyms; i++) {
     const ESym *s = &f->esyms[i];
     if (s->st_name >= (u64)f->strtab_size) {
@@ -373,12 +379,22 @@ static void read_just_symbols_contents(Ctx *ctx, InputFile *f) {
   f->syms = ARENA_ARRAY(local_arena(ctx), Symbol *, f->nsyms);
 }
 
+/* The headers and where the symbol table is: enough to count the global names.
+ * Returns false after an error. */
+bool read_object_headers(Ctx *ctx, InputFile *f) {
+  if (!f->headers_read) {
+    f->headers_read = true;
+    f->headers_ok = read_headers(ctx, f) && locate_symtab(ctx, f);
+  }
+  return f->headers_ok;
+}
+
 /* Headers and the symbol table only: enough to list an archive member's definitions
  * without claiming its COMDAT groups. Returns false after an error. */
 bool read_object_symbols(Ctx *ctx, InputFile *f) {
   if (!f->symbols_read) {
     f->symbols_read = true;
-    f->symbols_ok = read_headers(ctx, f) && read_symtab(ctx, f);
+    f->symbols_ok = read_object_headers(ctx, f) && check_symbols(ctx, f);
     if (f->symbols_ok && f->just_symbols)
       make_symbols_absolute(ctx, f);
   }

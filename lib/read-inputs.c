@@ -111,10 +111,15 @@ void extract_member(Ctx *ctx, InputFile *member, Symbol *why, InputFile *by) {
   add_object(ctx, member);
 }
 
-static void read_symbols_task(Ctx *ctx, i64 i, void *arg) {
+/* Only what the symbol table's sizing needs: the symbols themselves are checked by
+ * read_contents_task, just before the same task reads them again, while they are in
+ * the cache (a separate pass over every symbol table first, as before, brought them in
+ * from memory twice: llvm-shared's checks took 7.7 ms at --threads=1, 12.5 ms of CPU
+ * at 2). */
+static void read_headers_task(Ctx *ctx, i64 i, void *arg) {
   InputFile *f = ((InputFile **)arg)[i];
   populate_mapping(f->mf); /* all of it is read from here on */
-  read_object_symbols(ctx, f);
+  read_object_headers(ctx, f);
 }
 
 static void read_contents_task(Ctx *ctx, i64 i, void *arg) {
@@ -737,7 +742,7 @@ static void read_listed_objects(Ctx *ctx, Loader *ld) {
   i64 *sizes = file_sizes(files.data, files.len);
   if (!sizes)
     fatal(ctx, "out of memory");
-  parallel_for_heaviest_first(ctx, files.len, read_symbols_task, files.data, sizes);
+  parallel_for_heaviest_first(ctx, files.len, read_headers_task, files.data, sizes);
   for (i64 i = 0; i < files.len; i++)
     nnames += files.data[i]->nsyms - files.data[i]->first_global;
   reserve_symbols(ctx, nnames);

@@ -515,7 +515,9 @@ struct InputFile {
   bool has_c_named_section; /* an SHF_ALLOC section named like a C identifier */
   bool has_warning_section; /* a .gnu.warning(.SYM) section: a link-time warning */
   bool has_versioned_names; /* some global is named "sym@VER" or "sym@@VER" */
-  bool symbols_read;        /* headers and symbol table read (read_object_symbols) */
+  bool headers_read;        /* headers read, symbol table found (read_object_headers) */
+  bool headers_ok;          /* ... and found well-formed */
+  bool symbols_read;        /* ... and every symbol checked (read_object_symbols) */
   bool symbols_ok;          /* ... and found well-formed */
   bool in_whole_archive;
   bool is_member; /* of an archive or of a --start-lib group */
@@ -575,6 +577,7 @@ InputFile *new_object_file(Ctx *ctx, MappedFile *mf, const char *archive_name);
 InputFile *new_unregistered_object_file(Ctx *ctx, MappedFile *mf, const char *archive_name);
 void register_file(Ctx *ctx, InputFile *f); /* gives the next priority */
 bool is_elf_object(const u8 *data, i64 size);
+bool read_object_headers(Ctx *ctx, InputFile *f);
 bool read_object_symbols(Ctx *ctx, InputFile *f);
 void read_object_contents(Ctx *ctx, InputFile *f);
 void intern_object_symbols(Ctx *ctx, InputFile *f);
