@@ -8,10 +8,10 @@
  * order over its own names only: every Symbol and every group sees the same events in
  * the same order as in the serial walk, whichever thread runs its shard. A file's
  * symbols depend on its own claims (a dropped group member defines nothing), so all
- * claims come first. Before the first archive or shared object no name is lazy or
- * defined by a library, so resolution extracts nothing and touches nothing but the
- * name's Symbol; duplicate definitions are listed and reported after, in file order,
- * as the serial walk reports them. Files whose names carry a default version
+ * claims come first; a group's claim needs no walk at all (offer_groups_task). Before the first
+ * archive or shared object no name is lazy or defined by a library, so resolution extracts nothing
+ * and touches nothing but the name's Symbol; duplicate definitions are listed and reported after,
+ * in file order, as the serial walk reports them. Files whose names carry a default version
  * ("foo@@V" also defines "foo", another name) and traced names (printed as they are
  * met) keep the serial walk. */
 #include "rivet.h"
@@ -28,24 +28,40 @@ typedef struct RunJob {
   DuplicateVec *duplicates; /* per shard */
 } RunJob;
 
-/* By 512-byte block: Symbols (and groups) allocated side by side share cache lines,
- * which two threads writing them would pass back and forth. */
+/* By 512-byte block: Symbols allocated side by side share cache lines, which two
+ * threads writing them would pass back and forth. */
 static i64 shard_of(const void *p, i64 nshards) {
   u64 h = ((u64)(uintptr_t)p >> 9) * 0x9E3779B97F4A7C15ull;
   return (i64)(((h >> 32) * (u64)nshards) >> 32);
 }
 
-static void claim_shard_task(Ctx *ctx, i64 k, void *arg) {
+/* A group belongs to the first file of the run that holds it: the run's files are
+ * in priority order, and nothing before the run owns a group, so the owner is the
+ * holder of lowest priority, which any thread may offer in any order. */
+static void offer_groups_task(Ctx *ctx, i64 fi, void *arg) {
   (void)ctx;
-  RunJob *job = arg;
-  for (i64 fi = 0; fi < job->nfiles; fi++) {
-    InputFile *f = job->files[fi];
-    if (!f->syms)
-      continue;
-    for (i64 i = 0; i < f->ncomdat_refs; i++)
-      if (shard_of(f->comdat_refs[i].group, job->nshards) == k)
-        claim_comdat_group(f, i);
+  InputFile *f = ((RunJob *)arg)->files[fi];
+  if (!f->syms)
+    return;
+  for (i64 i = 0; i < f->ncomdat_refs; i++) {
+    InputFile *_Atomic *owner = &f->comdat_refs[i].group->owner;
+    InputFile *seen = atomic_load_explicit(owner, memory_order_relaxed);
+    while ((!seen || f->priority < seen->priority) &&
+           !atomic_compare_exchange_weak_explicit(owner, &seen, f, memory_order_relaxed,
+                                                  memory_order_relaxed))
+      ;
   }
+}
+
+/* With every owner final, each file drops its members of the groups it lost; its
+ * section slots are written by one thread only. */
+static void claim_groups_task(Ctx *ctx, i64 fi, void *arg) {
+  (void)ctx;
+  InputFile *f = ((RunJob *)arg)->files[fi];
+  if (!f->syms)
+    return;
+  for (i64 i = 0; i < f->ncomdat_refs; i++)
+    claim_comdat_group(f, i);
 }
 
 /* Each thread scans every name and keeps its own: a branch on "ours?" would go either
@@ -112,7 +128,8 @@ bool resolve_leading_objects(Ctx *ctx, InputFile **files, i64 n, i64 (*item_of)(
     fatal(ctx, "out of memory");
   for (i64 i = 0; i < n; i++)
     ctx->has_gnu_extensions |= files[i]->syms && files[i]->has_gnu_extensions;
-  parallel_for(ctx, job.nshards, claim_shard_task, &job);
+  parallel_for(ctx, n, offer_groups_task, &job);
+  parallel_for(ctx, n, claim_groups_task, &job);
   parallel_for(ctx, job.nshards, resolve_shard_task, &job);
   DuplicateVec all = {0};
   for (i64 k = 0; k < job.nshards; k++) {
