@@ -2,18 +2,18 @@
  * object), resolved on all threads with the serial walk's result.
  *
  * The serial walk visits the files in order and, in each, its COMDAT groups and then
- * its global symbols. What happens to one name depends only on the earlier events for
- * that name, and a group's claim only on the earlier claims of that group. So the
- * names (and the groups) are dealt into shards, and each shard walks the files in
- * order over its own names only: every Symbol and every group sees the same events in
- * the same order as in the serial walk, whichever thread runs its shard. A file's
- * symbols depend on its own claims (a dropped group member defines nothing), so all
- * claims come first; a group's claim needs no walk at all (offer_groups_task). Before the first
- * archive or shared object no name is lazy or defined by a library, so resolution extracts nothing
- * and touches nothing but the name's Symbol; duplicate definitions are listed and reported after,
- * in file order, as the serial walk reports them. Files whose names carry a default version
- * ("foo@@V" also defines "foo", another name) and traced names (printed as they are
- * met) keep the serial walk. */
+ * its global symbols. A file's symbols depend on its own claims (a dropped group
+ * member defines nothing), so all claims come first. A group goes to the first file
+ * that holds it, which needs no walk: any thread may offer a file, and the lowest
+ * priority stays (offer_groups_task). What happens to one name depends only on the
+ * earlier events for that name, so the names are dealt into shards, and each shard
+ * walks the files in order over its own names only: every Symbol sees the same events
+ * in the same order as in the serial walk, whichever thread runs its shard. Before the
+ * first archive or shared object no name is lazy or defined by a library, so
+ * resolution extracts nothing and touches nothing but the name's Symbol; duplicate
+ * definitions are listed and reported after, in file order, as the serial walk reports
+ * them. Files whose names carry a default version ("foo@@V" also defines "foo",
+ * another name) and traced names (printed as they are met) keep the serial walk. */
 #include "rivet.h"
 
 #include <stdlib.h>
