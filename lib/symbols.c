@@ -349,12 +349,16 @@ void resolve_global(Ctx *ctx, InputFile *f, i64 i, DuplicateVec *duplicates) {
   if (shndx == SHN_UNDEF) {
     if (vis != STV_DEFAULT && sym->rank == RANK_DSO)
       make_undefined(sym, ELF64_ST_TYPE(es->st_info));
-    sym->referenced = true;
+    /* Written only when they change: a name thousands of files reference would have
+     * its cache line dirtied by each, and passed between the leading run's threads. */
+    if (!sym->referenced)
+      sym->referenced = true;
     GlobalSymbol *g = global_symbol(sym);
     if (!g->first_ref)
       g->first_ref = f;
     if (ELF64_ST_BIND(es->st_info) != STB_WEAK) {
-      sym->has_strong_ref = true;
+      if (!sym->has_strong_ref)
+        sym->has_strong_ref = true;
       if (sym->rank == RANK_LAZY)
         extract_member(ctx, g->lazy_file, sym, f);
     }
