@@ -138,18 +138,11 @@ static i64 *file_sizes(InputFile **files, i64 n) {
   return sizes;
 }
 
-/* Objects on all threads, their symbol tables read already (the symbol table is sized
- * for every global name): sections, relocations and names. */
+/* Objects on all threads, their headers read already and the symbol and group tables
+ * sized for every global name and group: sections, relocations and names. */
 static void read_objects_in_parallel(Ctx *ctx, InputFile **files, i64 n, const i64 *sizes) {
   for (i64 i = 0; i < n; i++)
     atomic_store(&files[i]->parse_state, PARSE_DONE);
-  i64 nglobals = 0, ngroups = 0;
-  for (i64 i = 0; i < n; i++) {
-    nglobals += files[i]->nsyms - files[i]->first_global;
-    ngroups += files[i]->ngroups;
-  }
-  reserve_symbols(ctx, nglobals);
-  reserve_comdats(ctx, ngroups);
   parallel_for_heaviest_first(ctx, n, read_contents_task, files, sizes);
 }
 
@@ -743,9 +736,13 @@ static void read_listed_objects(Ctx *ctx, Loader *ld) {
   if (!sizes)
     fatal(ctx, "out of memory");
   parallel_for_heaviest_first(ctx, files.len, read_headers_task, files.data, sizes);
-  for (i64 i = 0; i < files.len; i++)
+  i64 ngroups = 0;
+  for (i64 i = 0; i < files.len; i++) {
     nnames += files.data[i]->nsyms - files.data[i]->first_global;
+    ngroups += files.data[i]->ngroups;
+  }
   reserve_symbols(ctx, nnames);
+  reserve_comdats(ctx, ngroups);
   parallel_for(ctx, blocks.len, intern_names_task, blocks.data);
   read_objects_in_parallel(ctx, files.data, files.len, sizes);
   free(sizes);
