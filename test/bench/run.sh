@@ -19,6 +19,10 @@ declare -A LINKER=([rivet]="$RIVET" [rivetnf]="$RIVET --no-fork" [lld]=ld.lld [m
 # rivet at a given thread count, run only when named: BENCH_LINKERS="rivet1 rivet2" with
 # BENCH_REFERENCE=rivet2 prints --threads=1's time over --threads=2's, pair by pair.
 for n in 1 2 4 8 16; do LINKER[rivet$n]="$RIVET --threads=$n"; done
+# The yardstick for rivet2 (also run only when named): two rivet1 links at once. With
+# BENCH_REFERENCE=rivet1, 2 divided by its ratio is the most a second thread could gain
+# on this workload, on this machine, in these rounds.
+LINKER[rivet1x2]="bash $here/two-at-once.sh $RIVET --threads=1"
 ref=${BENCH_REFERENCE:-rivet}
 # The newest peers, when present: lld 19 from Debian (apt-get install lld-19), and
 # mold 2.42 built from its public release (MOLD_242=/path/to/bin/mold), both as builds
