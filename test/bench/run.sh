@@ -91,7 +91,7 @@ med = st.median(wall)
 spread = max(wall) - min(wall)
 ratio = st.median([max(a, 5e-3) / max(b, 5e-3) for a, b in zip(wall, f(rwall))]) if rwall else float("nan")
 rratio = st.median(rss) / st.median(f(rrss)) if rrss else float("nan")
-print("%-16s %-9s %9.4f %9.4f %9.3f %9.1f %9.2f %8.2f" % (w, l, med, spread, st.median(cpu), st.median(rss) / 1024, ratio, rratio))
+print("%-16s %-9s %9.4f %9.4f %9.3f %9.1f %9.3f %8.2f" % (w, l, med, spread, st.median(cpu), st.median(rss) / 1024, ratio, rratio))
 EOF2
   done
   unset wall cpu rss
