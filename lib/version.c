@@ -7,8 +7,9 @@
  * A named node becomes a version definition (index 2, 3, ... in script order; index 1
  * is the file itself); an anonymous node only says what is global and what is local.
  * A symbol matches the most specific pattern: an exact name before a wildcard, and the
- * catch-all "*" last. Objects can name versions themselves: "foo@V1" defines a hidden
- * (non-default) version, "foo@@V2" the default one, which plain "foo" also reaches. */
+ * catch-all "*" last; of several wildcards, the last node's. Objects can name versions
+ * themselves: "foo@V1" defines a hidden (non-default) version, "foo@@V2" the default
+ * one, which plain "foo" also reaches. */
 #include "rivet.h"
 
 #include <fnmatch.h>
@@ -56,8 +57,11 @@ static bool parse_script(Ctx *ctx, const char *path, PatternList *pats) {
   i64 i = 0, n = toks.len;
 #define TOK(k) ((k) < n ? toks.data[k].str : "")
 #define LINE ((long)(i < n ? toks.data[i].line : (n ? toks.data[n - 1].line : 1)))
-  /* A script may be wrapped as "VERSION { ... }" inside a linker script. */
-  if (!strcmp(TOK(0), "VERSION") && !strcmp(TOK(1), "{"))
+  /* A script may be wrapped as "VERSION { ... }" inside a linker script; a node may
+   * also be named VERSION ("VERSION { global: foo; };", GNU ld and lld): the wrapper
+   * holds nodes, whose "{" comes first or after a name. */
+  if (!strcmp(TOK(0), "VERSION") && !strcmp(TOK(1), "{") &&
+      (!strcmp(TOK(2), "{") || !strcmp(TOK(3), "{")))
     i = 2;
   while (i < n) {
     const char *name = NULL;
@@ -183,6 +187,15 @@ static bool hidden_by_own_node(Ctx *ctx, PatternList *pats, i32 node, const char
   return hidden;
 }
 
+/* Of two matching wildcards, the one in the later node wins, and in one node a global
+ * one before a local one: GNU ld and lld both give "foo_bar" VER2 under
+ * "VER1 { foo*; }; VER2 { foo*bar*; };" (lld ranks all of a node's global patterns
+ * before its local ones; GNU ld refuses a node that lists local: first). */
+static bool outranks(const Pattern *p, const Pattern *current) {
+  return !current || p->node > current->node ||
+         (p->node == current->node && current->is_local && !p->is_local);
+}
+
 /* The most specific matching pattern: exact, then wildcard, then "*". Patterns in an
  * extern "C++" block are matched against the demangled name. */
 static Pattern *match(PatternList *pats, const char *name, const char *demangled) {
@@ -195,7 +208,7 @@ static Pattern *match(PatternList *pats, const char *name, const char *demangled
       if (!p->is_glob ? !strcmp(p->text, demangled) : !fnmatch(p->text, demangled, 0)) {
         if (!p->is_glob)
           return p;
-        if (!glob)
+        if (outranks(p, glob))
           glob = p;
       }
       continue;
@@ -206,7 +219,7 @@ static Pattern *match(PatternList *pats, const char *name, const char *demangled
     } else if (!strcmp(p->text, "*")) {
       if (!star)
         star = p;
-    } else if (!glob && !fnmatch(p->text, name, 0)) {
+    } else if (outranks(p, glob) && !fnmatch(p->text, name, 0)) {
       glob = p;
     }
   }
