@@ -25,7 +25,9 @@ RvContext *rv_context_new(void) {
   o->output = "a.out";
   o->kind = OUT_EXEC;
   o->build_id = BUILD_ID_NONE;
-  o->hash_gnu = false;
+  /* Both tables unless told otherwise, as Debian's GNU ld and lld write them; gcc
+   * passes --hash-style=gnu, so this is for ld run by hand or by other drivers. */
+  o->hash_gnu = true;
   o->hash_sysv = true;
   o->z_relro = true;
   o->start_stop_visibility = STV_PROTECTED;
@@ -615,7 +617,21 @@ static void opt_z(Ctx *ctx, const char *value, const char *word) {
   parse_z(ctx, value, word);
 }
 
-/* -rpath DIR and -R DIR add to the run path; GNU ld reads -R FILE, an existing file
+/* Whether path, a ':'-separated list, holds value from the start of one of its entries
+ * to the end of that entry or of a later one. */
+static bool run_path_holds(const char *path, const char *value) {
+  size_t len = strlen(value);
+  for (const char *entry = path;; entry++) {
+    if (!strncmp(entry, value, len) && (entry[len] == '\0' || entry[len] == ':'))
+      return true;
+    entry = strchr(entry, ':');
+    if (!entry)
+      return false;
+  }
+}
+
+/* -rpath DIR and -R DIR add to the run path, unless it has them already (GNU ld: the
+ * second of "-rpath /a -rpath /a" adds nothing); GNU ld reads -R FILE, an existing file
  * that is not a directory, as --just-symbols FILE. */
 static void opt_rpath(Ctx *ctx, const char *value, const char *word) {
   struct stat st;
@@ -624,7 +640,10 @@ static void opt_rpath(Ctx *ctx, const char *value, const char *word) {
     return;
   }
   Options *o = &ctx->opt;
-  o->rpath = o->rpath ? arena_sprintf(&ctx->arena, "%s:%s", o->rpath, value) : value;
+  if (!o->rpath)
+    o->rpath = value;
+  else if (!run_path_holds(o->rpath, value))
+    o->rpath = arena_sprintf(&ctx->arena, "%s:%s", o->rpath, value);
 }
 
 static void opt_exclude_libs(Ctx *ctx, const char *value, const char *word) {
@@ -982,7 +1001,8 @@ static const OptionDef options[] = {
     {"Bgroup", NULL, "Resolve this object's names within its group (DF_1_GROUP)", ON(bgroup)},
     {"init", "SYMBOL", "Call SYMBOL at load time (DT_INIT)", STRING(init_symbol)},
     {"fini", "SYMBOL", "Call SYMBOL at unload time (DT_FINI)", STRING(fini_symbol)},
-    {"hash-style", "STYLE", "Set the hash table style: sysv, gnu or both", CALLS(opt_hash_style)},
+    {"hash-style", "STYLE", "Set the hash table style: sysv, gnu or both (default)",
+     CALLS(opt_hash_style)},
     {"eh-frame-hdr", NULL, "Create .eh_frame_hdr and PT_GNU_EH_FRAME", ON(eh_frame_hdr)},
     {"traditional-format", NULL, "No .eh_frame_hdr lookup table, as GNU ld (no stabs merging)",
      ON(traditional_format)},
