@@ -1,8 +1,8 @@
 /* --build-id: a digest of the output image (the note's descriptor is zero while it is
  * hashed). Every style hashes 1 MiB blocks in parallel and then the list of block
  * digests (lld's tree hash), so the result is independent of the thread count: "fast"
- * with rivet's own 128-bit hash, sha1 and md5 with OpenSSL's libcrypto, which uses the
- * CPU's SHA instructions where there are some. */
+ * with rivet's own 128-bit hash, sha1, sha256 (as mold) and md5 with OpenSSL's
+ * libcrypto, which uses the CPU's SHA instructions where there are some. */
 #include "rivet.h"
 
 #include <dlfcn.h>
@@ -12,10 +12,11 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-/* libcrypto is loaded when a link asks for sha1 or md5: linked in, its load and
+/* libcrypto is loaded when a link asks for one of its digests: linked in, its load and
  * relocation cost every link 2 ms (10% of a small one). */
 typedef struct Crypto {
   const EVP_MD *(*sha1)(void);
+  const EVP_MD *(*sha256)(void);
   const EVP_MD *(*md5)(void);
   int (*digest)(const void *data, size_t count, unsigned char *md, unsigned int *size,
                 const EVP_MD *type, ENGINE *impl);
@@ -30,17 +31,25 @@ static void load_crypto(void) {
   if (!lib)
     return;
   crypto.sha1 = (const EVP_MD *(*)(void))dlsym(lib, "EVP_sha1");
+  crypto.sha256 = (const EVP_MD *(*)(void))dlsym(lib, "EVP_sha256");
   crypto.md5 = (const EVP_MD *(*)(void))dlsym(lib, "EVP_md5");
   *(void **)&crypto.digest = dlsym(lib, "EVP_Digest");
   *(void **)&crypto.md_size = dlsym(lib, "EVP_MD_get_size");
 }
 
+/* The libcrypto digest of a style, NULL for the styles rivet computes itself. */
 static const EVP_MD *digest_type(Ctx *ctx, BuildIdKind kind) {
+  const char *name = kind == BUILD_ID_SHA1     ? "sha1"
+                     : kind == BUILD_ID_SHA256 ? "sha256"
+                     : kind == BUILD_ID_MD5    ? "md5"
+                                               : NULL;
+  if (!name)
+    return NULL;
   pthread_once(&crypto_once, load_crypto);
-  if (!crypto.sha1 || !crypto.md5 || !crypto.digest || !crypto.md_size)
-    fatal(ctx, "--build-id=%s: cannot load %s: %s", kind == BUILD_ID_SHA1 ? "sha1" : "md5",
-          RIVET_LIBCRYPTO_SONAME, dlerror() ? dlerror() : "a function is missing");
-  return kind == BUILD_ID_SHA1 ? crypto.sha1() : crypto.md5();
+  if (!crypto.sha1 || !crypto.sha256 || !crypto.md5 || !crypto.digest || !crypto.md_size)
+    fatal(ctx, "--build-id=%s: cannot load %s: %s", name, RIVET_LIBCRYPTO_SONAME,
+          dlerror() ? dlerror() : "a function is missing");
+  return kind == BUILD_ID_SHA1 ? crypto.sha1() : kind == BUILD_ID_SHA256 ? crypto.sha256() : crypto.md5();
 }
 
 enum { BLOCK = 1 << 20 };
@@ -99,8 +108,7 @@ void compute_build_id(Ctx *ctx, u8 *out, i64 len) {
   default:
     break;
   }
-  bool fast = ctx->opt.build_id != BUILD_ID_SHA1 && ctx->opt.build_id != BUILD_ID_MD5;
-  const EVP_MD *md = fast ? NULL : digest_type(ctx, ctx->opt.build_id);
+  const EVP_MD *md = digest_type(ctx, ctx->opt.build_id);
   u64 size = (u64)ctx->filesize;
   i64 nblocks = (i64)MAX((size + BLOCK - 1) / BLOCK, 1);
   BlockHash bh = {ctx->buf, size, md, NULL, md ? crypto.md_size(md) : 16};
@@ -119,5 +127,5 @@ void compute_build_id(Ctx *ctx, u8 *out, i64 len) {
     fast_hash((const u8 *)h, 16, final);
   }
   free(bh.digests);
-  memcpy(out, final, (size_t)MIN(len, 16 + 4 * !fast));
+  memcpy(out, final, (size_t)MIN(len, md ? (i64)crypto.md_size(md) : 16));
 }

@@ -603,6 +603,9 @@ void size_build_id_note(Ctx *ctx) {
   case BUILD_ID_SHA1:
     len = 20;
     break;
+  case BUILD_ID_SHA256:
+    len = 32;
+    break;
   case BUILD_ID_HEX:
     len = ctx->opt.build_id_hex_len;
     break;

@@ -104,6 +104,8 @@ static void parse_build_id(Ctx *ctx, const char *s) {
     o->build_id = BUILD_ID_FAST;
   else if (!strcmp(s, "sha1"))
     o->build_id = BUILD_ID_SHA1;
+  else if (!strcmp(s, "sha256"))
+    o->build_id = BUILD_ID_SHA256;
   else if (!strcmp(s, "md5"))
     o->build_id = BUILD_ID_MD5;
   else if (!strcmp(s, "uuid"))
@@ -1010,7 +1012,7 @@ static const OptionDef options[] = {
      CALLS(opt_spare_dynamic_tags)},
     {"warn-textrel", NULL, "Warn when the output has DT_TEXTREL (rivet always does)", NO_EFFECT},
     {"no-eh-frame-hdr", NULL, "Do not create .eh_frame_hdr", OFF(eh_frame_hdr)},
-    {"build-id", "[=STYLE]", "Write a build ID note: fast, md5, sha1, uuid, 0xHEX or none",
+    {"build-id", "[=STYLE]", "Write a build ID note: fast, md5, sha1, sha256, uuid, 0xHEX or none",
      CALLS(opt_build_id)},
     {"pack-dyn-relocs", "FORMAT", "Pack relative relocations: relr or none",
      CALLS(opt_pack_dyn_relocs)},
