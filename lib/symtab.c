@@ -290,10 +290,11 @@ static void walk_globals(SymWriter *w, InputFile *f, bool locals) {
   }
 }
 
+/* A --defsym alias of a definition whose section was discarded goes with it. */
 static void walk_linker_symbols(Ctx *ctx, SymWriter *w, bool locals) {
   for (i64 i = 0; i < ctx->linker_syms.len; i++) {
     Symbol *s = ctx->linker_syms.data[i];
-    if (becomes_local(ctx, s) == locals && is_retained(ctx, s))
+    if (becomes_local(ctx, s) == locals && is_retained(ctx, s) && (!s->isec || is_in_output(s->isec)))
       put(w, s, locals ? STB_LOCAL : STB_GLOBAL);
   }
 }

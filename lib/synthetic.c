@@ -439,16 +439,21 @@ void define_defsym_symbols(Ctx *ctx) {
       continue;
     Symbol *sym = intern_symbol(ctx, name);
     if (v.base) {
-      /* The symbol's definition, moved by the offset (GNU ld: relative to its section). */
+      /* The symbol's definition, moved by the offset (GNU ld: relative to its section).
+       * An alias of an object's definition is a symbol of its own in .symtab and, by
+       * the usual rules, .dynsym, with size 0 (GNU ld, lld): listed with the linker's
+       * symbols, as the file that defines the original lists only that. */
+      bool object_definition = v.base->file && v.base->file->kind == FILE_OBJ &&
+                               (v.base->isec || v.base->is_abs);
       *sym = *v.base;
       sym->name = name;
       sym->value += (u64)v.off;
-      /* -r writes it from the list, section-relative; a final link's .symtab has it
-       * through the symbol it copies. */
-      if (ctx->opt.relocatable) {
+      if (ctx->opt.relocatable || object_definition) {
         sym->is_defined_by_linker = true;
         vec_push(&ctx->linker_syms, sym);
       }
+      if (object_definition)
+        sym->size = 0;
       continue;
     }
     sym->file = ctx->internal_file;
@@ -586,7 +591,7 @@ void fix_linker_symbols(Ctx *ctx) {
         sym->value = is_start ? 0 : c->shdr.sh_size;
       }
     }
-    if (!sym->chunk && !sym->is_abs) {
+    if (!sym->chunk && !sym->is_abs && !sym->isec) {
       /* Referenced but with nothing to point at (an empty section): absolute 0, as
        * GNU ld resolves an unmatched PROVIDE. */
       sym->is_abs = true;
