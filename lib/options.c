@@ -458,8 +458,15 @@ static void parse_z(Ctx *ctx, const char *z, const char *word) {
       return;
     }
   }
-  if (starts_with(z, "x86-64-"))
-    return; /* ISA level markers (x86-64-v2...): accepted, as by lld */
+  /* x86-64 psABI ISA levels: the output's GNU_PROPERTY_X86_ISA_1_NEEDED gets the level's
+   * bit beside what the objects need (GNU ld). */
+  static const char *const isa_levels[] = {"x86-64-baseline", "x86-64-v2", "x86-64-v3",
+                                           "x86-64-v4"};
+  for (int level = 0; level < ARRAY_SIZE(isa_levels); level++)
+    if (!strcmp(z, isa_levels[level])) {
+      ctx->opt.isa_needed_forced |= 1u << level;
+      return;
+    }
   warn(ctx, "-z %s ignored", z);
 }
 

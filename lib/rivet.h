@@ -478,6 +478,7 @@ typedef struct Options {
   u8 call_nop_byte;                /* -z call-nop=: the byte that pads a relaxed indirect call */
   bool call_nop_suffix;            /* ... after the call instead of before it */
   u32 feature_and_forced;          /* -z lam-u48, -z lam-u57: FEATURE_1_AND bits always set */
+  u32 isa_needed_forced;           /* -z x86-64-v2...: ISA_1_NEEDED bits always set */
   u32 feature_reports[2];          /* -z cet-report, -z lam-report: bits whose absence warns */
   bool z_indirect_extern_access;   /* -z indirect-extern-access */
   const char *dependency_file;     /* --dependency-file: make rules naming every input */

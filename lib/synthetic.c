@@ -84,8 +84,8 @@ void merge_gnu_properties(Ctx *ctx) {
   /* An IBT output needs endbr64 at every PLT entry a call can reach (GNU ld uses its
    * IBT PLT then, and for -z ibtplt). */
   ctx->ibt_plt = ctx->arch->plt_sec_entry_size && (ctx->opt.z_ibtplt || (and_bits & 1u));
-  ctx->isa_needed = isa;
-  ctx->emit_isa_needed = any_isa;
+  ctx->isa_needed = isa | ctx->opt.isa_needed_forced;
+  ctx->emit_isa_needed = any_isa || ctx->opt.isa_needed_forced;
 }
 
 void create_synthetic_sections(Ctx *ctx) {
