@@ -115,13 +115,27 @@ void drop_messages(HeldMessages *list) {
   *list = (HeldMessages){0};
 }
 
+static void print_line(FILE *out, const char *fmt, va_list ap) {
+  fputs("ld.rivet: ", out);
+  vfprintf(out, fmt, ap);
+  fputc('\n', out);
+}
+
+/* A remark on stderr that is neither a warning nor an error (GNU ld's "skipping
+ * incompatible" is one): --fatal-warnings does not make it fail the link. */
+void inform(Ctx *ctx, const char *fmt, ...) {
+  (void)ctx;
+  va_list ap;
+  va_start(ap, fmt);
+  print_line(stderr, fmt, ap);
+  va_end(ap);
+}
+
 void message(Ctx *ctx, const char *fmt, ...) {
   (void)ctx;
   va_list ap;
   va_start(ap, fmt);
-  fputs("ld.rivet: ", stdout);
-  vfprintf(stdout, fmt, ap);
-  fputc('\n', stdout);
+  print_line(stdout, fmt, ap);
   va_end(ap);
 }
 

@@ -22,6 +22,11 @@ static const char *chrooted(Ctx *ctx, const char *path, char buf[PATH_MAX]) {
   return buf;
 }
 
+int open_input_file(Ctx *ctx, const char *path) {
+  char buf[PATH_MAX];
+  return open(chrooted(ctx, path, buf), O_RDONLY | O_CLOEXEC);
+}
+
 bool input_file_exists(Ctx *ctx, const char *path) {
   char buf[PATH_MAX];
   struct stat st;

@@ -13,6 +13,8 @@
  * change the result. */
 #include "rivet.h"
 
+#include "arch.h"
+
 #include <ctype.h>
 #include <errno.h>
 #include <fnmatch.h>
@@ -72,27 +74,76 @@ static const char *search_lib_dirs(Ctx *ctx, const char *filename) {
   return NULL;
 }
 
-/* -lNAME (or -l:FILE) in the -L directories; safe on any thread. */
-static const char *find_library_file(Ctx *ctx, const char *name, bool bstatic) {
+/* An ELF header's class, byte order and machine against the output's. */
+static bool elf_header_fits(Ctx *ctx, const u8 *h, i64 n) {
+  return n >= 20 && h[EI_CLASS] == ELFCLASS64 && h[EI_DATA] == ELFDATA2LSB &&
+         rd16(h + 18) == ctx->arch->e_machine;
+}
+
+/* Whether a library file found by -l is for this link's target: a shared object or an
+ * archive's first object of another class or machine (the 32-bit libraries of a
+ * multilib system), or a script whose OUTPUT_FORMAT names another, is skipped and the
+ * search goes on (GNU ld). Anything unreadable or unrecognised is taken, to be
+ * reported when it is read. */
+static bool library_fits(Ctx *ctx, const char *path) {
+  int fd = open_input_file(ctx, path);
+  if (fd < 0)
+    return true;
+  u8 head[4096];
+  i64 n = pread(fd, head, sizeof head - 1, 0);
+  bool fits = true;
+  if (n >= 4 && !memcmp(head, ELFMAG, SELFMAG)) {
+    fits = elf_header_fits(ctx, head, n);
+  } else if (n >= 8 && !memcmp(head, "!<arch>\n", 8)) {
+    /* The first member that is not an index or a name table. */
+    i64 off = 8;
+    for (int k = 0; k < 4; k++) {
+      u8 hdr[60 + 20];
+      if (pread(fd, hdr, sizeof hdr, off) != (ssize_t)sizeof hdr)
+        break;
+      if (hdr[0] != '/') {
+        fits = memcmp(hdr + 60, ELFMAG, SELFMAG) || elf_header_fits(ctx, hdr + 60, 20);
+        break;
+      }
+      off += 60 + ((strtoll((const char *)hdr + 48, NULL, 10) + 1) & ~1ll);
+    }
+  } else if (n > 0) {
+    head[n] = 0;
+    const char *format = strstr((const char *)head, "OUTPUT_FORMAT");
+    if (format && (format = strchr(format, '('))) {
+      format += 1 + strspn(format + 1, " \t\n\"");
+      fits = strncmp(format, "elf", 3) || !strncmp(format, "elf64-x86-64", 12);
+    }
+  }
+  close(fd);
+  return fits;
+}
+
+/* -lNAME (or -l:FILE) in the -L directories; safe on any thread. *skipped (if given) is
+ * set when a file of another target was passed over. */
+static const char *find_library_file(Ctx *ctx, const char *name, bool bstatic, bool *skipped) {
   if (name[0] == ':')
     return search_lib_dirs(ctx, name + 1);
   Arena *arena = local_arena(ctx);
   for (i64 i = 0; i < ctx->opt.lib_paths.len; i++) {
     const char *dir = ctx->opt.lib_paths.data[i];
-    if (!bstatic) {
-      const char *so = arena_sprintf(arena, "%s/lib%s.so", dir, name);
-      if (input_file_exists(ctx, so))
-        return so;
+    for (int static_only = bstatic; static_only < 2; static_only++) {
+      const char *path = arena_sprintf(arena, "%s/lib%s.%s", dir, name, static_only ? "a" : "so");
+      if (!input_file_exists(ctx, path))
+        continue;
+      if (library_fits(ctx, path))
+        return path;
+      if (skipped)
+        *skipped = true;
+      else
+        inform(ctx, "skipping incompatible %s when searching for -l%s", path, name);
     }
-    const char *a = arena_sprintf(arena, "%s/lib%s.a", dir, name);
-    if (input_file_exists(ctx, a))
-      return a;
   }
   return NULL;
 }
 
 static const char *find_library(Loader *ld, const char *name) {
-  return find_library_file(ld->ctx, name, ld->st.bstatic);
+  return find_library_file(ld->ctx, name, ld->st.bstatic, NULL);
 }
 
 /* Makes an object live. It is read, its COMDAT groups claimed and its symbols
@@ -837,6 +888,7 @@ static void replay_load_steps(Ctx *ctx, Loader *ld) {
 typedef struct FoundLibrary {
   const char *path; /* NULL: not found */
   bool bstatic;
+  bool skipped; /* a file of another target was passed over: the walk searches again */
 } FoundLibrary;
 
 /* An input's file: a named one, or an -l option's, searched for here. */
@@ -844,7 +896,7 @@ static const char *input_path_task(Ctx *ctx, i64 i, void *arg) {
   FoundLibrary *libs = arg;
   InputArg *a = &ctx->opt.inputs.data[i];
   if (a->kind == ARG_LIBRARY)
-    libs[i].path = find_library_file(ctx, a->str, libs[i].bstatic);
+    libs[i].path = find_library_file(ctx, a->str, libs[i].bstatic, &libs[i].skipped);
   return a->kind == ARG_FILE ? a->str : a->kind == ARG_LIBRARY ? libs[i].path : NULL;
 }
 
@@ -899,11 +951,13 @@ static void walk_command_line(Ctx *ctx, Loader *ldp, MappedFile **premapped,
       load_just_symbols(ldp, a->str);
       break;
     case ARG_LIBRARY: {
-      if (premapped[i] && libs[i].bstatic == ldp->st.bstatic) {
+      bool found_ahead = libs[i].bstatic == ldp->st.bstatic && !libs[i].skipped;
+      if (premapped[i] && found_ahead) {
         load_mapped(ldp, premapped[i], true);
         break;
       }
-      const char *p = libs[i].bstatic == ldp->st.bstatic ? libs[i].path : find_library(ldp, a->str);
+      /* Searched again where the search has something to say, in command-line order. */
+      const char *p = found_ahead ? libs[i].path : find_library(ldp, a->str);
       if (p) {
         load_path(ldp, p, false, true);
       } else {

@@ -204,6 +204,7 @@ void report_pass(Ctx *ctx, PassClock t0, const char *what, bool is_step);
 void error(Ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void warn(Ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void message(Ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void inform(Ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 _Noreturn void fatal(Ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 bool checkpoint(Ctx *ctx); /* true when errors were reported: stop the link */
 void run_error_handling_script(Ctx *ctx, const char *kind, const char *what);
@@ -242,6 +243,7 @@ MappedFile *map_file_or_error(Ctx *ctx, const char *path);
 MappedFile *map_script_file(Ctx *ctx, const char *path);
 const char *sysroot_path(Ctx *ctx, const char *path);
 bool input_file_exists(Ctx *ctx, const char *path);
+int open_input_file(Ctx *ctx, const char *path); /* read-only, under --chroot; -1 if not */
 void populate_mapping(const MappedFile *mf);
 void populate_for_reading(const void *p, i64 size); /* the same for part of a mapping */
 
