@@ -178,6 +178,21 @@ static bool skip_parenthesized(Parser *ps) {
   return expect(ps, ")");
 }
 
+/* NAME = EXPRESSION; outside SECTIONS defines NAME as --defsym NAME=EXPRESSION would
+ * (GNU ld: an absolute value, or one relative to the symbol the expression names). */
+static bool parse_assignment(Parser *ps, const char *name) {
+  ps->pos++; /* the '=' */
+  char *expr = "";
+  while (peek(ps) && strcmp(peek(ps), ";") && strcmp(peek(ps), "}"))
+    expr = arena_sprintf(&ps->ctx->arena, "%s %s", expr, ps->toks.data[ps->pos++].str);
+  if (!*expr) {
+    error(ps->ctx, "%s:%ld: '%s =' needs a value", ps->path, (long)cur_line(ps), name);
+    return false;
+  }
+  vec_push(&ps->ctx->opt.defsyms, arena_sprintf(&ps->ctx->arena, "%s=%s", name, expr + 1));
+  return expect(ps, ";");
+}
+
 bool parse_linker_script(Ctx *ctx, MappedFile *mf, InputArgVec *out) {
   Parser ps = {.ctx = ctx, .path = mf->path, .out = out};
   if (!tokenize_linker_script(ctx, mf->path, (const char *)mf->data, mf->size, &ps.toks)) {
@@ -215,6 +230,8 @@ bool parse_linker_script(Ctx *ctx, MappedFile *mf, InputArgVec *out) {
         ps.pos++;
         ok = expect(&ps, ")");
       }
+    } else if (peek(&ps) && !strcmp(peek(&ps), "=")) {
+      ok = parse_assignment(&ps, t);
     } else {
       error(ctx, "%s:%ld: unsupported linker script command '%s'", mf->path,
             (long)ps.toks.data[ps.pos - 1].line, t);

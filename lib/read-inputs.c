@@ -586,6 +586,15 @@ static void load_script(Loader *ld, MappedFile *mf) {
       case ARG_SCRIPT_FILE:
       case ARG_FILE: {
         const char *p = sysroot_path(ctx, a->str);
+        /* A relative name not in the working directory: beside the script (GNU ld and
+         * lld), then in the -L directories. */
+        const char *slash = strrchr(mf->path, '/');
+        if (!input_file_exists(ctx, p) && p[0] != '/' && slash) {
+          const char *beside =
+              arena_sprintf(&ctx->arena, "%.*s/%s", (int)(slash - mf->path), mf->path, p);
+          if (input_file_exists(ctx, beside))
+            p = beside;
+        }
         if (!input_file_exists(ctx, p) && p[0] != '/' && search_lib_dirs(ctx, p))
           p = search_lib_dirs(ctx, p);
         if (!input_file_exists(ctx, p) && !(ctx->opt.sysroot && p[0] == '/')) {
