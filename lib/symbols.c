@@ -539,7 +539,7 @@ void check_required_symbols(Ctx *ctx) {
     const char *name = ctx->opt.required_defined.data[i];
     Symbol *sym = find_symbol(ctx, name);
     if (!sym || !symbol_is_defined(sym))
-      error(ctx, "required symbol `%s' not defined", name);
+      (ctx->opt.noinhibit_exec ? warn : error)(ctx, "required symbol `%s' not defined", name);
   }
 }
 

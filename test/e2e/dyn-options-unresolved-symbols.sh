@@ -4,7 +4,7 @@
 # ignore-in-shared-libs in a shared object and in an executable,
 # --warn-unresolved-symbols (a warning, the link succeeds), --error-unresolved-symbols
 # (undoes it), --ignore-unresolved-symbol NAME, --require-defined NAME (extracts like
-# -u, an error when nothing defines it), and -w (warnings hidden, errors still fatal).
+# -u, an error when nothing defines it, a warning under -noinhibit-exec), and -w (warnings hidden, errors still fatal).
 # A program whose undefined function was let pass runs until it is called; the loader
 # then names it.
 # shellcheck source=lib.sh
@@ -78,6 +78,10 @@ gcc -B"$RIVET_LIBEXEC/" -o noreq.rivet plain.o -Wl,--require-defined=absent_thin
 assert_eq "$status" 1 "exit status with --require-defined of an undefined name"
 assert_contains "$(cat req.err)" "required symbol \`absent_thing' not defined" "the --require-defined error"
 [ ! -e noreq.rivet ] || fail "a failed link left noreq.rivet behind"
+# -noinhibit-exec: the same message, and the output is written with exit status 0 (GNU ld).
+dlink_rivet noreq-kept.rivet plain.o -Wl,--require-defined=absent_thing -Wl,-noinhibit-exec 2>req-kept.err
+assert_contains "$(cat req-kept.err)" "required symbol \`absent_thing' not defined" "the --require-defined message under -noinhibit-exec"
+./noreq-kept.rivet || fail "noreq-kept.rivet, written under -noinhibit-exec, did not run"
 
 # -w: a warning disappears; an error still fails the link.
 printf '.text\n.globl main\nmain: xor %%eax, %%eax\nret\n' >nostack.s
