@@ -449,14 +449,38 @@ static void size_synthetic(Ctx *ctx) {
       layout_merged_chunk(ctx->chunks.data[i]);
 }
 
+/* Whether c, placed right after the chunks leader's header covers, joins that header:
+ * GNU ld and lld write one .rodata for the plain and the mergeable read-only data of
+ * every entry size, where rivet keeps a chunk for each. Only in a final link (in -r and
+ * with --emit-relocs each keeps its relocation section), for memory of one kind. */
+static bool joins_header(const Ctx *ctx, const Chunk *leader, const Chunk *c) {
+  const u64 kind_flags = SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR | SHF_TLS | SHF_GNU_MBIND;
+  return leader && !ctx->opt.relocatable && !ctx->opt.emit_relocs &&
+         (leader->kind == CK_OSEC || leader->kind == CK_MERGED) &&
+         (c->kind == CK_OSEC || c->kind == CK_MERGED) && !leader->alone && !c->alone &&
+         (c->shdr.sh_flags & SHF_ALLOC) && !(c->shdr.sh_flags & (SHF_TLS | SHF_GNU_MBIND)) &&
+         (c->shdr.sh_flags & kind_flags) == (leader->shdr.sh_flags & kind_flags) &&
+         c->shdr.sh_type == leader->shdr.sh_type && !strcmp(c->name, leader->name);
+}
+
 void assign_section_indices(Ctx *ctx) {
   i64 idx = 1;
   u64 names = 1;
+  Chunk *leader = NULL;
   for (i64 i = 0; i < ctx->chunks.len; i++) {
     Chunk *c = ctx->chunks.data[i];
-    c->shndx = is_emitted(c) ? idx++ : 0;
-    if (c->shndx)
-      names += strlen(c->name) + 1;
+    c->header = NULL;
+    c->shndx = 0;
+    if (!is_emitted(c))
+      continue;
+    if (joins_header(ctx, leader, c)) {
+      c->header = leader;
+      c->shndx = leader->shndx;
+      continue;
+    }
+    c->shndx = idx++;
+    names += strlen(c->name) + 1;
+    leader = c;
   }
   ctx->shstrtab->shdr.sh_size = names;
   ctx->shdr->shdr.sh_size = (u64)idx * sizeof(Elf64_Shdr);

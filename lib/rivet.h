@@ -994,6 +994,8 @@ struct Chunk {
   const char *name;
   Elf64_Shdr shdr; /* sh_name filled by the .shstrtab writer */
   i64 shndx;       /* index in the output section header table, 0 if none */
+  Chunk *header;   /* the chunk before it whose section header covers it too; NULL: its own */
+  bool alone;      /* --unique: one input section, one section header of its own */
   i32 rank;        /* sort key: segment class then order */
   bool is_relro;
   bool is_tbss;                /* SHT_NOBITS + SHF_TLS: occupies no address space */

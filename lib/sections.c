@@ -542,6 +542,7 @@ void bin_input_sections(Ctx *ctx) {
                              p->flags & SHF_GNU_MBIND ? ctx->opt.common_page_size : 1);
         c->shdr.sh_info = p->info;
         c->shdr.sh_entsize = p->entsize;
+        c->alone = p->alone != NULL;
         ctx->has_gnu_extensions |= (p->flags & SHF_GNU_MBIND) != 0; /* ELFOSABI_GNU, as GNU ld */
         vec_push(&keys, ((OsecKey){p->name, p->type, p->flags, p->info, p->entsize, c}));
         vec_push(&key_places, *p);

@@ -31,6 +31,30 @@ void write_ehdr(Ctx *ctx, u8 *buf) {
   memcpy(buf, &eh, sizeof(eh));
 }
 
+/* The header of chunks[i] and of the chunks after it that share it (assign_section_
+ * indices): one range from the first's start to the last's end; mergeable only if all
+ * are, with one entry size (else plain data, as GNU ld writes the joined .rodata). */
+static Elf64_Shdr shared_header(Ctx *ctx, i64 i) {
+  Elf64_Shdr sh = ctx->chunks.data[i]->shdr;
+  u64 end = sh.sh_addr + sh.sh_size;
+  const u64 merge_flags = SHF_MERGE | SHF_STRINGS;
+  for (i64 k = i + 1; k < ctx->chunks.len && (ctx->chunks.data[k]->header == ctx->chunks.data[i] ||
+                                              !ctx->chunks.data[k]->shndx);
+       k++) {
+    const Elf64_Shdr *s = &ctx->chunks.data[k]->shdr;
+    if (!ctx->chunks.data[k]->shndx)
+      continue;
+    end = MAX(end, s->sh_addr + s->sh_size);
+    sh.sh_addralign = MAX(sh.sh_addralign, s->sh_addralign);
+    if ((s->sh_flags & merge_flags) != (sh.sh_flags & merge_flags) || s->sh_entsize != sh.sh_entsize) {
+      sh.sh_flags &= ~merge_flags;
+      sh.sh_entsize = 0;
+    }
+  }
+  sh.sh_size = end - sh.sh_addr;
+  return sh;
+}
+
 void write_shdrs_and_names(Ctx *ctx) {
   u8 *shdrs = ctx->buf + ctx->shdr->shdr.sh_offset;
   u8 *names = ctx->buf + ctx->shstrtab->shdr.sh_offset;
@@ -38,11 +62,11 @@ void write_shdrs_and_names(Ctx *ctx) {
   memset(shdrs, 0, sizeof(Elf64_Shdr));
   for (i64 i = 0; i < ctx->chunks.len; i++) {
     Chunk *c = ctx->chunks.data[i];
-    if (!c->shndx)
+    if (!c->shndx || c->header)
       continue;
     size_t len = strlen(c->name);
     memcpy(names + name_off, c->name, len + 1);
-    Elf64_Shdr sh = c->shdr;
+    Elf64_Shdr sh = shared_header(ctx, i);
     sh.sh_name = name_off;
     name_off += (u32)len + 1;
     memcpy(shdrs + c->shndx * (i64)sizeof(Elf64_Shdr), &sh, sizeof(sh));
