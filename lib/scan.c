@@ -321,10 +321,17 @@ static bool in_dropped_record(const InputSection *isec, const ERela *rel) {
   return dropped;
 }
 
+/* Whether a relocation's place is written at load time without a text relocation: what
+ * counts is the output section, which for .init_array and its kin is writable even when
+ * an input is not (a const array in a -fno-pic object; GNU ld, sections.c). */
+static bool lands_in_writable_memory(const InputSection *isec) {
+  return ((isec->osec ? isec->osec->shdr.sh_flags : isec->flags) & SHF_WRITE) != 0;
+}
+
 static void scan_section(Ctx *ctx, InputSection *isec, UndefRefVec *undefs) {
   InputFile *f = isec->file;
   const Arch *arch = ctx->arch;
-  bool writable = (isec->flags & SHF_WRITE) != 0;
+  bool writable = lands_in_writable_memory(isec);
   Mode mode = output_mode(ctx);
   for (i64 i = 0; i < isec->nrels; i++) {
     const ERela *rel = &isec->rels[i];
@@ -896,7 +903,7 @@ static i64 collect_section(Ctx *ctx, InputSection *isec, i64 begin, i64 end, Dyn
                            DynRelPart *part) {
   InputFile *f = isec->file;
   const Arch *arch = ctx->arch;
-  bool writable = (isec->flags & SHF_WRITE) != 0;
+  bool writable = lands_in_writable_memory(isec);
   Mode mode = output_mode(ctx);
   i64 n = 0;
   for (i64 i = begin; i < end; i++) {
