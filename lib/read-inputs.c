@@ -112,7 +112,8 @@ static bool library_fits(Ctx *ctx, const char *path) {
     const char *format = strstr((const char *)head, "OUTPUT_FORMAT");
     if (format && (format = strchr(format, '('))) {
       format += 1 + strspn(format + 1, " \t\n\"");
-      fits = strncmp(format, "elf", 3) || !strncmp(format, "elf64-x86-64", 12);
+      const char *ours = ctx->arch->output_format;
+      fits = strncmp(format, "elf", 3) || !strncmp(format, ours, strlen(ours));
     }
   }
   close(fd);

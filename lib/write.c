@@ -35,15 +35,17 @@ void write_ehdr(Ctx *ctx, u8 *buf) {
  * indices): one range from the first's start to the last's end; mergeable only if all
  * are, with one entry size (else plain data, as GNU ld writes the joined .rodata). */
 static Elf64_Shdr shared_header(Ctx *ctx, i64 i) {
-  Elf64_Shdr sh = ctx->chunks.data[i]->shdr;
+  const Chunk *leader = ctx->chunks.data[i];
+  Elf64_Shdr sh = leader->shdr;
   u64 end = sh.sh_addr + sh.sh_size;
   const u64 merge_flags = SHF_MERGE | SHF_STRINGS;
-  for (i64 k = i + 1; k < ctx->chunks.len && (ctx->chunks.data[k]->header == ctx->chunks.data[i] ||
-                                              !ctx->chunks.data[k]->shndx);
-       k++) {
-    const Elf64_Shdr *s = &ctx->chunks.data[k]->shdr;
-    if (!ctx->chunks.data[k]->shndx)
-      continue;
+  for (i64 k = i + 1; k < ctx->chunks.len; k++) {
+    const Chunk *c = ctx->chunks.data[k];
+    if (!c->shndx)
+      continue; /* no bytes, no header: the next one may still share the leader's */
+    if (c->header != leader)
+      break;
+    const Elf64_Shdr *s = &c->shdr;
     end = MAX(end, s->sh_addr + s->sh_size);
     sh.sh_addralign = MAX(sh.sh_addralign, s->sh_addralign);
     if ((s->sh_flags & merge_flags) != (sh.sh_flags & merge_flags) || s->sh_entsize != sh.sh_entsize) {

@@ -82,6 +82,8 @@ assert_contains "$(cat req.err)" "required symbol \`absent_thing' not defined" "
 dlink_rivet noreq-kept.rivet plain.o -Wl,--require-defined=absent_thing -Wl,-noinhibit-exec 2>req-kept.err
 assert_contains "$(cat req-kept.err)" "required symbol \`absent_thing' not defined" "the --require-defined message under -noinhibit-exec"
 ./noreq-kept.rivet || fail "noreq-kept.rivet, written under -noinhibit-exec, did not run"
+dlink_bfd noreq-kept.bfd plain.o -Wl,--require-defined=absent_thing -Wl,-noinhibit-exec 2>/dev/null ||
+  fail "ld.bfd refused the link under -noinhibit-exec (the case this compares with)"
 
 # -w: a warning disappears; an error still fails the link.
 printf '.text\n.globl main\nmain: xor %%eax, %%eax\nret\n' >nostack.s
